@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/client.ts';
+import { decodeBody } from '../http/decode.ts';
+import { HttpProblem } from '../http/problem.ts';
+import { readProfilesCsv } from '../organizations/csv.ts';
+import { prepareImport, rowsFromJson } from '../organizations/import.ts';
+import { createOrganizationsRepository } from '../organizations/repository.ts';
+
+/**
+ * `npm run import -- profiles.csv [--encoding shift_jis]`: the bulk import for files too large to
+ * upload comfortably. Same rules as POST /api/organizations/import (every row validated first, all
+ * or nothing), written straight into the configured database, with a progress bar.
+ */
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { encoding: { type: 'string', default: 'utf-8' }, help: { type: 'boolean', short: 'h' } },
+});
+const file = positionals[0];
+if (values.help || !file) {
+  console.log('Usage: npm run import -- <profiles.csv | profiles.json> [--encoding utf-8|shift_jis|utf-16le]');
+  process.exit(file ? 0 : 2);
+}
+
+const config = loadConfig();
+const bar = new cliProgress.SingleBar(
+  { format: '{phase} |{bar}| {value}/{total} rows', hideCursor: true, clearOnComplete: false },
+  cliProgress.Presets.shades_classic,
+);
+
+try {
+  const text = decodeBody(readFileSync(file), `charset=${values.encoding}`);
+  const isJson = extname(file).toLowerCase() === '.json';
+  const rows = isJson ? rowsFromJson(JSON.parse(text)) : readProfilesCsv(text);
+  bar.start(rows.length, 0, { phase: 'checking' });
+  const profiles = prepareImport(rows, (n) => bar.update(n));
+  bar.update(0, { phase: 'writing ' });
+  const db = openDatabase(config.databasePath);
+  const items = createOrganizationsRepository(db).upsertMany(profiles, (n) => bar.update(n));
+  bar.stop();
+  db.$client.close();
+  const created = items.filter((i) => i.status === 'created').length;
+  console.log(`Imported ${items.length} profiles into ${config.databasePath}: ${created} created, ${items.length - created} updated.`);
+} catch (error) {
+  bar.stop();
+  if (error instanceof HttpProblem) {
+    console.error(`\n${error.message}`);
+    if (error.errors?.length) console.table(error.errors.slice(0, 200));
+    if ((error.errors?.length ?? 0) > 200) console.error(`… and ${error.errors!.length - 200} more problems`);
+  } else {
+    console.error(`\nImport failed: ${(error as Error).message}`);
+  }
+  process.exit(1);
+}

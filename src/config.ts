@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { Type, type Static } from 'typebox';
+import { fieldProblems, queryAjv } from './validation.ts';
+
+const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  DATABASE_PATH: Type.String({ minLength: 1, default: './data/musubi.db' }),
+  MUSUBI_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  MUSUBI_SEED: Type.Union([Type.Literal('demo'), Type.Literal('none')], { default: 'demo' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    { default: 'info' },
+  ),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databasePath: string;
+  /** The matchmaker token. */
+  adminToken: string;
+  /** True when no token was configured and one was generated for this run (print it once). */
+  adminTokenGenerated: boolean;
+  seed: 'demo' | 'none';
+  logLevel: string;
+}
+
+/**
+ * Reads and validates the configuration once, at start-up. The only place that reads
+ * `process.env`; everything else receives a `Config`.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const validate = queryAjv.compile<Static<typeof ConfigSchema>>(ConfigSchema);
+  if (!validate(raw)) {
+    const problems = fieldProblems(validate.errors).map((p) => `${p.field} ${p.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const generated = raw.MUSUBI_ADMIN_TOKEN === undefined;
+  return {
+    port: raw.PORT as number,
+    host: raw.HOST as string,
+    databasePath: raw.DATABASE_PATH as string,
+    adminToken: (raw.MUSUBI_ADMIN_TOKEN as string | undefined) ?? `mm_${randomBytes(24).toString('base64url')}`,
+    adminTokenGenerated: generated,
+    seed: raw.MUSUBI_SEED as 'demo' | 'none',
+    logLevel: raw.LOG_LEVEL as string,
+  };
+}

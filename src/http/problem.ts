@@ -1,0 +1,37 @@
+import { STATUS_CODES } from 'node:http';
+
+export interface ProblemField {
+  field: string;
+  message: string;
+  row?: number;
+  externalId?: string;
+}
+
+/**
+ * An error that is meant for the client: thrown anywhere in a request, the error handler sends it as
+ * `application/problem+json` (RFC 9457) with its status, a stable `type` slug and the fields at fault.
+ */
+export class HttpProblem extends Error {
+  readonly statusCode: number;
+  readonly type: string;
+  readonly title: string;
+  readonly errors?: ProblemField[];
+
+  constructor(status: number, slug: string, detail: string, errors?: ProblemField[], title?: string) {
+    super(detail);
+    this.statusCode = status;
+    this.type = problemType(slug);
+    this.title = title ?? STATUS_CODES[status] ?? 'Error';
+    if (errors) this.errors = errors;
+  }
+}
+
+export function problemType(slug: string): string {
+  return `urn:musubi:problem:${slug}`;
+}
+
+export const notFound = (what: string) => new HttpProblem(404, 'not-found', `${what} does not exist`);
+export const forbidden = (detail: string) => new HttpProblem(403, 'forbidden', detail);
+export const conflict = (detail: string, errors?: ProblemField[]) => new HttpProblem(409, 'conflict', detail, errors);
+export const invalid = (detail: string, errors: ProblemField[]) =>
+  new HttpProblem(422, 'validation', detail, errors, 'Invalid request');

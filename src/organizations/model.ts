@@ -1,0 +1,154 @@
+import { fold } from '../../matching/text/fold.ts';
+import { languagesOf, toLocalizedText } from '../../matching/text/language.ts';
+import type { LocalizedText, OrganizationKind } from '../../matching/profile.ts';
+import type { NewOrganizationRow, OrganizationRow } from '../db/schema.ts';
+import type { OrganizationInput, OrganizationPatch } from '../schemas/organizations.ts';
+
+/** A profile as stored: texts resolved to language maps, optional lists made empty. */
+export interface StoredProfile {
+  externalId: string;
+  name: LocalizedText;
+  kind: OrganizationKind;
+  country: string;
+  city: string;
+  website: string | null;
+  employees: number | null;
+  founded: number | null;
+  languages: string[];
+  sectors: string[];
+  description: LocalizedText;
+  offers: LocalizedText[];
+  needs: LocalizedText[];
+  sdgs: number[];
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+}
+
+/** Validated input → stored form. Plain strings get their language detected here, once. */
+export function normalizeInput(input: OrganizationInput): StoredProfile {
+  return {
+    externalId: input.externalId.trim(),
+    name: toLocalizedText(input.name),
+    kind: input.kind,
+    country: input.country,
+    city: input.city.trim(),
+    website: input.website ?? null,
+    employees: input.employees ?? null,
+    founded: input.founded ?? null,
+    languages: input.languages,
+    sectors: (input.sectors ?? []).map((s) => s.normalize('NFC').trim()),
+    description: toLocalizedText(input.description),
+    offers: input.offers.map(toLocalizedText),
+    needs: input.needs.map(toLocalizedText),
+    sdgs: [...(input.sdgs ?? [])].sort((a, b) => a - b),
+    contactName: input.contact?.name?.trim() ?? null,
+    contactEmail: input.contact?.email ?? null,
+    contactPhone: input.contact?.phone ?? null,
+  };
+}
+
+/** Applies a partial update to a stored profile; fields absent from the patch stay as they were. */
+export function applyPatch(current: StoredProfile, patch: OrganizationPatch): StoredProfile {
+  // Normalising a full object built from both keeps one code path for every field's rules.
+  const merged = { ...inputFromStored(current), ...patch } as OrganizationInput;
+  return normalizeInput(merged);
+}
+
+function inputFromStored(p: StoredProfile): OrganizationInput {
+  const contact = contactOf(p);
+  return {
+    externalId: p.externalId,
+    name: p.name,
+    kind: p.kind,
+    country: p.country,
+    city: p.city,
+    ...(p.website ? { website: p.website } : {}),
+    ...(p.employees !== null ? { employees: p.employees } : {}),
+    ...(p.founded !== null ? { founded: p.founded } : {}),
+    languages: p.languages,
+    sectors: p.sectors,
+    description: p.description,
+    offers: p.offers,
+    needs: p.needs,
+    sdgs: p.sdgs,
+    ...(contact ? { contact } : {}),
+  };
+}
+
+type ContactColumns = Pick<StoredProfile, 'contactName' | 'contactEmail' | 'contactPhone'>;
+
+function contactOf(p: ContactColumns): { name?: string; email?: string; phone?: string } | undefined {
+  const contact = {
+    ...(p.contactName ? { name: p.contactName } : {}),
+    ...(p.contactEmail ? { email: p.contactEmail } : {}),
+    ...(p.contactPhone ? { phone: p.contactPhone } : {}),
+  };
+  return Object.keys(contact).length ? contact : undefined;
+}
+
+export function storedFromRow(row: OrganizationRow): StoredProfile {
+  const { id: _id, textLanguages: _t, searchText: _s, createdAt: _c, updatedAt: _u, ...stored } = row;
+  return stored;
+}
+
+/** The columns derived from a profile on every write. */
+export function rowFromStored(p: StoredProfile): Omit<NewOrganizationRow, 'id' | 'createdAt' | 'updatedAt'> {
+  const texts = [p.name, p.description, ...p.offers, ...p.needs];
+  return {
+    ...p,
+    textLanguages: languagesOf(texts),
+    searchText: fold(
+      [p.externalId, p.city, ...p.sectors, ...texts.flatMap((t) => Object.values(t))].join('\n'),
+    ),
+  };
+}
+
+export interface OrganizationView {
+  id: number;
+  externalId: string;
+  name: LocalizedText;
+  kind: string;
+  country: string;
+  city: string;
+  website?: string;
+  employees?: number;
+  founded?: number;
+  languages: string[];
+  sectors: string[];
+  description: LocalizedText;
+  offers: LocalizedText[];
+  needs: LocalizedText[];
+  sdgs: number[];
+  contact?: { name?: string; email?: string; phone?: string };
+  textLanguages: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a caller sees. Contact details only when `withContact` (matchmakers, the organisation itself). */
+export function toView(row: OrganizationRow, withContact: boolean): OrganizationView {
+  const view: OrganizationView = {
+    id: row.id,
+    externalId: row.externalId,
+    name: row.name,
+    kind: row.kind,
+    country: row.country,
+    city: row.city,
+    languages: row.languages,
+    sectors: row.sectors,
+    description: row.description,
+    offers: row.offers,
+    needs: row.needs,
+    sdgs: row.sdgs,
+    textLanguages: row.textLanguages,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+  if (row.website) view.website = row.website;
+  if (row.employees !== null) view.employees = row.employees;
+  if (row.founded !== null) view.founded = row.founded;
+  const contact = withContact ? contactOf(row) : undefined;
+  if (contact) view.contact = contact;
+  return view;
+}

@@ -1,0 +1,158 @@
+import { and, asc, count, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { fold } from '../../matching/text/fold.ts';
+import type { Db } from '../db/client.ts';
+import { organizations, type OrganizationRow } from '../db/schema.ts';
+import { conflict } from '../http/problem.ts';
+import type { OrganizationQuery } from '../schemas/organizations.ts';
+import { rowFromStored, type StoredProfile } from './model.ts';
+
+export interface ImportedItem {
+  externalId: string;
+  id: number;
+  status: 'created' | 'updated';
+}
+
+/** Rows per multi-row INSERT: 22 columns × 400 stays well under SQLite's 32,766 variables. */
+const INSERT_CHUNK = 400;
+
+export function createOrganizationsRepository(db: Db) {
+  const byId = (id: number) => db.select().from(organizations).where(eq(organizations.id, id)).get() ?? null;
+  const byExternalId = (externalId: string) =>
+    db.select().from(organizations).where(eq(organizations.externalId, externalId)).get() ?? null;
+
+  function assertExternalIdFree(externalId: string, exceptId?: number) {
+    const holder = byExternalId(externalId);
+    if (holder && holder.id !== exceptId) {
+      throw conflict(`externalId "${externalId}" is already used by organisation ${holder.id}`, [
+        { field: 'externalId', message: `is already used by organisation ${holder.id}` },
+      ]);
+    }
+  }
+
+  return {
+    get: byId,
+    getByExternalId: byExternalId,
+
+    list(query: OrganizationQuery): { rows: OrganizationRow[]; total: number } {
+      const where = and(...filters(query));
+      const rows = db
+        .select()
+        .from(organizations)
+        .where(where)
+        .orderBy(asc(organizations.id))
+        .limit(query.limit)
+        .offset(query.offset)
+        .all();
+      const total = db.select({ n: count() }).from(organizations).where(where).get()?.n ?? 0;
+      return { rows, total };
+    },
+
+    create(profile: StoredProfile): OrganizationRow {
+      return db.transaction((tx) => {
+        assertExternalIdFree(profile.externalId);
+        return tx.insert(organizations).values(rowFromStored(profile)).returning().get();
+      });
+    },
+
+    /** Replaces a stored profile; null when there is no such organisation. */
+    update(id: number, profile: StoredProfile): OrganizationRow | null {
+      return db.transaction((tx) => {
+        if (!byId(id)) return null;
+        assertExternalIdFree(profile.externalId, id);
+        return (
+          tx
+            .update(organizations)
+            .set({ ...rowFromStored(profile), updatedAt: new Date().toISOString() })
+            .where(eq(organizations.id, id))
+            .returning()
+            .get() ?? null
+        );
+      });
+    },
+
+    delete(id: number): boolean {
+      return db.delete(organizations).where(eq(organizations.id, id)).run().changes > 0;
+    },
+
+    count(): number {
+      return db.select({ n: count() }).from(organizations).get()?.n ?? 0;
+    },
+
+    /**
+     * Creates or updates profiles by externalId, all in one transaction: either every profile is
+     * stored or none is. Callers validate first; `onProgress` reports rows written, for the CLI.
+     */
+    upsertMany(profiles: readonly StoredProfile[], onProgress?: (done: number) => void): ImportedItem[] {
+      return db.transaction((tx) => {
+        const existing = new Map<string, number>();
+        const ids = profiles.map((p) => p.externalId);
+        for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+          const chunk = ids.slice(i, i + INSERT_CHUNK);
+          for (const row of tx
+            .select({ id: organizations.id, externalId: organizations.externalId })
+            .from(organizations)
+            .where(inArray(organizations.externalId, chunk))
+            .all()) {
+            existing.set(row.externalId, row.id);
+          }
+        }
+        const now = new Date().toISOString();
+        const created = new Map<string, number>();
+        const fresh = profiles.filter((p) => !existing.has(p.externalId));
+        for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
+          const chunk = fresh.slice(i, i + INSERT_CHUNK);
+          const rows = tx
+            .insert(organizations)
+            .values(chunk.map((p) => ({ ...rowFromStored(p), createdAt: now, updatedAt: now })))
+            .returning({ id: organizations.id, externalId: organizations.externalId })
+            .all();
+          for (const row of rows) created.set(row.externalId, row.id);
+          onProgress?.(created.size);
+        }
+        let updated = 0;
+        for (const profile of profiles) {
+          const id = existing.get(profile.externalId);
+          if (id === undefined) continue;
+          tx.update(organizations)
+            .set({ ...rowFromStored(profile), updatedAt: now })
+            .where(eq(organizations.id, id))
+            .run();
+          if (++updated % INSERT_CHUNK === 0) onProgress?.(created.size + updated);
+        }
+        onProgress?.(profiles.length);
+        return profiles.map((p) => {
+          const id = existing.get(p.externalId);
+          return id !== undefined
+            ? { externalId: p.externalId, id, status: 'updated' as const }
+            : { externalId: p.externalId, id: created.get(p.externalId)!, status: 'created' as const };
+        });
+      });
+    },
+  };
+}
+
+export type OrganizationsRepository = ReturnType<typeof createOrganizationsRepository>;
+
+function filters(query: OrganizationQuery): SQL[] {
+  const out: SQL[] = [];
+  if (query.country) out.push(eq(organizations.country, query.country));
+  if (query.kind) out.push(eq(organizations.kind, query.kind));
+  if (query.city) out.push(sql`fold(${organizations.city}) = ${fold(query.city.trim())}`);
+  if (query.language) out.push(jsonArrayHas(organizations.languages, query.language));
+  if (query.textLanguage) out.push(jsonArrayHas(organizations.textLanguages, query.textLanguage));
+  if (query.sector) {
+    out.push(sql`exists (select 1 from json_each(${organizations.sectors}) where fold(value) = ${fold(query.sector.trim())})`);
+  }
+  for (const word of fold(query.q ?? '').split(/\s+/u).filter(Boolean)) {
+    out.push(sql`${organizations.searchText} like ${`%${escapeLike(word)}%`} escape '\\'`);
+  }
+  return out;
+}
+
+function jsonArrayHas(column: AnyColumn, value: string): SQL {
+  return sql`exists (select 1 from json_each(${column}) where value = ${value})`;
+}
+
+function escapeLike(word: string): string {
+  return word.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

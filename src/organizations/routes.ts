@@ -1,0 +1,161 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { decodeBody } from '../http/decode.ts';
+import { forbidden, notFound } from '../http/problem.ts';
+import { IdParams, problems } from '../schemas/common.ts';
+import {
+  ImportBody,
+  ImportCsv,
+  ImportResult,
+  OrganizationList,
+  OrganizationPatch,
+  OrganizationQuery,
+  type OrganizationInput,
+} from '../schemas/organizations.ts';
+import { readProfilesCsv } from './csv.ts';
+import { prepareImport, rowsFromJson } from './import.ts';
+import { applyPatch, normalizeInput, storedFromRow, toView } from './model.ts';
+
+const OrganizationRef = Type.Ref('Organization');
+const InputRef = Type.Ref('OrganizationInput');
+const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
+
+export default async function organizationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const repo = app.organizations;
+
+  const canSeeContact = (request: FastifyRequest, id: number) =>
+    request.principal?.role === 'matchmaker' || (request.principal?.role === 'organization' && request.principal.organizationId === id);
+
+  app.get('/api/organizations', {
+    schema: {
+      tags: ['organizations'],
+      summary: 'List organisations, with filters and paging',
+      querystring: OrganizationQuery,
+      response: { 200: OrganizationList, ...problems(400, 401, 403) },
+    },
+  }, async (request) => {
+    const { rows, total } = repo.list(request.query);
+    return { items: rows.map((row) => toView(row, canSeeContact(request, row.id))), total, limit: request.query.limit, offset: request.query.offset };
+  });
+
+  app.post('/api/organizations', {
+    schema: {
+      tags: ['organizations'],
+      summary: 'Create an organisation profile',
+      body: InputRef,
+      response: { 201: OrganizationRef, ...problems(401, 403, 409, 413, 415, 422) },
+    },
+  }, async (request, reply) => {
+    const row = repo.create(normalizeInput(request.body as OrganizationInput));
+    return reply.code(201).header('location', `/api/organizations/${row.id}`).send(toView(row, true));
+  });
+
+  // The import in a scope of its own: only it accepts spreadsheet exports; elsewhere CSV is a 415.
+  await app.register(async (child) => {
+    const scope = child.withTypeProvider<TypeBoxTypeProvider>();
+    // Spreadsheet exports for the bulk import. Read as bytes so that bad encodings are refused.
+    scope.addContentTypeParser(['text/csv', 'application/csv', 'text/tab-separated-values'], { parseAs: 'buffer' }, (request, body, done) => {
+      try {
+        done(null, decodeBody(body as Buffer, request.headers['content-type']));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    });
+
+    scope.post('/api/organizations/import', {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      // Rows are validated by prepareImport, which numbers every problem by row; the schema is for the docs.
+      validatorCompiler: () => () => true,
+      schema: {
+        tags: ['organizations'],
+        summary: 'Create or update many profiles at once (JSON array or CSV), all or nothing',
+        description:
+          'Upserts by externalId. Every row is validated first: if any row is wrong the answer is 422 listing every problem ' +
+          '(row, externalId, field, message) and nothing is stored. CSV columns are listed in the README; multi-valued cells ' +
+          'are separated by ; or line breaks; UTF-8 with or without BOM (or declare charset=shift_jis).',
+        body: {
+          content: {
+            'application/json': { schema: ImportBody },
+            'text/csv': { schema: ImportCsv },
+          },
+        },
+        response: { 200: ImportResult, ...problems(400, 401, 403, 413, 415, 422) },
+      },
+    }, async (request) => {
+      const rows = typeof request.body === 'string' ? readProfilesCsv(request.body) : rowsFromJson(request.body);
+      const items = repo.upsertMany(prepareImport(rows));
+      const created = items.filter((i) => i.status === 'created').length;
+      return { created, updated: items.length - created, items };
+    });
+  });
+
+  app.get('/api/organizations/:id', {
+    config: { access: 'organization-self' },
+    schema: {
+      tags: ['organizations'],
+      summary: 'Read one organisation profile',
+      params: IdParams,
+      response: { 200: OrganizationRef, ...problems(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    const row = repo.get(request.params.id);
+    if (!row) throw notFound(`Organisation ${request.params.id}`);
+    return toView(row, canSeeContact(request, row.id));
+  });
+
+  app.put('/api/organizations/:id', {
+    config: { access: 'organization-self' },
+    schema: {
+      tags: ['organizations'],
+      summary: 'Replace an organisation profile',
+      params: IdParams,
+      body: InputRef,
+      response: { 200: OrganizationRef, ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+    },
+  }, async (request) => {
+    const current = repo.get(request.params.id);
+    if (!current) throw notFound(`Organisation ${request.params.id}`);
+    const next = normalizeInput(request.body as OrganizationInput);
+    assertMayChangeExternalId(request, current.externalId, next.externalId);
+    return toView(repo.update(current.id, next)!, true);
+  });
+
+  app.patch('/api/organizations/:id', {
+    config: { access: 'organization-self' },
+    schema: {
+      tags: ['organizations'],
+      summary: 'Change some fields of an organisation profile',
+      params: IdParams,
+      body: OrganizationPatch,
+      response: { 200: OrganizationRef, ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+    },
+  }, async (request) => {
+    const current = repo.get(request.params.id);
+    if (!current) throw notFound(`Organisation ${request.params.id}`);
+    const next = applyPatch(storedFromRow(current), request.body);
+    assertMayChangeExternalId(request, current.externalId, next.externalId);
+    return toView(repo.update(current.id, next)!, true);
+  });
+
+  app.delete('/api/organizations/:id', {
+    schema: {
+      tags: ['organizations'],
+      summary: 'Delete an organisation and its tokens',
+      params: IdParams,
+      response: { 204: Type.Null({ description: 'Deleted' }), ...problems(400, 401, 403, 404) },
+    },
+  }, async (request, reply) => {
+    if (!repo.delete(request.params.id)) throw notFound(`Organisation ${request.params.id}`);
+    return reply.code(204).send(null);
+  });
+}
+
+/** The externalId is the matchmaker's key for re-imports; an organisation may not move it. */
+function assertMayChangeExternalId(request: FastifyRequest, before: string, after: string) {
+  if (before !== after && request.principal?.role !== 'matchmaker') {
+    throw forbidden('Only a matchmaker may change externalId');
+  }
+}
+

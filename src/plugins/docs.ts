@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+
+/** OpenAPI 3 generated from the route schemas, so the docs cannot drift from the code. */
+export default fp(
+  async function docs(app: FastifyInstance) {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.0.3',
+        info: {
+          title: 'Musubi API',
+          version: '0.1.0',
+          description:
+            'Business matching between Japanese and Mongolian organisations. Every /api route needs ' +
+            '`Authorization: Bearer <token>`: the matchmaker token may do everything; an organisation token ' +
+            'may read and edit only its own profile. Errors are application/problem+json (RFC 9457).',
+        },
+        components: {
+          securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+        },
+        security: [{ bearer: [] }],
+        tags: [
+          { name: 'organizations', description: 'Organisation profiles and bulk import' },
+          { name: 'tokens', description: 'Access tokens' },
+          { name: 'service', description: 'Health' },
+        ],
+      },
+      refResolver: {
+        buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string | undefined) ?? `def-${i}`,
+      },
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs' });
+  },
+  { name: 'docs' },
+);

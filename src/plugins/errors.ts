@@ -1,0 +1,95 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { HttpProblem, problemType, type ProblemField } from '../http/problem.ts';
+import { fieldProblems } from '../validation.ts';
+
+/**
+ * The one error shape: everything that goes wrong leaves as `application/problem+json`.
+ * Fastify's own errors (bad JSON, body too large, wrong content type) are mapped to their status;
+ * anything unexpected is logged and answered with a bare 500 that leaks nothing.
+ */
+export default fp(
+  async function errors(app: FastifyInstance) {
+    app.setErrorHandler((error: FastifyError | HttpProblem, request, reply) => {
+      if (error instanceof HttpProblem) {
+        if (error.statusCode === 401) reply.header('www-authenticate', 'Bearer realm="musubi"');
+        return sendProblem(reply, request, error.statusCode, {
+          type: error.type,
+          title: error.title,
+          detail: error.message,
+          errors: error.errors,
+        });
+      }
+      if (error.validation) {
+        const context = error.validationContext ?? 'body';
+        const fields = fieldProblems(error.validation as never, context === 'body' ? '' : context);
+        // A body that parses but says the wrong things is 422; a malformed query or path is 400.
+        const status = context === 'body' ? 422 : 400;
+        return sendProblem(reply, request, status, {
+          type: problemType('validation'),
+          title: 'Invalid request',
+          detail: `${fields.length} field${fields.length === 1 ? ' is' : 's are'} invalid`,
+          errors: fields,
+        });
+      }
+      const status = error.statusCode ?? 500;
+      if (status >= 500) {
+        request.log.error({ err: error }, 'unhandled error');
+        return sendProblem(reply, request, 500, {
+          type: problemType('internal'),
+          title: 'Internal Server Error',
+          detail: 'Something went wrong on our side; the request was not applied.',
+        });
+      }
+      return sendProblem(reply, request, status, {
+        type: problemType(slugFor(error.code)),
+        title: titleFor(status),
+        detail: error.message,
+      });
+    });
+
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(reply, request, 404, {
+        type: problemType('not-found'),
+        title: 'Not Found',
+        detail: `No route ${request.method} ${request.url.split('?')[0]}`,
+      }),
+    );
+  },
+  { name: 'errors' },
+);
+
+function slugFor(code: string | undefined): string {
+  switch (code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE': return 'body-too-large';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return 'unsupported-media-type';
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH': return 'bad-content-length';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY': return 'empty-body';
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case undefined: return 'malformed-body';
+    default: return 'bad-request';
+  }
+}
+
+function titleFor(status: number): string {
+  switch (status) {
+    case 413: return 'Payload Too Large';
+    case 415: return 'Unsupported Media Type';
+    case 429: return 'Too Many Requests';
+    default: return 'Bad Request';
+  }
+}
+
+interface ProblemBody {
+  type: string;
+  title: string;
+  detail?: string;
+  errors?: ProblemField[];
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, status: number, body: ProblemBody) {
+  return reply
+    .code(status)
+    .type('application/problem+json; charset=utf-8')
+    .send({ ...body, status, instance: request.url.split('?')[0] });
+}

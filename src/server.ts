@@ -1,0 +1,39 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { loadDemoData } from '../seed/load.ts';
+
+/** Reads the configuration, opens the database, seeds it if asked, listens, and closes gracefully. */
+const config = loadConfig();
+const db = openDatabase(config.databasePath);
+const app = await buildApp({ adminToken: config.adminToken, db, logger: { level: config.logLevel } });
+
+if (config.seed === 'demo') {
+  const seeded = loadDemoData(db);
+  if (seeded) app.log.info(`Loaded the demo data: ${seeded} organisations`);
+}
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: finishing open requests, then closing`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}
+
+await app.listen({ port: config.port, host: config.host });
+if (config.adminTokenGenerated) {
+  // Printed once, to the console only: set MUSUBI_ADMIN_TOKEN to keep the same token across restarts.
+  console.log(`\nMatchmaker token for this run (set MUSUBI_ADMIN_TOKEN to choose your own):\n\n  ${config.adminToken}\n`);
+}
+console.log(`Musubi is serving http://${config.host}:${config.port}  (API docs: /docs)`);

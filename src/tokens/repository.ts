@@ -1,0 +1,66 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { apiTokens, type ApiTokenRow, type TokenRole } from '../db/schema.ts';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** 256 random bits; the prefix tells a reader (and a secret scanner) what kind of token it is. */
+function newSecret(role: TokenRole): string {
+  const prefix = role === 'organization' ? 'org' : role === 'attendee' ? 'att' : 'mm';
+  return `${prefix}_${randomBytes(32).toString('base64url')}`;
+}
+
+export interface IssuedToken {
+  row: ApiTokenRow;
+  /** The secret itself: returned once, never stored. */
+  token: string;
+}
+
+export function createTokensRepository(db: Db) {
+  return {
+    issue(role: TokenRole, organizationId: number | null, label: string | null): IssuedToken {
+      const token = newSecret(role);
+      const row = db
+        .insert(apiTokens)
+        .values({ tokenHash: hashToken(token), role, organizationId, label })
+        .returning()
+        .get();
+      return { row, token };
+    },
+
+    /** The live token with this secret, or null (unknown or revoked). */
+    findActive(token: string): ApiTokenRow | null {
+      return (
+        db
+          .select()
+          .from(apiTokens)
+          .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+          .get() ?? null
+      );
+    },
+
+    touch(id: number, at: string): void {
+      db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id)).run();
+    },
+
+    list(filter: { organizationId?: number; includeRevoked?: boolean } = {}): ApiTokenRow[] {
+      const conditions = [];
+      if (filter.organizationId !== undefined) conditions.push(eq(apiTokens.organizationId, filter.organizationId));
+      if (!filter.includeRevoked) conditions.push(isNull(apiTokens.revokedAt));
+      return db.select().from(apiTokens).where(and(...conditions)).orderBy(desc(apiTokens.id)).all();
+    },
+
+    /** Revokes a token; null when there is no such token. Revoking twice keeps the first time. */
+    revoke(id: number, at: string): ApiTokenRow | null {
+      const existing = db.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
+      if (!existing) return null;
+      if (existing.revokedAt) return existing;
+      return db.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id)).returning().get() ?? null;
+    },
+  };
+}
+
+export type TokensRepository = ReturnType<typeof createTokensRepository>;

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Db } from './db/client.ts';
+import { decodeBody } from './http/decode.ts';
 import auth from './plugins/auth.ts';
 import database from './plugins/database.ts';
 import docs from './plugins/docs.ts';
@@ -34,6 +35,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // Only JSON (and, on the import route, CSV) bodies are accepted; anything else is a 415.
   app.removeContentTypeParser('text/plain');
+  // JSON is read as bytes and decoded strictly: invalid UTF-8 is refused rather than stored as U+FFFD.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = decodeBody(body as Buffer, request.headers['content-type']);
+    } catch (error) {
+      return done(error as Error, undefined);
+    }
+    parseJson(request, text, done);
+  });
 
   addSharedSchemas(bodyAjv);
   addSharedSchemas(queryAjv);

@@ -31,9 +31,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-await app.listen({ port: config.port, host: config.host });
+const address = await app.listen({ port: config.port, host: config.host });
 if (config.adminTokenGenerated) {
   // Printed once, to the console only: set MUSUBI_ADMIN_TOKEN to keep the same token across restarts.
   console.log(`\nMatchmaker token for this run (set MUSUBI_ADMIN_TOKEN to choose your own):\n\n  ${config.adminToken}\n`);
 }
-console.log(`Musubi is serving http://${config.host}:${config.port}  (API docs: /docs)`);
+console.log(`Musubi is serving ${address}  (API docs: ${address}/docs)`);

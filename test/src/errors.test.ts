@@ -34,6 +34,13 @@ describe('errors are problem+json', () => {
     expect(res.json().errors).toEqual([{ field: 'params.id', message: 'must be integer' }]);
   });
 
+  it('400 for JSON that is not valid UTF-8, and nothing stored', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"externalId":"x","name":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+    const res = await t.call({ method: 'POST', url: '/api/organizations', headers: { 'content-type': 'application/json' }, payload: bytes });
+    expectProblem(res, 400, 'invalid-encoding');
+    expect((await t.call({ method: 'GET', url: '/api/organizations' })).json().total).toBe(0);
+  });
+
   it('422 for a text longer than allowed, naming the field', async () => {
     const res = await t.call({ method: 'POST', url: '/api/organizations', payload: profile({ offers: ['ok', 'y'.repeat(1001)] }) });
     expectProblem(res, 422, 'validation');

@@ -26,6 +26,10 @@ function start(env: Record<string, string>): Promise<{ child: ChildProcess; url:
   });
 }
 
+async function health(url: string): Promise<{ status: string; organizations: number }> {
+  return (await (await fetch(`${url}/health`)).json()) as { status: string; organizations: number };
+}
+
 function stop(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => {
     child.removeAllListeners('exit');
@@ -38,12 +42,12 @@ describe('npm start', () => {
   it('serves the docs and the demo data, prints a generated matchmaker token, and stops cleanly on SIGTERM', async () => {
     const { child, url, output } = await start({});
     try {
-      expect((await (await fetch(`${url}/health`)).json())).toEqual({ status: 'ok', organizations: 90 });
+      expect(await health(url)).toEqual({ status: 'ok', organizations: 90 });
       expect((await fetch(`${url}/docs/json`)).status).toBe(200);
       const token = /\n {2}(mm_\S+)\n/.exec(output())?.[1];
       expect(token).toBeDefined();
       const list = await fetch(`${url}/api/organizations?country=MN&limit=1`, { headers: { authorization: `Bearer ${token}` } });
-      expect((await list.json()).total).toBe(45);
+      expect(((await list.json()) as { total: number }).total).toBe(45);
     } finally {
       expect(await stop(child)).toBe(0);
     }
@@ -52,7 +56,7 @@ describe('npm start', () => {
   it('keeps the data across a restart without seeding it twice, and honours MUSUBI_ADMIN_TOKEN', async () => {
     const { child, url, output } = await start({ MUSUBI_ADMIN_TOKEN: 'a-configured-token-123' });
     try {
-      expect((await (await fetch(`${url}/health`)).json()).organizations).toBe(90);
+      expect((await health(url)).organizations).toBe(90);
       expect(output()).not.toContain('Matchmaker token for this run');
       const res = await fetch(`${url}/api/organizations?limit=1`, { headers: { authorization: 'Bearer a-configured-token-123' } });
       expect(res.status).toBe(200);
@@ -64,7 +68,7 @@ describe('npm start', () => {
   it('starts empty with MUSUBI_SEED=none', async () => {
     const { child, url } = await start({ MUSUBI_SEED: 'none', DATABASE_PATH: join(dir, 'empty.db') });
     try {
-      expect((await (await fetch(`${url}/health`)).json()).organizations).toBe(0);
+      expect((await health(url)).organizations).toBe(0);
     } finally {
       expect(await stop(child)).toBe(0);
     }

@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MatchingEngine, loadMatchingToolkit, type Profile } from '../matching/index.ts';
+import { extractFeatures, FIELDS } from '../matching/features.ts';
+import { DEFAULT_WEIGHTS, type ScoreWeights } from '../matching/score.ts';
+import { dot, smoothIdf, tfidfVector, type SparseVector } from '../matching/tfidf.ts';
+import { detectLanguage, toLocalizedText } from '../matching/text/language.ts';
+import type { TextInput } from '../matching/profile.ts';
+
+/**
+ * `npm run eval [-- --set test/fixtures/eval/set-a.json]`: ranking quality on hand-labelled sets.
+ * For every labelled pair (JP, MN), the JP organisation's ranking of MN organisations and the MN
+ * organisation's ranking of JP ones are each checked for the partner: recall@5, recall@10 and MRR,
+ * on the pairs written in different languages and on all pairs, for the engine, a plain TF-IDF
+ * baseline (same tokenisers, no concepts, no reciprocity) and ablations.
+ */
+const { values } = parseArgs({ options: { set: { type: 'string', multiple: true } } });
+const dir = join(import.meta.dirname, '../test/fixtures/eval');
+const sets = values.set ?? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f));
+
+interface RawOrg { externalId: string; name: TextInput; kind: Profile['kind']; country: string; city: string; languages: string[]; sectors?: string[]; description: TextInput; offers: TextInput[]; needs: TextInput[]; sdgs?: number[] }
+interface EvalSet { organizations: RawOrg[]; pairs: [string, string][] }
+
+const toolkit = await loadMatchingToolkit();
+
+function toProfile(org: RawOrg, id: number): Profile {
+  return {
+    id, externalId: org.externalId, name: toLocalizedText(org.name), kind: org.kind, country: org.country, city: org.city,
+    languages: org.languages, sectors: org.sectors ?? [], description: toLocalizedText(org.description),
+    offers: org.offers.map(toLocalizedText), needs: org.needs.map(toLocalizedText), sdgs: org.sdgs ?? [],
+  };
+}
+
+/** The languages a profile is written in. */
+function writtenIn(p: Profile): Set<string> {
+  const langs = new Set<string>();
+  for (const t of [p.description, ...p.offers, ...p.needs]) for (const [l, v] of Object.entries(t)) if (v) langs.add(l === 'und' ? detectLanguage(v) : l);
+  return langs;
+}
+
+/** Written in different languages: no language in common, so no shared words to lean on. */
+function crossLanguage(a: Profile, b: Profile): boolean {
+  const other = writtenIn(b);
+  return ![...writtenIn(a)].some((l) => other.has(l));
+}
+
+type Ranker = (self: Profile, candidates: Profile[]) => number[];
+
+function engineRanker(profiles: Profile[], options: ConstructorParameters<typeof MatchingEngine>[0] extends infer O ? Partial<O> : never): Ranker {
+  const engine = new MatchingEngine({ ...toolkit, ...options });
+  engine.upsert(profiles);
+  return (self) => engine.suggest(self.id, { limit: 1000, reasons: false }).map((s) => s.profileId);
+}
+
+/** Plain TF-IDF over the whole profile text, cosine similarity: what a naive matcher does. */
+function baselineRanker(profiles: Profile[]): Ranker {
+  const counts = profiles.map((p) => {
+    const f = extractFeatures(p, toolkit.analyzer, toolkit.lexicon, { terms: true, concepts: false });
+    const merged = new Map<string, number>();
+    for (const field of FIELDS) for (const [k, v] of f[field].counts) merged.set(k, (merged.get(k) ?? 0) + v);
+    return merged;
+  });
+  const ids = new Map<string, number>();
+  const df: number[] = [];
+  const byId = counts.map((c) => {
+    const m = new Map<number, number>();
+    for (const [k, v] of c) {
+      let id = ids.get(k);
+      if (id === undefined) { id = ids.size; ids.set(k, id); df.push(0); }
+      df[id]!++;
+      m.set(id, v);
+    }
+    return m;
+  });
+  const vectors: SparseVector[] = byId.map((m) => tfidfVector(m, (id) => smoothIdf(profiles.length, df[id]!), () => 1));
+  return (self, candidates) =>
+    candidates
+      .map((c) => ({ id: c.id, s: dot(vectors[self.id]!, vectors[c.id]!) }))
+      .sort((a, b) => b.s - a.s || a.id - b.id)
+      .map((x) => x.id);
+}
+
+interface Metrics { pairs: number; r5: number; r10: number; mrr: number }
+
+function evaluate(set: EvalSet, profiles: Profile[], rank: Ranker, crossLanguageOnly: boolean): Metrics {
+  const byExt = new Map(profiles.map((p) => [p.externalId, p]));
+  let n = 0, r5 = 0, r10 = 0, rr = 0;
+  for (const [jp, mn] of set.pairs) {
+    for (const [self, partner] of [[byExt.get(jp)!, byExt.get(mn)!], [byExt.get(mn)!, byExt.get(jp)!]] as const) {
+      if (crossLanguageOnly && !crossLanguage(self, partner)) continue;
+      const candidates = profiles.filter((p) => p.country !== self.country);
+      const ranking = rank(self, candidates);
+      const at = ranking.indexOf(partner.id);
+      n++;
+      if (at >= 0 && at < 5) r5++;
+      if (at >= 0 && at < 10) r10++;
+      if (at >= 0) rr += 1 / (at + 1);
+    }
+  }
+  return { pairs: n, r5: r5 / n, r10: r10 / n, mrr: rr / n };
+}
+
+const noReciprocity: ScoreWeights = { ...DEFAULT_WEIGHTS, reciprocal: 0, oneSided: DEFAULT_WEIGHTS.reciprocal + DEFAULT_WEIGHTS.oneSided };
+
+for (const file of sets) {
+  const set = JSON.parse(readFileSync(file, 'utf8')) as EvalSet;
+  const profiles = set.organizations.map(toProfile);
+  const rankers: [string, Ranker][] = [
+    ['musubi engine', engineRanker(profiles, {})],
+    ['baseline: plain TF-IDF', baselineRanker(profiles)],
+    ['ablation: no concepts', engineRanker(profiles, { features: { terms: true, concepts: false } })],
+    ['ablation: no reciprocity', engineRanker(profiles, { weights: noReciprocity })],
+  ];
+  const rows = rankers.map(([name, rank]) => {
+    const cross = evaluate(set, profiles, rank, true);
+    const all = evaluate(set, profiles, rank, false);
+    const f = (x: number) => x.toFixed(3);
+    return { ranker: name, 'cross-lang recall@5': f(cross.r5), 'recall@10': f(cross.r10), MRR: f(cross.mrr), 'all recall@5': f(all.r5), 'all recall@10': f(all.r10), 'all MRR': f(all.mrr), queries: `${cross.pairs}/${all.pairs}` };
+  });
+  console.log(`\n${basename(file)}: ${profiles.length} organisations, ${set.pairs.length} labelled pairs, each ranked from both sides`);
+  console.table(rows);
+}

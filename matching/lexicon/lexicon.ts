@@ -1,0 +1,77 @@
+import type { TextAnalyzer } from '../text/analyze.ts';
+
+export interface ConceptEntry {
+  id: string;
+  group: string;
+  label: { ja: string; mn: string; en: string };
+  terms: Partial<Record<'ja' | 'mn' | 'en', string[]>>;
+}
+
+export interface ConceptMatch {
+  conceptId: string;
+  /** Index of the first and one past the last matched token. */
+  start: number;
+  end: number;
+}
+
+export interface Lexicon {
+  concepts: ReadonlyMap<string, ConceptEntry>;
+  /** Concepts found in a token sequence: longest match first, no overlaps. */
+  match(tokens: readonly string[]): ConceptMatch[];
+}
+
+interface Pattern {
+  tokens: string[];
+  conceptId: string;
+}
+
+/**
+ * Compiles the glossary through the same analyzer as profile text, so a term matches a profile
+ * exactly when both reduce to the same base forms or stems (「カシミヤ糸」 and 「カシミヤの糸」 both
+ * become ja:カシミヤ ja:糸; "ноолууран утас" and "ноолуурын утсыг" share their stems).
+ */
+export function compileLexicon(entries: readonly ConceptEntry[], analyzer: TextAnalyzer): Lexicon {
+  const concepts = new Map<string, ConceptEntry>();
+  const byFirst = new Map<string, Pattern[]>();
+  for (const entry of entries) {
+    concepts.set(entry.id, entry);
+    for (const lang of ['ja', 'mn', 'en'] as const) {
+      for (const term of entry.terms[lang] ?? []) {
+        const tokens = analyzer.analyze(term, lang).tokens;
+        if (tokens.length === 0) continue;
+        const list = byFirst.get(tokens[0]!) ?? [];
+        if (!list.some((p) => p.conceptId === entry.id && sameTokens(p.tokens, tokens))) list.push({ tokens, conceptId: entry.id });
+        byFirst.set(tokens[0]!, list);
+      }
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+
+  return {
+    concepts,
+    match(tokens) {
+      const out: ConceptMatch[] = [];
+      let i = 0;
+      while (i < tokens.length) {
+        const candidates = byFirst.get(tokens[i]!);
+        const hit = candidates?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t));
+        if (hit) {
+          // A term that two concepts share (deliberately, e.g. "feed") counts for each of them.
+          for (const other of candidates!) {
+            if (other.tokens.length === hit.tokens.length && sameTokens(other.tokens, hit.tokens)) {
+              out.push({ conceptId: other.conceptId, start: i, end: i + hit.tokens.length });
+            }
+          }
+          i += hit.tokens.length;
+        } else {
+          i++;
+        }
+      }
+      return out;
+    },
+  };
+}
+
+function sameTokens(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
+}

@@ -1,0 +1,98 @@
+import { fieldTexts, isConceptFeature, type Field, type ProfileFeatures } from './features.ts';
+import type { Lexicon } from './lexicon/lexicon.ts';
+import type { Profile } from './profile.ts';
+import type { SparseVector } from './tfidf.ts';
+
+export type Direction = 'a-needs-b-offers' | 'b-needs-a-offers' | 'both-about';
+
+export interface Phrase {
+  field: Field;
+  /** Index of the offer or need (for `about`: 0 is the description, then the sectors). */
+  item: number;
+  lang: string;
+  text: string;
+}
+
+export interface Reason {
+  direction: Direction;
+  /** The concept that matched, with its label in each language, or null for a shared term. */
+  concept: { id: string; group: string; label: { ja: string; mn: string; en: string } } | null;
+  /** For a shared term: the term as indexed (a base form or stem), with its language. */
+  term: { lang: string; text: string } | null;
+  /** Share of the score this evidence carries (query weight × partner weight). */
+  weight: number;
+  a: Phrase;
+  b: Phrase;
+}
+
+export interface ReasonInput {
+  a: Profile;
+  b: Profile;
+  aFeatures: ProfileFeatures;
+  bFeatures: ProfileFeatures;
+  vectors: { a: Record<Field, SparseVector>; b: Record<Field, SparseVector> };
+  featureName: (id: number) => string;
+  lexicon: Lexicon;
+}
+
+const DIRECTIONS: { direction: Direction; aField: Field; bField: Field }[] = [
+  { direction: 'a-needs-b-offers', aField: 'needs', bField: 'offers' },
+  { direction: 'b-needs-a-offers', aField: 'offers', bField: 'needs' },
+  { direction: 'both-about', aField: 'about', bField: 'about' },
+];
+
+/**
+ * The evidence behind a pair: the features both sides share in each direction, strongest first,
+ * with the phrase on each side that produced them. A term whose phrases already gave a concept is
+ * left out (the concept says it better, and in every language).
+ */
+export function explainPair(input: ReasonInput, perDirection = 4): Reason[] {
+  const out: Reason[] = [];
+  for (const { direction, aField, bField } of DIRECTIONS) {
+    const shared = sharedFeatures(input.vectors.a[aField], input.vectors.b[bField]);
+    const reasons: Reason[] = [];
+    const conceptPhrases = new Set<string>();
+    for (const { id, weight } of shared) {
+      const name = input.featureName(id);
+      const aSource = input.aFeatures[aField].sources.get(name);
+      const bSource = input.bFeatures[bField].sources.get(name);
+      if (!aSource || !bSource) continue;
+      const a = phrase(input.a, aField, aSource.item, aSource.lang);
+      const b = phrase(input.b, bField, bSource.item, bSource.lang);
+      const phraseKey = `${a.item}/${b.item}`;
+      if (isConceptFeature(name)) {
+        const entry = input.lexicon.concepts.get(name.slice(2));
+        if (!entry) continue;
+        conceptPhrases.add(phraseKey);
+        reasons.push({ direction, concept: { id: entry.id, group: entry.group, label: entry.label }, term: null, weight, a, b });
+      } else {
+        if (conceptPhrases.has(phraseKey)) continue;
+        const colon = name.indexOf(':');
+        reasons.push({ direction, concept: null, term: { lang: name.slice(0, colon), text: name.slice(colon + 1) }, weight, a, b });
+      }
+      if (reasons.length >= perDirection) break;
+    }
+    out.push(...reasons);
+  }
+  return out;
+}
+
+function sharedFeatures(a: SparseVector, b: SparseVector): { id: number; weight: number }[] {
+  const shared: { id: number; weight: number }[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i]!;
+    const y = b.ids[j]!;
+    if (x === y) shared.push({ id: x, weight: a.values[i++]! * b.values[j++]! });
+    else if (x < y) i++;
+    else j++;
+  }
+  // Concepts before terms at equal weight: they read the same in every language.
+  return shared.sort((p, q) => q.weight - p.weight);
+}
+
+function phrase(profile: Profile, field: Field, item: number, lang: string): Phrase {
+  const text = fieldTexts(profile)[field][item]?.[lang] ?? '';
+  return { field, item, lang, text };
+}

@@ -1,0 +1,80 @@
+import type { OrganizationKind } from './profile.ts';
+
+/**
+ * How a pair's signals combine into one score (written down in the README):
+ *
+ *   score = reciprocal · H(fwd, back) + oneSided · (fwd + back) / 2 + about · cos(about_A, about_B)
+ *         + sdgs · Jaccard(SDGs) + kinds · kindFit(A, B) + language · [they share a meeting language]
+ *
+ * fwd  = cos(needs_A, offers_B): how well B's offers meet A's needs;
+ * back = cos(needs_B, offers_A): how well A's offers meet B's needs;
+ * H    = harmonic mean, 0 when either side gets nothing, so a two-sided pair outranks a one-sided one.
+ */
+export interface ScoreWeights {
+  reciprocal: number;
+  oneSided: number;
+  about: number;
+  sdgs: number;
+  kinds: number;
+  language: number;
+}
+
+export const DEFAULT_WEIGHTS: ScoreWeights = {
+  reciprocal: 0.6,
+  oneSided: 0.2,
+  about: 0.08,
+  sdgs: 0.04,
+  kinds: 0.04,
+  language: 0.04,
+};
+
+export interface PairSignals {
+  fwd: number;
+  back: number;
+  about: number;
+  sdgs: number;
+  kinds: number;
+  language: number;
+}
+
+export function harmonicMean(a: number, b: number): number {
+  return a > 0 && b > 0 ? (2 * a * b) / (a + b) : 0;
+}
+
+export function combineScore(s: PairSignals, w: ScoreWeights = DEFAULT_WEIGHTS): number {
+  return (
+    w.reciprocal * harmonicMean(s.fwd, s.back) +
+    w.oneSided * ((s.fwd + s.back) / 2) +
+    w.about * s.about +
+    w.sdgs * s.sdgs +
+    w.kinds * s.kinds +
+    w.language * s.language
+  );
+}
+
+export function jaccard(a: readonly number[], b: readonly number[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const set = new Set(a);
+  const shared = b.filter((x) => set.has(x)).length;
+  return shared / (a.length + b.length - shared);
+}
+
+/**
+ * How naturally two kinds of organisation work together, 0–1. Startups and companies trade and
+ * invest; education pairs with education (exchanges) and with companies (internships, hiring).
+ */
+const KIND_FIT: Record<OrganizationKind, Record<OrganizationKind, number>> = {
+  company: { company: 1, startup: 1, ngo: 0.5, education: 0.75 },
+  startup: { company: 1, startup: 0.75, ngo: 0.5, education: 0.75 },
+  ngo: { company: 0.5, startup: 0.5, ngo: 1, education: 0.75 },
+  education: { company: 0.75, startup: 0.75, ngo: 0.75, education: 1 },
+};
+
+export function kindFit(a: OrganizationKind, b: OrganizationKind): number {
+  return KIND_FIT[a]?.[b] ?? 0.5;
+}
+
+/** 1 when the two can talk without an interpreter. */
+export function sharesLanguage(a: readonly string[], b: readonly string[]): number {
+  return a.some((l) => b.includes(l)) ? 1 : 0;
+}

@@ -102,6 +102,7 @@ function evaluate(set: EvalSet, profiles: Profile[], rank: Ranker, crossLanguage
 }
 
 const noReciprocity: ScoreWeights = { ...DEFAULT_WEIGHTS, reciprocal: 0, oneSided: DEFAULT_WEIGHTS.reciprocal + DEFAULT_WEIGHTS.oneSided };
+const noStructure: ScoreWeights = { ...DEFAULT_WEIGHTS, structure: 0 };
 
 for (const file of sets) {
   const set = JSON.parse(readFileSync(file, 'utf8')) as EvalSet;
@@ -111,6 +112,7 @@ for (const file of sets) {
     ['baseline: plain TF-IDF', baselineRanker(profiles)],
     ['ablation: no concepts', engineRanker(profiles, { features: { terms: true, concepts: false } })],
     ['ablation: no reciprocity', engineRanker(profiles, { weights: noReciprocity })],
+    ['ablation: no structured fit', engineRanker(profiles, { weights: noStructure })],
   ];
   const rows = rankers.map(([name, rank]) => {
     const cross = evaluate(set, profiles, rank, true);

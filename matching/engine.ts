@@ -13,10 +13,21 @@ export interface EngineOptions {
   features?: FeatureOptions;
   weights?: ScoreWeights;
   /** Feature weights before normalisation: a concept is stronger evidence than a shared word. */
-  typeWeights?: { concept: number; term: number; romanised: number };
+  typeWeights?: TypeWeights;
 }
 
-export const DEFAULT_TYPE_WEIGHTS = { concept: 1, term: 0.6, romanised: 0.2 };
+export interface TypeWeights {
+  concept: number;
+  term: number;
+  romanised: number;
+  /**
+   * Concept groups that say little about fit, scaled down: in a Japan–Mongolia programme nearly
+   * every profile mentions the other country, and "startup" or "university" describe who, not what.
+   */
+  groups: Record<string, number>;
+}
+
+export const DEFAULT_TYPE_WEIGHTS: TypeWeights = { concept: 1, term: 0.6, romanised: 0.2, groups: { place: 0.2, role: 0.5 } };
 
 export interface Suggestion {
   profileId: number;
@@ -53,7 +64,11 @@ export class MatchingEngine {
     this.featureOptions = options.features ?? DEFAULT_FEATURE_OPTIONS;
     this.index = new InvertedIndex({
       refreshDrift: 0.1,
-      typeWeight: (f) => (isConceptFeature(f) ? type.concept : f.startsWith('ro:') ? type.romanised : type.term),
+      typeWeight: (f) => {
+        if (!isConceptFeature(f)) return f.startsWith('ro:') ? type.romanised : type.term;
+        const group = options.lexicon.concepts.get(f.slice(2))?.group ?? '';
+        return type.concept * (type.groups[group] ?? 1);
+      },
     });
   }
 

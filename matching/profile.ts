@@ -5,7 +5,7 @@
 export type LanguageCode = string;
 
 /** A text in one or more languages, e.g. `{ ja: '繊維', en: 'textiles' }`. Never empty. */
-export type LocalizedText = Partial<Record<LanguageCode, string>>;
+export type LocalizedText = Record<LanguageCode, string>;
 
 /** What a client may send for a text: a plain string (language detected) or a language map. */
 export type TextInput = string | { ja?: string; mn?: string; en?: string };

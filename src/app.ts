@@ -6,6 +6,8 @@ import database from './plugins/database.ts';
 import docs from './plugins/docs.ts';
 import errors from './plugins/errors.ts';
 import organizations from './plugins/organizations.ts';
+import matching from './plugins/matching.ts';
+import matchRoutes from './matches/routes.ts';
 import organizationRoutes from './organizations/routes.ts';
 import tokenRoutes from './tokens/routes.ts';
 import { addSharedSchemas, addSharedSchemasToApp } from './schemas/index.ts';
@@ -57,6 +59,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(database, { path: opts.databasePath ?? ':memory:', db: opts.db });
   await app.register(auth, { adminToken: opts.adminToken });
   await app.register(organizations);
+  await app.register(matching);
   await app.register(docs);
 
   app.get('/health', {
@@ -76,5 +79,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(organizationRoutes);
   await app.register(tokenRoutes);
+  await app.register(matchRoutes);
   return app;
 }

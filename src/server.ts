@@ -6,12 +6,10 @@ import { loadDemoData } from '../seed/load.ts';
 /** Reads the configuration, opens the database, seeds it if asked, listens, and closes gracefully. */
 const config = loadConfig();
 const db = openDatabase(config.databasePath);
+// Seeded before the app is built, so the matching index starts with the demo organisations.
+const seeded = config.seed === 'demo' ? loadDemoData(db) : 0;
 const app = await buildApp({ adminToken: config.adminToken, db, logger: { level: config.logLevel } });
-
-if (config.seed === 'demo') {
-  const seeded = loadDemoData(db);
-  if (seeded) app.log.info(`Loaded the demo data: ${seeded} organisations`);
-}
+if (seeded) app.log.info(`Loaded the demo data: ${seeded} organisations`);
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { LocalizedText, OrganizationKind } from '../../matching/profile.ts';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -62,6 +62,38 @@ export const apiTokens = sqliteTable(
     check('api_tokens_role_check', sql`${t.role} in ('matchmaker', 'organization', 'attendee')`),
   ],
 );
+
+/**
+ * Ranked pairs under review. Each pair is stored once, with `orgAId < orgBId`; its score is the
+ * engine's and is refreshed on every re-rank, while status and note are the matchmaker's and are
+ * never touched by re-ranking or re-imports. Reasons are not stored: they are computed when shown.
+ */
+export const matches = sqliteTable(
+  'matches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    orgAId: integer('org_a_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    orgBId: integer('org_b_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    score: real('score').notNull(),
+    signals: text('signals', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    status: text('status').$type<MatchStatus>().notNull().default('pending'),
+    note: text('note'),
+    decidedAt: text('decided_at'),
+    decidedBy: text('decided_by'),
+    rankedAt: text('ranked_at').notNull().default(now),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('matches_pair_unique').on(t.orgAId, t.orgBId),
+    index('matches_b_idx').on(t.orgBId),
+    index('matches_score_idx').on(t.score),
+    check('matches_order_check', sql`${t.orgAId} < ${t.orgBId}`),
+    check('matches_status_check', sql`${t.status} in ('pending', 'approved', 'rejected')`),
+  ],
+);
+
+export type MatchStatus = 'pending' | 'approved' | 'rejected';
+export type MatchRow = typeof matches.$inferSelect;
 
 export type TokenRole = 'matchmaker' | 'organization' | 'attendee';
 export type OrganizationRow = typeof organizations.$inferSelect;

@@ -1,6 +1,6 @@
 import { fold } from '../../matching/text/fold.ts';
 import { languagesOf, toLocalizedText } from '../../matching/text/language.ts';
-import type { LocalizedText, OrganizationKind } from '../../matching/profile.ts';
+import type { LocalizedText, OrganizationKind, Profile } from '../../matching/profile.ts';
 import type { NewOrganizationRow, OrganizationRow } from '../db/schema.ts';
 import type { OrganizationInput, OrganizationPatch } from '../schemas/organizations.ts';
 
@@ -151,4 +151,22 @@ export function toView(row: OrganizationRow, withContact: boolean): Organization
   const contact = withContact ? contactOf(row) : undefined;
   if (contact) view.contact = contact;
   return view;
+}
+
+/** The engine's view of a stored organisation. */
+export function profileFromRow(row: OrganizationRow): Profile {
+  return {
+    id: row.id,
+    externalId: row.externalId,
+    name: row.name,
+    kind: row.kind,
+    country: row.country,
+    city: row.city,
+    languages: row.languages,
+    sectors: row.sectors,
+    description: row.description,
+    offers: row.offers,
+    needs: row.needs,
+    sdgs: row.sdgs,
+  };
 }

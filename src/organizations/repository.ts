@@ -15,7 +15,18 @@ export interface ImportedItem {
 /** Rows per multi-row INSERT: 22 columns × 400 stays well under SQLite's 32,766 variables. */
 const INSERT_CHUNK = 400;
 
+/** What changed in one write: the matching index follows these. */
+export interface OrganizationChange {
+  upserted: number[];
+  removed: number[];
+}
+
 export function createOrganizationsRepository(db: Db) {
+  const listeners: ((change: OrganizationChange) => void)[] = [];
+  const emit = (change: OrganizationChange) => {
+    for (const listener of listeners) listener(change);
+  };
+
   const byId = (id: number) => db.select().from(organizations).where(eq(organizations.id, id)).get() ?? null;
   const byExternalId = (externalId: string) =>
     db.select().from(organizations).where(eq(organizations.externalId, externalId)).get() ?? null;
@@ -30,7 +41,14 @@ export function createOrganizationsRepository(db: Db) {
   }
 
   return {
+    /** Called after every committed write, with the ids it touched. */
+    onChange(listener: (change: OrganizationChange) => void): void {
+      listeners.push(listener);
+    },
+
     get: byId,
+    all: () => db.select().from(organizations).orderBy(asc(organizations.id)).all(),
+    byIds: (ids: readonly number[]) => (ids.length ? db.select().from(organizations).where(inArray(organizations.id, [...ids])).all() : []),
     getByExternalId: byExternalId,
 
     list(query: OrganizationQuery): { rows: OrganizationRow[]; total: number } {
@@ -48,15 +66,17 @@ export function createOrganizationsRepository(db: Db) {
     },
 
     create(profile: StoredProfile): OrganizationRow {
-      return db.transaction((tx) => {
+      const row = db.transaction((tx) => {
         assertExternalIdFree(profile.externalId);
         return tx.insert(organizations).values(rowFromStored(profile)).returning().get();
       });
+      emit({ upserted: [row.id], removed: [] });
+      return row;
     },
 
     /** Replaces a stored profile; null when there is no such organisation. */
     update(id: number, profile: StoredProfile): OrganizationRow | null {
-      return db.transaction((tx) => {
+      const row = db.transaction((tx) => {
         if (!byId(id)) return null;
         assertExternalIdFree(profile.externalId, id);
         return (
@@ -68,10 +88,14 @@ export function createOrganizationsRepository(db: Db) {
             .get() ?? null
         );
       });
+      if (row) emit({ upserted: [id], removed: [] });
+      return row;
     },
 
     delete(id: number): boolean {
-      return db.delete(organizations).where(eq(organizations.id, id)).run().changes > 0;
+      const deleted = db.delete(organizations).where(eq(organizations.id, id)).run().changes > 0;
+      if (deleted) emit({ upserted: [], removed: [id] });
+      return deleted;
     },
 
     count(): number {
@@ -83,7 +107,7 @@ export function createOrganizationsRepository(db: Db) {
      * stored or none is. Callers validate first; `onProgress` reports rows written, for the CLI.
      */
     upsertMany(profiles: readonly StoredProfile[], onProgress?: (done: number) => void): ImportedItem[] {
-      return db.transaction((tx) => {
+      const items = db.transaction((tx) => {
         const existing = new Map<string, number>();
         const ids = profiles.map((p) => p.externalId);
         for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
@@ -127,6 +151,8 @@ export function createOrganizationsRepository(db: Db) {
             : { externalId: p.externalId, id: created.get(p.externalId)!, status: 'created' as const };
         });
       });
+      emit({ upserted: items.map((i) => i.id), removed: [] });
+      return items;
     },
   };
 }

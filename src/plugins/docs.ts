@@ -23,6 +23,7 @@ export default fp(
         security: [{ bearer: [] }],
         tags: [
           { name: 'organizations', description: 'Organisation profiles and bulk import' },
+          { name: 'matching', description: 'Partner suggestions and the review queue' },
           { name: 'tokens', description: 'Access tokens' },
           { name: 'service', description: 'Health' },
         ],

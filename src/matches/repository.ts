@@ -1,0 +1,109 @@
+import { and, desc, eq, gte, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { fold } from '../../matching/text/fold.ts';
+import type { Db } from '../db/client.ts';
+import { matches, organizations, type MatchRow, type MatchStatus } from '../db/schema.ts';
+
+/** A ranked pair as the engine sees it, in stored order (orgAId < orgBId). */
+export interface RankedPair {
+  orgAId: number;
+  orgBId: number;
+  score: number;
+  signals: Record<string, number>;
+}
+
+export interface MatchQuery {
+  status?: MatchStatus;
+  minScore?: number;
+  country?: string;
+  kind?: string;
+  sector?: string;
+  organizationId?: number;
+  limit: number;
+  offset: number;
+}
+
+export function createMatchesRepository(db: Db) {
+  return {
+    get: (id: number) => db.select().from(matches).where(eq(matches.id, id)).get() ?? null,
+
+    forOrganization: (orgId: number) =>
+      db.select().from(matches).where(or(eq(matches.orgAId, orgId), eq(matches.orgBId, orgId))).all(),
+
+    /** Pair statuses keyed "a:b", for marking suggestions. */
+    statusesFor(orgId: number): Map<string, { id: number; status: MatchStatus }> {
+      const out = new Map<string, { id: number; status: MatchStatus }>();
+      for (const row of this.forOrganization(orgId)) out.set(`${row.orgAId}:${row.orgBId}`, { id: row.id, status: row.status });
+      return out;
+    },
+
+    list(query: MatchQuery): { rows: MatchRow[]; total: number } {
+      const where = and(...filters(query));
+      const rows = db.select().from(matches).where(where).orderBy(desc(matches.score), matches.id).limit(query.limit).offset(query.offset).all();
+      const total = db.select({ n: sql<number>`count(*)` }).from(matches).where(where).get()?.n ?? 0;
+      return { rows, total };
+    },
+
+    decide(id: number, status: MatchStatus, note: string | null | undefined, by: string, at: string): MatchRow | null {
+      return (
+        db
+          .update(matches)
+          .set({ status, ...(note !== undefined ? { note } : {}), decidedAt: status === 'pending' ? null : at, decidedBy: status === 'pending' ? null : by })
+          .where(eq(matches.id, id))
+          .returning()
+          .get() ?? null
+      );
+    },
+
+    /**
+     * Writes a re-rank in one transaction: new pairs come in as pending, known pairs get their new
+     * score (status and note untouched). With `scope`, pending pairs of those organisations that the
+     * ranking no longer holds are dropped; decided pairs always stay.
+     */
+    saveRanking(pairs: readonly RankedPair[], scope: { organizations: readonly number[] } | 'all', at: string): void {
+      db.transaction((tx) => {
+        for (const p of pairs) {
+          tx.insert(matches)
+            .values({ ...p, rankedAt: at })
+            .onConflictDoUpdate({ target: [matches.orgAId, matches.orgBId], set: { score: p.score, signals: p.signals, rankedAt: at } })
+            .run();
+        }
+        const keep = sql`${matches.rankedAt} = ${at}`;
+        const pending = eq(matches.status, 'pending');
+        if (scope === 'all') {
+          tx.delete(matches).where(and(pending, sql`not (${keep})`)).run();
+        } else if (scope.organizations.length) {
+          const ids = [...scope.organizations];
+          tx.delete(matches)
+            .where(and(pending, sql`not (${keep})`, or(inArray(matches.orgAId, ids), inArray(matches.orgBId, ids))))
+            .run();
+        }
+      });
+    },
+
+    /** Decided pairs outside a set of ids, to re-score them after a full re-rank. */
+    decidedOutside(keys: ReadonlySet<string>): MatchRow[] {
+      return db
+        .select()
+        .from(matches)
+        .where(notInArray(matches.status, ['pending']))
+        .all()
+        .filter((row) => !keys.has(`${row.orgAId}:${row.orgBId}`));
+    },
+  };
+}
+
+export type MatchesRepository = ReturnType<typeof createMatchesRepository>;
+
+/** Filters on either side of the pair: a pair "is Mongolian" if one of its organisations is. */
+function filters(q: MatchQuery): SQL[] {
+  const out: SQL[] = [];
+  if (q.status) out.push(eq(matches.status, q.status));
+  if (q.minScore !== undefined) out.push(gte(matches.score, q.minScore));
+  if (q.organizationId !== undefined) out.push(or(eq(matches.orgAId, q.organizationId), eq(matches.orgBId, q.organizationId))!);
+  const side = (condition: SQL) =>
+    sql`exists (select 1 from ${organizations} o where o.id in (${matches.orgAId}, ${matches.orgBId}) and ${condition})`;
+  if (q.country) out.push(side(sql`o.country = ${q.country}`));
+  if (q.kind) out.push(side(sql`o.kind = ${q.kind}`));
+  if (q.sector) out.push(side(sql`exists (select 1 from json_each(o.sectors) where fold(value) = ${fold(q.sector.trim())})`));
+  return out;
+}

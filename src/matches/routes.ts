@@ -1,0 +1,122 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Profile } from '../../matching/index.ts';
+import { notFound } from '../http/problem.ts';
+import { IdParams, problems } from '../schemas/common.ts';
+import { MatchDecision, MatchList, MatchQuery, RerankResult, SuggestionList, SuggestionQuery } from '../schemas/matches.ts';
+import type { MatchRow } from '../db/schema.ts';
+
+const MatchRef = Type.Ref('Match');
+
+const summary = (p: Profile) => ({ id: p.id, externalId: p.externalId, name: p.name, country: p.country, kind: p.kind, city: p.city, languages: p.languages });
+
+export default async function matchRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  /** A stored pair with its reasons, computed now from the current profiles. */
+  const view = (row: MatchRow) => {
+    const explained = app.matching.explain(row.orgAId, row.orgBId);
+    return {
+      ...row,
+      a: summary(app.matching.profile(row.orgAId)!),
+      b: summary(app.matching.profile(row.orgBId)!),
+      signals: explained?.signals ?? row.signals,
+      reasons: explained?.reasons ?? [],
+    };
+  };
+
+  app.get('/api/organizations/:id/suggestions', {
+    config: { access: 'organization-self' },
+    schema: {
+      tags: ['matching'],
+      summary: 'Suggested partners for an organisation, best first, with the reasons',
+      description:
+        'Answered from the inverted index: only organisations that share a concept or term with this one are scored. ' +
+        'Partners are from other countries unless `country` says otherwise. An organisation never sees pairs a matchmaker rejected.',
+      params: IdParams,
+      querystring: SuggestionQuery,
+      response: { 200: SuggestionList, ...problems(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    await app.matching.idle();
+    const self = app.matching.profile(request.params.id);
+    if (!self) throw notFound(`Organisation ${request.params.id}`);
+    const { limit, country, kind, city } = request.query;
+    const cityKey = city?.trim().toLowerCase();
+    const statuses = app.matches.statusesFor(self.id);
+    const statusOf = (partnerId: number) => statuses.get(self.id < partnerId ? `${self.id}:${partnerId}` : `${partnerId}:${self.id}`) ?? null;
+    const hideRejected = request.principal?.role !== 'matchmaker';
+    const suggestions = app.matching.suggest(self.id, {
+      limit,
+      accept: (partner) =>
+        (country ? partner.country === country : partner.country !== self.country) &&
+        (!kind || partner.kind === kind) &&
+        (!cityKey || partner.city.toLowerCase() === cityKey) &&
+        !(hideRejected && statusOf(partner.id)?.status === 'rejected'),
+    });
+    return {
+      items: suggestions.map((s) => ({
+        organization: summary(app.matching.profile(s.profileId)!),
+        score: s.score,
+        signals: s.signals,
+        reasons: s.reasons,
+        match: statusOf(s.profileId),
+      })),
+    };
+  });
+
+  app.get('/api/matches', {
+    schema: {
+      tags: ['matching'],
+      summary: 'The review queue: ranked pairs, each pair once, best first',
+      querystring: MatchQuery,
+      response: { 200: MatchList, ...problems(400, 401, 403) },
+    },
+  }, async (request) => {
+    await app.matching.idle();
+    const { rows, total } = app.matches.list(request.query);
+    return { items: rows.map(view), total, limit: request.query.limit, offset: request.query.offset };
+  });
+
+  app.get('/api/matches/:id', {
+    schema: {
+      tags: ['matching'],
+      summary: 'One ranked pair with its reasons',
+      params: IdParams,
+      response: { 200: MatchRef, ...problems(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    await app.matching.idle();
+    const row = app.matches.get(request.params.id);
+    if (!row) throw notFound(`Match ${request.params.id}`);
+    return view(row);
+  });
+
+  app.patch('/api/matches/:id', {
+    schema: {
+      tags: ['matching'],
+      summary: 'Approve or reject a pair (or put it back to pending), with a note',
+      description: 'Decisions are kept through re-imports, profile edits and re-ranking.',
+      params: IdParams,
+      body: MatchDecision,
+      response: { 200: MatchRef, ...problems(400, 401, 403, 404, 415, 422) },
+    },
+  }, async (request) => {
+    await app.matching.idle();
+    const row = app.matches.decide(request.params.id, request.body.status, request.body.note, 'matchmaker', new Date().toISOString());
+    if (!row) throw notFound(`Match ${request.params.id}`);
+    return view(row);
+  });
+
+  app.post('/api/matches/rerank', {
+    schema: {
+      tags: ['matching'],
+      summary: 'Re-rank every pair now (e.g. after a command-line import); decisions are kept',
+      response: { 200: RerankResult, ...problems(401, 403) },
+    },
+  }, async () => {
+    await app.matching.rerank();
+    return { pairs: app.matches.list({ limit: 1, offset: 0 }).total };
+  });
+}

@@ -1,0 +1,140 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { MatchingEngine, Profile, Suggestion, SuggestOptions } from '../../matching/index.ts';
+import type { OrganizationChange, OrganizationsRepository } from '../organizations/repository.ts';
+import { profileFromRow } from '../organizations/model.ts';
+import type { MatchesRepository, RankedPair } from './repository.ts';
+
+export interface MatchingServiceOptions {
+  /** Partners kept per organisation in the review queue. */
+  topK: number;
+  /** Above this many changed profiles, re-rank everything instead of the changed ones. */
+  fullRerankAbove: number;
+}
+
+/**
+ * Keeps the engine's index in step with the database and the review queue in step with the
+ * engine. Writes arrive as change events; they are applied one batch at a time, in order, in the
+ * background (yielding to the event loop between chunks), and `idle()` resolves when all are done.
+ */
+export class MatchingService {
+  private queue: Promise<void> = Promise.resolve();
+  private lastRankAt = '';
+
+  constructor(
+    private readonly engine: MatchingEngine,
+    private readonly organizations: OrganizationsRepository,
+    private readonly matches: MatchesRepository,
+    private readonly options: MatchingServiceOptions,
+  ) {}
+
+  get indexed(): number {
+    return this.engine.size;
+  }
+
+  /** Indexes every stored organisation and ranks every pair. */
+  load(): Promise<void> {
+    return this.enqueue(async () => {
+      await this.index(this.organizations.all().map(profileFromRow));
+      await this.rerankAll();
+    });
+  }
+
+  /** Follows one committed write. */
+  apply(change: OrganizationChange): Promise<void> {
+    return this.enqueue(async () => {
+      for (const id of change.removed) this.engine.remove(id);
+      await this.index(this.organizations.byIds(change.upserted).map(profileFromRow));
+      if (change.upserted.length > this.options.fullRerankAbove) await this.rerankAll();
+      else await this.rerankSome(change.upserted);
+    });
+  }
+
+  /** Re-ranks every pair (after a command-line import, or on a matchmaker's request). */
+  rerank(ids?: readonly number[]): Promise<void> {
+    return this.enqueue(() => (ids ? this.rerankSome(ids) : this.rerankAll()));
+  }
+
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  suggest(id: number, opts: SuggestOptions): Suggestion[] {
+    return this.engine.suggest(id, opts);
+  }
+
+  /** Score and reasons of a stored pair, computed now. */
+  explain(orgAId: number, orgBId: number): Suggestion | null {
+    return this.engine.score(orgAId, orgBId);
+  }
+
+  profile(id: number): Profile | undefined {
+    return this.engine.get(id);
+  }
+
+  private enqueue(job: () => Promise<void>): Promise<void> {
+    // A failed job must not wedge the queue; it rejects for its caller and the next job runs.
+    const run = this.queue.then(job);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async index(profiles: Profile[]): Promise<void> {
+    const CHUNK = 200;
+    for (let i = 0; i < profiles.length; i += CHUNK) {
+      this.engine.upsert(profiles.slice(i, i + CHUNK));
+      await yieldToEventLoop();
+    }
+  }
+
+  private async rerankSome(ids: readonly number[]): Promise<void> {
+    const pairs = new Map<string, RankedPair>();
+    for (const id of ids) {
+      if (!this.engine.get(id)) continue;
+      for (const s of this.engine.suggest(id, { limit: this.options.topK, reasons: false })) addPair(pairs, id, s);
+      // Known pairs of this organisation keep an up-to-date score even when they left its top K.
+      for (const row of this.matches.forOrganization(id)) {
+        const s = this.engine.score(row.orgAId, row.orgBId);
+        if (s && (row.status !== 'pending' || this.stillRanked(row.orgAId, row.orgBId, id))) addPair(pairs, row.orgAId, s);
+      }
+    }
+    this.matches.saveRanking([...pairs.values()], { organizations: ids }, this.rankStamp());
+  }
+
+  private async rerankAll(): Promise<void> {
+    const pairs = new Map<string, RankedPair>();
+    let done = 0;
+    for (const id of this.engine.ids()) {
+      for (const s of this.engine.suggest(id, { limit: this.options.topK, reasons: false })) addPair(pairs, id, s);
+      if (++done % 500 === 0) await yieldToEventLoop();
+    }
+    for (const row of this.matches.decidedOutside(new Set(pairs.keys()))) {
+      const s = this.engine.score(row.orgAId, row.orgBId);
+      if (s) addPair(pairs, row.orgAId, s);
+    }
+    this.matches.saveRanking([...pairs.values()], 'all', this.rankStamp());
+  }
+
+  /** Whether a pending pair outside the changed organisation's top K is in its partner's. */
+  private stillRanked(a: number, b: number, changed: number): boolean {
+    const partner = a === changed ? b : a;
+    return this.engine.suggest(partner, { limit: this.options.topK, reasons: false }).some((s) => s.profileId === changed);
+  }
+
+  /** A timestamp unique to this ranking: saveRanking tells the pairs it touched by it. */
+  private rankStamp(): string {
+    let stamp = new Date().toISOString();
+    if (stamp <= this.lastRankAt) stamp = new Date(Date.parse(this.lastRankAt) + 1).toISOString();
+    this.lastRankAt = stamp;
+    return stamp;
+  }
+}
+
+/** Stores a suggestion for `selfId` as a pair in canonical order, its signals seen from the lower id. */
+function addPair(pairs: Map<string, RankedPair>, selfId: number, s: Suggestion): void {
+  const [orgAId, orgBId] = selfId < s.profileId ? [selfId, s.profileId] : [s.profileId, selfId];
+  const key = `${orgAId}:${orgBId}`;
+  if (pairs.has(key)) return;
+  const { fwd, back, ...rest } = s.signals;
+  const signals = selfId === orgAId ? { fwd, back, ...rest } : { fwd: back, back: fwd, ...rest };
+  pairs.set(key, { orgAId, orgBId, score: s.score, signals });
+}

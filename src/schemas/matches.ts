@@ -1,0 +1,145 @@
+import { Type, type Static } from 'typebox';
+import { LocalizedText, Paging } from './common.ts';
+
+const Trilingual = Type.Object({ ja: Type.String(), mn: Type.String(), en: Type.String() });
+
+export const OrganizationSummary = Type.Object({
+  id: Type.Integer(),
+  externalId: Type.String(),
+  name: LocalizedText,
+  country: Type.String(),
+  kind: Type.String(),
+  city: Type.String(),
+  languages: Type.Array(Type.String()),
+});
+
+const Phrase = Type.Object({
+  field: Type.String({ description: 'offers, needs or about (description and sectors)' }),
+  item: Type.Integer({ description: 'Which offer or need (for about: 0 is the description, then the sectors)' }),
+  lang: Type.String(),
+  text: Type.String({ description: 'The phrase, in the language it was written in' }),
+});
+
+export const Reason = Type.Object({
+  direction: Type.String({ description: 'a-needs-b-offers, b-needs-a-offers or both-about' }),
+  concept: Type.Union([Type.Object({ id: Type.String(), group: Type.String(), label: Trilingual }), Type.Null()]),
+  term: Type.Union([Type.Object({ lang: Type.String(), text: Type.String() }), Type.Null()]),
+  weight: Type.Number({ description: "This evidence's share of the similarity it supports" }),
+  a: Phrase,
+  b: Phrase,
+});
+
+export const Signals = Type.Object({
+  fwd: Type.Number({ description: "How well B's offers meet A's needs (cosine, 0–1)" }),
+  back: Type.Number({ description: "How well A's offers meet B's needs" }),
+  about: Type.Number({ description: 'Similarity of their descriptions and sectors' }),
+  sdgs: Type.Number({ description: 'Jaccard overlap of their SDGs' }),
+  kinds: Type.Number({ description: 'How well their kinds of organisation fit' }),
+  language: Type.Number({ description: '1 when they share a meeting language' }),
+});
+
+const reasonExample = {
+  direction: 'a-needs-b-offers',
+  concept: { id: 'cashmere', group: 'product', label: { ja: 'カシミヤ', mn: 'ноолуур', en: 'cashmere' } },
+  term: null,
+  weight: 0.21,
+  a: { field: 'needs', item: 0, lang: 'ja', text: 'トレーサビリティが確保されたモンゴル産カシミヤ糸を小ロットで安定調達したい。' },
+  b: { field: 'offers', item: 1, lang: 'mn', text: 'Ноолууран утсыг бага хэмжээгээр экспортлоно.' },
+};
+const summaryExample = (id: number, externalId: string, name: Record<string, string>, country: string, city: string, languages: string[]) => ({
+  id, externalId, name, country, kind: 'company', city, languages,
+});
+const signalsExample = { fwd: 0.41, back: 0.33, about: 0.18, sdgs: 0.5, kinds: 1, language: 0 };
+
+export const SuggestionQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+    country: Type.Optional(Type.String({ format: 'country', description: "Partners from this country (default: any country but the organisation's own)" })),
+    kind: Type.Optional(Type.Union(['company', 'startup', 'ngo', 'education'].map((k) => Type.Literal(k)))),
+    city: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type SuggestionQuery = Static<typeof SuggestionQuery>;
+
+export const SuggestionList = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({
+        organization: OrganizationSummary,
+        score: Type.Number(),
+        signals: Signals,
+        reasons: Type.Array(Reason, { description: 'a is the organisation asked about, b the suggested partner' }),
+        match: Type.Union([Type.Object({ id: Type.Integer(), status: Type.String() }), Type.Null()], {
+          description: 'The pair in the review queue, if it is there',
+        }),
+      }),
+    ),
+  },
+  {
+    example: {
+      items: [{ organization: summaryExample(57, 'mn-001', { mn: 'Цагаан Сүрэг Кашемир ХХК', en: 'White Herd Cashmere LLC' }, 'MN', 'Ulaanbaatar', ['mn', 'en']), score: 0.42, signals: signalsExample, reasons: [reasonExample], match: { id: 12, status: 'approved' } }],
+    },
+  },
+);
+
+const MatchStatus = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')], {
+  'x-message': 'must be one of: pending, approved, rejected',
+});
+
+export const Match = Type.Object(
+  {
+    id: Type.Integer(),
+    score: Type.Number(),
+    status: Type.String(),
+    note: Type.Union([Type.String(), Type.Null()]),
+    decidedAt: Type.Union([Type.String(), Type.Null()]),
+    decidedBy: Type.Union([Type.String(), Type.Null()]),
+    rankedAt: Type.String(),
+    a: OrganizationSummary,
+    b: OrganizationSummary,
+    signals: Signals,
+    reasons: Type.Array(Reason),
+  },
+  {
+    $id: 'Match',
+    example: {
+      id: 12, score: 0.42, status: 'approved', note: 'Both confirmed interest by e-mail', decidedAt: '2026-11-28T10:00:00.000Z', decidedBy: 'matchmaker', rankedAt: '2026-11-28T09:00:00.000Z',
+      a: summaryExample(1, 'jp-001', { ja: '株式会社ミナトアパレル' }, 'JP', 'Osaka', ['ja']),
+      b: summaryExample(57, 'mn-001', { mn: 'Цагаан Сүрэг Кашемир ХХК', en: 'White Herd Cashmere LLC' }, 'MN', 'Ulaanbaatar', ['mn', 'en']),
+      signals: signalsExample, reasons: [reasonExample],
+    },
+  },
+);
+
+export const MatchQuery = Type.Object(
+  {
+    status: Type.Optional(MatchStatus),
+    minScore: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+    country: Type.Optional(Type.String({ format: 'country', description: 'Either side is from this country' })),
+    kind: Type.Optional(Type.Union(['company', 'startup', 'ngo', 'education'].map((k) => Type.Literal(k)))),
+    sector: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    organizationId: Type.Optional(Type.Integer({ minimum: 1 })),
+    ...Paging,
+  },
+  { additionalProperties: false },
+);
+export type MatchQuery = Static<typeof MatchQuery>;
+
+export const MatchList = Type.Object(
+  { items: Type.Array(Type.Ref('Match')), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() },
+  { example: { items: [], total: 0, limit: 50, offset: 0 } },
+);
+
+export const MatchDecision = Type.Object(
+  {
+    status: MatchStatus,
+    note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+  },
+  { additionalProperties: false, example: { status: 'approved', note: 'Both confirmed interest by e-mail' } },
+);
+
+export const RerankResult = Type.Object(
+  { pairs: Type.Integer({ description: 'Pairs in the review queue after the re-rank' }) },
+  { example: { pairs: 1240 } },
+);

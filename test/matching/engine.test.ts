@@ -1,0 +1,137 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MatchingEngine, loadMatchingToolkit, type MatchingToolkit, type Profile } from '../../matching/index.ts';
+import { combineScore, harmonicMean, kindFit, jaccard } from '../../matching/score.ts';
+
+let toolkit: MatchingToolkit;
+beforeAll(async () => {
+  toolkit = await loadMatchingToolkit();
+});
+
+let nextId = 1;
+function org(p: Partial<Profile> & Pick<Profile, 'country' | 'offers' | 'needs'>): Profile {
+  const id = nextId++;
+  return { id, externalId: `x-${id}`, name: { en: `Org ${id}` }, kind: 'company', city: 'X', languages: [], sectors: [], description: { en: '' }, sdgs: [], ...p };
+}
+
+describe('lexicon across languages', () => {
+  it('maps Japanese, Mongolian and English wording to the same concepts', () => {
+    const concepts = (text: string, lang: string) => {
+      const { tokens } = toolkit.analyzer.analyze(text, lang);
+      return toolkit.lexicon.match(tokens).map((m) => m.conceptId);
+    };
+    expect(concepts('カシミヤ糸', 'ja')).toEqual(expect.arrayContaining(['cashmere', 'yarn']));
+    expect(concepts('ноолууран утас', 'mn')).toEqual(['yarn']);
+    expect(concepts('ноолуур', 'mn')).toEqual(['cashmere']);
+    expect(concepts('cashmere', 'en')).toEqual(['cashmere']);
+    expect(concepts('オフショア開発', 'ja')).toEqual(['offshore-development']);
+    expect(concepts('offshore development', 'en')).toEqual(['offshore-development']);
+    expect(concepts('уул уурхайн тоног төхөөрөмж', 'mn')).toEqual(['mining-equipment']);
+    expect(concepts('mining equipment', 'en')).toEqual(['mining-equipment']);
+  });
+
+  it('has at least 500 concepts, each labelled in ja, mn and en', () => {
+    expect(toolkit.lexicon.concepts.size).toBeGreaterThanOrEqual(500);
+    for (const c of toolkit.lexicon.concepts.values()) {
+      expect(c.label.ja && c.label.mn && c.label.en, c.id).toBeTruthy();
+    }
+  });
+});
+
+describe('scoring', () => {
+  it('uses the harmonic mean, so a one-sided pair gets no reciprocal credit', () => {
+    expect(harmonicMean(0.5, 0.5)).toBe(0.5);
+    expect(harmonicMean(0.8, 0)).toBe(0);
+    const base = { about: 0, sdgs: 0, kinds: 1, language: 1 };
+    expect(combineScore({ ...base, fwd: 0.3, back: 0.3 })).toBeGreaterThan(combineScore({ ...base, fwd: 0.6, back: 0 }));
+  });
+
+  it('lets SDGs, kinds and languages scale a textual match but never create one', () => {
+    expect(combineScore({ fwd: 0, back: 0, about: 0, sdgs: 1, kinds: 1, language: 1 })).toBe(0);
+    const s = { fwd: 0.4, back: 0.4, about: 0.1 };
+    expect(combineScore({ ...s, sdgs: 1, kinds: 1, language: 1 })).toBeGreaterThan(combineScore({ ...s, sdgs: 0, kinds: 0.5, language: 0 }));
+    expect(jaccard([8, 12], [12, 13])).toBeCloseTo(1 / 3, 10);
+    expect(kindFit('education', 'company')).toBe(0.75);
+  });
+});
+
+describe('MatchingEngine', () => {
+  const buyer = org({
+    country: 'JP',
+    languages: ['ja'],
+    needs: [{ ja: 'モンゴル産のカシミヤ糸を安定して調達したい' }],
+    offers: [{ ja: '日本の百貨店への販路を提供します' }],
+    sdgs: [8, 12],
+  });
+  const producer = org({
+    country: 'MN',
+    languages: ['mn'],
+    offers: [{ mn: 'Ноолууран утас, ноолуур нийлүүлнэ' }],
+    needs: [{ mn: 'Японы зах зээлд борлуулах дистрибьютор, худалдааны түнш хэрэгтэй' }],
+    sdgs: [8, 12],
+  });
+  const oneSided = org({
+    country: 'MN',
+    languages: ['mn'],
+    offers: [{ mn: 'Ноолууран утас экспортлоно' }],
+    needs: [{ mn: 'Уул уурхайн тоног төхөөрөмж хэрэгтэй' }],
+  });
+  const competitor = org({
+    country: 'JP',
+    languages: ['ja'],
+    needs: [{ ja: 'カシミヤ糸を調達したい' }],
+    offers: [{ ja: '日本の百貨店への販路' }],
+  });
+  const miner = org({
+    country: 'MN',
+    languages: ['mn', 'en'],
+    offers: [{ en: 'Coal mining services' }],
+    needs: [{ en: 'Mining equipment maintenance' }],
+  });
+  let engine: MatchingEngine;
+  beforeAll(() => {
+    engine = new MatchingEngine(toolkit);
+    engine.upsert([buyer, producer, oneSided, competitor, miner]);
+  });
+
+  it('suggests the Mongolian cashmere producer to the Japanese buyer above a one-sided supplier', () => {
+    const ranked = engine.suggest(buyer.id).map((s) => s.profileId);
+    expect(ranked.slice(0, 2)).toEqual([producer.id, oneSided.id]);
+    expect(ranked).not.toContain(miner.id);
+  });
+
+  it('does not suggest a look-alike competitor, even when partners from the same country are allowed', () => {
+    expect(engine.suggest(buyer.id).map((s) => s.profileId)).not.toContain(competitor.id);
+    const anyCountry = engine.suggest(buyer.id, { accept: () => true });
+    expect(anyCountry.map((s) => s.profileId)).not.toContain(competitor.id);
+    expect(anyCountry.map((s) => s.profileId)).toContain(producer.id);
+  });
+
+  it('explains a suggestion with concepts, directions, both phrases and trilingual labels', () => {
+    const [top] = engine.suggest(buyer.id, { limit: 1 });
+    const cashmere = top!.reasons.find((r) => r.concept?.id === 'cashmere' && r.direction === 'a-needs-b-offers');
+    expect(cashmere).toMatchObject({
+      concept: { id: 'cashmere', label: { ja: expect.any(String), mn: expect.any(String), en: 'cashmere' } },
+      a: { field: 'needs', item: 0, lang: 'ja', text: 'モンゴル産のカシミヤ糸を安定して調達したい' },
+      b: { field: 'offers', item: 0, lang: 'mn', text: 'Ноолууран утас, ноолуур нийлүүлнэ' },
+    });
+    expect(top!.reasons.some((r) => r.direction === 'b-needs-a-offers')).toBe(true);
+    expect(top!.signals.fwd).toBeGreaterThan(0);
+    expect(top!.signals.back).toBeGreaterThan(0);
+  });
+
+  it('scores a pair the same way directly and through the index', () => {
+    const [top] = engine.suggest(buyer.id, { limit: 1 });
+    expect(engine.score(buyer.id, producer.id)!.score).toBeCloseTo(top!.score, 3);
+  });
+
+  it('follows edits and removals incrementally', () => {
+    const local = new MatchingEngine(toolkit);
+    local.upsert([buyer, producer, miner]);
+    expect(local.suggest(miner.id)).toEqual([]);
+    local.upsert([{ ...buyer, needs: [{ ja: '鉱山機械の保守サービスを提供したい' }], offers: [{ ja: '鉱山機械のメンテナンス' }] }]);
+    expect(local.suggest(miner.id).map((s) => s.profileId)).toEqual([buyer.id]);
+    local.remove(buyer.id);
+    expect(local.suggest(miner.id)).toEqual([]);
+    expect(local.size).toBe(2);
+  });
+});

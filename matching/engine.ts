@@ -1,5 +1,5 @@
-import { DEFAULT_FEATURE_OPTIONS, extractFeatures, FIELDS, isConceptFeature, type FeatureOptions, type Field, type ProfileFeatures } from './features.ts';
-import { InvertedIndex } from './inverted-index.ts';
+import { extractFeatures, FIELDS, isConceptFeature, DEFAULT_FEATURE_OPTIONS, type FeatureOptions, type Field } from './features.ts';
+import { InvertedIndex, type Accumulator, type DocField } from './inverted-index.ts';
 import type { Lexicon } from './lexicon/lexicon.ts';
 import type { Profile } from './profile.ts';
 import { explainPair, type Reason } from './reasons.ts';
@@ -53,10 +53,9 @@ export const crossBorder = (partner: Profile, self: Profile) => partner.country 
 export class MatchingEngine {
   private readonly index: InvertedIndex;
   private readonly profiles = new Map<number, Profile>();
-  private readonly features = new Map<number, ProfileFeatures>();
   private readonly weights: ScoreWeights;
   private readonly featureOptions: FeatureOptions;
-  private scratch = { fwd: new Float64Array(0), back: new Float64Array(0), about: new Float64Array(0) };
+  private acc: Accumulator | null = null;
 
   constructor(private readonly options: EngineOptions) {
     const type = options.typeWeights ?? DEFAULT_TYPE_WEIGHTS;
@@ -88,27 +87,20 @@ export class MatchingEngine {
   upsert(profiles: readonly Profile[]): void {
     this.index.batch(() => {
       for (const profile of profiles) {
-        const features = extractFeatures(profile, this.options.analyzer, this.options.lexicon, this.featureOptions);
         this.profiles.set(profile.id, profile);
-        this.features.set(profile.id, features);
-        this.index.upsert(profile.id, {
-          offers: features.offers.counts,
-          needs: features.needs.counts,
-          about: features.about.counts,
-        });
+        this.index.upsert(profile.id, extractFeatures(profile, this.options.analyzer, this.options.lexicon, this.featureOptions));
       }
     });
   }
 
   remove(id: number): boolean {
     this.profiles.delete(id);
-    this.features.delete(id);
     return this.index.remove(id);
   }
 
   /**
    * The best partners for one profile, from the inverted index: only profiles that share a feature
-   * with its needs, offers or description are ever scored.
+   * with its needs, offers or description are ever scored, and only the best `limit` are kept.
    */
   suggest(id: number, opts: SuggestOptions = {}): Suggestion[] {
     const self = this.profiles.get(id);
@@ -117,26 +109,28 @@ export class MatchingEngine {
     const accept = opts.accept ?? crossBorder;
     const limit = opts.limit ?? 10;
 
-    const { fwd, back, about } = this.buffers();
-    const touched = new Set<number>();
-    this.index.accumulate(this.index.vector(slot, 'needs'), 'offers', fwd, touched);
-    this.index.accumulate(this.index.vector(slot, 'offers'), 'needs', back, touched);
-    this.index.accumulate(this.index.vector(slot, 'about'), 'about', about, touched);
+    const acc = this.accumulator();
+    this.index.accumulate(this.index.field(slot, 'needs'), 'offers', 'fwd', acc);
+    this.index.accumulate(this.index.field(slot, 'offers'), 'needs', 'back', acc);
+    this.index.accumulate(this.index.field(slot, 'about'), 'about', 'about', acc);
 
-    const ranked: { profileId: number; score: number; signals: PairSignals }[] = [];
-    for (const s of touched) {
+    // The best `limit` so far, best first; a new candidate must beat the last to get in.
+    const best: { profileId: number; score: number; signals: PairSignals }[] = [];
+    for (let i = 0; i < acc.count; i++) {
+      const s = acc.touched[i]!;
       const partnerId = this.index.keyAt(s);
+      if (partnerId === id) continue;
       const partner = this.profiles.get(partnerId)!;
-      if (partnerId !== id && accept(partner, self)) {
-        const signals = this.signals(self, partner, fwd[s]!, back[s]!, about[s]!);
-        ranked.push({ profileId: partnerId, score: combineScore(signals, this.weights), signals });
-      }
-      fwd[s] = 0;
-      back[s] = 0;
-      about[s] = 0;
+      if (!accept(partner, self)) continue;
+      const signals = this.signals(self, partner, acc.scores.fwd[s]!, acc.scores.back[s]!, acc.scores.about[s]!);
+      const score = combineScore(signals, this.weights);
+      if (best.length === limit && !outranks(score, partnerId, best[limit - 1]!)) continue;
+      let at = best.length;
+      while (at > 0 && outranks(score, partnerId, best[at - 1]!)) at--;
+      best.splice(at, 0, { profileId: partnerId, score, signals });
+      if (best.length > limit) best.pop();
     }
-    ranked.sort((x, y) => y.score - x.score || x.profileId - y.profileId);
-    return ranked.slice(0, limit).map((r) => ({
+    return best.map((r) => ({
       ...r,
       score: round(r.score),
       reasons: opts.reasons === false ? [] : this.reasons(id, r.profileId),
@@ -150,8 +144,8 @@ export class MatchingEngine {
     const sa = this.index.slot(aId);
     const sb = this.index.slot(bId);
     if (!a || !b || sa === undefined || sb === undefined) return null;
-    const v = (slot: number, field: Field) => this.index.vector(slot, field);
-    const signals = this.signals(a, b, dot(v(sa, 'needs'), v(sb, 'offers')), dot(v(sb, 'needs'), v(sa, 'offers')), dot(v(sa, 'about'), v(sb, 'about')));
+    const f = (slot: number, field: Field) => this.index.field(slot, field);
+    const signals = this.signals(a, b, dot(f(sa, 'needs'), f(sb, 'offers')), dot(f(sb, 'needs'), f(sa, 'offers')), dot(f(sa, 'about'), f(sb, 'about')));
     return { profileId: bId, score: round(combineScore(signals, this.weights)), signals, reasons: this.reasons(aId, bId) };
   }
 
@@ -167,27 +161,31 @@ export class MatchingEngine {
   }
 
   private reasons(aId: number, bId: number): Reason[] {
-    const sa = this.index.slot(aId)!;
-    const sb = this.index.slot(bId)!;
-    const vectors = (slot: number) => Object.fromEntries(FIELDS.map((f) => [f, this.index.vector(slot, f)])) as Record<Field, ReturnType<InvertedIndex['vector']>>;
+    const fields = (slot: number) => Object.fromEntries(FIELDS.map((f) => [f, this.index.field(slot, f)])) as Record<Field, DocField>;
     return explainPair({
       a: this.profiles.get(aId)!,
       b: this.profiles.get(bId)!,
-      aFeatures: this.features.get(aId)!,
-      bFeatures: this.features.get(bId)!,
-      vectors: { a: vectors(sa), b: vectors(sb) },
+      aFields: fields(this.index.slot(aId)!),
+      bFields: fields(this.index.slot(bId)!),
       featureName: (fid) => this.index.featureName(fid),
+      source: (code) => this.index.source(code),
       lexicon: this.options.lexicon,
     });
   }
 
-  private buffers() {
-    if (this.scratch.fwd.length < this.index.capacity) {
-      const size = Math.max(this.index.capacity, this.scratch.fwd.length * 2, 1024);
-      this.scratch = { fwd: new Float64Array(size), back: new Float64Array(size), about: new Float64Array(size) };
+  /** The reusable score buffers, grown with the index; a new generation clears them in O(1). */
+  private accumulator(): Accumulator {
+    if (!this.acc || this.acc.stamp.length < this.index.capacity || this.acc.generation >= 0xfffffffe) {
+      this.acc = this.index.newAccumulator();
     }
-    return this.scratch;
+    this.acc.generation++;
+    this.acc.count = 0;
+    return this.acc;
   }
+}
+
+function outranks(score: number, id: number, other: { score: number; profileId: number }): boolean {
+  return score > other.score || (score === other.score && id < other.profileId);
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;

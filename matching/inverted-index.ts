@@ -1,5 +1,5 @@
-import { FIELDS, type Field } from './features.ts';
-import { EMPTY_VECTOR, smoothIdf, tfidfVector, type SparseVector } from './tfidf.ts';
+import { FIELDS, type Field, type FieldBag, type Source } from './features.ts';
+import { smoothIdf, sublinearTf, type SparseVector } from './tfidf.ts';
 
 /** One feature's postings in one field: document slots and their weights, growable. */
 interface Posting {
@@ -8,8 +8,15 @@ interface Posting {
   length: number;
 }
 
-/** Counts per field, by feature name: what the index is given for one document. */
-export type FieldCounts = Record<Field, ReadonlyMap<string, number>>;
+/**
+ * One field of one document, as parallel typed arrays sorted by feature id: the raw count (to
+ * re-weight when idf moves), the current weight (unit length over the field), and where the feature
+ * was first seen (item << 8 | language code), for reasons. About 12 bytes a feature.
+ */
+export interface DocField extends SparseVector {
+  counts: Uint16Array;
+  sources: Uint16Array;
+}
 
 export interface IndexOptions {
   /** Multiplier per feature, by name: concepts above plain terms (see engine defaults). */
@@ -19,6 +26,17 @@ export interface IndexOptions {
    * of documents has drifted by more than this share since, every weight is recomputed.
    */
   refreshDrift: number;
+}
+
+export type Bucket = 'fwd' | 'back' | 'about';
+
+/** Slots touched by one query, without a Set: a generation stamp per slot and a list. */
+export interface Accumulator {
+  scores: Record<Bucket, Float64Array>;
+  stamp: Uint32Array;
+  generation: number;
+  touched: Int32Array;
+  count: number;
 }
 
 /**
@@ -32,13 +50,13 @@ export class InvertedIndex {
   private readonly featureTypeWeight: number[] = [];
   private readonly df: number[] = [];
   private readonly postings: Record<Field, (Posting | undefined)[]> = { offers: [], needs: [], about: [] };
+  private readonly langCodes = new Map<string, number>();
+  private readonly langNames: string[] = [];
 
   private readonly slotOf = new Map<number, number>();
   private readonly keyOfSlot: number[] = [];
   private readonly freeSlots: number[] = [];
-  /** Per slot: feature counts by id (kept to recompute weights), and the current weight vectors. */
-  private readonly counts: (Record<Field, Map<number, number>> | undefined)[] = [];
-  private readonly vectors: (Record<Field, SparseVector> | undefined)[] = [];
+  private readonly docs: (Record<Field, DocField> | undefined)[] = [];
   private documents = 0;
   private documentsAtRefresh = 0;
   private deferring = false;
@@ -66,8 +84,12 @@ export class InvertedIndex {
     return this.featureNames[id]!;
   }
 
-  vector(slot: number, field: Field): SparseVector {
-    return this.vectors[slot]?.[field] ?? EMPTY_VECTOR;
+  field(slot: number, field: Field): DocField {
+    return this.docs[slot]?.[field] ?? EMPTY_FIELD;
+  }
+
+  source(code: number): Source {
+    return { item: code >> 8, lang: this.langNames[code & 0xff] ?? 'und' };
   }
 
   idf(featureId: number): number {
@@ -75,26 +97,49 @@ export class InvertedIndex {
   }
 
   /** Adds a document, or replaces the one with the same key. */
-  upsert(key: number, fields: FieldCounts): void {
+  upsert(key: number, fields: Record<Field, FieldBag>): void {
     if (this.slotOf.has(key)) this.remove(key);
     const slot = this.freeSlots.pop() ?? this.keyOfSlot.length;
     this.slotOf.set(key, slot);
     this.keyOfSlot[slot] = key;
-    const byId = {} as Record<Field, Map<number, number>>;
+    const doc = {} as Record<Field, DocField>;
     const seen = new Set<number>();
     for (const field of FIELDS) {
-      byId[field] = new Map();
-      for (const [name, count] of fields[field]) {
-        const id = this.featureId(name);
-        byId[field].set(id, count);
-        seen.add(id);
-      }
+      const bag = fields[field];
+      const entries = [...bag.counts].map(([name, count]) => [this.featureId(name), count, this.sourceCode(bag.sources.get(name))] as const);
+      entries.sort((a, b) => a[0] - b[0]);
+      doc[field] = {
+        ids: Int32Array.from(entries, (e) => e[0]),
+        counts: Uint16Array.from(entries, (e) => Math.min(e[1], 0xffff)),
+        sources: Uint16Array.from(entries, (e) => e[2]),
+        values: new Float32Array(entries.length),
+      };
+      for (const [id] of entries) seen.add(id);
     }
-    for (const id of seen) this.df[id] = (this.df[id] ?? 0) + 1;
-    this.counts[slot] = byId;
+    for (const id of seen) this.df[id]!++;
+    this.docs[slot] = doc;
     this.documents++;
     this.index(slot);
     if (!this.deferring) this.refreshIfDrifted();
+  }
+
+  remove(key: number): boolean {
+    const slot = this.slotOf.get(key);
+    if (slot === undefined) return false;
+    const doc = this.docs[slot]!;
+    const seen = new Set<number>();
+    for (const field of FIELDS) {
+      for (const id of doc[field].ids) {
+        seen.add(id);
+        this.removePosting(field, id, slot);
+      }
+    }
+    for (const id of seen) this.df[id]!--;
+    this.docs[slot] = undefined;
+    this.slotOf.delete(key);
+    this.freeSlots.push(slot);
+    this.documents--;
+    return true;
   }
 
   /** Runs many changes with one refresh at the end instead of one per 10 % of growth. */
@@ -108,26 +153,6 @@ export class InvertedIndex {
     }
   }
 
-  private refreshIfDrifted(): void {
-    const drift = Math.abs(this.documents - this.documentsAtRefresh);
-    if (drift > this.options.refreshDrift * Math.max(this.documentsAtRefresh, 1)) this.refresh();
-  }
-
-  remove(key: number): boolean {
-    const slot = this.slotOf.get(key);
-    if (slot === undefined) return false;
-    this.unindex(slot);
-    const seen = new Set<number>();
-    for (const field of FIELDS) for (const id of this.counts[slot]![field].keys()) seen.add(id);
-    for (const id of seen) this.df[id]!--;
-    this.counts[slot] = undefined;
-    this.vectors[slot] = undefined;
-    this.slotOf.delete(key);
-    this.freeSlots.push(slot);
-    this.documents--;
-    return true;
-  }
-
   /** Recomputes every document's weights with the current idf. O(total postings). */
   refresh(): void {
     for (const postings of Object.values(this.postings)) postings.length = 0;
@@ -135,12 +160,26 @@ export class InvertedIndex {
     this.documentsAtRefresh = this.documents;
   }
 
+  newAccumulator(): Accumulator {
+    const n = Math.max(this.capacity * 2, 1024);
+    return {
+      scores: { fwd: new Float64Array(n), back: new Float64Array(n), about: new Float64Array(n) },
+      stamp: new Uint32Array(n),
+      generation: 0,
+      touched: new Int32Array(n),
+      count: 0,
+    };
+  }
+
   /**
-   * Adds query · document for every document sharing a feature with `query` in `field` into
-   * `scores` (indexed by slot), recording first-touched slots in `touched`.
+   * Adds query · document into `acc.scores[into]` for every document that shares a feature with
+   * `query` in `field`, listing each slot once in `acc.touched` (its three scores zeroed first).
    */
-  accumulate(query: SparseVector, field: Field, scores: Float64Array, touched: Set<number>): void {
+  accumulate(query: SparseVector, field: Field, into: Bucket, acc: Accumulator): void {
     const postings = this.postings[field];
+    const { stamp, touched, generation } = acc;
+    const { fwd, back, about } = acc.scores;
+    const scores = acc.scores[into];
     for (let i = 0; i < query.ids.length; i++) {
       const posting = postings[query.ids[i]!];
       if (!posting) continue;
@@ -148,10 +187,21 @@ export class InvertedIndex {
       const { slots, weights, length } = posting;
       for (let k = 0; k < length; k++) {
         const slot = slots[k]!;
+        if (stamp[slot] !== generation) {
+          stamp[slot] = generation;
+          fwd[slot] = 0;
+          back[slot] = 0;
+          about[slot] = 0;
+          touched[acc.count++] = slot;
+        }
         scores[slot]! += q * weights[k]!;
-        touched.add(slot);
       }
     }
+  }
+
+  private refreshIfDrifted(): void {
+    const drift = Math.abs(this.documents - this.documentsAtRefresh);
+    if (drift > this.options.refreshDrift * Math.max(this.documentsAtRefresh, 1)) this.refresh();
   }
 
   private featureId(name: string): number {
@@ -166,30 +216,46 @@ export class InvertedIndex {
     return id;
   }
 
-  private index(slot: number): void {
-    const vectors = {} as Record<Field, SparseVector>;
-    for (const field of FIELDS) {
-      const vector = tfidfVector(this.counts[slot]![field], (id) => this.idf(id), (id) => this.featureTypeWeight[id]!);
-      vectors[field] = vector;
-      for (let i = 0; i < vector.ids.length; i++) this.addPosting(field, vector.ids[i]!, slot, vector.values[i]!);
+  private sourceCode(source: Source | undefined): number {
+    if (!source) return 0;
+    let code = this.langCodes.get(source.lang);
+    if (code === undefined) {
+      code = this.langNames.length;
+      this.langCodes.set(source.lang, code);
+      this.langNames.push(source.lang);
     }
-    this.vectors[slot] = vectors;
+    return (Math.min(source.item, 0xff) << 8) | (code & 0xff);
   }
 
-  private unindex(slot: number): void {
+  /** Weighs a document's fields with the current idf (unit length per field) and posts them. */
+  private index(slot: number): void {
+    const doc = this.docs[slot]!;
     for (const field of FIELDS) {
-      const vector = this.vectors[slot]![field];
-      for (const id of vector.ids) {
-        const posting = this.postings[field][id];
-        if (!posting) continue;
-        const at = posting.slots.subarray(0, posting.length).indexOf(slot);
-        if (at < 0) continue;
-        // Swap-remove: the order inside a posting does not matter.
-        posting.length--;
-        posting.slots[at] = posting.slots[posting.length]!;
-        posting.weights[at] = posting.weights[posting.length]!;
+      const { ids, counts, values } = doc[field];
+      let sum = 0;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        const w = sublinearTf(counts[i]!) * this.idf(id) * this.featureTypeWeight[id]!;
+        values[i] = w;
+        sum += w * w;
+      }
+      const inv = sum > 0 ? 1 / Math.sqrt(sum) : 0;
+      for (let i = 0; i < ids.length; i++) {
+        values[i]! *= inv;
+        this.addPosting(field, ids[i]!, slot, values[i]!);
       }
     }
+  }
+
+  private removePosting(field: Field, id: number, slot: number): void {
+    const posting = this.postings[field][id];
+    if (!posting) return;
+    const at = posting.slots.subarray(0, posting.length).indexOf(slot);
+    if (at < 0) return;
+    // Swap-remove: the order inside a posting does not matter.
+    posting.length--;
+    posting.slots[at] = posting.slots[posting.length]!;
+    posting.weights[at] = posting.weights[posting.length]!;
   }
 
   private addPosting(field: Field, id: number, slot: number, weight: number): void {
@@ -210,3 +276,5 @@ export class InvertedIndex {
     posting.length++;
   }
 }
+
+const EMPTY_FIELD: DocField = { ids: new Int32Array(0), values: new Float32Array(0), counts: new Uint16Array(0), sources: new Uint16Array(0) };

@@ -1,7 +1,7 @@
-import { fieldTexts, isConceptFeature, type Field, type ProfileFeatures } from './features.ts';
+import { fieldTexts, isConceptFeature, type Field, type Source } from './features.ts';
+import type { DocField } from './inverted-index.ts';
 import type { Lexicon } from './lexicon/lexicon.ts';
 import type { Profile } from './profile.ts';
-import type { SparseVector } from './tfidf.ts';
 
 export type Direction = 'a-needs-b-offers' | 'b-needs-a-offers' | 'both-about';
 
@@ -28,10 +28,10 @@ export interface Reason {
 export interface ReasonInput {
   a: Profile;
   b: Profile;
-  aFeatures: ProfileFeatures;
-  bFeatures: ProfileFeatures;
-  vectors: { a: Record<Field, SparseVector>; b: Record<Field, SparseVector> };
+  aFields: Record<Field, DocField>;
+  bFields: Record<Field, DocField>;
   featureName: (id: number) => string;
+  source: (code: number) => Source;
   lexicon: Lexicon;
 }
 
@@ -49,14 +49,13 @@ const DIRECTIONS: { direction: Direction; aField: Field; bField: Field }[] = [
 export function explainPair(input: ReasonInput, perDirection = 4): Reason[] {
   const out: Reason[] = [];
   for (const { direction, aField, bField } of DIRECTIONS) {
-    const shared = sharedFeatures(input.vectors.a[aField], input.vectors.b[bField]);
+    const shared = sharedFeatures(input.aFields[aField], input.bFields[bField]);
     const reasons: Reason[] = [];
     const conceptPhrases = new Set<string>();
-    for (const { id, weight } of shared) {
+    for (const { id, weight, aSource: aCode, bSource: bCode } of shared) {
       const name = input.featureName(id);
-      const aSource = input.aFeatures[aField].sources.get(name);
-      const bSource = input.bFeatures[bField].sources.get(name);
-      if (!aSource || !bSource) continue;
+      const aSource = input.source(aCode);
+      const bSource = input.source(bCode);
       const a = phrase(input.a, aField, aSource.item, aSource.lang);
       const b = phrase(input.b, bField, bSource.item, bSource.lang);
       const phraseKey = `${a.item}/${b.item}`;
@@ -77,15 +76,18 @@ export function explainPair(input: ReasonInput, perDirection = 4): Reason[] {
   return out;
 }
 
-function sharedFeatures(a: SparseVector, b: SparseVector): { id: number; weight: number }[] {
-  const shared: { id: number; weight: number }[] = [];
+function sharedFeatures(a: DocField, b: DocField): { id: number; weight: number; aSource: number; bSource: number }[] {
+  const shared: { id: number; weight: number; aSource: number; bSource: number }[] = [];
   let i = 0;
   let j = 0;
   while (i < a.ids.length && j < b.ids.length) {
     const x = a.ids[i]!;
     const y = b.ids[j]!;
-    if (x === y) shared.push({ id: x, weight: a.values[i++]! * b.values[j++]! });
-    else if (x < y) i++;
+    if (x === y) {
+      shared.push({ id: x, weight: a.values[i]! * b.values[j]!, aSource: a.sources[i]!, bSource: b.sources[j]! });
+      i++;
+      j++;
+    } else if (x < y) i++;
     else j++;
   }
   // Concepts before terms at equal weight: they read the same in every language.

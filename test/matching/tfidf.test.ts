@@ -35,16 +35,21 @@ describe('TF-IDF', () => {
 });
 
 describe('inverted index', () => {
-  const empty = new Map<string, number>();
-  const doc = (offers: Record<string, number>) => ({ offers: new Map(Object.entries(offers)), needs: empty, about: empty });
+  const bag = (counts: Record<string, number>) => ({ counts: new Map(Object.entries(counts)), sources: new Map() });
+  const doc = (offers: Record<string, number>) => ({ offers: bag(offers), needs: bag({}), about: bag({}) });
+  /** Which documents an offers vector reaches, and with what dot product. */
   const scoresFor = (index: InvertedIndex, query: Record<string, number>) => {
-    const scores = new Float64Array(index.capacity);
-    const touched = new Set<number>();
-    // Query with another document's offers vector, as the engine does.
     index.upsert(999, doc(query));
-    index.accumulate(index.vector(index.slot(999)!, 'offers'), 'offers', scores, touched);
+    const acc = index.newAccumulator();
+    acc.generation = 1;
+    index.accumulate(index.field(index.slot(999)!, 'offers'), 'offers', 'fwd', acc);
+    const out = new Map<number, number>();
+    for (let i = 0; i < acc.count; i++) {
+      const key = index.keyAt(acc.touched[i]!);
+      if (key !== 999) out.set(key, +acc.scores.fwd[acc.touched[i]!]!.toFixed(4));
+    }
     index.remove(999);
-    return new Map([...touched].filter((s) => index.keyAt(s) !== 999).map((s) => [index.keyAt(s), +scores[s]!.toFixed(4)]));
+    return out;
   };
 
   it('finds only documents that share a feature, and forgets removed ones', () => {
@@ -56,6 +61,13 @@ describe('inverted index', () => {
     index.remove(3);
     expect([...scoresFor(index, { 'c:cashmere': 1 }).keys()]).toEqual([1]);
     expect(index.size).toBe(2);
+  });
+
+  it('gives the cosine of the two unit vectors as the score', () => {
+    const index = new InvertedIndex({ typeWeight: () => 1, refreshDrift: 0.1 });
+    index.upsert(1, doc({ 'c:cashmere': 1 }));
+    // The query and document 1 are the same single-feature vector: cosine 1.
+    expect(scoresFor(index, { 'c:cashmere': 1 }).get(1)).toBe(1);
   });
 
   it('replaces a document on upsert and reuses freed slots', () => {

@@ -8,6 +8,8 @@ import errors from './plugins/errors.ts';
 import organizations from './plugins/organizations.ts';
 import matching from './plugins/matching.ts';
 import matchRoutes from './matches/routes.ts';
+import eventsPlugin from './plugins/events.ts';
+import eventRoutes from './events/routes.ts';
 import organizationRoutes from './organizations/routes.ts';
 import tokenRoutes from './tokens/routes.ts';
 import { addSharedSchemas, addSharedSchemasToApp } from './schemas/index.ts';
@@ -21,6 +23,8 @@ export interface AppOptions {
   /** An already-open database instead of `databasePath`. */
   db?: Db;
   logger?: FastifyServerOptions['logger'];
+  /** The clock (request expiry); tests pass a fixed one. */
+  now?: () => Date;
 }
 
 /** Largest body for ordinary routes; the bulk import sets its own. */
@@ -55,11 +59,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   addSharedSchemasToApp(app);
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : queryAjv).compile(schema));
 
+  app.decorate('now', opts.now ?? (() => new Date()));
   await app.register(errors);
   await app.register(database, { path: opts.databasePath ?? ':memory:', db: opts.db });
   await app.register(auth, { adminToken: opts.adminToken });
   await app.register(organizations);
   await app.register(matching);
+  await app.register(eventsPlugin);
   await app.register(docs);
 
   app.get('/health', {
@@ -80,5 +86,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(organizationRoutes);
   await app.register(tokenRoutes);
   await app.register(matchRoutes);
+  await app.register(eventRoutes);
   return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    now: () => Date;
+  }
 }

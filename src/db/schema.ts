@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { EventDay } from '../../matching/schedule/slots.ts';
 import type { LocalizedText, OrganizationKind } from '../../matching/profile.ts';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -52,6 +53,9 @@ export const apiTokens = sqliteTable(
     tokenHash: text('token_hash').notNull().unique(),
     role: text('role').$type<TokenRole>().notNull(),
     organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    // SQLite cannot add a column with ON DELETE CASCADE to an existing table; the attendees
+    // repository deletes an attendee's tokens in the same transaction instead.
+    attendeeId: integer('attendee_id').references(() => attendees.id),
     label: text('label'),
     createdAt: text('created_at').notNull().default(now),
     lastUsedAt: text('last_used_at'),
@@ -99,3 +103,140 @@ export type TokenRole = 'matchmaker' | 'organization' | 'attendee';
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type NewOrganizationRow = typeof organizations.$inferInsert;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+/** A matching session: a city, a time zone, days with opening hours and breaks, a slot length. */
+export const events = sqliteTable('events', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  city: text('city').notNull(),
+  timeZone: text('time_zone').notNull(),
+  days: text('days', { mode: 'json' }).$type<EventDay[]>().notNull(),
+  slotMinutes: integer('slot_minutes').notNull(),
+  allowOnline: integer('allow_online', { mode: 'boolean' }).notNull().default(false),
+  requestTtlHours: integer('request_ttl_hours').notNull().default(48),
+  createdAt: text('created_at').notNull().default(now),
+  updatedAt: text('updated_at').notNull().default(now),
+});
+
+export const eventTables = sqliteTable(
+  'event_tables',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+  },
+  (t) => [uniqueIndex('event_tables_name_unique').on(t.eventId, t.name)],
+);
+
+/** A person attending for an organisation. Availability: UTC intervals; empty means the whole event. */
+export const attendees = sqliteTable(
+  'attendees',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    organizationId: integer('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email'),
+    languages: text('languages', { mode: 'json' }).$type<string[]>().notNull(),
+    timeZone: text('time_zone').notNull(),
+    online: integer('online', { mode: 'boolean' }).notNull().default(false),
+    availability: text('availability', { mode: 'json' }).$type<IsoInterval[]>().notNull(),
+    maxMeetings: integer('max_meetings').notNull().default(12),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('attendees_event_idx').on(t.eventId), index('attendees_org_idx').on(t.organizationId)],
+);
+
+export const interpreters = sqliteTable(
+  'interpreters',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    pairs: text('pairs', { mode: 'json' }).$type<[string, string][]>().notNull(),
+    availability: text('availability', { mode: 'json' }).$type<IsoInterval[]>().notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('interpreters_event_idx').on(t.eventId)],
+);
+
+export const meetingRequests = sqliteTable(
+  'meeting_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    fromAttendeeId: integer('from_attendee_id').notNull().references(() => attendees.id, { onDelete: 'cascade' }),
+    toOrganizationId: integer('to_organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    message: text('message'),
+    status: text('status').$type<RequestStatus>().notNull().default('requested'),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    respondedAt: text('responded_at'),
+    respondedBy: integer('responded_by').references(() => attendees.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('meeting_requests_event_idx').on(t.eventId),
+    check('meeting_requests_status_check', sql`${t.status} in ('requested', 'accepted', 'declined', 'cancelled')`),
+  ],
+);
+
+/**
+ * Booked meetings. Double booking is prevented by the database, not only by checks in code: a
+ * table and an interpreter have one scheduled meeting per slot (partial unique indexes), a person
+ * has one seat per slot (meeting_seats), and a pair of organisations one meeting per event.
+ */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    uid: text('uid').notNull().unique(),
+    requestId: integer('request_id').references(() => meetingRequests.id, { onDelete: 'set null' }),
+    orgLowId: integer('org_low_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    orgHighId: integer('org_high_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    attendeeAId: integer('attendee_a_id').notNull().references(() => attendees.id, { onDelete: 'cascade' }),
+    attendeeBId: integer('attendee_b_id').notNull().references(() => attendees.id, { onDelete: 'cascade' }),
+    slotStart: text('slot_start').notNull(),
+    slotEnd: text('slot_end').notNull(),
+    tableId: integer('table_id').references(() => eventTables.id, { onDelete: 'restrict' }),
+    interpreterId: integer('interpreter_id').references(() => interpreters.id, { onDelete: 'restrict' }),
+    online: integer('online', { mode: 'boolean' }).notNull().default(false),
+    status: text('status').$type<MeetingStatus>().notNull().default('scheduled'),
+    source: text('source').$type<'manual' | 'scheduler'>().notNull(),
+    sequence: integer('sequence').notNull().default(0),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    index('meetings_event_idx').on(t.eventId, t.slotStart),
+    uniqueIndex('meetings_table_slot_unique').on(t.tableId, t.slotStart).where(sql`status = 'scheduled' and table_id is not null`),
+    uniqueIndex('meetings_interpreter_slot_unique').on(t.interpreterId, t.slotStart).where(sql`status = 'scheduled' and interpreter_id is not null`),
+    uniqueIndex('meetings_pair_unique').on(t.eventId, t.orgLowId, t.orgHighId).where(sql`status = 'scheduled'`),
+    check('meetings_org_order_check', sql`${t.orgLowId} < ${t.orgHighId}`),
+    check('meetings_status_check', sql`${t.status} in ('scheduled', 'cancelled')`),
+  ],
+);
+
+/** One row per person per booked slot; the primary key is what makes a double booking impossible. */
+export const meetingSeats = sqliteTable(
+  'meeting_seats',
+  {
+    attendeeId: integer('attendee_id').notNull().references(() => attendees.id, { onDelete: 'cascade' }),
+    slotStart: text('slot_start').notNull(),
+    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.attendeeId, t.slotStart] }), index('meeting_seats_meeting_idx').on(t.meetingId)],
+);
+
+export interface IsoInterval {
+  start: string;
+  end: string;
+}
+export type RequestStatus = 'requested' | 'accepted' | 'declined' | 'cancelled';
+export type MeetingStatus = 'scheduled' | 'cancelled';
+export type EventRow = typeof events.$inferSelect;
+export type AttendeeRow = typeof attendees.$inferSelect;
+export type InterpreterRow = typeof interpreters.$inferSelect;
+export type MeetingRequestRow = typeof meetingRequests.$inferSelect;
+export type MeetingRow = typeof meetings.$inferSelect;
+export type EventTableRow = typeof eventTables.$inferSelect;

@@ -24,6 +24,11 @@ export class HttpProblem extends Error {
     this.title = title ?? STATUS_CODES[status] ?? 'Error';
     if (errors) this.errors = errors;
   }
+
+  /** For `value ?? notFound(...).throw()`. */
+  throw(): never {
+    throw this;
+  }
 }
 
 export function problemType(slug: string): string {

@@ -6,7 +6,8 @@ import { createTokensRepository, hashToken, type TokensRepository } from '../tok
 
 export type Principal =
   | { role: 'matchmaker'; tokenId: null }
-  | { role: 'organization'; tokenId: number; organizationId: number };
+  | { role: 'organization'; tokenId: number; organizationId: number }
+  | { role: 'attendee'; tokenId: number; attendeeId: number; organizationId: number };
 
 /**
  * Who may call a route. `matchmaker`: matchmakers only. `organization-self`: matchmakers, and an
@@ -66,6 +67,9 @@ function authenticate(request: FastifyRequest, tokens: TokensRepository, adminHa
   if (row.role === 'organization' && row.organizationId !== null) {
     return { role: 'organization', tokenId: row.id, organizationId: row.organizationId };
   }
+  if (row.role === 'attendee' && row.attendeeId !== null && row.organizationId !== null) {
+    return { role: 'attendee', tokenId: row.id, attendeeId: row.attendeeId, organizationId: row.organizationId };
+  }
   throw unauthorized('This token has no role in this version of Musubi');
 }
 
@@ -73,7 +77,7 @@ function authorize(request: FastifyRequest, principal: Principal, access: Access
   if (principal.role === 'matchmaker' || access === 'any') return;
   if (access === 'organization-self') {
     const id = Number((request.params as { id?: string }).id);
-    if (id === principal.organizationId) return;
+    if (principal.role === 'organization' && id === principal.organizationId) return;
     throw forbidden("An organisation token may only act on its own organisation's profile");
   }
   throw forbidden('Only a matchmaker may do this');

@@ -24,6 +24,8 @@ export default fp(
         tags: [
           { name: 'organizations', description: 'Organisation profiles and bulk import' },
           { name: 'matching', description: 'Partner suggestions and the review queue' },
+          { name: 'events', description: 'Matching sessions: days, slots, tables, attendees, interpreters, figures' },
+          { name: 'meetings', description: 'Meeting requests, bookings, the scheduler and agendas' },
           { name: 'tokens', description: 'Access tokens' },
           { name: 'service', description: 'Health' },
         ],

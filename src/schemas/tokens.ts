@@ -9,13 +9,14 @@ const tokenFields = {
   id: Type.Integer(),
   role: Type.String(),
   organizationId: Type.Union([Type.Integer(), Type.Null()]),
+  attendeeId: Type.Union([Type.Integer(), Type.Null()]),
   label: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
   lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 };
 
-const tokenExample = { id: 3, role: 'organization', organizationId: 42, label: 'Sales team laptop', createdAt: '2026-11-28T09:00:00.000Z', lastUsedAt: null, revokedAt: null };
+const tokenExample = { id: 3, role: 'organization', organizationId: 42, attendeeId: null, label: 'Sales team laptop', createdAt: '2026-11-28T09:00:00.000Z', lastUsedAt: null, revokedAt: null };
 
 export const Token = Type.Object(tokenFields, { example: tokenExample });
 
@@ -40,6 +41,7 @@ export const Me = Type.Object(
   {
     role: Type.String(),
     organizationId: Type.Optional(Type.Integer()),
+    attendeeId: Type.Optional(Type.Integer()),
   },
   { example: { role: 'organization', organizationId: 42 } },
 );

@@ -21,11 +21,11 @@ export interface IssuedToken {
 
 export function createTokensRepository(db: Db) {
   return {
-    issue(role: TokenRole, organizationId: number | null, label: string | null): IssuedToken {
+    issue(role: TokenRole, organizationId: number | null, label: string | null, attendeeId: number | null = null): IssuedToken {
       const token = newSecret(role);
       const row = db
         .insert(apiTokens)
-        .values({ tokenHash: hashToken(token), role, organizationId, label })
+        .values({ tokenHash: hashToken(token), role, organizationId, attendeeId, label })
         .returning()
         .get();
       return { row, token };

@@ -5,7 +5,7 @@ import { IdParams, problems } from '../schemas/common.ts';
 import { IssuedToken, Me, Token, TokenCreate, TokenList, TokenQuery } from '../schemas/tokens.ts';
 import type { ApiTokenRow } from '../db/schema.ts';
 
-const view = ({ tokenHash: _hash, ...rest }: ApiTokenRow) => rest;
+export const tokenView = ({ tokenHash: _hash, ...rest }: ApiTokenRow) => rest;
 
 export default async function tokenRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -21,7 +21,7 @@ export default async function tokenRoutes(fastify: FastifyInstance) {
   }, async (request, reply) => {
     if (!app.organizations.get(request.params.id)) throw notFound(`Organisation ${request.params.id}`);
     const { row, token } = app.tokens.issue('organization', request.params.id, request.body?.label ?? null);
-    return reply.code(201).send({ ...view(row), token });
+    return reply.code(201).send({ ...tokenView(row), token });
   });
 
   app.get('/api/tokens', {
@@ -31,7 +31,7 @@ export default async function tokenRoutes(fastify: FastifyInstance) {
       querystring: TokenQuery,
       response: { 200: TokenList, ...problems(400, 401, 403) },
     },
-  }, async (request) => ({ items: app.tokens.list(request.query).map(view) }));
+  }, async (request) => ({ items: app.tokens.list(request.query).map(tokenView) }));
 
   app.delete('/api/tokens/:id', {
     schema: {
@@ -43,7 +43,7 @@ export default async function tokenRoutes(fastify: FastifyInstance) {
   }, async (request) => {
     const row = app.tokens.revoke(request.params.id, new Date().toISOString());
     if (!row) throw notFound(`Token ${request.params.id}`);
-    return view(row);
+    return tokenView(row);
   });
 
   app.get('/api/me', {
@@ -55,6 +55,7 @@ export default async function tokenRoutes(fastify: FastifyInstance) {
     },
   }, async (request) => {
     const p = request.principal!;
+    if (p.role === 'attendee') return { role: p.role, organizationId: p.organizationId, attendeeId: p.attendeeId };
     return p.role === 'organization' ? { role: p.role, organizationId: p.organizationId } : { role: p.role };
   });
 }

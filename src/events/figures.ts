@@ -1,0 +1,39 @@
+import { localTime } from '../../matching/schedule/slots.ts';
+import type { EventRow, MeetingRow } from '../db/schema.ts';
+import type { AgendaContext } from './agenda.ts';
+import type { RequestView } from './meetings.ts';
+import { eventSlots } from './model.ts';
+
+/** What a matchmaker watches during an event: who has no meeting, how full the slots are, who interprets. */
+export function eventFigures(event: EventRow, ctx: AgendaContext, all: readonly MeetingRow[], requests: readonly RequestView[]) {
+  const scheduled = all.filter((m) => m.status === 'scheduled');
+  const perOrg = new Map<number, { attendees: number; meetings: number }>();
+  for (const a of ctx.attendees.values()) {
+    const entry = perOrg.get(a.organizationId) ?? { attendees: 0, meetings: 0 };
+    entry.attendees++;
+    perOrg.set(a.organizationId, entry);
+  }
+  for (const m of scheduled) {
+    for (const id of [m.orgLowId, m.orgHighId]) {
+      const entry = perOrg.get(id);
+      if (entry) entry.meetings++;
+    }
+  }
+  const organizations = [...perOrg].map(([id, e]) => ({ id, name: ctx.organizationNames.get(id) ?? '', ...e })).sort((a, b) => a.meetings - b.meetings || a.id - b.id);
+  const slots = eventSlots(event).map((s) => {
+    const start = new Date(s.start).toISOString();
+    const here = scheduled.filter((m) => m.slotStart === start);
+    return { start, local: localTime(s.start, event.timeZone), meetings: here.length, tablesUsed: here.filter((m) => m.tableId !== null).length, online: here.filter((m) => m.online).length };
+  });
+  const tableSlots = slots.length * ctx.tables.size;
+  const count = (status: string) => requests.filter((r) => r.status === status).length;
+  return {
+    organizations,
+    withoutMeetings: organizations.filter((o) => o.meetings === 0).map((o) => o.id),
+    slots,
+    tableUse: tableSlots ? Math.round((slots.reduce((n, s) => n + s.tablesUsed, 0) / tableSlots) * 1000) / 1000 : 0,
+    interpreters: [...ctx.interpreters.values()].map((i) => ({ id: i.id, name: i.name, meetings: scheduled.filter((m) => m.interpreterId === i.id).length })),
+    meetingsNeedingInterpreter: scheduled.filter((m) => m.interpreterId !== null).length,
+    requests: { requested: count('requested'), accepted: count('accepted'), declined: count('declined'), cancelled: count('cancelled'), expired: count('expired') },
+  };
+}

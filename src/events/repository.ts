@@ -1,0 +1,85 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import {
+  apiTokens, attendees, events, eventTables, interpreters,
+  type AttendeeRow, type EventRow, type EventTableRow, type InterpreterRow,
+} from '../db/schema.ts';
+import type { AttendeeInput, EventInput, EventPatch, InterpreterInput } from '../schemas/events.ts';
+import { conflict, invalid } from '../http/problem.ts';
+import { storedIntervals } from './model.ts';
+
+/** Events and what belongs to them: tables, attendees, interpreters. Returns data or null, never HTTP. */
+export function createEventsRepository(db: Db) {
+  const tablesOf = (eventId: number) => db.select().from(eventTables).where(eq(eventTables.eventId, eventId)).orderBy(asc(eventTables.id)).all();
+
+  return {
+    get: (id: number): EventRow | null => db.select().from(events).where(eq(events.id, id)).get() ?? null,
+    list: (): EventRow[] => db.select().from(events).orderBy(asc(events.id)).all(),
+    tables: tablesOf,
+
+    create(input: EventInput): EventRow {
+      return db.transaction((tx) => {
+        const { tables = [], ...fields } = input;
+        const row = tx.insert(events).values(fields).returning().get();
+        if (tables.length) tx.insert(eventTables).values(tables.map((name) => ({ eventId: row.id, name }))).run();
+        return row;
+      });
+    },
+
+    update(id: number, patch: EventPatch): EventRow | null {
+      return db.update(events).set({ ...patch, updatedAt: new Date().toISOString() }).where(eq(events.id, id)).returning().get() ?? null;
+    },
+
+    delete: (id: number) => db.delete(events).where(eq(events.id, id)).run().changes > 0,
+
+    addTables(eventId: number, names: readonly string[]): EventTableRow[] {
+      return db.transaction((tx) => {
+        const taken = new Set(tablesOf(eventId).map((t) => t.name));
+        const clash = names.filter((n) => taken.has(n));
+        if (clash.length) throw conflict(`Tables already exist: ${clash.join(', ')}`, clash.map((n) => ({ field: 'names', message: `${n} already exists` })));
+        return tx.insert(eventTables).values(names.map((name) => ({ eventId, name }))).returning().all();
+      });
+    },
+
+    attendee: (id: number): AttendeeRow | null => db.select().from(attendees).where(eq(attendees.id, id)).get() ?? null,
+    attendees: (eventId: number, organizationId?: number): AttendeeRow[] =>
+      db.select().from(attendees)
+        .where(and(eq(attendees.eventId, eventId), organizationId ? eq(attendees.organizationId, organizationId) : undefined))
+        .orderBy(asc(attendees.id)).all(),
+    attendeesByIds: (ids: readonly number[]): AttendeeRow[] => (ids.length ? db.select().from(attendees).where(inArray(attendees.id, [...ids])).all() : []),
+
+    addAttendee(event: EventRow, input: AttendeeInput): AttendeeRow {
+      return db.insert(attendees).values({
+        eventId: event.id,
+        organizationId: input.organizationId,
+        name: input.name.trim(),
+        email: input.email ?? null,
+        languages: input.languages,
+        timeZone: input.timeZone ?? event.timeZone,
+        online: input.online ?? false,
+        availability: storedIntervals(input.availability, 'availability'),
+        maxMeetings: input.maxMeetings ?? 12,
+      }).returning().get();
+    },
+
+    /** Removes an attendee with its tokens; its meetings go with it (cascade). */
+    deleteAttendee(id: number): boolean {
+      return db.transaction((tx) => {
+        tx.delete(apiTokens).where(eq(apiTokens.attendeeId, id)).run();
+        return tx.delete(attendees).where(eq(attendees.id, id)).run().changes > 0;
+      });
+    },
+
+    interpreter: (id: number): InterpreterRow | null => db.select().from(interpreters).where(eq(interpreters.id, id)).get() ?? null,
+    interpreters: (eventId: number): InterpreterRow[] => db.select().from(interpreters).where(eq(interpreters.eventId, eventId)).orderBy(asc(interpreters.id)).all(),
+
+    addInterpreter(eventId: number, input: InterpreterInput): InterpreterRow {
+      const pairs = input.pairs.map(([a, b]) => [a!, b!] as [string, string]);
+      const same = pairs.findIndex(([a, b]) => a === b);
+      if (same >= 0) throw invalid('A language pair needs two languages', [{ field: `pairs.${same}`, message: 'must name two different languages' }]);
+      return db.insert(interpreters).values({ eventId, name: input.name.trim(), pairs, availability: storedIntervals(input.availability, 'availability') }).returning().get();
+    },
+  };
+}
+
+export type EventsRepository = ReturnType<typeof createEventsRepository>;

@@ -1,0 +1,317 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AttendeeRow, EventRow, MeetingRequestRow, MeetingRow } from '../db/schema.ts';
+import { forbidden, invalid, notFound } from '../http/problem.ts';
+import { IdParams, problems } from '../schemas/common.ts';
+import {
+  AgendaQuery, Attendee, AttendeeInput, AttendeeList, BookingInput, Event, EventInput, EventList, EventPatch, Figures,
+  Interpreter, InterpreterInput, InterpreterList, Meeting, MeetingRequest, MovePatch, RequestAnswer, RequestInput, RequestList,
+  RequestQuery, ScheduleInput, ScheduleResult, TablesInput,
+} from '../schemas/events.ts';
+import { IssuedToken, TokenCreate } from '../schemas/tokens.ts';
+import { tokenView } from '../tokens/routes.ts';
+import { agendaCsv, agendaIcs, meetingView, type AgendaContext, type MeetingView } from './agenda.ts';
+import { eventFigures } from './figures.ts';
+import { organizationNames, requestView } from './meetings.ts';
+import { assertDays, toEventView } from './model.ts';
+
+const Table = Type.Object({ id: Type.Integer(), name: Type.String() }, { example: { id: 1, name: 'A1' } });
+
+export default async function eventRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const events = app.events;
+  const meetings = app.meetings;
+
+  const eventOr404 = (id: number): EventRow => events.get(id) ?? notFound(`Event ${id}`).throw();
+  const attendeeOr404 = (id: number): AttendeeRow => events.attendee(id) ?? notFound(`Attendee ${id}`).throw();
+  const requestOr404 = (id: number): MeetingRequestRow => meetings.request(id) ?? notFound(`Request ${id}`).throw();
+  const meetingOr404 = (id: number): MeetingRow => meetings.meeting(id) ?? notFound(`Meeting ${id}`).throw();
+
+  /** Matchmakers act for anyone; an organisation for its own people; an attendee for itself. */
+  const mayActFor = (request: FastifyRequest, attendee: Pick<AttendeeRow, 'id' | 'organizationId'>) => {
+    const p = request.principal!;
+    return p.role === 'matchmaker' || (p.role === 'organization' && p.organizationId === attendee.organizationId) || (p.role === 'attendee' && p.attendeeId === attendee.id);
+  };
+  const mayActForOrganization = (request: FastifyRequest, organizationId: number) => {
+    const p = request.principal!;
+    return p.role === 'matchmaker' || p.organizationId === organizationId;
+  };
+  const requireActFor = (request: FastifyRequest, attendee: AttendeeRow) => {
+    if (!mayActFor(request, attendee)) throw forbidden(`This token may not act for attendee ${attendee.id}`);
+  };
+
+  const context = (event: EventRow): AgendaContext => {
+    const attendees = events.attendees(event.id);
+    return {
+      event,
+      tables: new Map(events.tables(event.id).map((t) => [t.id, t])),
+      interpreters: new Map(events.interpreters(event.id).map((i) => [i.id, i])),
+      attendees: new Map(attendees.map((a) => [a.id, a])),
+      organizationNames: organizationNames(app.db, [...new Set(attendees.map((a) => a.organizationId))]),
+    };
+  };
+  const viewOne = (m: MeetingRow) => meetingView(m, context(eventOr404(m.eventId)));
+  const now = () => app.now();
+
+  // ---- events -------------------------------------------------------------------------------
+  app.post('/api/events', {
+    schema: { tags: ['events'], summary: 'Set up a matching session', body: EventInput, response: { 201: Event, ...problems(401, 403, 409, 413, 415, 422) } },
+  }, async (request, reply) => {
+    assertDays(request.body.days, request.body.slotMinutes);
+    const row = events.create(request.body);
+    return reply.code(201).header('location', `/api/events/${row.id}`).send(toEventView(row, events.tables(row.id)));
+  });
+
+  app.get('/api/events', {
+    config: { access: 'any' },
+    schema: { tags: ['events'], summary: 'List matching sessions', response: { 200: EventList, ...problems(401) } },
+  }, async () => ({ items: events.list().map((e) => toEventView(e, events.tables(e.id))) }));
+
+  app.get('/api/events/:id', {
+    config: { access: 'any' },
+    schema: { tags: ['events'], summary: 'A session with its tables and slots (UTC and local time)', params: IdParams, response: { 200: Event, ...problems(400, 401, 404) } },
+  }, async (request) => {
+    const event = eventOr404(request.params.id);
+    return toEventView(event, events.tables(event.id));
+  });
+
+  app.patch('/api/events/:id', {
+    schema: { tags: ['events'], summary: 'Change a session', params: IdParams, body: EventPatch, response: { 200: Event, ...problems(400, 401, 403, 404, 415, 422) } },
+  }, async (request) => {
+    const event = eventOr404(request.params.id);
+    const days = request.body.days ?? event.days;
+    assertDays(days, request.body.slotMinutes ?? event.slotMinutes);
+    const row = events.update(event.id, request.body)!;
+    return toEventView(row, events.tables(row.id));
+  });
+
+  app.delete('/api/events/:id', {
+    schema: { tags: ['events'], summary: 'Delete a session and everything in it', params: IdParams, response: { 204: Type.Null({ description: 'Deleted' }), ...problems(400, 401, 403, 404) } },
+  }, async (request, reply) => {
+    if (!events.delete(request.params.id)) throw notFound(`Event ${request.params.id}`);
+    return reply.code(204).send(null);
+  });
+
+  app.post('/api/events/:id/tables', {
+    schema: { tags: ['events'], summary: 'Add named tables', params: IdParams, body: TablesInput, response: { 201: Type.Object({ items: Type.Array(Table) }, { example: { items: [{ id: 4, name: 'B1' }] } }), ...problems(400, 401, 403, 404, 409, 415, 422) } },
+  }, async (request, reply) => {
+    const event = eventOr404(request.params.id);
+    return reply.code(201).send({ items: events.addTables(event.id, request.body.names).map((t) => ({ id: t.id, name: t.name })) });
+  });
+
+  // ---- attendees and interpreters -------------------------------------------------------------
+  app.post('/api/events/:id/attendees', {
+    config: { access: 'any' },
+    schema: { tags: ['events'], summary: 'Register a person attending for an organisation', params: IdParams, body: AttendeeInput, response: { 201: Attendee, ...problems(400, 401, 403, 404, 415, 422) } },
+  }, async (request, reply) => {
+    const event = eventOr404(request.params.id);
+    const p = request.principal!;
+    if (p.role === 'attendee' || (p.role === 'organization' && p.organizationId !== request.body.organizationId)) throw forbidden('Only a matchmaker or the organisation itself may register its attendees');
+    if (!app.organizations.get(request.body.organizationId)) throw invalid('No such organisation', [{ field: 'organizationId', message: 'does not exist' }]);
+    return reply.code(201).send(events.addAttendee(event, request.body));
+  });
+
+  app.get('/api/events/:id/attendees', {
+    config: { access: 'any' },
+    schema: { tags: ['events'], summary: 'Attendees of a session (an organisation sees its own)', params: IdParams, response: { 200: AttendeeList, ...problems(400, 401, 404) } },
+  }, async (request) => {
+    const event = eventOr404(request.params.id);
+    const p = request.principal!;
+    return { items: events.attendees(event.id, p.role === 'matchmaker' ? undefined : p.organizationId) };
+  });
+
+  app.delete('/api/attendees/:id', {
+    schema: { tags: ['events'], summary: 'Remove an attendee (their meetings and tokens go too)', params: IdParams, response: { 204: Type.Null({ description: 'Removed' }), ...problems(400, 401, 403, 404) } },
+  }, async (request, reply) => {
+    if (!events.deleteAttendee(request.params.id)) throw notFound(`Attendee ${request.params.id}`);
+    return reply.code(204).send(null);
+  });
+
+  app.post('/api/attendees/:id/tokens', {
+    schema: { tags: ['tokens'], summary: 'Issue a token for an attendee (own agenda, own requests and meetings)', params: IdParams, body: TokenCreate, response: { 201: IssuedToken, ...problems(400, 401, 403, 404, 415, 422) } },
+  }, async (request, reply) => {
+    const attendee = attendeeOr404(request.params.id);
+    const { row, token } = app.tokens.issue('attendee', attendee.organizationId, request.body?.label ?? null, attendee.id);
+    return reply.code(201).send({ ...tokenView(row), token });
+  });
+
+  app.post('/api/events/:id/interpreters', {
+    schema: { tags: ['events'], summary: 'Add an interpreter with their language pairs', params: IdParams, body: InterpreterInput, response: { 201: Interpreter, ...problems(400, 401, 403, 404, 415, 422) } },
+  }, async (request, reply) => {
+    const event = eventOr404(request.params.id);
+    return reply.code(201).send(events.addInterpreter(event.id, request.body));
+  });
+
+  app.get('/api/events/:id/interpreters', {
+    schema: { tags: ['events'], summary: 'Interpreters of a session', params: IdParams, response: { 200: InterpreterList, ...problems(400, 401, 403, 404) } },
+  }, async (request) => ({ items: events.interpreters(eventOr404(request.params.id).id) }));
+
+  // ---- requests ------------------------------------------------------------------------------
+  app.post('/api/events/:id/requests', {
+    config: { access: 'any' },
+    schema: { tags: ['meetings'], summary: 'Request a meeting with another organisation', params: IdParams, body: RequestInput, response: { 201: MeetingRequest, ...problems(400, 401, 403, 404, 409, 415, 422) } },
+  }, async (request, reply) => {
+    const event = eventOr404(request.params.id);
+    const from = events.attendee(request.body.fromAttendeeId);
+    if (!from || from.eventId !== event.id) throw invalid('The requester must attend this event', [{ field: 'fromAttendeeId', message: 'is not an attendee of this event' }]);
+    requireActFor(request, from);
+    return reply.code(201).send(meetings.createRequest(event, from, request.body.toOrganizationId, request.body.message, now()));
+  });
+
+  app.get('/api/events/:id/requests', {
+    config: { access: 'any' },
+    schema: { tags: ['meetings'], summary: 'Meeting requests (an organisation or attendee sees those of its organisation)', params: IdParams, querystring: RequestQuery, response: { 200: RequestList, ...problems(400, 401, 404) } },
+  }, async (request) => {
+    const event = eventOr404(request.params.id);
+    const orgOf = new Map(events.attendees(event.id).map((a) => [a.id, a.organizationId]));
+    const p = request.principal!;
+    const items = meetings.requests(event.id)
+      .map((r) => requestView(r, now()))
+      .filter((r) => p.role === 'matchmaker' || r.toOrganizationId === p.organizationId || orgOf.get(r.fromAttendeeId) === p.organizationId)
+      .filter((r) => !request.query.status || r.status === request.query.status);
+    return { items: items.slice(request.query.offset, request.query.offset + request.query.limit) };
+  });
+
+  for (const answer of ['accept', 'decline'] as const) {
+    app.post(`/api/requests/:id/${answer}`, {
+      config: { access: 'any' },
+      schema: { tags: ['meetings'], summary: `${answer === 'accept' ? 'Accept' : 'Decline'} a meeting request (the requested organisation)`, params: IdParams, body: Type.Optional(RequestAnswer), response: { 200: MeetingRequest, ...problems(400, 401, 403, 404, 409, 415, 422) } },
+    }, async (request) => {
+      const row = requestOr404(request.params.id);
+      const p = request.principal!;
+      const responderId = request.body?.attendeeId ?? (p.role === 'attendee' ? p.attendeeId : events.attendees(row.eventId, row.toOrganizationId)[0]?.id);
+      const responder = responderId ? events.attendee(responderId) : null;
+      if (!responder) throw invalid('Nobody attends for the requested organisation', [{ field: 'attendeeId', message: 'no attendee to answer' }]);
+      requireActFor(request, responder);
+      return requestView(meetings.answerRequest(row, answer === 'accept' ? 'accepted' : 'declined', responder, now()), now());
+    });
+  }
+
+  app.post('/api/requests/:id/cancel', {
+    config: { access: 'any' },
+    schema: { tags: ['meetings'], summary: 'Withdraw a request (its meeting, if booked, is cancelled)', params: IdParams, response: { 200: MeetingRequest, ...problems(400, 401, 403, 404, 409) } },
+  }, async (request) => {
+    const row = requestOr404(request.params.id);
+    requireActFor(request, attendeeOr404(row.fromAttendeeId));
+    return requestView(meetings.cancelRequest(row, now()), now());
+  });
+
+  // ---- meetings ------------------------------------------------------------------------------
+  app.post('/api/events/:id/meetings', {
+    config: { access: 'any' },
+    schema: {
+      tags: ['meetings'],
+      summary: 'Book a meeting into a slot (table and interpreter picked if not given)',
+      description: 'Double bookings of a person, a table or an interpreter are refused by the database itself: the answer is 409 naming what conflicts.',
+      params: IdParams, body: BookingInput, response: { 201: Meeting, ...problems(400, 401, 403, 404, 409, 415, 422) },
+    },
+  }, async (request, reply) => {
+    const event = eventOr404(request.params.id);
+    const body = request.body;
+    let attendeeIds: [number, number];
+    if (body.requestId) {
+      const req = requestOr404(body.requestId);
+      if (req.eventId !== event.id) throw invalid('That request belongs to another event', [{ field: 'requestId', message: 'is not a request of this event' }]);
+      if (requestView(req, now()).status !== 'accepted') throw invalid('Only an accepted request can be booked', [{ field: 'requestId', message: `is ${requestView(req, now()).status}` }]);
+      attendeeIds = [req.fromAttendeeId, req.respondedBy ?? 0];
+    } else if (body.attendeeIds) {
+      attendeeIds = [body.attendeeIds[0]!, body.attendeeIds[1]!];
+    } else {
+      throw invalid('Say who meets', [{ field: 'requestId', message: 'give requestId or attendeeIds' }]);
+    }
+    const people = events.attendeesByIds(attendeeIds);
+    if (request.principal!.role !== 'matchmaker' && !people.some((a) => mayActFor(request, a))) throw forbidden('Only a matchmaker or one of the two sides may book this meeting');
+    const row = meetings.book(event, { attendeeIds, slotStart: Date.parse(body.slotStart), tableId: body.tableId, interpreterId: body.interpreterId, requestId: body.requestId ?? null, source: 'manual' });
+    return reply.code(201).header('location', `/api/meetings/${row.id}`).send(viewOne(row));
+  });
+
+  app.get('/api/meetings/:id', {
+    config: { access: 'any' },
+    schema: { tags: ['meetings'], summary: 'One meeting', params: IdParams, response: { 200: Meeting, ...problems(400, 401, 403, 404) } },
+  }, async (request) => {
+    const m = meetingOr404(request.params.id);
+    if (!events.attendeesByIds([m.attendeeAId, m.attendeeBId]).some((a) => mayActFor(request, a))) throw forbidden('Not your meeting');
+    return viewOne(m);
+  });
+
+  app.patch('/api/meetings/:id', {
+    config: { access: 'any' },
+    schema: { tags: ['meetings'], summary: 'Move a meeting to another slot, table or interpreter (same calendar UID, higher SEQUENCE)', params: IdParams, body: MovePatch, response: { 200: Meeting, ...problems(400, 401, 403, 404, 409, 415, 422) } },
+  }, async (request) => {
+    const m = meetingOr404(request.params.id);
+    if (!events.attendeesByIds([m.attendeeAId, m.attendeeBId]).some((a) => mayActFor(request, a))) throw forbidden('Not your meeting');
+    const { slotStart, tableId, interpreterId } = request.body;
+    const moved = meetings.move(eventOr404(m.eventId), m, { ...(slotStart ? { slotStart: Date.parse(slotStart) } : {}), ...(tableId ? { tableId } : {}), ...(interpreterId !== undefined ? { interpreterId } : {}) });
+    return viewOne(moved);
+  });
+
+  app.post('/api/meetings/:id/cancel', {
+    config: { access: 'any' },
+    schema: { tags: ['meetings'], summary: 'Cancel a meeting; its slot, table and interpreter are free again', params: IdParams, response: { 200: Meeting, ...problems(400, 401, 403, 404, 409) } },
+  }, async (request) => {
+    const m = meetingOr404(request.params.id);
+    if (!events.attendeesByIds([m.attendeeAId, m.attendeeBId]).some((a) => mayActFor(request, a))) throw forbidden('Not your meeting');
+    return viewOne(meetings.cancel(m));
+  });
+
+  // ---- agendas and figures -------------------------------------------------------------------
+  app.get('/api/events/:id/agenda', {
+    config: { access: 'any' },
+    schema: {
+      tags: ['meetings'],
+      summary: 'Agenda of an attendee, organisation, table or interpreter as JSON, CSV or iCalendar',
+      description: 'iCalendar entries keep their UID and raise SEQUENCE on every change, so re-importing updates them; cancelled meetings are included as CANCELLED.',
+      params: IdParams, querystring: AgendaQuery,
+      response: {
+        200: {
+          description: 'The agenda',
+          content: {
+            'application/json': { schema: Type.Object({ items: Type.Array(Meeting) }, { example: { items: [] } }) },
+            'text/csv': { schema: Type.String({ example: 'meeting,status,start (Asia/Ulaanbaatar),…' }) },
+            'text/calendar': { schema: Type.String({ example: 'BEGIN:VCALENDAR…' }) },
+          },
+        },
+        ...problems(400, 401, 403, 404),
+      },
+    },
+  }, async (request, reply) => {
+    const event = eventOr404(request.params.id);
+    const q = request.query;
+    const p = request.principal!;
+    const ctx = context(event);
+    let reader = event.timeZone;
+    let title = event.name;
+    let keep: (m: MeetingView) => boolean;
+    if (q.attendeeId) {
+      const attendee = ctx.attendees.get(q.attendeeId) ?? notFound(`Attendee ${q.attendeeId} at this event`).throw();
+      requireActFor(request, attendee);
+      reader = attendee.timeZone;
+      title = `${event.name} – ${attendee.name}`;
+      keep = (m) => m.attendees.some((a) => a.attendeeId === attendee.id);
+    } else if (q.organizationId) {
+      if (!mayActForOrganization(request, q.organizationId) || p.role === 'attendee') throw forbidden('Not your organisation');
+      title = `${event.name} – ${ctx.organizationNames.get(q.organizationId) ?? q.organizationId}`;
+      keep = (m) => m.attendees.some((a) => a.organizationId === q.organizationId);
+    } else {
+      if (p.role !== 'matchmaker') throw forbidden('Only a matchmaker sees table, interpreter and whole-event agendas');
+      if (q.tableId) keep = (m) => m.table?.id === q.tableId;
+      else if (q.interpreterId) keep = (m) => m.interpreter?.id === q.interpreterId;
+      else keep = () => true;
+    }
+    const items = meetings.meetings(event.id).map((m) => meetingView(m, ctx)).filter(keep);
+    if (q.format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="agenda.csv"').send(agendaCsv(items, event, reader));
+    if (q.format === 'ics') return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="agenda.ics"').send(agendaIcs(items, event, title));
+    return { items: items.filter((m) => m.status === 'scheduled') };
+  });
+
+  app.get('/api/events/:id/figures', {
+    schema: { tags: ['events'], summary: 'Figures for matchmakers: meetings per organisation, slot and table use, interpreter load, requests', params: IdParams, response: { 200: Figures, ...problems(400, 401, 403, 404) } },
+  }, async (request) => {
+    const event = eventOr404(request.params.id);
+    return eventFigures(event, context(event), meetings.meetings(event.id), meetings.requests(event.id).map((r) => requestView(r, now())));
+  });
+
+  void ScheduleInput;
+  void ScheduleResult;
+}

@@ -1,0 +1,228 @@
+import { Type, type Static } from 'typebox';
+import { Line, Paging } from './common.ts';
+
+const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', 'x-message': 'must be a time of day such as 09:00' });
+const Instant = Type.String({ format: 'date-time', description: 'An instant with its offset, e.g. 2026-12-08T09:00:00+08:00' });
+const Language = Type.String({ format: 'language' });
+
+const Day = Type.Object(
+  {
+    date: Type.String({ format: 'date', description: 'A day in the event time zone, e.g. 2026-12-08' }),
+    open: Clock,
+    close: Clock,
+    breaks: Type.Optional(Type.Array(Type.Object({ start: Clock, end: Clock }, { additionalProperties: false }), { maxItems: 10 })),
+  },
+  { additionalProperties: false },
+);
+
+const eventExample = {
+  name: 'Japan–Mongolia IT Business Matching, Ulaanbaatar',
+  city: 'Ulaanbaatar',
+  timeZone: 'Asia/Ulaanbaatar',
+  days: [{ date: '2026-12-08', open: '09:00', close: '17:00', breaks: [{ start: '12:00', end: '13:00' }] }],
+  slotMinutes: 30,
+  tables: ['A1', 'A2', 'A3'],
+  allowOnline: true,
+  requestTtlHours: 48,
+};
+
+const eventFields = {
+  name: Line(200),
+  city: Line(100),
+  timeZone: Type.String({ format: 'time-zone' }),
+  days: Type.Array(Day, { minItems: 1, maxItems: 14 }),
+  slotMinutes: Type.Integer({ minimum: 10, maximum: 240 }),
+  allowOnline: Type.Optional(Type.Boolean({ description: 'Online meetings between the cities (no table needed)' })),
+  requestTtlHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720, description: 'Unanswered requests expire after this many hours' })),
+};
+
+export const EventInput = Type.Object(
+  { ...eventFields, tables: Type.Optional(Type.Array(Line(50), { maxItems: 1000, uniqueItems: true, description: 'Table names' })) },
+  { additionalProperties: false, example: eventExample },
+);
+export type EventInput = Static<typeof EventInput>;
+
+export const EventPatch = Type.Partial(Type.Object(eventFields), { additionalProperties: false, minProperties: 1, example: { requestTtlHours: 24 } });
+export type EventPatch = Static<typeof EventPatch>;
+
+export const TablesInput = Type.Object(
+  { names: Type.Array(Line(50), { minItems: 1, maxItems: 1000, uniqueItems: true }) },
+  { additionalProperties: false, example: { names: ['B1', 'B2'] } },
+);
+
+const Slot = Type.Object({ index: Type.Integer(), start: Type.String(), end: Type.String(), local: Type.String({ description: 'Start in the event time zone' }) });
+const Table = Type.Object({ id: Type.Integer(), name: Type.String() });
+
+export const Event = Type.Object(
+  {
+    id: Type.Integer(),
+    name: Type.String(),
+    city: Type.String(),
+    timeZone: Type.String(),
+    days: Type.Array(Day),
+    slotMinutes: Type.Integer(),
+    allowOnline: Type.Boolean(),
+    requestTtlHours: Type.Integer(),
+    tables: Type.Array(Table),
+    slots: Type.Array(Slot),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+  },
+  {
+    example: {
+      id: 1, ...eventExample, tables: [{ id: 1, name: 'A1' }],
+      slots: [{ index: 0, start: '2026-12-08T01:00:00.000Z', end: '2026-12-08T01:30:00.000Z', local: '2026-12-08T09:00' }],
+      createdAt: '2026-11-28T09:00:00.000Z', updatedAt: '2026-11-28T09:00:00.000Z',
+    },
+  },
+);
+
+export const EventList = Type.Object({ items: Type.Array(Event) }, { example: { items: [] } });
+
+const IntervalInput = Type.Object({ start: Instant, end: Instant }, { additionalProperties: false });
+
+export const AttendeeInput = Type.Object(
+  {
+    organizationId: Type.Integer({ minimum: 1 }),
+    name: Line(200),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+    languages: Type.Array(Language, { minItems: 1, maxItems: 10, uniqueItems: true, description: 'Languages this person can hold a meeting in' }),
+    timeZone: Type.Optional(Type.String({ format: 'time-zone', description: "Where the person is (default: the event's zone)" })),
+    online: Type.Optional(Type.Boolean({ description: 'Joins online from elsewhere (e.g. from Tokyo to an Ulaanbaatar session)' })),
+    availability: Type.Optional(Type.Array(IntervalInput, { maxItems: 50, description: 'Windows when free; none means the whole event' })),
+    maxMeetings: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  },
+  {
+    additionalProperties: false,
+    example: { organizationId: 1, name: 'Yumi Nakamura', email: 'y.nakamura@minato-apparel.example.jp', languages: ['ja'], timeZone: 'Asia/Tokyo', online: true, availability: [{ start: '2026-12-08T10:00:00+09:00', end: '2026-12-08T12:00:00+09:00' }], maxMeetings: 8 },
+  },
+);
+export type AttendeeInput = Static<typeof AttendeeInput>;
+
+export const Attendee = Type.Object(
+  {
+    id: Type.Integer(), eventId: Type.Integer(), organizationId: Type.Integer(), name: Type.String(), email: Type.Union([Type.String(), Type.Null()]),
+    languages: Type.Array(Type.String()), timeZone: Type.String(), online: Type.Boolean(),
+    availability: Type.Array(Type.Object({ start: Type.String(), end: Type.String() })), maxMeetings: Type.Integer(), createdAt: Type.String(),
+  },
+  { example: { id: 5, eventId: 1, organizationId: 1, name: 'Yumi Nakamura', email: null, languages: ['ja'], timeZone: 'Asia/Tokyo', online: true, availability: [], maxMeetings: 8, createdAt: '2026-11-28T09:00:00.000Z' } },
+);
+export const AttendeeList = Type.Object({ items: Type.Array(Attendee) }, { example: { items: [] } });
+
+export const InterpreterInput = Type.Object(
+  {
+    name: Line(200),
+    pairs: Type.Array(Type.Array(Language, { minItems: 2, maxItems: 2 }), { minItems: 1, maxItems: 10, description: 'Language pairs, e.g. [["ja","mn"]]' }),
+    availability: Type.Optional(Type.Array(IntervalInput, { maxItems: 50 })),
+  },
+  { additionalProperties: false, example: { name: 'Oyuna B.', pairs: [['ja', 'mn'], ['mn', 'en']] } },
+);
+export type InterpreterInput = Static<typeof InterpreterInput>;
+
+export const Interpreter = Type.Object(
+  { id: Type.Integer(), eventId: Type.Integer(), name: Type.String(), pairs: Type.Array(Type.Array(Type.String())), availability: Type.Array(Type.Object({ start: Type.String(), end: Type.String() })), createdAt: Type.String() },
+  { example: { id: 2, eventId: 1, name: 'Oyuna B.', pairs: [['ja', 'mn']], availability: [], createdAt: '2026-11-28T09:00:00.000Z' } },
+);
+export const InterpreterList = Type.Object({ items: Type.Array(Interpreter) }, { example: { items: [] } });
+
+export const RequestInput = Type.Object(
+  {
+    fromAttendeeId: Type.Integer({ minimum: 1 }),
+    toOrganizationId: Type.Integer({ minimum: 1 }),
+    message: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false, example: { fromAttendeeId: 5, toOrganizationId: 57, message: 'We would like to discuss cashmere yarn supply.' } },
+);
+export const RequestAnswer = Type.Object(
+  { attendeeId: Type.Optional(Type.Integer({ minimum: 1, description: 'Who answers for the organisation (default: its first attendee)' })) },
+  { additionalProperties: false, example: { attendeeId: 9 } },
+);
+export const MeetingRequest = Type.Object(
+  {
+    id: Type.Integer(), eventId: Type.Integer(), fromAttendeeId: Type.Integer(), toOrganizationId: Type.Integer(), message: Type.Union([Type.String(), Type.Null()]),
+    status: Type.String({ description: 'requested, accepted, declined, cancelled or expired' }),
+    createdAt: Type.String(), expiresAt: Type.String(), respondedAt: Type.Union([Type.String(), Type.Null()]), respondedBy: Type.Union([Type.Integer(), Type.Null()]),
+  },
+  { example: { id: 3, eventId: 1, fromAttendeeId: 5, toOrganizationId: 57, message: null, status: 'requested', createdAt: '2026-11-28T09:00:00.000Z', expiresAt: '2026-11-30T09:00:00.000Z', respondedAt: null, respondedBy: null } },
+);
+export const RequestList = Type.Object({ items: Type.Array(MeetingRequest) }, { example: { items: [] } });
+export const RequestQuery = Type.Object(
+  { status: Type.Optional(Type.Union(['requested', 'accepted', 'declined', 'cancelled', 'expired'].map((s) => Type.Literal(s)))), ...Paging },
+  { additionalProperties: false },
+);
+
+export const BookingInput = Type.Object(
+  {
+    requestId: Type.Optional(Type.Integer({ minimum: 1, description: 'An accepted request; or give attendeeIds' })),
+    attendeeIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { minItems: 2, maxItems: 2, uniqueItems: true })),
+    slotStart: Instant,
+    tableId: Type.Optional(Type.Integer({ minimum: 1, description: 'Default: the first free table (none for an online meeting)' })),
+    interpreterId: Type.Optional(Type.Integer({ minimum: 1, description: 'Default: the first free interpreter for their languages, when they share none' })),
+  },
+  { additionalProperties: false, example: { requestId: 3, slotStart: '2026-12-08T10:00:00+08:00' } },
+);
+export type BookingInput = Static<typeof BookingInput>;
+
+export const MovePatch = Type.Object(
+  {
+    slotStart: Type.Optional(Instant),
+    tableId: Type.Optional(Type.Integer({ minimum: 1 })),
+    interpreterId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1, example: { slotStart: '2026-12-08T14:00:00+08:00' } },
+);
+export type MovePatch = Static<typeof MovePatch>;
+
+const Person = Type.Object({ attendeeId: Type.Integer(), name: Type.String(), organizationId: Type.Integer(), organization: Type.String() });
+export const Meeting = Type.Object(
+  {
+    id: Type.Integer(), eventId: Type.Integer(), uid: Type.String(), status: Type.String(), source: Type.String(), sequence: Type.Integer(),
+    start: Type.String(), end: Type.String(), localStart: Type.String({ description: 'In the event time zone' }),
+    online: Type.Boolean(), table: Type.Union([Table, Type.Null()]), interpreter: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
+    attendees: Type.Array(Person), requestId: Type.Union([Type.Integer(), Type.Null()]),
+  },
+  {
+    example: {
+      id: 7, eventId: 1, uid: 'meeting-7f3c…@musubi', status: 'scheduled', source: 'manual', sequence: 0, start: '2026-12-08T02:00:00.000Z', end: '2026-12-08T02:30:00.000Z', localStart: '2026-12-08T10:00',
+      online: false, table: { id: 1, name: 'A1' }, interpreter: { id: 2, name: 'Oyuna B.' },
+      attendees: [{ attendeeId: 5, name: 'Yumi Nakamura', organizationId: 1, organization: '株式会社ミナトアパレル' }, { attendeeId: 9, name: 'Батбаяр', organizationId: 57, organization: 'Цагаан Сүрэг Ноолуур ХХК' }], requestId: 3,
+    },
+  },
+);
+
+export const ScheduleInput = Type.Object(
+  { replan: Type.Optional(Type.Boolean({ description: 'Drop meetings the scheduler made before and plan again; manual bookings always stay' })) },
+  { additionalProperties: false, example: { replan: false } },
+);
+export const ScheduleResult = Type.Object(
+  {
+    placed: Type.Integer(), kept: Type.Integer(), totalScore: Type.Number(),
+    unplaced: Type.Array(Type.Object({ organizations: Type.Array(Type.Integer()), reason: Type.String(), detail: Type.String() })),
+  },
+  { example: { placed: 41, kept: 3, totalScore: 12.8, unplaced: [{ organizations: [4, 61], reason: 'no-interpreter', detail: 'no ja–mn interpreter free when both are' }] } },
+);
+
+export const AgendaQuery = Type.Object(
+  {
+    attendeeId: Type.Optional(Type.Integer({ minimum: 1 })),
+    organizationId: Type.Optional(Type.Integer({ minimum: 1 })),
+    tableId: Type.Optional(Type.Integer({ minimum: 1 })),
+    interpreterId: Type.Optional(Type.Integer({ minimum: 1 })),
+    format: Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('ics')], { default: 'json' }),
+  },
+  { additionalProperties: false },
+);
+export type AgendaQuery = Static<typeof AgendaQuery>;
+
+export const Figures = Type.Object(
+  {
+    organizations: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), attendees: Type.Integer(), meetings: Type.Integer() })),
+    withoutMeetings: Type.Array(Type.Integer()),
+    slots: Type.Array(Type.Object({ start: Type.String(), local: Type.String(), meetings: Type.Integer(), tablesUsed: Type.Integer(), online: Type.Integer() })),
+    tableUse: Type.Number({ description: 'Share of table-slots in use' }),
+    interpreters: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), meetings: Type.Integer() })),
+    meetingsNeedingInterpreter: Type.Integer(),
+    requests: Type.Object({ requested: Type.Integer(), accepted: Type.Integer(), declined: Type.Integer(), cancelled: Type.Integer(), expired: Type.Integer() }),
+  },
+  { example: { organizations: [], withoutMeetings: [], slots: [], tableUse: 0.42, interpreters: [], meetingsNeedingInterpreter: 3, requests: { requested: 2, accepted: 5, declined: 1, cancelled: 0, expired: 1 } } },
+);

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../src/db/client.ts';
+import { createEventsRepository } from '../src/events/repository.ts';
+import type { EventInput, InterpreterInput } from '../src/schemas/events.ts';
 import { prepareImport, rowsFromJson } from '../src/organizations/import.ts';
 import { createOrganizationsRepository } from '../src/organizations/repository.ts';
 
@@ -18,5 +21,60 @@ export function demoOrganizations(): unknown {
 export function loadDemoData(db: Db, opts: { force?: boolean } = {}): number {
   const repo = createOrganizationsRepository(db);
   if (!opts.force && repo.count() > 0) return 0;
-  return repo.upsertMany(prepareImport(rowsFromJson(demoOrganizations()))).length;
+  const count = repo.upsertMany(prepareImport(rowsFromJson(demoOrganizations()))).length;
+  loadDemoSessions(db);
+  return count;
+}
+
+type DemoSession = EventInput & { hostCountry: string; interpreters: InterpreterInput[] };
+
+/**
+ * The two demo sessions (seed/sessions.json), once: in each, the host country's organisations attend
+ * on site; of the visiting side, two in three travel and the rest join online from home, in their
+ * own time zone. Attendees speak their organisation's meeting languages.
+ */
+export function loadDemoSessions(db: Db): void {
+  const events = createEventsRepository(db);
+  const sessions = JSON.parse(readFileSync(join(HERE, 'sessions.json'), 'utf8')) as DemoSession[];
+  const organizations = createOrganizationsRepository(db).all();
+  for (const { hostCountry, interpreters, ...input } of sessions) {
+    if (events.list().some((e) => e.name === input.name)) continue;
+    const event = events.create(input);
+    for (const interpreter of interpreters) events.addInterpreter(event.id, interpreter);
+    organizations.forEach((org, i) => {
+      const visiting = org.country !== hostCountry;
+      const online = visiting && i % 3 === 2;
+      events.addAttendee(event, {
+        organizationId: org.id,
+        name: org.contactName ?? `Delegate of ${org.externalId}`,
+        ...(org.contactEmail ? { email: org.contactEmail } : {}),
+        languages: org.languages,
+        timeZone: online ? (org.country === 'JP' ? 'Asia/Tokyo' : 'Asia/Ulaanbaatar') : event.timeZone,
+        online,
+        maxMeetings: 8,
+      });
+    });
+  }
+}
+
+/**
+ * Approves what a matchmaker would approve first in the demo: each organisation's two best pairs,
+ * when they score at least `minScore`. Runs after the matching service has ranked the demo data.
+ */
+export async function approveDemoPairs(app: FastifyInstance, minScore = 0.05): Promise<number> {
+  await app.matching.idle();
+  const seen = new Set<number>();
+  const approved = new Set<number>();
+  const { rows } = app.matches.list({ limit: 100_000, offset: 0, minScore });
+  const perOrg = new Map<number, number>();
+  for (const row of rows) {
+    if (seen.has(row.id)) continue;
+    seen.add(row.id);
+    if ((perOrg.get(row.orgAId) ?? 0) >= 2 && (perOrg.get(row.orgBId) ?? 0) >= 2) continue;
+    perOrg.set(row.orgAId, (perOrg.get(row.orgAId) ?? 0) + 1);
+    perOrg.set(row.orgBId, (perOrg.get(row.orgBId) ?? 0) + 1);
+    app.matches.decide(row.id, 'approved', 'Demo data: approved by the seed', 'seed', new Date().toISOString());
+    approved.add(row.id);
+  }
+  return approved.size;
 }

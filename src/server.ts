@@ -1,7 +1,7 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
-import { loadDemoData } from '../seed/load.ts';
+import { approveDemoPairs, loadDemoData } from '../seed/load.ts';
 
 /** Reads the configuration, opens the database, seeds it if asked, listens, and closes gracefully. */
 const config = loadConfig();
@@ -9,7 +9,11 @@ const db = openDatabase(config.databasePath);
 // Seeded before the app is built, so the matching index starts with the demo organisations.
 const seeded = config.seed === 'demo' ? loadDemoData(db) : 0;
 const app = await buildApp({ adminToken: config.adminToken, db, logger: { level: config.logLevel } });
-if (seeded) app.log.info(`Loaded the demo data: ${seeded} organisations`);
+if (seeded) {
+  await app.ready();
+  const approved = await approveDemoPairs(app);
+  app.log.info(`Loaded the demo data: ${seeded} organisations, 2 sessions, ${approved} approved pairs`);
+}
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -153,6 +153,41 @@ export function createMeetingsRepository(db: Db) {
       return db.transaction((tx) => cancelIn(tx, meeting));
     },
 
+    /**
+     * Writes a scheduler plan in one transaction. With `replan`, the scheduler's earlier meetings are
+     * first taken off the board; a pair placed again keeps its meeting row (same calendar UID, SEQUENCE
+     * + 1) and the rest stay cancelled, so calendars update instead of collecting duplicates.
+     */
+    applyPlan(event: EventRow, placements: readonly { pairKey: string; slotStart: number; attendeeIds: [number, number]; tableId: number | null; interpreterId: number | null }[], replan: boolean) {
+      return db.transaction((tx) => {
+        const previous = new Map<string, MeetingRow>();
+        if (replan) {
+          for (const m of tx.select().from(meetings).where(and(eq(meetings.eventId, event.id), eq(meetings.status, 'scheduled'), eq(meetings.source, 'scheduler'))).all()) {
+            previous.set(`${m.orgLowId}-${m.orgHighId}`, cancelIn(tx, m));
+          }
+        }
+        const placed: MeetingRow[] = [];
+        const failed: { pairKey: string; detail: string }[] = [];
+        for (const p of placements) {
+          try {
+            // A savepoint per meeting: one that no longer fits is reported, the rest of the plan stands.
+            placed.push(tx.transaction(() => {
+              const { row, seats } = prepare(event, { attendeeIds: p.attendeeIds, slotStart: p.slotStart, tableId: p.tableId ?? undefined, interpreterId: p.interpreterId, source: 'scheduler' }, previous.get(p.pairKey)?.id ?? null);
+              const old = previous.get(p.pairKey);
+              const meeting = old
+                ? tx.update(meetings).set({ ...row, uid: old.uid, status: 'scheduled', sequence: old.sequence + 1, updatedAt: new Date().toISOString() }).where(eq(meetings.id, old.id)).returning().get()!
+                : tx.insert(meetings).values(row).returning().get();
+              tx.insert(meetingSeats).values(seats.map((attendeeId) => ({ attendeeId, slotStart: row.slotStart, meetingId: meeting.id }))).run();
+              return meeting;
+            }));
+          } catch (error) {
+            failed.push({ pairKey: p.pairKey, detail: (error as Error).message });
+          }
+        }
+        return { placed, failed, dropped: [...previous.keys()].filter((k) => !placements.some((p) => p.pairKey === k)).length };
+      });
+    },
+
     /** Drops the scheduler's own meetings of an event (before a re-plan); manual bookings stay. */
     cancelScheduled(eventId: number): number {
       return db.transaction((tx) => {

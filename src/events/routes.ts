@@ -15,6 +15,8 @@ import { agendaCsv, agendaIcs, meetingView, type AgendaContext, type MeetingView
 import { eventFigures } from './figures.ts';
 import { organizationNames, requestView } from './meetings.ts';
 import { assertDays, toEventView } from './model.ts';
+import { describeUnplaced, scheduleInput } from './scheduling.ts';
+import { scheduleMeetings } from '../../matching/schedule/scheduler.ts';
 
 const Table = Type.Object({ id: Type.Integer(), name: Type.String() }, { example: { id: 1, name: 'A1' } });
 
@@ -312,6 +314,44 @@ export default async function eventRoutes(fastify: FastifyInstance) {
     return eventFigures(event, context(event), meetings.meetings(event.id), meetings.requests(event.id).map((r) => requestView(r, now())));
   });
 
-  void ScheduleInput;
-  void ScheduleResult;
+  app.post('/api/events/:id/schedule', {
+    schema: {
+      tags: ['meetings'],
+      summary: 'Run the automatic scheduler over approved pairs and accepted requests',
+      description:
+        'Places meetings to maximise the total match score, every organisation that has a pair getting at least one meeting ' +
+        'where possible; accepted requests count as score 1. Booked meetings are kept; with replan the scheduler’s own earlier ' +
+        'meetings are planned again (same calendar UIDs where a pair is placed again). Every pair it could not place is listed with the reason.',
+      params: IdParams,
+      body: Type.Optional(ScheduleInput),
+      response: { 200: ScheduleResult, ...problems(400, 401, 403, 404, 415, 422) },
+    },
+  }, async (request) => {
+    const event = eventOr404(request.params.id);
+    const replan = request.body?.replan ?? false;
+    await app.matching.idle();
+    const all = meetings.meetings(event.id).filter((m) => m.status === 'scheduled');
+    const kept = replan ? all.filter((m) => m.source === 'manual') : all;
+    const input = scheduleInput({
+      event,
+      tables: events.tables(event.id),
+      interpreters: events.interpreters(event.id),
+      attendees: events.attendees(event.id),
+      approved: app.matches.list({ status: 'approved', limit: 1_000_000, offset: 0 }).rows,
+      accepted: meetings.requests(event.id).filter((r) => requestView(r, now()).status === 'accepted'),
+      kept,
+    });
+    const plan = scheduleMeetings(input);
+    const startOf = new Map(input.slots.map((s) => [s.id, s.start]));
+    const applied = meetings.applyPlan(event, plan.placements.map((p) => ({ ...p, slotStart: startOf.get(p.slotId)! })), replan);
+    return {
+      placed: applied.placed.length,
+      kept: kept.length,
+      totalScore: Math.round(plan.totalScore * 1e4) / 1e4,
+      unplaced: [
+        ...plan.unplaced.map(describeUnplaced),
+        ...applied.failed.map((f) => ({ ...describeUnplaced({ pairKey: f.pairKey, reason: 'no-common-slot', detail: f.detail }), reason: 'conflict' })),
+      ],
+    };
+  });
 }

@@ -1,6 +1,6 @@
 import { loadConcepts } from '../matching/lexicon/load.ts';
 import type { Profile } from '../matching/profile.ts';
-import { mulberry32 } from './generate.ts';
+import { mulberry32 } from '../matching/random.ts';
 
 /**
  * Synthetic profiles for the engine benchmark: sentences built from the lexicon's own terms,

@@ -138,7 +138,7 @@ export class MatchingEngine {
   }
 
   /** One pair's score and reasons, computed directly (for re-scoring pairs already under review). */
-  score(aId: number, bId: number): Suggestion | null {
+  score(aId: number, bId: number, opts: { reasons?: boolean } = {}): Suggestion | null {
     const a = this.profiles.get(aId);
     const b = this.profiles.get(bId);
     const sa = this.index.slot(aId);
@@ -146,7 +146,7 @@ export class MatchingEngine {
     if (!a || !b || sa === undefined || sb === undefined) return null;
     const f = (slot: number, field: Field) => this.index.field(slot, field);
     const signals = this.signals(a, b, dot(f(sa, 'needs'), f(sb, 'offers')), dot(f(sb, 'needs'), f(sa, 'offers')), dot(f(sa, 'about'), f(sb, 'about')));
-    return { profileId: bId, score: round(combineScore(signals, this.weights)), signals, reasons: this.reasons(aId, bId) };
+    return { profileId: bId, score: round(combineScore(signals, this.weights)), signals, reasons: opts.reasons === false ? [] : this.reasons(aId, bId) };
   }
 
   private signals(a: Profile, b: Profile, fwd: number, back: number, about: number): PairSignals {

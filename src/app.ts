@@ -1,14 +1,18 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Db } from './db/client.ts';
 import { decodeBody } from './http/decode.ts';
+import { HttpProblem } from './http/problem.ts';
 import auth from './plugins/auth.ts';
 import database from './plugins/database.ts';
 import docs from './plugins/docs.ts';
 import errors from './plugins/errors.ts';
+import security, { type SecurityOptions } from './plugins/security.ts';
 import organizations from './plugins/organizations.ts';
 import matching from './plugins/matching.ts';
 import matchRoutes from './matches/routes.ts';
 import eventsPlugin from './plugins/events.ts';
+import audit from './plugins/audit.ts';
+import adminRoutes from './admin/routes.ts';
 import eventRoutes from './events/routes.ts';
 import organizationRoutes from './organizations/routes.ts';
 import tokenRoutes from './tokens/routes.ts';
@@ -25,6 +29,32 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The clock (request expiry); tests pass a fixed one. */
   now?: () => Date;
+  /** Rate limits (see plugins/security.ts); defaults suit an event of a few hundred organisations. */
+  limits?: Partial<SecurityOptions>;
+  /** Where POST /api/backups writes snapshots. */
+  backupDir?: string;
+}
+
+type NumericSchema = { properties?: Record<string, { type?: string }> };
+
+function nonCanonicalNumbers(values: Record<string, unknown> | undefined, schema: NumericSchema | undefined, part: string) {
+  const out: { field: string; message: string }[] = [];
+  for (const [key, property] of Object.entries(schema?.properties ?? {})) {
+    const raw = values?.[key];
+    if (typeof raw !== 'string') continue;
+    if (property.type === 'integer' && !/^-?(0|[1-9][0-9]*)$/.test(raw)) out.push({ field: `${part}.${key}`, message: 'must be a whole number written in digits' });
+    if (property.type === 'number' && !/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(raw)) out.push({ field: `${part}.${key}`, message: 'must be a number written in digits' });
+  }
+  return out;
+}
+
+const MAX_JSON_DEPTH = 32;
+
+function depthExceeds(value: unknown, limit: number): boolean {
+  if (limit < 0) return true;
+  if (value === null || typeof value !== 'object') return false;
+  for (const child of Object.values(value)) if (depthExceeds(child, limit - 1)) return true;
+  return false;
 }
 
 /** Largest body for ordinary routes; the bulk import sets its own. */
@@ -51,21 +81,37 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     } catch (error) {
       return done(error as Error, undefined);
     }
-    parseJson(request, text, done);
+    parseJson(request, text, (error, value) => {
+      if (error) return done(error, undefined);
+      // JSON.parse takes any depth; nothing Musubi accepts is deeper than a handful of levels.
+      if (depthExceeds(value, MAX_JSON_DEPTH)) return done(new HttpProblem(400, 'too-deep', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+      done(null, value);
+    });
   });
 
   addSharedSchemas(bodyAjv);
   addSharedSchemas(queryAjv);
   addSharedSchemasToApp(app);
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : queryAjv).compile(schema));
+  // Coercion turns "0x1", "1e0", "+1" and " 1" into 1; an id in a URL is written one way only.
+  app.addHook('preValidation', async (request) => {
+    const schema = request.routeOptions.schema as { params?: NumericSchema; querystring?: NumericSchema } | undefined;
+    const problems = [
+      ...nonCanonicalNumbers(request.params as Record<string, unknown>, schema?.params, 'params'),
+      ...nonCanonicalNumbers(request.query as Record<string, unknown>, schema?.querystring, 'querystring'),
+    ];
+    if (problems.length) throw new HttpProblem(400, 'validation', `${problems.length} parameter${problems.length > 1 ? 's are' : ' is'} invalid`, problems, 'Invalid request');
+  });
 
   app.decorate('now', opts.now ?? (() => new Date()));
   await app.register(errors);
+  await app.register(security, { writesPerMinute: 1200, failedSignInsPerMinute: 30, ...opts.limits });
   await app.register(database, { path: opts.databasePath ?? ':memory:', db: opts.db });
   await app.register(auth, { adminToken: opts.adminToken });
   await app.register(organizations);
   await app.register(matching);
   await app.register(eventsPlugin);
+  await app.register(audit);
   await app.register(docs);
 
   app.get('/health', {
@@ -87,6 +133,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(tokenRoutes);
   await app.register(matchRoutes);
   await app.register(eventRoutes);
+  await app.register(adminRoutes, { backupDir: opts.backupDir ?? './data/backups' });
   return app;
 }
 

@@ -7,6 +7,7 @@ const ConfigSchema = Type.Object({
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   DATABASE_PATH: Type.String({ minLength: 1, default: './data/musubi.db' }),
   MUSUBI_ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  BACKUP_DIR: Type.String({ minLength: 1, default: './data/backups' }),
   MUSUBI_SEED: Type.Union([Type.Literal('demo'), Type.Literal('none')], { default: 'demo' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
@@ -24,6 +25,7 @@ export interface Config {
   adminTokenGenerated: boolean;
   seed: 'demo' | 'none';
   logLevel: string;
+  backupDir: string;
 }
 
 /**
@@ -50,5 +52,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminTokenGenerated: generated,
     seed: raw.MUSUBI_SEED as 'demo' | 'none',
     logLevel: raw.LOG_LEVEL as string,
+    backupDir: raw.BACKUP_DIR as string,
   };
 }

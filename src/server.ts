@@ -8,7 +8,7 @@ const config = loadConfig();
 const db = openDatabase(config.databasePath);
 // Seeded before the app is built, so the matching index starts with the demo organisations.
 const seeded = config.seed === 'demo' ? loadDemoData(db) : 0;
-const app = await buildApp({ adminToken: config.adminToken, db, logger: { level: config.logLevel } });
+const app = await buildApp({ adminToken: config.adminToken, db, logger: { level: config.logLevel }, backupDir: config.backupDir });
 if (seeded) {
   await app.ready();
   const approved = await approveDemoPairs(app);

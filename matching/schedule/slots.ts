@@ -46,7 +46,19 @@ export function generateSlots(days: readonly EventDay[], zone: string, minutes: 
   return slots;
 }
 
-/** "2026-12-08T09:00" style local time of an instant in a zone, for people reading agendas. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "2026-12-08T09:00" style local time of an instant in a zone, for people reading agendas. One
+ * cached Intl formatter per zone: agendas print thousands of these, and building a zoned DateTime
+ * each time was the slowest part of a request.
+ */
 export function localTime(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+  let format = formatters.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(zone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(ms).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
 }

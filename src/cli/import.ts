@@ -35,9 +35,13 @@ try {
   const text = decodeBody(readFileSync(file), `charset=${values.encoding}`);
   const isJson = extname(file).toLowerCase() === '.json';
   const rows = isJson ? rowsFromJson(JSON.parse(text)) : readProfilesCsv(text);
+  // Without a terminal the bar draws nothing; say the phases plainly (the crash test waits for them).
+  const say = (phase: string) => process.stdout.isTTY || console.log(`${phase} ${rows.length} rows`);
+  say('checking');
   bar.start(rows.length, 0, { phase: 'checking' });
   const profiles = prepareImport(rows, (n) => bar.update(n));
   bar.update(0, { phase: 'writing ' });
+  say('writing');
   const db = openDatabase(config.databasePath);
   const items = createOrganizationsRepository(db).upsertMany(profiles, (n) => bar.update(n));
   bar.stop();

@@ -240,3 +240,19 @@ export type InterpreterRow = typeof interpreters.$inferSelect;
 export type MeetingRequestRow = typeof meetingRequests.$inferSelect;
 export type MeetingRow = typeof meetings.$inferSelect;
 export type EventTableRow = typeof eventTables.$inferSelect;
+
+/** Who changed what, when: decisions on pairs, bookings, moves, cancellations, scheduler runs, tokens. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: integer('entity_id'),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)],
+);
+export type AuditRow = typeof auditLog.$inferSelect;

@@ -27,8 +27,18 @@ export function assertDays(days: readonly EventDay[], slotMinutes: number): void
   if (problems.length) throw invalid('The days of the event have problems', problems);
 }
 
-export function eventSlots(event: EventRow): Slot[] {
-  return generateSlots(event.days, event.timeZone, event.slotMinutes);
+const slotCache = new Map<string, Slot[]>();
+
+/** The event's slots; cached by what defines them, as every booking and agenda needs them. */
+export function eventSlots(event: Pick<EventRow, 'days' | 'timeZone' | 'slotMinutes'>): Slot[] {
+  const key = JSON.stringify([event.days, event.timeZone, event.slotMinutes]);
+  let slots = slotCache.get(key);
+  if (!slots) {
+    slots = generateSlots(event.days, event.timeZone, event.slotMinutes);
+    if (slotCache.size > 100) slotCache.clear();
+    slotCache.set(key, slots);
+  }
+  return slots;
 }
 
 export function toEventView(event: EventRow, tables: EventTableRow[]) {
@@ -47,8 +57,11 @@ export function storedIntervals(input: readonly { start: string; end: string }[]
   const out = (input ?? []).map((i, n) => {
     const start = Date.parse(i.start);
     const end = Date.parse(i.end);
-    if (!(end > start)) problems.push({ field: `${field}.${n}.end`, message: 'must be after start' });
-    return { start: iso(start), end: iso(end) };
+    // JSON Schema's date-time admits a leap second (23:59:60) that Date cannot represent.
+    if (Number.isNaN(start)) problems.push({ field: `${field}.${n}.start`, message: 'is not a time that can be used' });
+    else if (Number.isNaN(end)) problems.push({ field: `${field}.${n}.end`, message: 'is not a time that can be used' });
+    else if (!(end > start)) problems.push({ field: `${field}.${n}.end`, message: 'must be after start' });
+    return problems.length ? { start: '', end: '' } : { start: iso(start), end: iso(end) };
   });
   if (problems.length) throw invalid('The availability has problems', problems);
   return out;

@@ -135,6 +135,7 @@ export default async function eventRoutes(fastify: FastifyInstance) {
   }, async (request, reply) => {
     const attendee = attendeeOr404(request.params.id);
     const { row, token } = app.tokens.issue('attendee', attendee.organizationId, request.body?.label ?? null, attendee.id);
+    app.audit.record(request, 'token.issued', 'token', row.id, { role: 'attendee', attendeeId: attendee.id });
     return reply.code(201).send({ ...tokenView(row), token });
   });
 
@@ -182,11 +183,14 @@ export default async function eventRoutes(fastify: FastifyInstance) {
     }, async (request) => {
       const row = requestOr404(request.params.id);
       const p = request.principal!;
+      if (!mayActForOrganization(request, row.toOrganizationId)) throw forbidden('Only the requested organisation may answer');
       const responderId = request.body?.attendeeId ?? (p.role === 'attendee' ? p.attendeeId : events.attendees(row.eventId, row.toOrganizationId)[0]?.id);
       const responder = responderId ? events.attendee(responderId) : null;
       if (!responder) throw invalid('Nobody attends for the requested organisation', [{ field: 'attendeeId', message: 'no attendee to answer' }]);
       requireActFor(request, responder);
-      return requestView(meetings.answerRequest(row, answer === 'accept' ? 'accepted' : 'declined', responder, now()), now());
+      const answered = meetings.answerRequest(row, answer === 'accept' ? 'accepted' : 'declined', responder, now());
+      app.audit.record(request, `request.${answered.status}`, 'request', row.id, { respondedBy: responder.id });
+      return requestView(answered, now());
     });
   }
 
@@ -196,7 +200,9 @@ export default async function eventRoutes(fastify: FastifyInstance) {
   }, async (request) => {
     const row = requestOr404(request.params.id);
     requireActFor(request, attendeeOr404(row.fromAttendeeId));
-    return requestView(meetings.cancelRequest(row, now()), now());
+    const cancelled = meetings.cancelRequest(row, now());
+    app.audit.record(request, 'request.cancelled', 'request', row.id, {});
+    return requestView(cancelled, now());
   });
 
   // ---- meetings ------------------------------------------------------------------------------
@@ -225,6 +231,7 @@ export default async function eventRoutes(fastify: FastifyInstance) {
     const people = events.attendeesByIds(attendeeIds);
     if (request.principal!.role !== 'matchmaker' && !people.some((a) => mayActFor(request, a))) throw forbidden('Only a matchmaker or one of the two sides may book this meeting');
     const row = meetings.book(event, { attendeeIds, slotStart: Date.parse(body.slotStart), tableId: body.tableId, interpreterId: body.interpreterId, requestId: body.requestId ?? null, source: 'manual' });
+    app.audit.record(request, 'meeting.booked', 'meeting', row.id, { slotStart: row.slotStart, tableId: row.tableId, interpreterId: row.interpreterId, attendeeIds });
     return reply.code(201).header('location', `/api/meetings/${row.id}`).send(viewOne(row));
   });
 
@@ -245,6 +252,7 @@ export default async function eventRoutes(fastify: FastifyInstance) {
     if (!events.attendeesByIds([m.attendeeAId, m.attendeeBId]).some((a) => mayActFor(request, a))) throw forbidden('Not your meeting');
     const { slotStart, tableId, interpreterId } = request.body;
     const moved = meetings.move(eventOr404(m.eventId), m, { ...(slotStart ? { slotStart: Date.parse(slotStart) } : {}), ...(tableId ? { tableId } : {}), ...(interpreterId !== undefined ? { interpreterId } : {}) });
+    app.audit.record(request, 'meeting.moved', 'meeting', m.id, { from: { slotStart: m.slotStart, tableId: m.tableId, interpreterId: m.interpreterId }, to: { slotStart: moved.slotStart, tableId: moved.tableId, interpreterId: moved.interpreterId } });
     return viewOne(moved);
   });
 
@@ -254,7 +262,9 @@ export default async function eventRoutes(fastify: FastifyInstance) {
   }, async (request) => {
     const m = meetingOr404(request.params.id);
     if (!events.attendeesByIds([m.attendeeAId, m.attendeeBId]).some((a) => mayActFor(request, a))) throw forbidden('Not your meeting');
-    return viewOne(meetings.cancel(m));
+    const cancelled = meetings.cancel(m);
+    app.audit.record(request, 'meeting.cancelled', 'meeting', m.id, { slotStart: m.slotStart });
+    return viewOne(cancelled);
   });
 
   // ---- agendas and figures -------------------------------------------------------------------
@@ -344,6 +354,7 @@ export default async function eventRoutes(fastify: FastifyInstance) {
     const plan = scheduleMeetings(input);
     const startOf = new Map(input.slots.map((s) => [s.id, s.start]));
     const applied = meetings.applyPlan(event, plan.placements.map((p) => ({ ...p, slotStart: startOf.get(p.slotId)! })), replan);
+    app.audit.record(request, 'schedule.run', 'event', event.id, { replan, placed: applied.placed.length, unplaced: plan.unplaced.length, meetings: applied.placed.map((m) => m.id) });
     return {
       placed: applied.placed.length,
       kept: kept.length,

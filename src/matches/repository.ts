@@ -26,13 +26,19 @@ export function createMatchesRepository(db: Db) {
   return {
     get: (id: number) => db.select().from(matches).where(eq(matches.id, id)).get() ?? null,
 
-    forOrganization: (orgId: number) =>
-      db.select().from(matches).where(or(eq(matches.orgAId, orgId), eq(matches.orgBId, orgId))).all(),
+    /** Pairs of one organisation: two indexed lookups (an OR over both columns would scan the table). */
+    forOrganization: (orgId: number) => [
+      ...db.select().from(matches).where(eq(matches.orgAId, orgId)).all(),
+      ...db.select().from(matches).where(eq(matches.orgBId, orgId)).all(),
+    ],
 
     /** Pair statuses keyed "a:b", for marking suggestions. */
     statusesFor(orgId: number): Map<string, { id: number; status: MatchStatus }> {
       const out = new Map<string, { id: number; status: MatchStatus }>();
-      for (const row of this.forOrganization(orgId)) out.set(`${row.orgAId}:${row.orgBId}`, { id: row.id, status: row.status });
+      const columns = { id: matches.id, orgAId: matches.orgAId, orgBId: matches.orgBId, status: matches.status };
+      for (const where of [eq(matches.orgAId, orgId), eq(matches.orgBId, orgId)]) {
+        for (const row of db.select(columns).from(matches).where(where).all()) out.set(`${row.orgAId}:${row.orgBId}`, { id: row.id, status: row.status });
+      }
       return out;
     },
 

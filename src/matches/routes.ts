@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Profile } from '../../matching/index.ts';
 import { notFound } from '../http/problem.ts';
+import { actorOf } from '../plugins/audit.ts';
 import { IdParams, problems } from '../schemas/common.ts';
 import { MatchDecision, MatchList, MatchQuery, RerankResult, SuggestionList, SuggestionQuery } from '../schemas/matches.ts';
 import type { MatchRow } from '../db/schema.ts';
@@ -104,19 +105,20 @@ export default async function matchRoutes(fastify: FastifyInstance) {
     },
   }, async (request) => {
     await app.matching.idle();
-    const row = app.matches.decide(request.params.id, request.body.status, request.body.note, 'matchmaker', new Date().toISOString());
+    const row = app.matches.decide(request.params.id, request.body.status, request.body.note, actorOf(request), app.now().toISOString());
     if (!row) throw notFound(`Match ${request.params.id}`);
+    app.audit.record(request, `match.${row.status}`, 'match', row.id, { note: row.note, orgAId: row.orgAId, orgBId: row.orgBId });
     return view(row);
   });
 
   app.post('/api/matches/rerank', {
     schema: {
       tags: ['matching'],
-      summary: 'Re-rank every pair now (e.g. after a command-line import); decisions are kept',
+      summary: 'Re-read every profile from the database and re-rank every pair (e.g. after a command-line import); decisions are kept',
       response: { 200: RerankResult, ...problems(401, 403) },
     },
   }, async () => {
-    await app.matching.rerank();
+    await app.matching.load();
     return { pairs: app.matches.list({ limit: 1, offset: 0 }).total };
   });
 }

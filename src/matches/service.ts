@@ -31,10 +31,16 @@ export class MatchingService {
     return this.engine.size;
   }
 
-  /** Indexes every stored organisation and ranks every pair. */
+  /**
+   * Indexes every stored organisation (dropping any the database no longer has) and ranks every
+   * pair: at start-up, and after a command-line import wrote to the database behind our back.
+   */
   load(): Promise<void> {
     return this.enqueue(async () => {
-      await this.index(this.organizations.all().map(profileFromRow));
+      const rows = this.organizations.all();
+      const present = new Set(rows.map((r) => r.id));
+      for (const id of this.engine.ids()) if (!present.has(id)) this.engine.remove(id);
+      await this.index(rows.map(profileFromRow));
       await this.rerankAll();
     });
   }
@@ -47,11 +53,6 @@ export class MatchingService {
       if (change.upserted.length > this.options.fullRerankAbove) await this.rerankAll();
       else await this.rerankSome(change.upserted);
     });
-  }
-
-  /** Re-ranks every pair (after a command-line import, or on a matchmaker's request). */
-  rerank(ids?: readonly number[]): Promise<void> {
-    return this.enqueue(() => (ids ? this.rerankSome(ids) : this.rerankAll()));
   }
 
   idle(): Promise<void> {
@@ -93,7 +94,7 @@ export class MatchingService {
       for (const s of this.engine.suggest(id, { limit: this.options.topK, reasons: false })) addPair(pairs, id, s);
       // Known pairs of this organisation keep an up-to-date score even when they left its top K.
       for (const row of this.matches.forOrganization(id)) {
-        const s = this.engine.score(row.orgAId, row.orgBId);
+        const s = this.engine.score(row.orgAId, row.orgBId, { reasons: false });
         if (s && (row.status !== 'pending' || this.stillRanked(row.orgAId, row.orgBId, id))) addPair(pairs, row.orgAId, s);
       }
     }
@@ -108,7 +109,7 @@ export class MatchingService {
       if (++done % 500 === 0) await yieldToEventLoop();
     }
     for (const row of this.matches.decidedOutside(new Set(pairs.keys()))) {
-      const s = this.engine.score(row.orgAId, row.orgBId);
+      const s = this.engine.score(row.orgAId, row.orgBId, { reasons: false });
       if (s) addPair(pairs, row.orgAId, s);
     }
     this.matches.saveRanking([...pairs.values()], 'all', this.rankStamp());

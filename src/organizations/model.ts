@@ -129,18 +129,7 @@ export interface OrganizationView {
 /** What a caller sees. Contact details only when `withContact` (matchmakers, the organisation itself). */
 export function toView(row: OrganizationRow, withContact: boolean): OrganizationView {
   const view: OrganizationView = {
-    id: row.id,
-    externalId: row.externalId,
-    name: row.name,
-    kind: row.kind,
-    country: row.country,
-    city: row.city,
-    languages: row.languages,
-    sectors: row.sectors,
-    description: row.description,
-    offers: row.offers,
-    needs: row.needs,
-    sdgs: row.sdgs,
+    ...profileFromRow(row),
     textLanguages: row.textLanguages,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

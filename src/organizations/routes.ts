@@ -84,9 +84,12 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
         response: { 200: ImportResult, ...problems(400, 401, 403, 413, 415, 422) },
       },
     }, async (request) => {
-      const rows = typeof request.body === 'string' ? readProfilesCsv(request.body) : rowsFromJson(request.body);
+      // The content type decides, not the body's shape: a JSON string is not a spreadsheet.
+      const isCsv = !/^application\/json/i.test(request.headers['content-type'] ?? '');
+      const rows = isCsv ? readProfilesCsv(request.body as string) : rowsFromJson(request.body);
       const items = repo.upsertMany(prepareImport(rows));
       const created = items.filter((i) => i.status === 'created').length;
+      app.audit.record(request, 'organizations.imported', 'organization', null, { created, updated: items.length - created });
       return { created, updated: items.length - created, items };
     });
   });
@@ -148,6 +151,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
     },
   }, async (request, reply) => {
     if (!repo.delete(request.params.id)) throw notFound(`Organisation ${request.params.id}`);
+    app.audit.record(request, 'organization.deleted', 'organization', request.params.id, {});
     return reply.code(204).send(null);
   });
 }

@@ -47,12 +47,13 @@ export default fp(
       if (!request.url.startsWith('/api/') && request.url !== '/api') return;
       // Unknown routes answer 404 to everyone rather than 401 to strangers: nothing to protect there.
       if (request.is404) return;
+      if (app.signInBlocked(request)) throw new HttpProblem(429, 'rate-limited', 'Too many failed sign-ins from this address; wait a minute');
       const principal = authenticate(request, tokens, adminHash);
       request.principal = principal;
       authorize(request, principal, request.routeOptions.config.access ?? 'matchmaker');
     });
   },
-  { name: 'auth', dependencies: ['database', 'errors'] },
+  { name: 'auth', dependencies: ['database', 'errors', 'security'] },
 );
 
 function authenticate(request: FastifyRequest, tokens: TokensRepository, adminHash: Buffer): Principal {
@@ -63,7 +64,8 @@ function authenticate(request: FastifyRequest, tokens: TokensRepository, adminHa
   if (timingSafeEqual(Buffer.from(hashToken(token), 'hex'), adminHash)) return { role: 'matchmaker', tokenId: null };
   const row = tokens.findActive(token);
   if (!row) throw unauthorized('The token is unknown or has been revoked');
-  tokens.touch(row.id, new Date().toISOString());
+  // Recording every use would turn each read into a write; once a minute is enough to see activity.
+  if (!row.lastUsedAt || Date.now() - Date.parse(row.lastUsedAt) > 60_000) tokens.touch(row.id, new Date().toISOString());
   if (row.role === 'organization' && row.organizationId !== null) {
     return { role: 'organization', tokenId: row.id, organizationId: row.organizationId };
   }

@@ -27,6 +27,7 @@ export default fp(
           { name: 'events', description: 'Matching sessions: days, slots, tables, attendees, interpreters, figures' },
           { name: 'meetings', description: 'Meeting requests, bookings, the scheduler and agendas' },
           { name: 'tokens', description: 'Access tokens' },
+          { name: 'admin', description: 'Audit trail and backups' },
           { name: 'service', description: 'Health' },
         ],
       },

@@ -8,9 +8,9 @@ const Kind = Type.Union(
 
 const Contact = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    name: Type.Optional(Line(200)),
     email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
-    phone: Type.Optional(Type.String({ minLength: 3, maxLength: 40, pattern: '^[0-9+()\\-. /]+$', 'x-message': 'may contain only digits, spaces and + ( ) - . /' })),
+    phone: Type.Optional(Type.String({ minLength: 3, maxLength: 40, pattern: '^(?=.*[0-9])[0-9+()\\-. /]+$', 'x-message': 'must have digits, and only digits, spaces and + ( ) - . /' })),
   },
   { additionalProperties: false, description: 'Private: seen only by matchmakers and the organisation itself' },
 );

@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
+import { Line } from './common.ts';
 
 export const TokenCreate = Type.Object(
-  { label: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) },
+  { label: Type.Optional(Line(200)) },
   { additionalProperties: false, example: { label: 'Sales team laptop' } },
 );
 

@@ -21,6 +21,7 @@ export default async function tokenRoutes(fastify: FastifyInstance) {
   }, async (request, reply) => {
     if (!app.organizations.get(request.params.id)) throw notFound(`Organisation ${request.params.id}`);
     const { row, token } = app.tokens.issue('organization', request.params.id, request.body?.label ?? null);
+    app.audit.record(request, 'token.issued', 'token', row.id, { role: 'organization', organizationId: request.params.id });
     return reply.code(201).send({ ...tokenView(row), token });
   });
 
@@ -43,6 +44,7 @@ export default async function tokenRoutes(fastify: FastifyInstance) {
   }, async (request) => {
     const row = app.tokens.revoke(request.params.id, new Date().toISOString());
     if (!row) throw notFound(`Token ${request.params.id}`);
+    app.audit.record(request, 'token.revoked', 'token', row.id, {});
     return tokenView(row);
   });
 

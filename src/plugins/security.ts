@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { HttpProblem } from '../http/problem.ts';
+
+export interface SecurityOptions {
+  /** Writes (POST, PUT, PATCH, DELETE) per token, or per IP without one, per minute. */
+  writesPerMinute: number;
+  /** Failed sign-ins (401) per IP per minute before further attempts get 429. */
+  failedSignInsPerMinute: number;
+}
+
+/** Who a request counts against: its bearer token (hashed, never kept in clear), else its IP. */
+function rateKey(request: FastifyRequest): string {
+  const token = request.headers.authorization?.match(/^Bearer\s+(\S+)/i)?.[1];
+  return token ? `t:${createHash('sha256').update(token).digest('base64url').slice(0, 22)}` : `ip:${request.ip}`;
+}
+
+/**
+ * Security headers (helmet, with a Content-Security-Policy the docs UI and the web app work under)
+ * and rate limits: on writes per token or IP, and on failed sign-ins per IP, so that guessing tokens
+ * is slow. Reads are not limited: the suggestions and agendas are what people refresh.
+ */
+export default fp(
+  async function security(app: FastifyInstance, opts: SecurityOptions) {
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Swagger UI and the web app's components set inline styles.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          // Musubi is often served over plain HTTP on a venue's laptop; upgrading would break it.
+          upgradeInsecureRequests: null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    });
+
+    await app.register(rateLimit, {
+      global: true,
+      max: opts.writesPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: rateKey,
+      allowList: (request) => !['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method),
+      errorResponseBuilder: (_request, context) =>
+        new HttpProblem(429, 'rate-limited', `Too many changes: at most ${context.max} a minute; try again in ${Math.ceil(context.ttl / 1000)} s`),
+    });
+
+    const failures = new Map<string, { count: number; resetAt: number }>();
+    app.addHook('onResponse', async (request, reply) => {
+      if (reply.statusCode !== 401) return;
+      const now = Date.now();
+      const entry = failures.get(request.ip);
+      if (!entry || entry.resetAt <= now) failures.set(request.ip, { count: 1, resetAt: now + 60_000 });
+      else entry.count++;
+      if (failures.size > 10_000) for (const [ip, e] of failures) if (e.resetAt <= now) failures.delete(ip);
+    });
+    app.decorate('signInBlocked', (request: FastifyRequest) => {
+      const entry = failures.get(request.ip);
+      return !!entry && entry.resetAt > Date.now() && entry.count >= opts.failedSignInsPerMinute;
+    });
+  },
+  { name: 'security', dependencies: ['errors'] },
+);
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** True when this IP has failed to sign in too often in the last minute. */
+    signInBlocked: (request: FastifyRequest) => boolean;
+  }
+}

@@ -1,0 +1,311 @@
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../matching/random.ts';
+import { toLp } from '../../matching/schedule/lp.ts';
+import { scheduleMeetings } from '../../matching/schedule/scheduler.ts';
+import type { FixedMeeting, ScheduleInput, ScheduleResult, SchedAttendee, SchedInterpreter, SchedPair, SchedSlot } from '../../matching/schedule/types.ts';
+
+const HALF_HOUR = 30 * 60_000;
+
+/** Half-hour slots from 09:00 in Ulaanbaatar (Asia/Ulaanbaatar, UTC+8) on 8 December 2026. */
+function slots(count: number): SchedSlot[] {
+  const nine = Date.parse('2026-12-08T01:00:00Z');
+  return Array.from({ length: count }, (_, i) => ({ id: i + 1, start: nine + i * HALF_HOUR, end: nine + (i + 1) * HALF_HOUR }));
+}
+
+function person(id: number, organizationId: number, languages: string[], more: Partial<SchedAttendee> = {}): SchedAttendee {
+  return { id, organizationId, languages, online: false, available: [1, 2, 3, 4, 5, 6, 7, 8], maxMeetings: 8, ...more };
+}
+
+function pair(orgA: number, orgB: number, score: number): SchedPair {
+  return { key: `${orgA}-${orgB}`, orgA, orgB, score };
+}
+
+const jaMn = (id: number, available: number[]): SchedInterpreter => ({ id, pairs: [['ja', 'mn']], available });
+
+function session(input: Partial<ScheduleInput> & Pick<ScheduleInput, 'attendees' | 'pairs'>): ScheduleInput {
+  return { slots: slots(1), tables: [{ id: 1 }], interpreters: [], fixed: [], allowOnline: true, ...input };
+}
+
+/**
+ * Every promise of the scheduler, checked from the outside: no attendee, table or interpreter twice
+ * in a slot (fixed meetings included), availability, limits, languages, the online rule, each pair
+ * once, and every pair either placed or explained.
+ */
+function checkPlan(input: ScheduleInput, result: ScheduleResult): string[] {
+  const problems: string[] = [];
+  const used = new Set<string>();
+  const take = (what: string) => {
+    if (used.has(what)) problems.push(`double booking of ${what}`);
+    used.add(what);
+  };
+  const attendees = new Map(input.attendees.map((a) => [a.id, a]));
+  const interpreters = new Map(input.interpreters.map((i) => [i.id, i]));
+  const tables = new Map(input.tables.map((t) => [t.id, t]));
+  const pairs = new Map(input.pairs.map((p) => [p.key, p]));
+  const meetings = new Map<number, number>();
+  const count = (id: number) => meetings.set(id, (meetings.get(id) ?? 0) + 1);
+  for (const f of input.fixed) {
+    for (const id of f.attendeeIds) {
+      take(`attendee ${id} in slot ${f.slotId}`);
+      count(id);
+    }
+    if (f.tableId !== null) take(`table ${f.tableId} in slot ${f.slotId}`);
+    if (f.interpreterId !== null) take(`interpreter ${f.interpreterId} in slot ${f.slotId}`);
+  }
+  const covers = (i: SchedInterpreter, a: string[], b: string[]) => i.pairs.some(([x, y]) => (a.includes(x) && b.includes(y)) || (a.includes(y) && b.includes(x)));
+  for (const m of result.placements) {
+    const p = pairs.get(m.pairKey)!;
+    const [a, b] = m.attendeeIds.map((id) => attendees.get(id)!) as [SchedAttendee, SchedAttendee];
+    if (a.organizationId !== p.orgA || b.organizationId !== p.orgB) problems.push(`${m.pairKey}: wrong organisations`);
+    for (const x of [a, b]) {
+      if (!x.available.includes(m.slotId)) problems.push(`${m.pairKey}: attendee ${x.id} not available in slot ${m.slotId}`);
+      take(`attendee ${x.id} in slot ${m.slotId}`);
+      count(x.id);
+    }
+    const online = input.allowOnline && (a.online || b.online);
+    if (m.online !== online) problems.push(`${m.pairKey}: online should be ${online}`);
+    if (online !== (m.tableId === null)) problems.push(`${m.pairKey}: table ${m.tableId} for an ${online ? 'online' : 'onsite'} meeting`);
+    if (m.tableId !== null) {
+      const table = tables.get(m.tableId);
+      if (!table || (table.available && !table.available.includes(m.slotId))) problems.push(`${m.pairKey}: table ${m.tableId} not open`);
+      take(`table ${m.tableId} in slot ${m.slotId}`);
+    }
+    const shared = a.languages.some((l) => b.languages.includes(l));
+    if (shared !== (m.interpreterId === null)) problems.push(`${m.pairKey}: interpreter ${m.interpreterId} with shared language ${shared}`);
+    if (m.interpreterId !== null) {
+      const i = interpreters.get(m.interpreterId)!;
+      if (!i.available.includes(m.slotId) || !covers(i, a.languages, b.languages)) problems.push(`${m.pairKey}: interpreter ${i.id} cannot take it`);
+      take(`interpreter ${m.interpreterId} in slot ${m.slotId}`);
+    }
+  }
+  const placedFor = new Set(result.placements.flatMap((m) => m.attendeeIds));
+  for (const [id, n] of meetings) if (placedFor.has(id) && n > attendees.get(id)!.maxMeetings) problems.push(`attendee ${id} has ${n} meetings`);
+  const fixedKeys = new Set(input.fixed.map((f) => f.pairKey));
+  const reported = [...result.placements.map((m) => m.pairKey), ...result.unplaced.map((u) => u.pairKey)];
+  const expected = input.pairs.map((p) => p.key).filter((k) => !fixedKeys.has(k));
+  if (reported.length !== new Set(reported).size) problems.push('a pair reported twice');
+  if ([...reported].sort().join() !== [...expected].sort().join()) problems.push('placed and unplaced pairs do not add up to the pairs');
+  const total = result.placements.reduce((s, m) => s + pairs.get(m.pairKey)!.score, 0);
+  if (Math.abs(total - result.totalScore) > 1e-9) problems.push(`total score ${result.totalScore} is not ${total}`);
+  return problems;
+}
+
+
+/** A Tokyo-style session of 50 organisations, some with two attendees, some online, some booked by hand. */
+function randomSession(seed: number): ScheduleInput {
+  const random = mulberry32(seed);
+  const attendees: SchedAttendee[] = [];
+  for (let org = 1; org <= 50; org++) {
+    const japanese = org <= 25;
+    for (let k = 0; k < (random() < 0.3 ? 2 : 1); k++) {
+      const r = random();
+      const languages = japanese ? (r < 0.7 ? ['ja'] : ['ja', 'en']) : r < 0.5 ? ['mn'] : r < 0.8 ? ['mn', 'en'] : ['mn', 'ja'];
+      const from = random() < 0.2 ? 1 + Math.floor(random() * 4) : 1;
+      const available = [1, 2, 3, 4, 5, 6, 7, 8].filter((s) => s >= from && s < from + (from > 1 ? 4 : 8));
+      attendees.push(person(attendees.length + 1, org, languages, { online: random() < 0.15, available, maxMeetings: 2 + Math.floor(random() * 4) }));
+    }
+  }
+  const pairs: SchedPair[] = [];
+  const keys = new Set<string>();
+  while (pairs.length < 120) {
+    const p = pair(1 + Math.floor(random() * 25), 26 + Math.floor(random() * 25), Math.round(random() * 1000) / 1000 || 0.001);
+    if (keys.has(p.key)) continue;
+    keys.add(p.key);
+    pairs.push(p);
+  }
+  const first = (org: number) => attendees.find((a) => a.organizationId === org)!.id;
+  const fixed: FixedMeeting[] = [
+    { pairKey: pairs[0]!.key, slotId: 4, attendeeIds: [first(pairs[0]!.orgA), first(pairs[0]!.orgB)], tableId: 2, interpreterId: 1 },
+    { pairKey: null, slotId: 5, attendeeIds: [first(3), first(30)], tableId: 1, interpreterId: null },
+  ];
+  for (const f of fixed) for (const id of f.attendeeIds) attendees.find((a) => a.id === id)!.available = [1, 2, 3, 4, 5, 6, 7, 8];
+  return {
+    slots: slots(8),
+    tables: [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }, { id: 5, available: [1, 2, 3, 4] }, { id: 6, available: [5, 6, 7, 8] }],
+    interpreters: [jaMn(1, [1, 2, 3, 4, 5, 6, 7, 8]), { id: 2, pairs: [['ja', 'mn'], ['mn', 'en']], available: [1, 2, 3, 4] }, { id: 3, pairs: [['ja', 'en']], available: [5, 6, 7, 8] }],
+    attendees,
+    pairs,
+    fixed,
+    allowOnline: true,
+  };
+}
+
+describe('scheduleMeetings', () => {
+  it('gives the last table to the better pair and still holds the online meeting', () => {
+    const result = scheduleMeetings(
+      session({
+        attendees: [
+          person(11, 1, ['ja', 'en']), person(12, 2, ['mn', 'en']),
+          person(13, 3, ['ja', 'en']), person(14, 4, ['mn', 'en']),
+          person(15, 5, ['ja', 'en']), person(16, 6, ['mn', 'en'], { online: true }),
+        ],
+        pairs: [pair(1, 2, 0.5), pair(3, 4, 0.9), pair(5, 6, 0.3)],
+      }),
+    );
+    expect(result.placements).toEqual([
+      { pairKey: '3-4', slotId: 1, attendeeIds: [13, 14], tableId: 1, interpreterId: null, online: false },
+      { pairKey: '5-6', slotId: 1, attendeeIds: [15, 16], tableId: null, interpreterId: null, online: true },
+    ]);
+    expect(result.unplaced).toEqual([{ pairKey: '1-2', reason: 'no-table', detail: 'Every table is taken in the 1 slot that would suit both attendees.' }]);
+    expect(result.totalScore).toBeCloseTo(1.2, 9);
+  });
+
+  it('leaves a Japanese–Mongolian pair out when the only ja–mn interpreter is taken', () => {
+    const result = scheduleMeetings(
+      session({
+        tables: [{ id: 1 }, { id: 2 }],
+        interpreters: [jaMn(7, [1])],
+        attendees: [person(21, 1, ['ja']), person(22, 2, ['mn']), person(23, 3, ['ja']), person(24, 4, ['mn'])],
+        pairs: [pair(1, 2, 0.8), pair(3, 4, 0.6)],
+      }),
+    );
+    expect(result.placements).toEqual([{ pairKey: '1-2', slotId: 1, attendeeIds: [21, 22], tableId: 1, interpreterId: 7, online: false }]);
+    expect(result.unplaced).toEqual([{ pairKey: '3-4', reason: 'no-interpreter', detail: 'Every interpreter for ja–mn is taken in the 1 slot that would suit both attendees.' }]);
+  });
+
+  it('books no interpreter for people who share English or Japanese', () => {
+    const result = scheduleMeetings(
+      session({
+        tables: [{ id: 1 }, { id: 2 }, { id: 3 }],
+        interpreters: [jaMn(7, [1])],
+        attendees: [
+          person(31, 1, ['ja', 'en']), person(32, 2, ['mn', 'en']),
+          person(33, 3, ['ja']), person(34, 4, ['mn']),
+          person(35, 5, ['ja']), person(36, 6, ['mn', 'ja']),
+        ],
+        pairs: [pair(1, 2, 0.7), pair(3, 4, 0.6), pair(5, 6, 0.5)],
+      }),
+    );
+    expect(result.placements).toEqual([
+      { pairKey: '1-2', slotId: 1, attendeeIds: [31, 32], tableId: 1, interpreterId: null, online: false },
+      { pairKey: '3-4', slotId: 1, attendeeIds: [33, 34], tableId: 2, interpreterId: 7, online: false },
+      { pairKey: '5-6', slotId: 1, attendeeIds: [35, 36], tableId: 3, interpreterId: null, online: false },
+    ]);
+    expect(result.unplaced).toEqual([]);
+  });
+
+  it('keeps to the hours people, tables and interpreters are there', () => {
+    const result = scheduleMeetings(
+      session({
+        slots: slots(4), // 09:00–11:00 in Ulaanbaatar
+        tables: [{ id: 1, available: [4] }], // only from 10:30
+        interpreters: [jaMn(8, [3, 4])], // only from 10:00
+        attendees: [
+          person(41, 1, ['en'], { available: [3, 4] }), person(42, 2, ['en']),
+          person(43, 3, ['en'], { available: [1] }), person(44, 4, ['en'], { available: [2] }),
+          person(45, 5, ['ja']), person(46, 6, ['mn'], { available: [1, 2] }),
+        ],
+        pairs: [pair(1, 2, 0.5), pair(3, 4, 0.9), pair(5, 6, 0.8)],
+      }),
+    );
+    expect(result.placements).toEqual([{ pairKey: '1-2', slotId: 4, attendeeIds: [41, 42], tableId: 1, interpreterId: null, online: false }]);
+    expect(result.unplaced).toEqual([
+      { pairKey: '3-4', reason: 'no-common-slot', detail: 'The attendees have no available slot in common.' },
+      { pairKey: '5-6', reason: 'no-interpreter', detail: 'No interpreter for ja–mn works in a slot both attendees can attend.' },
+    ]);
+  });
+
+  it('gives an organisation with a single modest pair its meeting before a busy organisation gets a second', () => {
+    // Two meetings fit (one table, two slots). The busy Japanese organisation 1 has two good pairs;
+    // organisations 4 and 5 have only each other.
+    const result = scheduleMeetings(
+      session({
+        slots: slots(2),
+        allowOnline: false,
+        attendees: [person(51, 1, ['en']), person(52, 2, ['en']), person(53, 3, ['en']), person(54, 4, ['en']), person(55, 5, ['en'])],
+        pairs: [pair(1, 2, 0.9), pair(1, 3, 0.8), pair(4, 5, 0.2)],
+      }),
+    );
+    expect(result.placements).toEqual([
+      { pairKey: '1-2', slotId: 1, attendeeIds: [51, 52], tableId: 1, interpreterId: null, online: false },
+      { pairKey: '4-5', slotId: 2, attendeeIds: [54, 55], tableId: 1, interpreterId: null, online: false },
+    ]);
+    expect(result.unplaced).toEqual([{ pairKey: '1-3', reason: 'no-table', detail: 'Every table is taken in the 1 slot that would suit both attendees.' }]);
+    expect(result.totalScore).toBeCloseTo(1.1, 9);
+  });
+
+  it('stops at an attendee’s meeting limit, counting meetings booked by hand', () => {
+    const attendees = [person(61, 1, ['en'], { maxMeetings: 2 }), person(62, 2, ['en']), person(63, 3, ['en']), person(64, 4, ['en']), person(65, 5, ['en'])];
+    const pairs = [pair(1, 2, 0.9), pair(1, 3, 0.4), pair(1, 4, 0.7)];
+    const input = session({ slots: slots(3), tables: [{ id: 1 }, { id: 2 }], attendees, pairs });
+
+    const free = scheduleMeetings(input);
+    expect(free.placements).toEqual([
+      { pairKey: '1-4', slotId: 1, attendeeIds: [61, 64], tableId: 1, interpreterId: null, online: false },
+      { pairKey: '1-2', slotId: 2, attendeeIds: [61, 62], tableId: 1, interpreterId: null, online: false },
+    ]);
+    expect(free.unplaced).toEqual([{ pairKey: '1-3', reason: 'meeting-limit', detail: 'The attendees are at their meeting limit (attendee 61 has 2 of 2).' }]);
+
+    const booked = scheduleMeetings({ ...input, fixed: [{ pairKey: null, slotId: 1, attendeeIds: [61, 65], tableId: 1, interpreterId: null }] });
+    expect(booked.placements).toEqual([{ pairKey: '1-2', slotId: 2, attendeeIds: [61, 62], tableId: 1, interpreterId: null, online: false }]);
+    const limit = 'The attendees are at their meeting limit (attendee 61 has 2 of 2).';
+    expect(booked.unplaced).toEqual([
+      { pairKey: '1-3', reason: 'meeting-limit', detail: limit },
+      { pairKey: '1-4', reason: 'meeting-limit', detail: limit },
+    ]);
+  });
+
+  it('keeps a booked meeting and does not reuse its table or interpreter', () => {
+    const input = session({
+      slots: slots(2),
+      interpreters: [jaMn(7, [1, 2])],
+      attendees: [
+        person(71, 1, ['ja']), person(72, 2, ['mn']),
+        person(73, 3, ['ja']), person(74, 4, ['mn']),
+        person(75, 5, ['ja', 'en']), person(76, 6, ['mn', 'en']),
+      ],
+      pairs: [pair(1, 2, 1), pair(3, 4, 0.9), pair(5, 6, 0.5)],
+      fixed: [{ pairKey: '1-2', slotId: 1, attendeeIds: [71, 72], tableId: 1, interpreterId: 7 }],
+    });
+    const result = scheduleMeetings(input);
+    expect(result.placements).toEqual([{ pairKey: '3-4', slotId: 2, attendeeIds: [73, 74], tableId: 1, interpreterId: 7, online: false }]);
+    expect(result.unplaced).toEqual([{ pairKey: '5-6', reason: 'no-table', detail: 'Every table is taken in the 1 slot that would suit both attendees.' }]);
+    expect(checkPlan(input, result)).toEqual([]);
+  });
+
+  it('says which organisation has nobody attending', () => {
+    const result = scheduleMeetings(session({ attendees: [person(81, 1, ['ja'])], pairs: [pair(1, 9, 0.9)] }));
+    expect(result.placements).toEqual([]);
+    expect(result.unplaced).toEqual([{ pairKey: '1-9', reason: 'no-attendee', detail: 'Organisation 9 has no attendee.' }]);
+  });
+
+  it('plans the same session the same way every time', () => {
+    expect(scheduleMeetings(randomSession(7))).toEqual(scheduleMeetings(randomSession(7)));
+  });
+
+  it('never double-books an attendee, table or interpreter in a 50-organisation session', () => {
+    for (const seed of [1, 2, 3]) {
+      const input = randomSession(seed);
+      const result = scheduleMeetings(input);
+      expect(checkPlan(input, result)).toEqual([]);
+      expect(result.placements.length).toBeGreaterThan(20);
+    }
+  });
+});
+
+describe('toLp', () => {
+  it('writes one binary per possible meeting and one interpreter row per slot', () => {
+    const lp = toLp(
+      session({
+        interpreters: [jaMn(7, [1])],
+        tables: [{ id: 1 }, { id: 2 }],
+        attendees: [person(21, 1, ['ja']), person(22, 2, ['mn']), person(23, 3, ['ja']), person(24, 4, ['mn'])],
+        pairs: [pair(1, 2, 0.8), pair(3, 4, 0.6)],
+      }),
+      { fairness: false },
+    );
+    expect(lp).toBe(
+      [
+        '\\ Musubi meeting schedule: exact model (matching/schedule/lp.ts)',
+        'Maximize',
+        ' obj: + 0.8 x0_0_0 + 0.6 x1_0_0',
+        'Subject To',
+        ' interp_s0_0: + x0_0_0 + x1_0_0 <= 1',
+        'Binaries',
+        ' x0_0_0 x1_0_0',
+        'End',
+        '',
+      ].join('\n'),
+    );
+  });
+});

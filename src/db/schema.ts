@@ -114,6 +114,8 @@ export const events = sqliteTable('events', {
   slotMinutes: integer('slot_minutes').notNull(),
   allowOnline: integer('allow_online', { mode: 'boolean' }).notNull().default(false),
   requestTtlHours: integer('request_ttl_hours').notNull().default(48),
+  /** When set, organisations attending this event see only the pairs a matchmaker approved. */
+  approvedPairsOnly: integer('approved_pairs_only', { mode: 'boolean' }).notNull().default(false),
   createdAt: text('created_at').notNull().default(now),
   updatedAt: text('updated_at').notNull().default(now),
 });

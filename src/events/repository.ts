@@ -17,6 +17,13 @@ export function createEventsRepository(db: Db) {
     list: (): EventRow[] => db.select().from(events).orderBy(asc(events.id)).all(),
     tables: tablesOf,
 
+    /** Whether an organisation attends any event that shows organisations approved pairs only. */
+    approvedOnlyFor: (organizationId: number): boolean =>
+      !!db.select({ id: events.id }).from(events)
+        .innerJoin(attendees, eq(attendees.eventId, events.id))
+        .where(and(eq(attendees.organizationId, organizationId), eq(events.approvedPairsOnly, true)))
+        .get(),
+
     create(input: EventInput): EventRow {
       return db.transaction((tx) => {
         const { tables = [], ...fields } = input;

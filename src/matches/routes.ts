@@ -48,13 +48,16 @@ export default async function matchRoutes(fastify: FastifyInstance) {
     const statuses = app.matches.statusesFor(self.id);
     const statusOf = (partnerId: number) => statuses.get(self.id < partnerId ? `${self.id}:${partnerId}` : `${partnerId}:${self.id}`) ?? null;
     const hideRejected = request.principal?.role !== 'matchmaker';
+    // An organisation at an event run "approved pairs only" sees nothing a matchmaker has not approved.
+    const approvedOnly = hideRejected && app.events.approvedOnlyFor(self.id);
     const suggestions = app.matching.suggest(self.id, {
       limit,
       accept: (partner) =>
         (country ? partner.country === country : partner.country !== self.country) &&
         (!kind || partner.kind === kind) &&
         (!cityKey || partner.city.toLowerCase() === cityKey) &&
-        !(hideRejected && statusOf(partner.id)?.status === 'rejected'),
+        !(hideRejected && statusOf(partner.id)?.status === 'rejected') &&
+        !(approvedOnly && statusOf(partner.id)?.status !== 'approved'),
     });
     return {
       items: suggestions.map((s) => ({

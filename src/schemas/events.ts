@@ -24,6 +24,7 @@ const eventExample = {
   tables: ['A1', 'A2', 'A3'],
   allowOnline: true,
   requestTtlHours: 48,
+  approvedPairsOnly: false,
 };
 
 const eventFields = {
@@ -34,6 +35,7 @@ const eventFields = {
   slotMinutes: Type.Integer({ minimum: 10, maximum: 240 }),
   allowOnline: Type.Optional(Type.Boolean({ description: 'Online meetings between the cities (no table needed)' })),
   requestTtlHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720, description: 'Unanswered requests expire after this many hours' })),
+  approvedPairsOnly: Type.Optional(Type.Boolean({ description: 'Organisations attending see only suggestions a matchmaker approved' })),
 };
 
 export const EventInput = Type.Object(
@@ -63,6 +65,7 @@ export const Event = Type.Object(
     slotMinutes: Type.Integer(),
     allowOnline: Type.Boolean(),
     requestTtlHours: Type.Integer(),
+    approvedPairsOnly: Type.Boolean(),
     tables: Type.Array(Table),
     slots: Type.Array(Slot),
     createdAt: Type.String(),

@@ -80,6 +80,19 @@ describe('suggestions', () => {
     expect(other.statusCode).toBe(403);
   });
 
+  it('shows organisations at an "approved pairs only" event nothing but approved pairs', async () => {
+    const token = (await t.call({ method: 'POST', url: `/api/organizations/${ids['jp-buyer']}/tokens`, payload: {} })).json().token;
+    const asOrg = { authorization: `Bearer ${token}` };
+    const event = (await t.call({ method: 'POST', url: '/api/events', payload: { name: 'E', city: 'Osaka', timeZone: 'Asia/Tokyo', slotMinutes: 30, days: [{ date: '2026-12-10', open: '09:00', close: '12:00' }], approvedPairsOnly: true } })).json();
+    expect(event.approvedPairsOnly).toBe(true);
+    expect((await suggestions(ids['jp-buyer']!, '', asOrg)).length).toBe(2);
+    await t.call({ method: 'POST', url: `/api/events/${event.id}/attendees`, payload: { organizationId: ids['jp-buyer'], name: 'Yumi', languages: ['ja'] } });
+    expect(await suggestions(ids['jp-buyer']!, '', asOrg)).toEqual([]);
+    const mine = await suggestions(ids['jp-buyer']!);
+    await t.call({ method: 'PATCH', url: `/api/matches/${mine[0]!.match!.id}`, payload: { status: 'approved' } });
+    expect((await suggestions(ids['jp-buyer']!, '', asOrg)).map((i) => i.organization.externalId)).toEqual(['mn-producer']);
+  });
+
   it('answers 404 for an unknown organisation', async () => {
     expect((await t.call({ method: 'GET', url: '/api/organizations/9999/suggestions' })).statusCode).toBe(404);
   });

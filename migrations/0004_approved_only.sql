@@ -1,0 +1,1 @@
+ALTER TABLE `events` ADD `approved_pairs_only` integer DEFAULT false NOT NULL;

@@ -3,7 +3,7 @@ import { InvertedIndex, type Accumulator, type DocField } from './inverted-index
 import type { Lexicon } from './lexicon/lexicon.ts';
 import type { Profile } from './profile.ts';
 import { explainPair, type Reason } from './reasons.ts';
-import { combineScore, DEFAULT_WEIGHTS, jaccard, kindFit, sharesLanguage, type PairSignals, type ScoreWeights } from './score.ts';
+import { combineScore, DEFAULT_WEIGHTS, jaccard, kindFit, sharesLanguage, textScore, type PairSignals, type ScoreWeights } from './score.ts';
 import type { TextAnalyzer } from './text/analyze.ts';
 import { dot } from './tfidf.ts';
 
@@ -116,13 +116,17 @@ export class MatchingEngine {
 
     // The best `limit` so far, best first; a new candidate must beat the last to get in.
     const best: { profileId: number; score: number; signals: PairSignals }[] = [];
+    const { fwd, back, about } = acc.scores;
     for (let i = 0; i < acc.count; i++) {
       const s = acc.touched[i]!;
+      // The structured fit only scales the text score down, so the text score bounds the final one:
+      // once the list is full, most candidates are dropped here without building their signals.
+      if (best.length === limit && textScore({ fwd: fwd[s]!, back: back[s]!, about: about[s]! }, this.weights) + 1e-3 < best[limit - 1]!.score) continue;
       const partnerId = this.index.keyAt(s);
       if (partnerId === id) continue;
       const partner = this.profiles.get(partnerId)!;
       if (!accept(partner, self)) continue;
-      const signals = this.signals(self, partner, acc.scores.fwd[s]!, acc.scores.back[s]!, acc.scores.about[s]!);
+      const signals = this.signals(self, partner, fwd[s]!, back[s]!, about[s]!);
       const score = combineScore(signals, this.weights);
       if (best.length === limit && !outranks(score, partnerId, best[limit - 1]!)) continue;
       let at = best.length;

@@ -48,7 +48,7 @@ export function harmonicMean(a: number, b: number): number {
   return a > 0 && b > 0 ? (2 * a * b) / (a + b) : 0;
 }
 
-export function textScore(s: PairSignals, w: ScoreWeights = DEFAULT_WEIGHTS): number {
+export function textScore(s: Pick<PairSignals, 'fwd' | 'back' | 'about'>, w: ScoreWeights = DEFAULT_WEIGHTS): number {
   return w.reciprocal * harmonicMean(s.fwd, s.back) + w.oneSided * ((s.fwd + s.back) / 2) + w.about * s.about;
 }
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildLp } from '../matching/schedule/lp.ts';
 import { scheduleMeetings } from '../matching/schedule/scheduler.ts';
 import type { FixedMeeting, ScheduleInput, ScheduleResult, SchedAttendee, SchedInterpreter } from '../matching/schedule/types.ts';
-import { mulberry32 } from '../matching/random.ts';
+import { mulberry32, weightedIndex } from '../matching/random.ts';
 
 /**
  * `npx tsx bench/schedule.ts`: the meeting scheduler's quality against the exact optimum (CBC on
@@ -86,20 +86,8 @@ export function generateInstance(shape: InstanceShape): ScheduleInput {
 
   // Popularity: the i-th organisation of a country is drawn with weight 1 / √(i + 1).
   const drawer = (orgs: number[]) => {
-    const cumulative: number[] = [];
-    let total = 0;
-    orgs.forEach((_, i) => cumulative.push((total += 1 / Math.sqrt(i + 1))));
-    return () => {
-      const x = random() * total;
-      let lo = 0;
-      let hi = cumulative.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cumulative[mid]! < x) lo = mid + 1;
-        else hi = mid;
-      }
-      return orgs[lo]!;
-    };
+    const pick = weightedIndex(orgs.map((_, i) => 1 / Math.sqrt(i + 1)), random);
+    return () => orgs[pick()]!;
   };
   const drawJapanese = drawer(japanese);
   const drawMongolian = drawer(mongolian);

@@ -1,6 +1,6 @@
 import { loadConcepts } from '../matching/lexicon/load.ts';
 import type { Profile } from '../matching/profile.ts';
-import { mulberry32 } from '../matching/random.ts';
+import { mulberry32, weightedIndex } from '../matching/random.ts';
 
 /**
  * Synthetic profiles for the engine benchmark: sentences built from the lexicon's own terms,
@@ -10,25 +10,10 @@ import { mulberry32 } from '../matching/random.ts';
 export function syntheticProfiles(count: number, seed = 7): Profile[] {
   const random = mulberry32(seed);
   const concepts = loadConcepts();
-  // Zipf: the i-th concept is drawn with weight 1 / (i + 1)^0.8.
-  const cumulative: number[] = [];
-  let total = 0;
-  concepts.forEach((_, i) => {
-    total += 1 / Math.pow(i + 1, 0.8);
-    cumulative.push(total);
-  });
+  // Zipf: the i-th concept (in a shuffled order) is drawn with weight 1 / (i + 1)^0.8.
   const order = concepts.map((_, i) => i).sort(() => random() - 0.5);
-  const concept = () => {
-    const x = random() * total;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return concepts[order[lo]!]!;
-  };
+  const pick = weightedIndex(concepts.map((_, i) => 1 / Math.pow(i + 1, 0.8)), random);
+  const concept = () => concepts[order[pick()]!]!;
   const term = (lang: 'ja' | 'mn' | 'en') => {
     const terms = concept().terms[lang] ?? [];
     return terms[Math.floor(random() * terms.length)] ?? '';

@@ -17,6 +17,7 @@ import { organizationNames, requestView } from './meetings.ts';
 import { assertDays, toEventView } from './model.ts';
 import { describeUnplaced, scheduleInput } from './scheduling.ts';
 import { scheduleMeetings } from '../../matching/schedule/scheduler.ts';
+import { balanceInterpreters } from '../../matching/schedule/balance.ts';
 
 const Table = Type.Object({ id: Type.Integer(), name: Type.String() }, { example: { id: 1, name: 'A1' } });
 
@@ -353,7 +354,8 @@ export default async function eventRoutes(fastify: FastifyInstance) {
     });
     const plan = scheduleMeetings(input);
     const startOf = new Map(input.slots.map((s) => [s.id, s.start]));
-    const applied = meetings.applyPlan(event, plan.placements.map((p) => ({ ...p, slotStart: startOf.get(p.slotId)! })), replan);
+    const placements = balanceInterpreters(input, plan.placements);
+    const applied = meetings.applyPlan(event, placements.map((p) => ({ ...p, slotStart: startOf.get(p.slotId)! })), replan);
     app.audit.record(request, 'schedule.run', 'event', event.id, { replan, placed: applied.placed.length, unplaced: plan.unplaced.length, meetings: applied.placed.map((m) => m.id) });
     return {
       placed: applied.placed.length,

@@ -14,8 +14,10 @@ export default fp(
           version: '0.1.0',
           description:
             'Business matching between Japanese and Mongolian organisations. Every /api route needs ' +
-            '`Authorization: Bearer <token>`: the matchmaker token may do everything; an organisation token ' +
-            'may read and edit only its own profile. Errors are application/problem+json (RFC 9457).',
+            '`Authorization: Bearer <token>`: the matchmaker token may do everything; an organisation token acts for ' +
+            'its own organisation (profile, suggestions, attendees, their requests, meetings and agenda); an attendee ' +
+            'token for that attendee (agenda, own requests and meetings). Errors are application/problem+json (RFC 9457) ' +
+            'with `errors[]` naming the fields at fault.',
         },
         components: {
           securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },

@@ -1,4 +1,4 @@
-import { extractFeatures, FIELDS, isConceptFeature, DEFAULT_FEATURE_OPTIONS, type FeatureOptions, type Field } from './features.ts';
+import { extractFeatures, fieldTexts, FIELDS, isConceptFeature, DEFAULT_FEATURE_OPTIONS, type FeatureOptions, type Field } from './features.ts';
 import { InvertedIndex, type Accumulator, type DocField } from './inverted-index.ts';
 import type { Lexicon } from './lexicon/lexicon.ts';
 import type { Profile } from './profile.ts';
@@ -83,11 +83,17 @@ export class MatchingEngine {
     return [...this.profiles.keys()];
   }
 
-  /** Adds or replaces profiles; a batch recomputes weights once at the end. */
+  /**
+   * Adds or replaces profiles; a batch recomputes weights once at the end. A profile whose texts did
+   * not change (a new city, a re-import of the same file) keeps its vectors: analysing Japanese is
+   * the costliest step of a write.
+   */
   upsert(profiles: readonly Profile[]): void {
     this.index.batch(() => {
       for (const profile of profiles) {
+        const before = this.profiles.get(profile.id);
         this.profiles.set(profile.id, profile);
+        if (before && sameTexts(before, profile)) continue;
         this.index.upsert(profile.id, extractFeatures(profile, this.options.analyzer, this.options.lexicon, this.featureOptions));
       }
     });
@@ -186,6 +192,10 @@ export class MatchingEngine {
     this.acc.count = 0;
     return this.acc;
   }
+}
+
+function sameTexts(a: Profile, b: Profile): boolean {
+  return JSON.stringify(fieldTexts(a)) === JSON.stringify(fieldTexts(b));
 }
 
 function outranks(score: number, id: number, other: { score: number; profileId: number }): boolean {

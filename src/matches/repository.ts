@@ -23,6 +23,10 @@ export interface MatchQuery {
 }
 
 export function createMatchesRepository(db: Db) {
+  const upsertPair = db.$client.prepare(
+    `insert into matches (org_a_id, org_b_id, score, signals, ranked_at) values (?, ?, ?, ?, ?)
+     on conflict (org_a_id, org_b_id) do update set score = excluded.score, signals = excluded.signals, ranked_at = excluded.ranked_at`,
+  );
   return {
     get: (id: number) => db.select().from(matches).where(eq(matches.id, id)).get() ?? null,
 
@@ -67,12 +71,9 @@ export function createMatchesRepository(db: Db) {
      */
     saveRanking(pairs: readonly RankedPair[], scope: { organizations: readonly number[] } | 'all', at: string): void {
       db.transaction((tx) => {
-        for (const p of pairs) {
-          tx.insert(matches)
-            .values({ ...p, rankedAt: at })
-            .onConflictDoUpdate({ target: [matches.orgAId, matches.orgBId], set: { score: p.score, signals: p.signals, rankedAt: at } })
-            .run();
-        }
+        // One prepared statement for what can be 200,000 rows: building a drizzle query per row cost
+        // more than the writes themselves.
+        for (const p of pairs) upsertPair.run(p.orgAId, p.orgBId, p.score, JSON.stringify(p.signals), at);
         const keep = sql`${matches.rankedAt} = ${at}`;
         const pending = eq(matches.status, 'pending');
         if (scope === 'all') {

@@ -94,6 +94,7 @@ export class MatchingService {
       for (const s of this.engine.suggest(id, { limit: this.options.topK, reasons: false })) addPair(pairs, id, s);
       // Known pairs of this organisation keep an up-to-date score even when they left its top K.
       for (const row of this.matches.forOrganization(id)) {
+        if (pairs.has(`${row.orgAId}:${row.orgBId}`)) continue; // already ranked above, with a fresh score
         const s = this.engine.score(row.orgAId, row.orgBId, { reasons: false });
         if (s && (row.status !== 'pending' || this.stillRanked(row.orgAId, row.orgBId, id))) addPair(pairs, row.orgAId, s);
       }

@@ -124,6 +124,16 @@ describe('MatchingEngine', () => {
     expect(engine.score(buyer.id, producer.id)!.score).toBeCloseTo(top!.score, 3);
   });
 
+  it('keeps the vectors of a profile whose texts did not change, but uses its new facts', () => {
+    const local = new MatchingEngine(toolkit);
+    local.upsert([buyer, producer]);
+    const before = local.suggest(buyer.id)[0]!;
+    local.upsert([{ ...producer, languages: ['mn', 'ja'] }]);
+    const after = local.suggest(buyer.id)[0]!;
+    expect(after.signals).toEqual({ ...before.signals, language: 1 });
+    expect(after.score).toBeGreaterThan(before.score);
+  });
+
   it('follows edits and removals incrementally', () => {
     const local = new MatchingEngine(toolkit);
     local.upsert([buyer, producer, miner]);

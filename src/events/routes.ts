@@ -225,6 +225,8 @@ export default async function eventRoutes(fastify: FastifyInstance) {
       if (requestView(req, now()).status !== 'accepted') throw invalid('Only an accepted request can be booked', [{ field: 'requestId', message: `is ${requestView(req, now()).status}` }]);
       attendeeIds = [req.fromAttendeeId, req.respondedBy ?? 0];
     } else if (body.attendeeIds) {
+      // Without an accepted request nobody asked the other side: only a matchmaker may do that.
+      if (request.principal!.role !== 'matchmaker') throw forbidden('Book from an accepted request (requestId); only a matchmaker may pair two attendees directly');
       attendeeIds = [body.attendeeIds[0]!, body.attendeeIds[1]!];
     } else {
       throw invalid('Say who meets', [{ field: 'requestId', message: 'give requestId or attendeeIds' }]);

@@ -135,8 +135,15 @@ describe('meeting requests', () => {
 
     const accepted = await call({ method: 'POST', url: `/api/requests/${req.json().id}/accept`, payload: { attendeeId: b.id } });
     expect(accepted.json()).toMatchObject({ status: 'accepted', respondedBy: b.id });
-    const booked = await book(event.id, { requestId: req.json().id, slotStart: '2026-12-08T09:30:00+08:00' });
+    // The requester books the accepted request into a free slot with their own attendee token.
+    const token = (await call({ method: 'POST', url: `/api/attendees/${a.id}/tokens`, payload: {} })).json().token;
+    const asA = { authorization: `Bearer ${token}` };
+    const direct = await app.inject({ method: 'POST', url: `/api/events/${event.id}/meetings`, headers: asA, payload: { attendeeIds: [a.id, c.id], slotStart: '2026-12-08T09:30:00+08:00' } });
+    expect(direct.statusCode).toBe(403);
+    const booked = await app.inject({ method: 'POST', url: `/api/events/${event.id}/meetings`, headers: asA, payload: { requestId: req.json().id, slotStart: '2026-12-08T09:30:00+08:00' } });
     expect(booked.statusCode, booked.body).toBe(201);
+    const agenda = await app.inject({ method: 'GET', url: `/api/events/${event.id}/agenda?attendeeId=${a.id}&format=ics`, headers: asA });
+    expect(agenda.body.match(/BEGIN:VEVENT/g)).toHaveLength(1);
 
     const stale = await call({ method: 'POST', url: `/api/events/${event.id}/requests`, payload: { fromAttendeeId: a.id, toOrganizationId: org['mn-b'] } });
     clock = new Date('2026-12-02T00:00:01Z');

@@ -85,7 +85,8 @@ const cases: Case[] = [
   { route: 'POST /api/requests/{id}/accept', url: () => `/api/requests/${id.request}/accept`, body: () => ({}), allowed: SIDE_B },
   { route: 'POST /api/requests/{id}/decline', url: () => `/api/requests/${id.request}/decline`, body: () => ({}), allowed: SIDE_B },
   { route: 'POST /api/requests/{id}/cancel', url: () => `/api/requests/${id.request}/cancel`, allowed: SIDE_A },
-  { route: 'POST /api/events/{id}/meetings', url: () => `/api/events/${id.event}/meetings`, body: () => ({ attendeeIds: [id.attendeeA, id.attendeeB], slotStart: '2026-12-10T13:00:00+09:00' }), allowed: PARTIES },
+  // Pairing two attendees directly is a matchmaker's act; the sides book from an accepted request (tested in events.test.ts).
+  { route: 'POST /api/events/{id}/meetings', url: () => `/api/events/${id.event}/meetings`, body: () => ({ attendeeIds: [id.attendeeA, id.attendeeB], slotStart: '2026-12-10T13:00:00+09:00' }), allowed: MM },
   { route: 'GET /api/meetings/{id}', url: () => `/api/meetings/${id.meeting}`, allowed: PARTIES },
   { route: 'PATCH /api/meetings/{id}', url: () => `/api/meetings/${id.meeting}`, body: () => ({ slotStart: '2026-12-10T13:00:00+09:00' }), allowed: PARTIES },
   { route: 'POST /api/meetings/{id}/cancel', url: () => `/api/meetings/${id.meeting}/cancel`, allowed: PARTIES },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { covers } from '../../matching/schedule/intervals.ts';
+import { interpreterCovers, shareLanguage } from '../../matching/schedule/scheduler.ts';
 import { localTime } from '../../matching/schedule/slots.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -19,14 +20,9 @@ export interface BookingRequest {
   source: 'manual' | 'scheduler';
 }
 
-/** The language pairs two people need an interpreter for; empty when they share a language. */
-export function interpreterNeed(a: readonly string[], b: readonly string[]): [string, string][] {
-  if (a.some((l) => b.includes(l))) return [];
-  return a.flatMap((la) => b.map((lb) => [la, lb] as [string, string]));
-}
-
-export function canInterpret(interpreter: Pick<InterpreterRow, 'pairs'>, need: readonly [string, string][]): boolean {
-  return need.some(([x, y]) => interpreter.pairs.some(([p, q]) => (p === x && q === y) || (p === y && q === x)));
+/** "ja–mn/ja–en": the language pairs two people without a common language would need, for messages. */
+function needLabel(a: readonly string[], b: readonly string[]): string {
+  return a.flatMap((la) => b.map((lb) => `${la}–${lb}`)).join('/');
 }
 
 export type RequestView = Omit<MeetingRequestRow, 'status'> & { status: RequestStatus | 'expired' };
@@ -244,18 +240,20 @@ export function createMeetingsRepository(db: Db) {
       tableId = free.id;
     }
 
-    const need = interpreterNeed(a.languages, b.languages);
+    // The same language rules as the scheduler's, so a booking and a plan never disagree.
+    const needsInterpreter = !shareLanguage(a.languages, b.languages);
+    const canInterpret = (i: InterpreterRow) => interpreterCovers(i.pairs, a.languages, b.languages);
     let interpreterId: number | null = null;
     if (req.interpreterId) {
       const interpreter = db.select().from(interpreters).where(eq(interpreters.id, req.interpreterId)).get();
       if (!interpreter || interpreter.eventId !== event.id) throw invalid('No such interpreter at this event', [{ field: 'interpreterId', message: 'is not an interpreter of this event' }]);
-      if (need.length && !canInterpret(interpreter, need)) throw invalid(`${interpreter.name} does not interpret between their languages`, [{ field: 'interpreterId', message: `does not cover ${need.map((p) => p.join('–')).join(' or ')}` }]);
+      if (needsInterpreter && !canInterpret(interpreter)) throw invalid(`${interpreter.name} does not interpret between their languages`, [{ field: 'interpreterId', message: `does not cover ${needLabel(a.languages, b.languages)}` }]);
       if (!covers(availabilityOf(interpreter.availability, whole), slot)) throw conflict(`${interpreter.name} is not available at ${local}`, [{ field: 'interpreterId', message: 'is not available then' }]);
       interpreterId = interpreter.id;
-    } else if (need.length && req.interpreterId !== null) {
+    } else if (needsInterpreter && req.interpreterId !== null) {
       const candidates = db.select().from(interpreters).where(eq(interpreters.eventId, event.id)).orderBy(asc(interpreters.id)).all();
-      const free = candidates.find((i) => canInterpret(i, need) && covers(availabilityOf(i.availability, whole), slot) && slotFree(meetings.interpreterId, i.id, slotStart));
-      if (!free) throw conflict(`No interpreter for ${need[0]!.join('–')} is free at ${local}`, [{ field: 'interpreterId', message: `no ${need.map((p) => p.join('–')).join('/')} interpreter is free at ${local}` }]);
+      const free = candidates.find((i) => canInterpret(i) && covers(availabilityOf(i.availability, whole), slot) && slotFree(meetings.interpreterId, i.id, slotStart));
+      if (!free) throw conflict(`No interpreter for ${needLabel(a.languages, b.languages)} is free at ${local}`, [{ field: 'interpreterId', message: `no ${needLabel(a.languages, b.languages)} interpreter is free at ${local}` }]);
       interpreterId = free.id;
     }
 

@@ -44,8 +44,9 @@ export default async function eventRoutes(fastify: FastifyInstance) {
     if (!mayActFor(request, attendee)) throw forbidden(`This token may not act for attendee ${attendee.id}`);
   };
 
-  const context = (event: EventRow): AgendaContext => {
-    const attendees = events.attendees(event.id);
+  /** Names for agendas and figures; `people` narrows the attendees loaded (one meeting needs two). */
+  const context = (event: EventRow, people?: readonly number[]): AgendaContext => {
+    const attendees = people ? events.attendeesByIds(people) : events.attendees(event.id);
     return {
       event,
       tables: new Map(events.tables(event.id).map((t) => [t.id, t])),
@@ -54,7 +55,7 @@ export default async function eventRoutes(fastify: FastifyInstance) {
       organizationNames: organizationNames(app.db, [...new Set(attendees.map((a) => a.organizationId))]),
     };
   };
-  const viewOne = (m: MeetingRow) => meetingView(m, context(eventOr404(m.eventId)));
+  const viewOne = (m: MeetingRow) => meetingView(m, context(eventOr404(m.eventId), [m.attendeeAId, m.attendeeBId]));
   const now = () => app.now();
 
   // ---- events -------------------------------------------------------------------------------

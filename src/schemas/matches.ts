@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LocalizedText, Paging } from './common.ts';
+import { Kind } from './organizations.ts';
 
 const Trilingual = Type.Object({ ja: Type.String(), mn: Type.String(), en: Type.String() });
 
@@ -55,7 +56,7 @@ export const SuggestionQuery = Type.Object(
   {
     limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
     country: Type.Optional(Type.String({ format: 'country', description: "Partners from this country (default: any country but the organisation's own)" })),
-    kind: Type.Optional(Type.Union(['company', 'startup', 'ngo', 'education'].map((k) => Type.Literal(k)))),
+    kind: Type.Optional(Kind),
     city: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   },
   { additionalProperties: false },
@@ -117,7 +118,7 @@ export const MatchQuery = Type.Object(
     status: Type.Optional(MatchStatus),
     minScore: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
     country: Type.Optional(Type.String({ format: 'country', description: 'Either side is from this country' })),
-    kind: Type.Optional(Type.Union(['company', 'startup', 'ngo', 'education'].map((k) => Type.Literal(k)))),
+    kind: Type.Optional(Kind),
     sector: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     organizationId: Type.Optional(Type.Integer({ minimum: 1 })),
     ...Paging,

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Line, LocalizedText, Paging, TextInput } from './common.ts';
 
-const Kind = Type.Union(
+export const Kind = Type.Union(
   [Type.Literal('company'), Type.Literal('startup'), Type.Literal('ngo'), Type.Literal('education')],
   { 'x-message': 'must be one of: company, startup, ngo, education' },
 );

@@ -2,6 +2,7 @@ import { fieldTexts, isConceptFeature, type Field, type Source } from './feature
 import type { DocField } from './inverted-index.ts';
 import type { Lexicon } from './lexicon/lexicon.ts';
 import type { Profile } from './profile.ts';
+import { highlight, type Span } from './highlight.ts';
 
 export type Direction = 'a-needs-b-offers' | 'b-needs-a-offers' | 'both-about';
 
@@ -11,6 +12,8 @@ export interface Phrase {
   item: number;
   lang: string;
   text: string;
+  /** Where the evidence sits in `text`: character spans [start, end). */
+  spans: Span[];
 }
 
 export interface Reason {
@@ -56,18 +59,22 @@ export function explainPair(input: ReasonInput, perDirection = 4): Reason[] {
       const name = input.featureName(id);
       const aSource = input.source(aCode);
       const bSource = input.source(bCode);
-      const a = phrase(input.a, aField, aSource.item, aSource.lang);
-      const b = phrase(input.b, bField, bSource.item, bSource.lang);
-      const phraseKey = `${a.item}/${b.item}`;
+      const phraseKey = `${aSource.item}/${bSource.item}`;
       if (isConceptFeature(name)) {
         const entry = input.lexicon.concepts.get(name.slice(2));
         if (!entry) continue;
         conceptPhrases.add(phraseKey);
+        const needles = (lang: string) => [...(entry.terms[lang as Lang] ?? []), entry.label[lang as Lang] ?? ''];
+        const a = phrase(input.a, aField, aSource.item, aSource.lang, needles(aSource.lang));
+        const b = phrase(input.b, bField, bSource.item, bSource.lang, needles(bSource.lang));
         reasons.push({ direction, concept: { id: entry.id, group: entry.group, label: entry.label }, term: null, weight, a, b });
       } else {
         if (conceptPhrases.has(phraseKey)) continue;
         const colon = name.indexOf(':');
-        reasons.push({ direction, concept: null, term: { lang: name.slice(0, colon), text: name.slice(colon + 1) }, weight, a, b });
+        const term = { lang: name.slice(0, colon), text: name.slice(colon + 1) };
+        const a = phrase(input.a, aField, aSource.item, aSource.lang, [term.text]);
+        const b = phrase(input.b, bField, bSource.item, bSource.lang, [term.text]);
+        reasons.push({ direction, concept: null, term, weight, a, b });
       }
       if (reasons.length >= perDirection) break;
     }
@@ -94,7 +101,9 @@ function sharedFeatures(a: DocField, b: DocField): { id: number; weight: number;
   return shared.sort((p, q) => q.weight - p.weight);
 }
 
-function phrase(profile: Profile, field: Field, item: number, lang: string): Phrase {
+type Lang = 'ja' | 'mn' | 'en';
+
+function phrase(profile: Profile, field: Field, item: number, lang: string, needles: readonly string[]): Phrase {
   const text = fieldTexts(profile)[field][item]?.[lang] ?? '';
-  return { field, item, lang, text };
+  return { field, item, lang, text, spans: highlight(text, lang, needles) };
 }

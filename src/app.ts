@@ -16,6 +16,7 @@ import adminRoutes from './admin/routes.ts';
 import eventRoutes from './events/routes.ts';
 import organizationRoutes from './organizations/routes.ts';
 import tokenRoutes from './tokens/routes.ts';
+import webRoutes from './web/routes.ts';
 import { addSharedSchemas, addSharedSchemasToApp } from './schemas/index.ts';
 import { bodyAjv, queryAjv } from './validation.ts';
 
@@ -134,6 +135,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(matchRoutes);
   await app.register(eventRoutes);
   await app.register(adminRoutes, { backupDir: opts.backupDir ?? './data/backups' });
+  await app.register(webRoutes);
   return app;
 }
 

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { approveDemoPairs, loadDemoData } from '../seed/load.ts';
+import { webBundle } from './web/bundle.ts';
 
 /** Reads the configuration, opens the database, seeds it if asked, listens, and closes gracefully. */
 const config = loadConfig();
@@ -33,9 +34,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+// Bundle the web app before listening: a broken client fails the start, not the first visitor.
+await webBundle();
 const address = await app.listen({ port: config.port, host: config.host });
 if (config.adminTokenGenerated) {
   // Printed once, to the console only: set MUSUBI_ADMIN_TOKEN to keep the same token across restarts.
   console.log(`\nMatchmaker token for this run (set MUSUBI_ADMIN_TOKEN to choose your own):\n\n  ${config.adminToken}\n`);
 }
-console.log(`Musubi is serving ${address}  (API docs: ${address}/docs)`);
+console.log(`Musubi is serving ${address}  (web app: ${address}/ · API docs: ${address}/docs)`);

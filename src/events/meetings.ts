@@ -125,11 +125,14 @@ export function createMeetingsRepository(db: Db) {
       if (meeting.status !== 'scheduled') throw conflict(`Meeting ${meeting.id} is cancelled`);
       return db.transaction((tx) => {
         tx.delete(meetingSeats).where(eq(meetingSeats.meetingId, meeting.id)).run();
+        // Naming the slot it already has (a drag to another table of the same row) is not a new slot:
+        // the meeting keeps its interpreter rather than competing with itself for one.
+        const sameSlot = change.slotStart === undefined || change.slotStart === Date.parse(meeting.slotStart);
         const { row, seats } = prepare(event, {
           attendeeIds: [meeting.attendeeAId, meeting.attendeeBId],
           slotStart: change.slotStart ?? Date.parse(meeting.slotStart),
-          tableId: change.tableId ?? (change.slotStart === undefined ? meeting.tableId ?? undefined : undefined),
-          interpreterId: change.interpreterId !== undefined ? change.interpreterId : change.slotStart === undefined ? meeting.interpreterId : undefined,
+          tableId: change.tableId ?? (sameSlot ? meeting.tableId ?? undefined : undefined),
+          interpreterId: change.interpreterId !== undefined ? change.interpreterId : sameSlot ? meeting.interpreterId : undefined,
           requestId: meeting.requestId,
           source: meeting.source,
         }, meeting.id);

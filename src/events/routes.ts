@@ -169,13 +169,21 @@ export default async function eventRoutes(fastify: FastifyInstance) {
     schema: { tags: ['meetings'], summary: 'Meeting requests (an organisation or attendee sees those of its organisation)', params: IdParams, querystring: RequestQuery, response: { 200: RequestList, ...problems(400, 401, 404) } },
   }, async (request) => {
     const event = eventOr404(request.params.id);
-    const orgOf = new Map(events.attendees(event.id).map((a) => [a.id, a.organizationId]));
+    const attendees = new Map(events.attendees(event.id).map((a) => [a.id, a]));
+    const orgOf = (attendeeId: number) => attendees.get(attendeeId)?.organizationId;
     const p = request.principal!;
-    const items = meetings.requests(event.id)
+    const page = meetings.requests(event.id)
       .map((r) => requestView(r, now()))
-      .filter((r) => p.role === 'matchmaker' || r.toOrganizationId === p.organizationId || orgOf.get(r.fromAttendeeId) === p.organizationId)
-      .filter((r) => !request.query.status || r.status === request.query.status);
-    return { items: items.slice(request.query.offset, request.query.offset + request.query.limit) };
+      .filter((r) => p.role === 'matchmaker' || r.toOrganizationId === p.organizationId || orgOf(r.fromAttendeeId) === p.organizationId)
+      .filter((r) => !request.query.status || r.status === request.query.status)
+      .slice(request.query.offset, request.query.offset + request.query.limit);
+    const names = organizationNames(app.db, [...new Set(page.flatMap((r) => [r.toOrganizationId, orgOf(r.fromAttendeeId) ?? 0]))]);
+    return {
+      items: page.map((r) => {
+        const organizationId = orgOf(r.fromAttendeeId) ?? 0;
+        return { ...r, from: { name: attendees.get(r.fromAttendeeId)?.name ?? '', organizationId, organization: names.get(organizationId) ?? '' }, toOrganization: names.get(r.toOrganizationId) ?? '' };
+      }),
+    };
   });
 
   for (const answer of ['accept', 'decline'] as const) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { fold } from '../../matching/text/fold.ts';
 import type { Db } from '../db/client.ts';
 import { matches, organizations, type MatchRow, type MatchStatus } from '../db/schema.ts';
@@ -18,6 +18,7 @@ export interface MatchQuery {
   kind?: string;
   sector?: string;
   organizationId?: number;
+  sort?: 'score' | 'score-asc' | 'decided';
   limit: number;
   offset: number;
 }
@@ -48,7 +49,7 @@ export function createMatchesRepository(db: Db) {
 
     list(query: MatchQuery): { rows: MatchRow[]; total: number } {
       const where = and(...filters(query));
-      const rows = db.select().from(matches).where(where).orderBy(desc(matches.score), matches.id).limit(query.limit).offset(query.offset).all();
+      const rows = db.select().from(matches).where(where).orderBy(...order(query.sort)).limit(query.limit).offset(query.offset).all();
       const total = db.select({ n: sql<number>`count(*)` }).from(matches).where(where).get()?.n ?? 0;
       return { rows, total };
     },
@@ -113,4 +114,10 @@ function filters(q: MatchQuery): SQL[] {
   if (q.kind) out.push(side(sql`o.kind = ${q.kind}`));
   if (q.sector) out.push(side(sql`exists (select 1 from json_each(o.sectors) where fold(value) = ${fold(q.sector.trim())})`));
   return out;
+}
+
+function order(sort: MatchQuery['sort']) {
+  if (sort === 'score-asc') return [asc(matches.score), matches.id];
+  if (sort === 'decided') return [sql`${matches.decidedAt} is null`, desc(matches.decidedAt), desc(matches.score), matches.id];
+  return [desc(matches.score), matches.id];
 }

@@ -145,6 +145,8 @@ export const MeetingRequest = Type.Object(
     id: Type.Integer(), eventId: Type.Integer(), fromAttendeeId: Type.Integer(), toOrganizationId: Type.Integer(), message: Type.Union([Type.String(), Type.Null()]),
     status: Type.String({ description: 'requested, accepted, declined, cancelled or expired' }),
     createdAt: Type.String(), expiresAt: Type.String(), respondedAt: Type.Union([Type.String(), Type.Null()]), respondedBy: Type.Union([Type.Integer(), Type.Null()]),
+    from: Type.Optional(Type.Object({ name: Type.String(), organizationId: Type.Integer(), organization: Type.String() }, { description: 'In lists: who asked, and for which organisation' })),
+    toOrganization: Type.Optional(Type.String({ description: 'In lists: the name of the organisation asked' })),
   },
   { example: { id: 3, eventId: 1, fromAttendeeId: 5, toOrganizationId: 57, message: null, status: 'requested', createdAt: '2026-11-28T09:00:00.000Z', expiresAt: '2026-11-30T09:00:00.000Z', respondedAt: null, respondedBy: null } },
 );

@@ -19,6 +19,7 @@ const Phrase = Type.Object({
   item: Type.Integer({ description: 'Which offer or need (for about: 0 is the description, then the sectors)' }),
   lang: Type.String(),
   text: Type.String({ description: 'The phrase, in the language it was written in' }),
+  spans: Type.Array(Type.Array(Type.Integer(), { minItems: 2, maxItems: 2 }), { description: 'Where the matched words sit in text: character ranges [start, end)' }),
 });
 
 export const Reason = Type.Object({
@@ -44,8 +45,8 @@ const reasonExample = {
   concept: { id: 'cashmere', group: 'product', label: { ja: 'カシミヤ', mn: 'ноолуур', en: 'cashmere' } },
   term: null,
   weight: 0.21,
-  a: { field: 'needs', item: 0, lang: 'ja', text: 'トレーサビリティが確保されたモンゴル産カシミヤ糸を小ロットで安定調達したい。' },
-  b: { field: 'offers', item: 1, lang: 'mn', text: 'Ноолууран утсыг бага хэмжээгээр экспортлоно.' },
+  a: { field: 'needs', item: 0, lang: 'ja', text: 'トレーサビリティが確保されたモンゴル産カシミヤ糸を小ロットで安定調達したい。', spans: [[19, 23]] },
+  b: { field: 'offers', item: 1, lang: 'mn', text: 'Ноолууран утсыг бага хэмжээгээр экспортлоно.', spans: [[0, 9]] },
 };
 const summaryExample = (id: number, externalId: string, name: Record<string, string>, country: string, city: string, languages: string[]) => ({
   id, externalId, name, country, kind: 'company', city, languages,
@@ -121,6 +122,11 @@ export const MatchQuery = Type.Object(
     kind: Type.Optional(Kind),
     sector: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     organizationId: Type.Optional(Type.Integer({ minimum: 1 })),
+    sort: Type.Union([Type.Literal('score'), Type.Literal('score-asc'), Type.Literal('decided')], {
+      default: 'score',
+      description: 'score: best first; score-asc: weakest first; decided: most recently decided first',
+      'x-message': 'must be one of: score, score-asc, decided',
+    }),
     ...Paging,
   },
   { additionalProperties: false },

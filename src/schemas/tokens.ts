@@ -43,6 +43,8 @@ export const Me = Type.Object(
     role: Type.String(),
     organizationId: Type.Optional(Type.Integer()),
     attendeeId: Type.Optional(Type.Integer()),
+    eventId: Type.Optional(Type.Integer({ description: 'For an attendee: the session they attend' })),
+    name: Type.Optional(Type.String({ description: "For an attendee: their name" })),
   },
   { example: { role: 'organization', organizationId: 42 } },
 );

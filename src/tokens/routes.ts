@@ -57,7 +57,10 @@ export default async function tokenRoutes(fastify: FastifyInstance) {
     },
   }, async (request) => {
     const p = request.principal!;
-    if (p.role === 'attendee') return { role: p.role, organizationId: p.organizationId, attendeeId: p.attendeeId };
+    if (p.role === 'attendee') {
+      const attendee = app.events.attendee(p.attendeeId);
+      return { role: p.role, organizationId: p.organizationId, attendeeId: p.attendeeId, eventId: attendee?.eventId, name: attendee?.name };
+    }
     return p.role === 'organization' ? { role: p.role, organizationId: p.organizationId } : { role: p.role };
   });
 }

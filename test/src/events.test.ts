@@ -102,6 +102,13 @@ describe('matching sessions', () => {
     const figures = (await call({ method: 'GET', url: `/api/events/${event.id}/figures` })).json();
     expect(figures).toMatchObject({ meetingsNeedingInterpreter: 2, withoutMeetings: [], interpreters: [{ name: 'Oyuna', meetings: 2 }] });
     expect(figures.tableUse).toBe(0.2); // 2 of 5 slots × 2 tables
+
+    // Dropped on the other table of the same slot (the grid names the slot it already has), the
+    // meeting keeps its one interpreter instead of competing with itself for one.
+    const table2 = event.tables.find((t: { name: string }) => t.name === 'A2').id;
+    const moved = await call({ method: 'PATCH', url: `/api/meetings/${first.json().id}`, payload: { slotStart: slot, tableId: table2 } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ table: { id: table2, name: 'A2' }, interpreter: { name: 'Oyuna' }, sequence: 1 });
   });
 
   it('refuses a double booking of a person and of a table with 409 naming it', async () => {

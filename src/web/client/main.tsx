@@ -1,0 +1,188 @@
+import '@picocss/pico/css/pico.min.css';
+import './style.css';
+import { render } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ApiError, get, setToken } from './api.ts';
+import { LANGS, LANGUAGE_NAMES, translate } from './i18n.ts';
+import { SessionContext, type Session } from './session.ts';
+import type { Lang, MeT } from './types.ts';
+import { Loading, ProblemBox } from './ui.tsx';
+import { SignIn } from './pages/sign-in.tsx';
+import { ProfilePage } from './pages/profile.tsx';
+import { SuggestionsPage } from './pages/suggestions.tsx';
+import { OrganizationMeetingsPage } from './pages/organization-meetings.tsx';
+import { ReviewPage } from './pages/review.tsx';
+import { ImportPage } from './pages/import.tsx';
+import { EventsPage } from './pages/events.tsx';
+import { EventPage } from './pages/event.tsx';
+import { AttendeePage } from './pages/attendee.tsx';
+
+const TOKEN_KEY = 'musubi.token';
+const LANG_KEY = 'musubi.lang';
+
+function initialLang(): Lang {
+  const saved = localStorage.getItem(LANG_KEY);
+  if (saved && (LANGS as string[]).includes(saved)) return saved as Lang;
+  for (const wanted of navigator.languages ?? []) {
+    const base = wanted.slice(0, 2).toLowerCase();
+    if ((LANGS as string[]).includes(base)) return base as Lang;
+  }
+  return 'en';
+}
+
+/** The route is the part of the URL after #, e.g. #/events/2. */
+function useRoute(): string[] {
+  const read = () => location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [route, setRoute] = useState(read);
+  useEffect(() => {
+    const onChange = () => setRoute(read());
+    addEventListener('hashchange', onChange);
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+interface NavItem {
+  href: string;
+  label: Parameters<typeof translate>[1];
+}
+
+const NAV: Record<string, NavItem[]> = {
+  matchmaker: [
+    { href: '#/review', label: 'navReview' },
+    { href: '#/import', label: 'navImport' },
+    { href: '#/events', label: 'navEvents' },
+  ],
+  organization: [
+    { href: '#/suggestions', label: 'navSuggestions' },
+    { href: '#/meetings', label: 'navMeetings' },
+    { href: '#/profile', label: 'navProfile' },
+  ],
+  attendee: [{ href: '#/my', label: 'navMyMeetings' }],
+};
+
+function LanguageSwitch({ lang, setLang }: { lang: Lang; setLang: (l: Lang) => void }) {
+  return (
+    <div role="group" aria-label="Language / 言語 / Хэл" class="lang-switch">
+      {LANGS.map((l) => (
+        <button type="button" lang={l} class={l === lang ? '' : 'outline secondary'} aria-pressed={l === lang} onClick={() => setLang(l)}>
+          {LANGUAGE_NAMES[l]![l]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Pages({ me, route }: { me: MeT; route: string[] }) {
+  const [first = '', second] = route;
+  if (me.role === 'matchmaker') {
+    if (first === 'import') return <ImportPage />;
+    if (first === 'events' && second) return <EventPage id={Number(second)} />;
+    if (first === 'events') return <EventsPage />;
+    return <ReviewPage />;
+  }
+  if (me.role === 'organization') {
+    if (first === 'profile') return <ProfilePage id={me.organizationId!} />;
+    if (first === 'meetings') return <OrganizationMeetingsPage organizationId={me.organizationId!} />;
+    return <SuggestionsPage id={me.organizationId!} />;
+  }
+  return <AttendeePage me={me} />;
+}
+
+function App() {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [token, setTokenState] = useState<string | null>(() => localStorage.getItem(TOKEN_KEY));
+  const [me, setMe] = useState<MeT | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const route = useRoute();
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = `Musubi — ${translate(lang, 'tagline')}`;
+  }, [lang]);
+
+  useEffect(() => {
+    setToken(token);
+    setMe(null);
+    // Signed out because the token was refused: keep saying why.
+    if (!token) return;
+    setError(null);
+    get<MeT>('/api/me').then(setMe, (e: unknown) => {
+      // A revoked or mistyped token: back to the sign-in form, saying why.
+      if (e instanceof ApiError && e.status === 401) {
+        localStorage.removeItem(TOKEN_KEY);
+        setTokenState(null);
+      }
+      setError(e);
+    });
+  }, [token]);
+
+  const session: Session = useMemo(
+    () => ({
+      lang,
+      setLang: (l: Lang) => {
+        localStorage.setItem(LANG_KEY, l);
+        setLangState(l);
+      },
+      me,
+      signOut: () => {
+        localStorage.removeItem(TOKEN_KEY);
+        setTokenState(null);
+        location.hash = '';
+      },
+    }),
+    [lang, me],
+  );
+  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
+  const here = `#/${route.join('/')}`;
+
+  return (
+    <SessionContext.Provider value={session}>
+      <a class="skip" href="#main">{t('skipToContent')}</a>
+      <header class="container">
+        <nav aria-label={t('mainNavigation')}>
+          <ul>
+            <li>
+              <strong class="brand">結 Musubi</strong>
+            </li>
+          </ul>
+          <ul class="nav-links">
+            {me &&
+              NAV[me.role]?.map((item) => (
+                <li>
+                  <a href={item.href} aria-current={here.startsWith(item.href) ? 'page' : undefined}>
+                    {t(item.label)}
+                  </a>
+                </li>
+              ))}
+            {me && (
+              <li>
+                <button type="button" class="outline secondary" onClick={session.signOut}>
+                  {t('signOut')}
+                </button>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <LanguageSwitch lang={lang} setLang={session.setLang} />
+      </header>
+      <main id="main" class="container" tabIndex={-1}>
+        {!token && (
+          <>
+            {error && <ProblemBox error={error} />}
+            <SignIn
+              onSignIn={(value) => {
+                localStorage.setItem(TOKEN_KEY, value);
+                setTokenState(value);
+              }}
+            />
+          </>
+        )}
+        {token && !me && <Loading when={!error} error={error} />}
+        {token && me && <Pages me={me} route={route} />}
+      </main>
+    </SessionContext.Provider>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

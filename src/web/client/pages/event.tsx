@@ -1,0 +1,321 @@
+import { useState } from 'preact/hooks';
+import { download, get, post } from '../api.ts';
+import { LANGUAGE_NAMES, type MessageKey } from '../i18n.ts';
+import { useSession, useT } from '../session.ts';
+import type { AttendeeT, EventT, FiguresT, InterpreterT, IssuedTokenT, MatchT, MeetingT, OrganizationT, Page, ScheduleResultT } from '../types.ts';
+import { Loading, Notice, pick, ProblemBox, useAction, useLoad, zoneLabel } from '../ui.tsx';
+import { ScheduleGrid } from './event-grid.tsx';
+import { FiguresView } from './figures.tsx';
+
+async function everyPage<T>(path: string, query: Record<string, string | number> = {}): Promise<T[]> {
+  const out: T[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await get<Page<T>>(path, { ...query, limit: 500, offset });
+    out.push(...page.items);
+    if (out.length >= page.total || page.items.length === 0) return out;
+  }
+}
+
+const COUNTRY_ZONE: Record<string, string> = { JP: 'Asia/Tokyo', MN: 'Asia/Ulaanbaatar' };
+
+/** A session for matchmakers: who attends, the scheduler and its grid, figures, agendas to export. */
+export function EventPage({ id }: { id: number }) {
+  const t = useT();
+  const { lang } = useSession();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [result, setResult] = useState<ScheduleResultT | null>(null);
+  const action = useAction();
+  const { data, error, loading, reload } = useLoad(async () => {
+    const [event, attendees, interpreters, agenda, figures, organizations] = await Promise.all([
+      get<EventT>(`/api/events/${id}`),
+      get<{ items: AttendeeT[] }>(`/api/events/${id}/attendees`),
+      get<{ items: InterpreterT[] }>(`/api/events/${id}/interpreters`),
+      get<{ items: MeetingT[] }>(`/api/events/${id}/agenda`),
+      get<FiguresT>(`/api/events/${id}/figures`),
+      everyPage<OrganizationT>('/api/organizations'),
+    ]);
+    return { event, attendees: attendees.items, interpreters: interpreters.items, meetings: agenda.items, figures, organizations };
+  }, [id]);
+  if (!data) return <Loading when={loading} error={error} />;
+  const { event } = data;
+  const orgName = new Map(data.organizations.map((o) => [o.id, pick(o.name, lang).text]));
+  const done = (message: string) => {
+    setNotice(message);
+    reload();
+  };
+
+  return (
+    <section>
+      <h1>{event.name}</h1>
+      <p class="muted">
+        {event.city} · {event.days.map((d) => `${d.date} ${d.open}–${d.close}`).join(', ')} · {zoneLabel(event.timeZone)} · {t('tablesCount', { count: event.tables.length })} · {t('slotLength', { minutes: event.slotMinutes })}
+      </p>
+      <nav aria-label={t('onThisPage')} class="row">
+        <a href={`#/events/${id}`} onClick={(e) => { e.preventDefault(); document.getElementById('people')?.scrollIntoView(); }}>{t('people')}</a>
+        <a href={`#/events/${id}`} onClick={(e) => { e.preventDefault(); document.getElementById('schedule')?.scrollIntoView(); }}>{t('schedule')}</a>
+        <a href={`#/events/${id}`} onClick={(e) => { e.preventDefault(); document.getElementById('figures')?.scrollIntoView(); }}>{t('figures')}</a>
+        <a href={`#/events/${id}`} onClick={(e) => { e.preventDefault(); document.getElementById('export')?.scrollIntoView(); }}>{t('export')}</a>
+      </nav>
+      <Notice text={notice} />
+      <ProblemBox error={action.error} />
+
+      <h2 id="people">{t('people')}</h2>
+      <Attendees event={event} attendees={data.attendees} organizations={data.organizations} orgName={orgName} onChange={done} />
+      <Interpreters event={event} interpreters={data.interpreters} onChange={done} />
+
+      <h2 id="schedule">{t('schedule')}</h2>
+      <ScheduleForm
+        busy={action.busy}
+        onRun={(replan) =>
+          void action.run(async () => {
+            const r = await post<ScheduleResultT>(`/api/events/${id}/schedule`, { replan });
+            setResult(r);
+            done(t('scheduled', { placed: r.placed, kept: r.kept, unplaced: r.unplaced.length }));
+          })
+        }
+      />
+      {result && result.unplaced.length > 0 && (
+        <details open>
+          <summary>{t('unplacedPairs', { count: result.unplaced.length })}</summary>
+          <ul>
+            {result.unplaced.map((u) => (
+              <li>
+                {u.organizations.map((o) => orgName.get(o) ?? o).join(' ⇄ ')}: {t(`unplaced_${u.reason}` as MessageKey)} <small class="muted">({u.detail})</small>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <ScheduleGrid event={event} meetings={data.meetings} interpreters={data.interpreters} onChange={done} />
+
+      <h2 id="figures">{t('figures')}</h2>
+      <FiguresView figures={data.figures} />
+
+      <h2 id="export">{t('export')}</h2>
+      <Exports event={event} attendees={data.attendees} orgName={orgName} onError={(e) => void action.run(() => Promise.reject(e))} />
+    </section>
+  );
+}
+
+function ScheduleForm({ busy, onRun }: { busy: boolean; onRun: (replan: boolean) => void }) {
+  const t = useT();
+  const [replan, setReplan] = useState(false);
+  return (
+    <form
+      class="row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onRun(replan);
+      }}
+    >
+      <label class="inline">
+        <input type="checkbox" name="replan" checked={replan} onChange={(e) => setReplan(e.currentTarget.checked)} />
+        {t('replan')}
+      </label>
+      <button type="submit" aria-busy={busy} disabled={busy}>
+        {t('runScheduler')}
+      </button>
+    </form>
+  );
+}
+
+function Attendees({ event, attendees, organizations, orgName, onChange }: { event: EventT; attendees: AttendeeT[]; organizations: OrganizationT[]; orgName: Map<number, string>; onChange: (m: string) => void }) {
+  const t = useT();
+  const { lang } = useSession();
+  const action = useAction();
+  const [issued, setIssued] = useState<{ who: string; token: string } | null>(null);
+  const [adding, setAdding] = useState({ organizationId: 0, name: '', online: false });
+  const registered = new Set(attendees.map((a) => a.organizationId));
+
+  const registerApproved = () =>
+    action.run(async () => {
+      const approved = await everyPage<MatchT>('/api/matches', { status: 'approved' });
+      const wanted = new Set(approved.flatMap((m) => [m.a.id, m.b.id]));
+      const byId = new Map(organizations.map((o) => [o.id, o]));
+      let added = 0;
+      for (const orgId of wanted) {
+        const o = byId.get(orgId);
+        if (!o || registered.has(orgId)) continue;
+        await post(`/api/events/${event.id}/attendees`, attendeeFor(o, event, false));
+        added++;
+      }
+      onChange(t('attendeesAdded', { count: added }));
+    });
+
+  return (
+    <>
+      <h3>{t('attendeesHeading', { count: attendees.length })}</h3>
+      <ProblemBox error={action.error} />
+      {issued && (
+        <div class="token notice" role="status">
+          <p>{t('tokenIssued', { who: issued.who })}</p>
+          <code class="secret">{issued.token}</code>
+        </div>
+      )}
+      <div class="row">
+        <button type="button" class="outline" onClick={() => void registerApproved()} aria-busy={action.busy} disabled={action.busy}>
+          {t('registerApproved')}
+        </button>
+      </div>
+      <details>
+        <summary>{t('attendeeList')}</summary>
+        <div class="table-scroll">
+          <table class="striped attendees">
+            <thead>
+              <tr>
+                <th scope="col">{t('organization')}</th>
+                <th scope="col">{t('person')}</th>
+                <th scope="col">{t('languagesShort')}</th>
+                <th scope="col">{t('whereFrom')}</th>
+                <th scope="col">{t('signInTokens')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {attendees.map((a) => (
+                <tr data-attendee={a.id}>
+                  <td>{orgName.get(a.organizationId) ?? a.organizationId}</td>
+                  <td>{a.name}</td>
+                  <td>{a.languages.map((l) => LANGUAGE_NAMES[l]?.[lang] ?? l).join(', ')}</td>
+                  <td>{a.online ? `${t('online')} (${zoneLabel(a.timeZone)})` : t('inPerson')}</td>
+                  <td class="row">
+                    <button type="button" class="outline small" onClick={() => void action.run(async () => {
+                      const issuedToken = await post<IssuedTokenT>(`/api/attendees/${a.id}/tokens`, { label: 'web' });
+                      setIssued({ who: a.name, token: issuedToken.token });
+                    })}>
+                      {t('personToken')}
+                    </button>
+                    <button type="button" class="outline secondary small" onClick={() => void action.run(async () => {
+                      const issuedToken = await post<IssuedTokenT>(`/api/organizations/${a.organizationId}/tokens`, { label: 'web' });
+                      setIssued({ who: orgName.get(a.organizationId) ?? '', token: issuedToken.token });
+                    })}>
+                      {t('organizationToken')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+      <form
+        class="grid add-attendee"
+        aria-label={t('addAttendee')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const o = organizations.find((x) => x.id === adding.organizationId);
+          if (!o) return;
+          void action.run(async () => {
+            await post(`/api/events/${event.id}/attendees`, { ...attendeeFor(o, event, adding.online), ...(adding.name.trim() ? { name: adding.name.trim() } : {}) });
+            setAdding({ organizationId: 0, name: '', online: false });
+            onChange(t('attendeesAdded', { count: 1 }));
+          });
+        }}
+      >
+        <label>
+          {t('organization')}
+          <select name="organizationId" required value={adding.organizationId} onChange={(e) => setAdding({ ...adding, organizationId: Number(e.currentTarget.value) })}>
+            <option value={0}>—</option>
+            {organizations.map((o) => (
+              <option value={o.id}>{pick(o.name, lang).text}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('person')}
+          <input name="attendeeName" maxLength={200} value={adding.name} onInput={(e) => setAdding({ ...adding, name: e.currentTarget.value })} />
+        </label>
+        <label class="inline">
+          <input type="checkbox" name="online" checked={adding.online} onChange={(e) => setAdding({ ...adding, online: e.currentTarget.checked })} />
+          {t('joinsOnline')}
+        </label>
+        <button type="submit" disabled={!adding.organizationId}>
+          {t('addAttendee')}
+        </button>
+      </form>
+    </>
+  );
+}
+
+function attendeeFor(o: OrganizationT, event: EventT, online: boolean) {
+  return {
+    organizationId: o.id,
+    name: o.contact?.name || pick(o.name, 'en').text,
+    languages: o.languages,
+    online,
+    timeZone: online ? (COUNTRY_ZONE[o.country] ?? event.timeZone) : event.timeZone,
+  };
+}
+
+function Interpreters({ event, interpreters, onChange }: { event: EventT; interpreters: InterpreterT[]; onChange: (m: string) => void }) {
+  const t = useT();
+  const action = useAction();
+  const [name, setName] = useState('');
+  const [pairs, setPairs] = useState('ja-mn');
+  return (
+    <>
+      <h3>{t('interpretersHeading', { count: interpreters.length })}</h3>
+      <p>{interpreters.map((i) => `${i.name} (${i.pairs.map((p) => p.join('–')).join(', ')})`).join(' · ')}</p>
+      <ProblemBox error={action.error} />
+      <form
+        class="grid"
+        aria-label={t('addInterpreter')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void action.run(async () => {
+            const list = pairs.split(/[,\s]+/).filter(Boolean).map((p) => p.split(/[-–]/));
+            await post(`/api/events/${event.id}/interpreters`, { name: name.trim(), pairs: list });
+            setName('');
+            onChange(t('interpreterAdded'));
+          });
+        }}
+      >
+        <label>
+          {t('interpreterName')}
+          <input name="interpreterName" required maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t('languagePairs')}
+          <input name="pairs" required value={pairs} onInput={(e) => setPairs(e.currentTarget.value)} aria-describedby="pairs-help" />
+          <small id="pairs-help">ja-mn, mn-en</small>
+        </label>
+        <button type="submit">{t('addInterpreter')}</button>
+      </form>
+    </>
+  );
+}
+
+function Exports({ event, attendees, orgName, onError }: { event: EventT; attendees: AttendeeT[]; orgName: Map<number, string>; onError: (e: unknown) => void }) {
+  const t = useT();
+  const [organizationId, setOrganizationId] = useState(0);
+  const orgs = [...new Set(attendees.map((a) => a.organizationId))];
+  const get = (query: Record<string, string | number>, name: string) => download(`/api/events/${event.id}/agenda`, query, name).catch(onError);
+  return (
+    <div>
+      <div class="row">
+        <button type="button" class="outline" onClick={() => get({ format: 'csv' }, `musubi-event-${event.id}.csv`)}>
+          {t('exportCsv')}
+        </button>
+        <button type="button" class="outline" onClick={() => get({ format: 'ics' }, `musubi-event-${event.id}.ics`)}>
+          {t('exportIcs')}
+        </button>
+      </div>
+      <div class="row">
+        <label>
+          {t('organizationAgenda')}
+          <select name="agendaOrganization" value={organizationId} onChange={(e) => setOrganizationId(Number(e.currentTarget.value))}>
+            <option value={0}>—</option>
+            {orgs.map((o) => (
+              <option value={o}>{orgName.get(o) ?? o}</option>
+            ))}
+          </select>
+        </label>
+        <button type="button" class="outline" disabled={!organizationId} onClick={() => get({ format: 'csv', organizationId }, `musubi-${event.id}-org-${organizationId}.csv`)}>
+          CSV
+        </button>
+        <button type="button" class="outline" disabled={!organizationId} onClick={() => get({ format: 'ics', organizationId }, `musubi-${event.id}-org-${organizationId}.ics`)}>
+          .ics
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { useState } from 'preact/hooks';
+import { ApiError, upload } from '../api.ts';
+import { useT } from '../session.ts';
+import type { ImportResultT } from '../types.ts';
+import { ProblemBox } from '../ui.tsx';
+
+type Phase = { step: 'idle' } | { step: 'sending'; share: number } | { step: 'storing' } | { step: 'done'; result: ImportResultT } | { step: 'failed'; error: unknown };
+
+function contentType(file: File, shiftJis: boolean): string {
+  if (/\.json$/i.test(file.name) || file.type === 'application/json') return 'application/json';
+  return shiftJis ? 'text/csv; charset=shift_jis' : 'text/csv; charset=utf-8';
+}
+
+export function ImportPage() {
+  const t = useT();
+  const [file, setFile] = useState<File | null>(null);
+  const [shiftJis, setShiftJis] = useState(false);
+  const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+
+  const send = async () => {
+    if (!file) return;
+    setPhase({ step: 'sending', share: 0 });
+    try {
+      const result = await upload<ImportResultT>('/api/organizations/import', file, contentType(file, shiftJis), (share) =>
+        setPhase(share < 1 ? { step: 'sending', share } : { step: 'storing' }),
+      );
+      setPhase({ step: 'done', result });
+    } catch (error) {
+      setPhase({ step: 'failed', error });
+    }
+  };
+  const rowErrors = phase.step === 'failed' && phase.error instanceof ApiError ? (phase.error.problem.errors ?? []).filter((e) => e.row !== undefined) : [];
+
+  return (
+    <section>
+      <h1>{t('importTitle')}</h1>
+      <p>{t('importIntro')}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send();
+        }}
+      >
+        <label>
+          {t('importFile')}
+          <input name="file" type="file" accept=".csv,.tsv,.txt,.json,text/csv,application/json" required onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+        </label>
+        <label class="inline">
+          <input type="checkbox" name="shiftJis" checked={shiftJis} onChange={(e) => setShiftJis(e.currentTarget.checked)} />
+          {t('shiftJis')}
+        </label>
+        <button type="submit" disabled={!file || phase.step === 'sending' || phase.step === 'storing'}>
+          {t('importButton')}
+        </button>
+      </form>
+
+      <div aria-live="polite">
+        {phase.step === 'sending' && (
+          <p>
+            <label>
+              {t('importSending', { percent: Math.round(phase.share * 100) })}
+              <progress value={phase.share} max={1} />
+            </label>
+          </p>
+        )}
+        {phase.step === 'storing' && (
+          <p>
+            <label>
+              {t('importStoring')}
+              <progress />
+            </label>
+          </p>
+        )}
+        {phase.step === 'done' && (
+          <div class="result notice" role="status">
+            <h2>{t('importDone', { created: phase.result.created, updated: phase.result.updated })}</h2>
+            <p>{t('importRanking')}</p>
+          </div>
+        )}
+      </div>
+
+      {phase.step === 'failed' && (
+        <>
+          <ProblemBox error={phase.error} />
+          {rowErrors.length > 0 && (
+            <>
+              <p>{t('importNothingStored', { count: new Set(rowErrors.map((e) => e.row)).size })}</p>
+              <div class="table-scroll">
+                <table class="striped row-errors">
+                  <caption>{t('rowErrors')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('row')}</th>
+                      <th scope="col">{t('externalId')}</th>
+                      <th scope="col">{t('field')}</th>
+                      <th scope="col">{t('problem')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rowErrors.map((e) => (
+                      <tr>
+                        <td>{e.row}</td>
+                        <td>{e.externalId ?? '—'}</td>
+                        <td>
+                          <code>{e.field}</code>
+                        </td>
+                        <td>{e.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

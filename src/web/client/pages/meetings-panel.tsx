@@ -1,0 +1,169 @@
+import { useState } from 'preact/hooks';
+import { download, get, post } from '../api.ts';
+import type { MessageKey } from '../i18n.ts';
+import { useSession, useT } from '../session.ts';
+import type { EventT, MeetingT, RequestT } from '../types.ts';
+import { formatTime, Loading, Notice, ProblemBox, useAction, useLoad, zoneLabel } from '../ui.tsx';
+
+export interface Viewer {
+  organizationId: number;
+  /** Set when an attendee signed in: the agenda is theirs, answers are given in their name. */
+  attendeeId?: number;
+  /** Where the reader is: times are shown there (and in the event's zone). */
+  timeZone: string;
+}
+
+/**
+ * Requests and meetings of one organisation (or one attendee) at one session: answer requests, book
+ * a slot for an accepted one, see the agenda in one's own time zone, download it as .ics.
+ */
+export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer }) {
+  const t = useT();
+  const { lang } = useSession();
+  const [notice, setNotice] = useState<string | null>(null);
+  const action = useAction();
+  const agendaQuery = viewer.attendeeId ? { attendeeId: viewer.attendeeId } : { organizationId: viewer.organizationId };
+  const { data, error, loading, reload } = useLoad(async () => {
+    const [requests, agenda] = await Promise.all([
+      get<{ items: RequestT[] }>(`/api/events/${event.id}/requests`, { limit: 500 }),
+      get<{ items: MeetingT[] }>(`/api/events/${event.id}/agenda`, agendaQuery),
+    ]);
+    return { requests: requests.items, meetings: agenda.items };
+  }, [event.id, viewer.attendeeId, viewer.organizationId]);
+
+  const act = (work: () => Promise<unknown>, done: MessageKey) =>
+    action.run(async () => {
+      await work();
+      setNotice(t(done));
+      reload();
+    });
+
+  if (!data) return <Loading when={loading} error={error} />;
+  const booked = new Set(data.meetings.map((m) => m.requestId).filter((id) => id !== null));
+  const incoming = data.requests.filter((r) => r.toOrganizationId === viewer.organizationId);
+  const outgoing = data.requests.filter((r) => r.toOrganizationId !== viewer.organizationId);
+  const busy = new Set(data.meetings.map((m) => m.start));
+  const freeSlots = event.slots.filter((s) => !busy.has(s.start) && Date.parse(s.start) > Date.now());
+  const when = (iso: string) => formatTime(iso, viewer.timeZone, lang);
+  const statusOf = (r: RequestT, mine: boolean): MessageKey => {
+    if (booked.has(r.id)) return 'statusConfirmed';
+    if (r.status === 'requested') return mine ? 'statusAwaitingAnswer' : 'statusPendingYou';
+    return (`status_${r.status}` as MessageKey);
+  };
+
+  return (
+    <div class="meetings-panel">
+      <Notice text={notice} />
+      <ProblemBox error={action.error} />
+
+      <h3>{t('myMeetings')}</h3>
+      <p class="muted">{t('timesShownIn', { zone: zoneLabel(viewer.timeZone) })}</p>
+      {data.meetings.length === 0 && <p>{t('noMeetingsYet')}</p>}
+      {data.meetings.length > 0 && (
+        <div class="table-scroll">
+          <table class="striped">
+            <thead>
+              <tr>
+                <th scope="col">{t('time')}</th>
+                <th scope="col">{t('with')}</th>
+                <th scope="col">{t('place')}</th>
+                <th scope="col">{t('interpreter')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.meetings.map((m) => {
+                const others = m.attendees.filter((a) => a.organizationId !== viewer.organizationId);
+                return (
+                  <tr data-meeting={m.id}>
+                    <td>
+                      <strong>{when(m.start)}</strong>
+                      {viewer.timeZone !== event.timeZone && <small class="muted"> ({formatTime(m.start, event.timeZone, lang, false)} {zoneLabel(event.timeZone)})</small>}
+                    </td>
+                    <td>{others.map((a) => `${a.organization} (${a.name})`).join(', ')}</td>
+                    <td>{m.online ? t('online') : (m.table?.name ?? '—')}</td>
+                    <td>{m.interpreter ? `🗣 ${m.interpreter.name}` : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <button
+        type="button"
+        class="secondary"
+        onClick={() => act(() => download(`/api/events/${event.id}/agenda`, { ...agendaQuery, format: 'ics' }, `musubi-${event.id}.ics`), 'downloaded')}
+      >
+        {t('downloadIcs')}
+      </button>
+
+      <h3>{t('requestsToYou')}</h3>
+      {incoming.length === 0 && <p class="muted">{t('none')}</p>}
+      <ul class="requests">
+        {incoming.map((r) => (
+          <li data-request={r.id}>
+            <p>
+              <strong>{r.from?.organization}</strong> ({r.from?.name}) · <span class="badge">{t(statusOf(r, false))}</span>
+            </p>
+            {r.message && <blockquote>{r.message}</blockquote>}
+            {r.status === 'requested' && (
+              <div class="row">
+                <button type="button" onClick={() => act(() => post(`/api/requests/${r.id}/accept`, viewer.attendeeId ? { attendeeId: viewer.attendeeId } : {}), 'requestAccepted')}>
+                  {t('accept')}
+                </button>
+                <button type="button" class="secondary" onClick={() => act(() => post(`/api/requests/${r.id}/decline`, viewer.attendeeId ? { attendeeId: viewer.attendeeId } : {}), 'requestDeclined')}>
+                  {t('decline')}
+                </button>
+              </div>
+            )}
+            {r.status === 'accepted' && !booked.has(r.id) && <BookSlot request={r} slots={freeSlots} timeZone={viewer.timeZone} onBook={(slotStart) => act(() => post(`/api/events/${event.id}/meetings`, { requestId: r.id, slotStart }), 'meetingBooked')} />}
+          </li>
+        ))}
+      </ul>
+
+      <h3>{t('requestsByYou')}</h3>
+      {outgoing.length === 0 && <p class="muted">{t('none')}</p>}
+      <ul class="requests">
+        {outgoing.map((r) => (
+          <li data-request={r.id}>
+            <p>
+              <strong>{r.toOrganization}</strong> · <span class="badge">{t(statusOf(r, true))}</span>
+            </p>
+            {r.status === 'accepted' && !booked.has(r.id) && <BookSlot request={r} slots={freeSlots} timeZone={viewer.timeZone} onBook={(slotStart) => act(() => post(`/api/events/${event.id}/meetings`, { requestId: r.id, slotStart }), 'meetingBooked')} />}
+            {(r.status === 'requested' || r.status === 'accepted') && (
+              <button type="button" class="outline secondary" onClick={() => act(() => post(`/api/requests/${r.id}/cancel`, {}), 'requestCancelled')}>
+                {t('withdraw')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function BookSlot({ request, slots, timeZone, onBook }: { request: RequestT; slots: EventT['slots']; timeZone: string; onBook: (slotStart: string) => void }) {
+  const t = useT();
+  const { lang } = useSession();
+  const [slot, setSlot] = useState(slots[0]?.start ?? '');
+  if (!slots.length) return <p class="muted">{t('noFreeSlots')}</p>;
+  return (
+    <form
+      class="row book-slot"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onBook(slot);
+      }}
+    >
+      <label>
+        {t('freeSlot')}
+        <select name={`slot-${request.id}`} value={slot} onChange={(e) => setSlot(e.currentTarget.value)}>
+          {slots.map((s) => (
+            <option value={s.start}>{formatTime(s.start, timeZone, lang)}</option>
+          ))}
+        </select>
+      </label>
+      <button type="submit">{t('bookSlot')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+import { useSession, useT } from '../session.ts';
+import type { MessageKey } from '../i18n.ts';
+import type { Localized, ReasonT } from '../types.ts';
+import { LangMark, LText, Marked } from '../ui.tsx';
+
+const DIRECTION: Record<string, { first: MessageKey; mine: MessageKey; theirs: MessageKey }> = {
+  'a-needs-b-offers': { first: 'directionTheyOffer', mine: 'fieldNeeds', theirs: 'fieldOffers' },
+  'b-needs-a-offers': { first: 'directionYouOffer', mine: 'fieldOffers', theirs: 'fieldNeeds' },
+  'both-about': { first: 'directionShared', mine: 'fieldAbout', theirs: 'fieldAbout' },
+};
+
+/**
+ * Why two organisations were matched: for each piece of evidence, the concept in the reader's
+ * language, and the phrase on each side in the language it was written in, the matching words marked.
+ */
+export function Reasons({ reasons, names, limit = 4 }: { reasons: ReasonT[]; names: [Localized, Localized]; limit?: number }) {
+  const t = useT();
+  const { lang } = useSession();
+  if (!reasons.length) return <p class="muted">{t('noReasons')}</p>;
+  return (
+    <ul class="reasons">
+      {reasons.slice(0, limit).map((reason) => {
+        const d = DIRECTION[reason.direction] ?? DIRECTION['both-about']!;
+        return (
+          <li>
+            <p class="reason-head">
+              <span class="concept" lang={reason.concept ? lang : reason.term?.lang}>
+                {reason.concept ? reason.concept.label[lang] : reason.term?.text}
+              </span>{' '}
+              <span class="muted">{t(d.first)}</span>
+            </p>
+            <div class="phrases">
+              <blockquote>
+                <small class="side">
+                  <LText text={names[0]} /> · {t(d.mine)}
+                </small>
+                <Marked text={reason.a.text} spans={reason.a.spans} lang={reason.a.lang} /> {reason.a.lang !== lang && <LangMark lang={reason.a.lang} />}
+              </blockquote>
+              <blockquote>
+                <small class="side">
+                  <LText text={names[1]} /> · {t(d.theirs)}
+                </small>
+                <Marked text={reason.b.text} spans={reason.b.spans} lang={reason.b.lang} /> {reason.b.lang !== lang && <LangMark lang={reason.b.lang} />}
+              </blockquote>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

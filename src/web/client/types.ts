@@ -1,0 +1,29 @@
+/** The API's shapes, taken from the server's own schemas (type-only: nothing of the server is bundled). */
+import type { Static } from 'typebox';
+import type { Attendee, Event, Figures, Interpreter, Meeting, MeetingRequest, ScheduleResult } from '../../schemas/events.ts';
+import type { Match, Reason, SuggestionList } from '../../schemas/matches.ts';
+import type { ImportResult, Organization } from '../../schemas/organizations.ts';
+import type { IssuedToken, Me } from '../../schemas/tokens.ts';
+
+export type Lang = 'ja' | 'mn' | 'en';
+export type Localized = Record<string, string>;
+export type MeT = Static<typeof Me>;
+export type OrganizationT = Static<typeof Organization>;
+export type MatchT = Static<typeof Match>;
+export type ReasonT = Static<typeof Reason>;
+export type SuggestionT = Static<typeof SuggestionList>['items'][number];
+export type EventT = Static<typeof Event>;
+export type AttendeeT = Static<typeof Attendee>;
+export type InterpreterT = Static<typeof Interpreter>;
+export type RequestT = Static<typeof MeetingRequest>;
+export type MeetingT = Static<typeof Meeting>;
+export type ScheduleResultT = Static<typeof ScheduleResult>;
+export type FiguresT = Static<typeof Figures>;
+export type ImportResultT = Static<typeof ImportResult>;
+export type IssuedTokenT = Static<typeof IssuedToken>;
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}

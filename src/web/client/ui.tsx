@@ -1,0 +1,137 @@
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ApiError } from './api.ts';
+import { LANGUAGE_NAMES } from './i18n.ts';
+import { useSession, useT } from './session.ts';
+import type { Lang, Localized } from './types.ts';
+
+/** Loads data for a page; `reload` runs it again (after a change). */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | undefined; error: unknown; loading: boolean; reload: () => void } {
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    load().then(
+      (data) => live && setState({ data, loading: false }),
+      (error: unknown) => live && setState({ error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, round]);
+  const reload = useCallback(() => setRound((r) => r + 1), []);
+  return { data: state.data, error: state.error, loading: state.loading, reload };
+}
+
+/** Runs an action (a button's), keeping its error and a busy flag. */
+export function useAction(): { busy: boolean; error: unknown; run: (action: () => Promise<void>) => Promise<void>; clear: () => void } {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = useCallback(async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, run, clear: () => setError(null) };
+}
+
+/** The text in the reader's language when the profile has it; otherwise the original, marked with its language. */
+export function pick(text: Localized | undefined, lang: Lang): { text: string; lang: string; original: boolean } {
+  if (!text) return { text: '', lang, original: false };
+  if (text[lang]) return { text: text[lang]!, lang, original: false };
+  for (const other of ['en', 'ja', 'mn'] as const) if (text[other]) return { text: text[other]!, lang: other, original: true };
+  const [first] = Object.entries(text);
+  return first ? { text: first[1], lang: first[0], original: true } : { text: '', lang, original: false };
+}
+
+export function LangMark({ lang }: { lang: string }) {
+  const { lang: reader } = useSession();
+  const name = LANGUAGE_NAMES[lang]?.[reader] ?? lang;
+  return <small class="lang-mark" title={name} aria-label={name}>{lang.toUpperCase()}</small>;
+}
+
+export function LText({ text }: { text: Localized | undefined }) {
+  const { lang } = useSession();
+  const shown = pick(text, lang);
+  return (
+    <span lang={shown.lang}>
+      {shown.text}
+      {shown.original && <> <LangMark lang={shown.lang} /></>}
+    </span>
+  );
+}
+
+/** A phrase with the words that carry the evidence marked. */
+export function Marked({ text, spans, lang }: { text: string; spans: number[][]; lang: string }) {
+  const parts: ComponentChildren[] = [];
+  let at = 0;
+  for (const [start = 0, end = 0] of spans) {
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push(<mark>{text.slice(start, end)}</mark>);
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return <span lang={lang}>{parts}</span>;
+}
+
+export function ProblemBox({ error }: { error: unknown }) {
+  const t = useT();
+  if (!error) return null;
+  if (!(error instanceof ApiError)) return <p role="alert" class="problem">{t('unexpectedError')}: {String(error)}</p>;
+  const { problem } = error;
+  const rows = problem.errors?.filter((e) => e.row === undefined) ?? [];
+  return (
+    <div role="alert" class="problem">
+      <strong>{problem.status === 0 ? t('networkError') : problem.title}</strong>
+      {problem.detail && <span> — {problem.detail}</span>}
+      {rows.length > 0 && (
+        <ul>
+          {rows.map((e) => (
+            <li>
+              <code>{e.field}</code>: {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function Loading({ when, error }: { when: boolean; error?: unknown }) {
+  const t = useT();
+  if (error) return <ProblemBox error={error} />;
+  return when ? <p aria-busy="true">{t('loading')}</p> : null;
+}
+
+/** A polite live region: screen readers hear what just happened. */
+export function Notice({ text }: { text: string | null }) {
+  return (
+    <p role="status" aria-live="polite" class="notice">
+      {text}
+    </p>
+  );
+}
+
+const LOCALES: Record<Lang, string> = { ja: 'ja-JP', mn: 'mn-MN', en: 'en-GB' };
+
+export function formatTime(iso: string, zone: string, lang: Lang, withDate = true): string {
+  const options: Intl.DateTimeFormatOptions = { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  if (withDate) Object.assign(options, { month: 'short', day: 'numeric', weekday: 'short' });
+  return new Intl.DateTimeFormat(LOCALES[lang], options).format(new Date(iso));
+}
+
+export function zoneLabel(zone: string): string {
+  return zone.split('/').pop()!.replace(/_/g, ' ');
+}
+
+export function Score({ value }: { value: number }) {
+  return <span class="score">{value.toFixed(2)}</span>;
+}

@@ -1,0 +1,98 @@
+/// <reference lib="dom" />
+// The functions given to page.evaluate run in the browser.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Debian's Chromium (`apt-get install chromium fonts-noto-cjk`); CHROMIUM_PATH points elsewhere. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: install it with "apt-get install -y chromium fonts-noto-cjk" (or set CHROMIUM_PATH)`);
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** Collects what the page logs as errors and its uncaught exceptions; a journey ends with none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    // A 4xx the page shows as a message is expected; anything else logged as an error is not.
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+const LANGUAGE_BUTTONS = { ja: '日本語', mn: 'Монгол', en: 'English' } as const;
+
+export async function setLanguage(page: Page, lang: keyof typeof LANGUAGE_BUTTONS): Promise<void> {
+  await page.getByRole('button', { name: LANGUAGE_BUTTONS[lang], exact: true }).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+/**
+ * Saves the page in Japanese, Mongolian and English (test-results/screenshots/<name>-<lang>.png),
+ * checking on the way that its headings and labels change language, and returns to English.
+ */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  const headings: string[] = [];
+  for (const lang of ['ja', 'mn', 'en'] as const) {
+    await setLanguage(page, lang);
+    await page.evaluate(() => document.fonts.ready);
+    headings.push((await page.locator('main :is(h1, h2, h3, label, th)').allInnerTexts()).join(' | '));
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${lang}.png`), fullPage: true });
+  }
+  expect(new Set(headings).size, `the headings and labels of ${name} in ja/mn/en: ${headings.join(' ‖ ')}`).toBe(3);
+}
+
+/**
+ * Whether Japanese and Mongolian letters are drawn as real glyphs in the page's fonts: each drawn
+ * letter must differ from the others and from the box drawn for a code point no font has.
+ */
+export async function glyphsRender(page: Page): Promise<{ ok: boolean; detail: string }> {
+  return page.evaluate(() => {
+    const draw = (text: string, family: string) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 48;
+      canvas.height = 48;
+      const ctx = canvas.getContext('2d')!;
+      ctx.font = `36px ${family}`;
+      ctx.fillText(text, 4, 38);
+      return canvas.toDataURL();
+    };
+    const probe = document.createElement('span');
+    probe.lang = 'ja';
+    document.body.append(probe);
+    const jaFont = getComputedStyle(probe).fontFamily;
+    probe.remove();
+    const bodyFont = getComputedStyle(document.body).fontFamily;
+    const missing = draw('\u{10FFFD}', bodyFont);
+    const samples = [...['日', '本', 'モ', 'ン', 'ゴ', 'ル'].map((c) => draw(c, jaFont)), ...['ө', 'ү', 'Ө', 'Ү', 'ж', 'л'].map((c) => draw(c, bodyFont))];
+    const distinct = new Set(samples).size === samples.length;
+    const noBoxes = samples.every((s) => s !== missing);
+    return { ok: distinct && noBoxes, detail: `distinct=${distinct} noBoxes=${noBoxes} ja=${jaFont} body=${bodyFont}` };
+  });
+}
+
+/** Every visible form control has a label a screen reader can read. */
+export async function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')]
+      .filter((el) => el.type !== 'hidden' && el.offsetParent !== null)
+      .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
+}
+
+/** The page fits a phone: nothing wider than the screen except inside scrolling boxes. */
+export async function overflowsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}

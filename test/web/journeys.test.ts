@@ -1,0 +1,323 @@
+/// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { openDatabase } from '../../src/db/client.ts';
+import { approveDemoPairs, loadDemoData } from '../../seed/load.ts';
+import { ADMIN_TOKEN, admin } from '../helpers.ts';
+import { glyphsRender, launch, overflowsWidth, screenshots, SCREENSHOTS, setLanguage, unlabelledControls, watchErrors } from './browser.ts';
+
+/**
+ * One journey per role in real Chromium against the real service on a port (demo data, real
+ * SQLite, real migrations): a matchmaker imports a CSV, approves pairs and schedules a session; an
+ * organisation sees its suggestions and requests a meeting; the other side's attendee accepts it,
+ * books a slot and downloads the .ics. Screenshots of every main page in ja, mn and en go to
+ * test-results/screenshots/.
+ */
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const JOURNEY = 120_000;
+
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+const errors: string[] = [];
+
+async function api<T = any>(method: string, url: string, payload?: object): Promise<T> {
+  const res = await app.inject({ method: method as 'GET', url, headers: admin, ...(payload ? { payload } : {}) });
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json() as T;
+}
+
+async function open(token: string | null, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'en-GB', acceptDownloads: true });
+  const page = await context.newPage();
+  const seen = watchErrors(page);
+  page.on('close', () => errors.push(...seen));
+  await page.goto(base);
+  if (token) {
+    await page.getByLabel('Token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  }
+  return { context, page };
+}
+
+async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path!, 'utf8') };
+}
+
+const notice = (page: Page) => page.locator('.notice[role=status]');
+
+beforeAll(async () => {
+  const db = openDatabase(':memory:');
+  loadDemoData(db);
+  app = await buildApp({ adminToken: ADMIN_TOKEN, db });
+  await approveDemoPairs(app);
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launch();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+// Filled in by one journey and used by the next.
+let organizationToken = '';
+let requestedOrganizationId = 0;
+let requesterName = '';
+
+describe('the web app in Chromium', () => {
+  it('signs in with a token, in Japanese, Mongolian or English, and draws both scripts', async () => {
+    const { context, page } = await open(null);
+    await screenshots(page, 'sign-in');
+    const rendered = await glyphsRender(page);
+    expect(rendered.ok, rendered.detail).toBe(true);
+    await page.getByLabel('Token').fill('not-a-real-token-at-all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.locator('[role=alert]').innerText()).toMatch(/unknown or has been revoked/);
+    expect(await unlabelledControls(page)).toEqual([]);
+    await context.close();
+  }, JOURNEY);
+
+  it('matchmaker: imports a CSV (row errors first, nothing stored), approves pairs, sets up and schedules a session', async () => {
+    const { context, page } = await open(ADMIN_TOKEN);
+    await page.getByRole('heading', { name: 'Review queue' }).waitFor();
+
+    // Import: a file with a bad row is refused whole, with a row-by-row table.
+    const before = (await api('GET', '/api/organizations?limit=1')).total;
+    await page.getByRole('link', { name: 'Import' }).click();
+    await page.getByLabel('File').setInputFiles(join(FIXTURES, 'import-bad.csv'));
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const errorRows = page.locator('table.row-errors tbody tr');
+    await errorRows.first().waitFor();
+    const table = await page.locator('table.row-errors').innerText();
+    expect(table).toContain('mn-web-1');
+    expect(table).toMatch(/country/);
+    expect(table).toMatch(/kind/);
+    expect(table).toMatch(/city/);
+    expect((await api('GET', '/api/organizations?limit=1')).total).toBe(before);
+    expect(await unlabelledControls(page)).toEqual([]);
+    await screenshots(page, 'import-errors');
+
+    await page.getByLabel('File').setInputFiles(join(FIXTURES, 'import-good.csv'));
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('2 created, 0 updated').waitFor();
+    expect((await api('GET', '/api/organizations?limit=1')).total).toBe(before + 2);
+    const imported = (await api('GET', '/api/organizations?q=Haskap')).items[0];
+    // The new profiles are ranked in the background; their pair reaches the queue.
+    await expect.poll(async () => (await api('GET', `/api/matches?organizationId=${imported.id}`)).total, { timeout: 30_000 }).toBeGreaterThan(0);
+
+    // Review: the keyboard approves the three best pending pairs; a note and a button reject the fourth.
+    await page.getByRole('link', { name: 'Review' }).click();
+    const rows = page.locator('.queue li');
+    await rows.first().waitFor();
+    const ids = await rows.evaluateAll((els) => els.slice(0, 4).map((el) => Number(el.getAttribute('data-match'))));
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('a');
+      await expect.poll(() => rows.nth(i).locator('.badge').innerText()).toBe('Approved');
+    }
+    await expect.poll(() => page.locator('.queue li.selected').getAttribute('data-match')).toBe(String(ids[3]));
+    await page.keyboard.press('n');
+    await page.keyboard.type('Same products; not this year');
+    await page.getByRole('button', { name: /^Reject/ }).click();
+    await expect.poll(() => rows.nth(3).locator('.badge').innerText()).toBe('Rejected');
+    for (const id of ids.slice(0, 3)) expect((await api('GET', `/api/matches/${id}`)).status).toBe('approved');
+    const rejected = await api('GET', `/api/matches/${ids[3]}`);
+    expect([rejected.status, rejected.note]).toEqual(['rejected', 'Same products; not this year']);
+    // The filter shows what it says.
+    await page.getByLabel('Status').selectOption('approved');
+    await expect.poll(async () => new Set(await page.locator('.queue .badge').allInnerTexts())).toEqual(new Set(['Approved']));
+    // Marked evidence in the detail pane.
+    expect(await page.locator('.detail mark').count()).toBeGreaterThan(0);
+    expect(await unlabelledControls(page)).toEqual([]);
+    await screenshots(page, 'review');
+
+    // A new session: set up, attendees from the approved pairs, an interpreter, the scheduler.
+    await page.getByRole('link', { name: 'Sessions' }).click();
+    await page.getByText('Set up a new session').click();
+    await page.getByLabel('Name', { exact: true }).fill('Web test session, Ulaanbaatar');
+    await page.getByLabel('First day').fill('2026-12-10');
+    await page.getByLabel('Tables', { exact: true }).fill('6');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: 'Web test session, Ulaanbaatar' }).waitFor();
+    const eventId = Number(new URL(page.url()).hash.split('/')[2]);
+    expect(eventId).toBeGreaterThan(2);
+
+    await page.getByRole('button', { name: 'Register every organisation with an approved pair' }).click();
+    await expect.poll(() => notice(page).innerText(), { timeout: 30_000 }).toMatch(/^\d+ attendees registered$/);
+    const attendees = (await api('GET', `/api/events/${eventId}/attendees`)).items;
+    expect(attendees.length).toBeGreaterThan(20);
+
+    await page.getByLabel('Interpreter’s name').fill('Туяа Б.');
+    await page.getByLabel('Language pairs').fill('ja-mn');
+    await page.getByRole('button', { name: 'Add an interpreter' }).click();
+    await page.getByRole('heading', { name: '1 interpreters' }).waitFor();
+
+    await page.getByRole('button', { name: 'Run the scheduler' }).click();
+    await expect.poll(() => notice(page).innerText(), { timeout: 30_000 }).toMatch(/^\d+ placed, 0 kept, \d+ not placed$/);
+    const meetings = page.locator('.grid-table button.meeting');
+    await meetings.first().waitFor();
+    const scheduled = (await api('GET', `/api/events/${eventId}/agenda`)).items;
+    expect(await meetings.count()).toBe(scheduled.filter((m: { start: string }) => m.start.startsWith('2026-12-10')).length);
+    expect(await page.locator('.grid-table .interp').count()).toBe(scheduled.filter((m: { interpreter: unknown }) => m.interpreter).length);
+    expect(await page.locator('.grid-table .interp').count()).toBeGreaterThan(0);
+
+    // Drag a meeting to a free table cell of its row; the service moves it (same UID, SEQUENCE + 1).
+    // (One without an interpreter: the only one is busy in every slot, so moving hers is refused.)
+    const movable = 'button.meeting:not(:has(.interp))';
+    const gridRow = page.locator('.grid-table tbody tr').filter({ has: page.locator(movable) }).filter({ has: page.locator('td.free:not([data-table="0"])') }).first();
+    const source = gridRow.locator(movable).first();
+    const target = gridRow.locator('td.free:not([data-table="0"])').first();
+    const dragged = Number(await source.getAttribute('data-meeting'));
+    const [slot, tableId] = [await target.getAttribute('data-slot'), Number(await target.getAttribute('data-table'))];
+    // The mouse as a person drags: press on the meeting, move in steps, release over the cell.
+    await source.scrollIntoViewIfNeeded();
+    const [from, to] = [(await source.boundingBox())!, (await target.boundingBox())!];
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + Math.min(10, to.height / 2), { steps: 8 });
+    await page.mouse.up();
+    await page.getByText('Meeting moved').waitFor();
+    const moved = await api('GET', `/api/meetings/${dragged}`);
+    expect([moved.start, moved.table.id, moved.sequence]).toEqual([slot, tableId, 1]);
+
+    // Or pick it and choose another slot from the form (keyboard and phone friendly).
+    await page.locator(`.grid-table button.meeting[data-meeting="${dragged}"]`).click();
+    const slotSelect = page.locator('.move-form select[name=slot]');
+    const options = await slotSelect.locator('option').evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
+    let picked: string | null = null;
+    for (const option of options.reverse()) {
+      if (option === slot) continue;
+      // A slot where one of the two is busy is refused (409, shown on the page); try the next one.
+      await slotSelect.selectOption(option);
+      const [answer] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/api/meetings/${dragged}`)),
+        page.locator('.move-form').getByRole('button', { name: 'Save' }).click(),
+      ]);
+      if (answer.status() === 200) {
+        picked = option;
+        await page.locator('.move-form').waitFor({ state: 'detached' });
+        break;
+      }
+      expect(answer.status()).toBe(409);
+      await page.locator('[role=alert]', { hasText: 'Conflict' }).waitFor();
+    }
+    expect(picked).not.toBeNull();
+    expect((await api('GET', `/api/meetings/${dragged}`)).start).toBe(picked);
+
+    // Figures with a chart, and the whole agenda as CSV.
+    expect(Number(await page.locator('dd[data-figure=meetings]').innerText())).toBe(scheduled.length);
+    expect(await page.locator('.chart canvas').count()).toBe(1);
+    const csv = await downloaded(page, () => page.getByRole('button', { name: 'Whole agenda (CSV)' }).click());
+    expect(csv.name).toBe(`musubi-event-${eventId}.csv`);
+    expect(csv.text.split('\n').length).toBeGreaterThan(scheduled.length);
+    expect(await unlabelledControls(page)).toEqual([]);
+    await screenshots(page, 'event');
+
+    // Hand a sign-in token to the organisation that will ask for a meeting (demo session 1).
+    await page.goto(`${base}/#/events/1`);
+    await page.getByText('List of attendees').click();
+    const row = page.locator('table.attendees tr', { hasText: 'ミナトアパレル' }).first();
+    await row.getByRole('button', { name: 'Organisation' }).click();
+    organizationToken = (await page.locator('code.secret').innerText()).trim();
+    expect(organizationToken.length).toBeGreaterThan(20);
+    await context.close();
+  }, JOURNEY);
+
+  it('organisation: sees suggestions with the evidence marked in the reader’s language, requests a meeting, edits its profile', async () => {
+    const { context, page } = await open(organizationToken);
+    await page.getByRole('heading', { name: 'Suggested partners' }).waitFor();
+    const cards = page.locator('article.suggestion');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBeGreaterThan(3);
+    // Both sides of a reason have their matching words marked.
+    const bothMarked = await page.locator('.reasons > li').evaluateAll((items) => items.filter((li) => [...li.querySelectorAll('blockquote')].every((q) => q.querySelector('mark'))).length);
+    expect(bothMarked).toBeGreaterThan(0);
+    // Concept labels follow the reader: Japanese script in ja, Cyrillic in mn.
+    await setLanguage(page, 'ja');
+    expect((await page.locator('article.suggestion').first().locator('.concept').allInnerTexts()).join('')).toMatch(/[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u);
+    await setLanguage(page, 'mn');
+    expect((await page.locator('article.suggestion').first().locator('.concept').allInnerTexts()).join('')).toMatch(/\p{Script=Cyrillic}/u);
+    await setLanguage(page, 'en');
+    expect(await unlabelledControls(page)).toEqual([]);
+    await screenshots(page, 'suggestions');
+
+    const first = cards.first();
+    await first.getByRole('button', { name: 'Request a meeting' }).click();
+    await first.getByLabel('Session').selectOption('1');
+    await first.getByLabel('Message (optional)').fill('Could we talk about supply for next season?');
+    await first.getByRole('button', { name: 'Send the request' }).click();
+    await first.getByText('Request sent').waitFor();
+    const requests = (await api('GET', '/api/events/1/requests')).items;
+    const sent = requests[requests.length - 1];
+    expect(sent.message).toBe('Could we talk about supply for next season?');
+    requestedOrganizationId = sent.toOrganizationId;
+    requesterName = sent.from.organization;
+
+    await page.getByRole('link', { name: 'Meetings' }).click();
+    await page.getByText('Awaiting their answer').first().waitFor();
+    await screenshots(page, 'organization-meetings');
+
+    await page.getByRole('link', { name: 'Profile' }).click();
+    await page.getByRole('tab', { name: /English/ }).click();
+    const offers = page.getByLabel('What you offer');
+    await offers.fill(`${await offers.inputValue()}\nSmall-lot knitwear design consulting`.trim());
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved. Your suggestions are being updated.').waitFor();
+    const me = await api('GET', `/api/organizations/${(await api('GET', '/api/events/1/attendees')).items.find((a: { name: string; organizationId: number }) => a.organizationId === sent.from.organizationId).organizationId}`);
+    expect(me.offers.some((o: { en?: string }) => o.en === 'Small-lot knitwear design consulting')).toBe(true);
+    expect(await unlabelledControls(page)).toEqual([]);
+    await screenshots(page, 'profile');
+
+    // On a phone.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('link', { name: 'Suggestions' }).click();
+    await cards.first().waitFor();
+    expect(await overflowsWidth(page)).toBe(false);
+    await page.screenshot({ path: join(SCREENSHOTS, 'suggestions-phone-en.png'), fullPage: false });
+    await context.close();
+  }, JOURNEY);
+
+  it('attendee: accepts the request, books a free slot in their own time zone and downloads the .ics', async () => {
+    const attendee = (await api('GET', '/api/events/1/attendees')).items.find((a: { organizationId: number }) => a.organizationId === requestedOrganizationId);
+    const token = (await api('POST', `/api/attendees/${attendee.id}/tokens`, { label: 'browser test' })).token;
+    const { context, page } = await open(token, { width: 390, height: 844 });
+    await page.getByRole('heading', { name: `Meetings of ${attendee.name}` }).waitFor();
+    const request = page.locator('.requests li', { hasText: requesterName });
+    await request.getByText('Needs your answer').waitFor();
+    await screenshots(page, 'attendee-request');
+
+    await request.getByRole('button', { name: 'Accept' }).click();
+    await page.getByText('Accepted. Now pick a slot.').waitFor();
+    const slot = await request.locator('select').inputValue();
+    await request.getByRole('button', { name: 'Book this slot' }).click();
+    await page.getByText('Meeting booked.').waitFor();
+    const row = page.locator('tr[data-meeting]', { hasText: requesterName });
+    await row.waitFor();
+    await expect.poll(() => request.locator('.badge').innerText()).toBe('Confirmed');
+    // The time is shown in the attendee's own zone.
+    const local = new Intl.DateTimeFormat('en-GB', { timeZone: attendee.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(slot));
+    expect(await row.locator('td').first().innerText()).toContain(local);
+    expect(await overflowsWidth(page)).toBe(false);
+
+    const ics = await downloaded(page, () => page.getByRole('button', { name: 'Download my calendar (.ics)' }).click());
+    expect(ics.name).toMatch(/\.ics$/);
+    expect(ics.text).toContain('BEGIN:VCALENDAR');
+    expect(ics.text).toMatch(/UID:meeting-/);
+    expect(ics.text).toContain(`DTSTART:${slot.replace(/[-:]/g, '').replace(/\.\d+/, '')}`);
+    expect(await unlabelledControls(page)).toEqual([]);
+    await screenshots(page, 'attendee-meetings');
+    await context.close();
+  }, JOURNEY);
+
+  it('logged no errors in the browser', () => {
+    expect(errors).toEqual([]);
+  });
+});

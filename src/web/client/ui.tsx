@@ -121,11 +121,23 @@ export function Notice({ text }: { text: string | null }) {
 }
 
 const LOCALES: Record<Lang, string> = { ja: 'ja-JP', mn: 'mn-MN', en: 'en-GB' };
+// Browsers often ship no Mongolian calendar names (Chromium falls back to English), so they are here.
+const MN_WEEKDAYS = ['Ням', 'Даваа', 'Мягмар', 'Лхагва', 'Пүрэв', 'Баасан', 'Бямба'];
 
+/** A time in the given zone, written the reader's way: 12月8日(火) 10:00 · 12 сарын 8, Мягмар 10:00 · Tue 8 Dec, 10:00. */
 export function formatTime(iso: string, zone: string, lang: Lang, withDate = true): string {
+  const date = new Date(iso);
   const options: Intl.DateTimeFormatOptions = { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  if (lang === 'mn') {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { ...options, month: 'numeric', day: 'numeric', weekday: 'short' }).formatToParts(date).map((p) => [p.type, p.value]),
+    );
+    const time = `${parts.hour}:${parts.minute}`;
+    const weekday = MN_WEEKDAYS[['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday ?? '')] ?? '';
+    return withDate ? `${parts.month} сарын ${parts.day}, ${weekday} ${time}` : time;
+  }
   if (withDate) Object.assign(options, { month: 'short', day: 'numeric', weekday: 'short' });
-  return new Intl.DateTimeFormat(LOCALES[lang], options).format(new Date(iso));
+  return new Intl.DateTimeFormat(LOCALES[lang], options).format(date);
 }
 
 export function zoneLabel(zone: string): string {

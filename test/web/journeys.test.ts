@@ -171,7 +171,7 @@ describe('the web app in Chromium', () => {
 
     // Drag a meeting to a free table cell of its row; the service moves it (same UID, SEQUENCE + 1).
     // (One without an interpreter: the only one is busy in every slot, so moving hers is refused.)
-    const movable = 'button.meeting:not(:has(.interp))';
+    const movable = 'td:not([data-table="0"]) > button.meeting:not(:has(.interp))';
     const gridRow = page.locator('.grid-table tbody tr').filter({ has: page.locator(movable) }).filter({ has: page.locator('td.free:not([data-table="0"])') }).first();
     const source = gridRow.locator(movable).first();
     const target = gridRow.locator('td.free:not([data-table="0"])').first();

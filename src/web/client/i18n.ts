@@ -94,6 +94,8 @@ const messages = {
   place: { ja: '場所', mn: 'Байршил', en: 'Where' },
   interpreter: { ja: '通訳', mn: 'Орчуулагч', en: 'Interpreter' },
   online: { ja: 'オンライン', mn: 'Онлайн', en: 'Online' },
+  onlineCount: { ja: 'オンライン {count} 件', mn: 'Онлайн {count}', en: '{count} online' },
+  interpreterMark: { ja: '通訳:', mn: 'Орчуулагч:', en: 'Interpreter:' },
   downloadIcs: { ja: 'カレンダー(.ics)をダウンロード', mn: 'Хуанли (.ics) татах', en: 'Download my calendar (.ics)' },
   downloaded: { ja: 'ダウンロードしました。', mn: 'Татаж авлаа.', en: 'Downloaded.' },
   requestsToYou: { ja: '受け取った申し込み', mn: 'Ирсэн хүсэлтүүд', en: 'Requests to you' },

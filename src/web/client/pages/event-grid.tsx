@@ -76,7 +76,17 @@ export function ScheduleGrid({ event, meetings, interpreters, onChange }: { even
                         if (meeting && c.id !== ONLINE) void move(meeting, { ...(s.start !== meeting.start ? { slotStart: s.start } : {}), tableId: c.id });
                       }}
                     >
-                      {here.map((m) => (
+                      {c.id === ONLINE && here.length > 0 ? (
+                        <details class="online-list">
+                          <summary>{t('onlineCount', { count: here.length })}</summary>
+                          {here.map((m) => (
+                            <button type="button" class={`meeting${picked?.id === m.id ? ' picked' : ''}`} data-meeting={m.id} onClick={() => setPicked(m)}>
+                              {m.attendees.map((a) => short(a.organization)).join(' ⇄ ')}
+                              {m.interpreter && <span class="interp"> {t('interpreterMark')} {m.interpreter.name}</span>}
+                            </button>
+                          ))}
+                        </details>
+                      ) : here.map((m) => (
                         <button
                           type="button"
                           class={`meeting${picked?.id === m.id ? ' picked' : ''}`}
@@ -91,7 +101,7 @@ export function ScheduleGrid({ event, meetings, interpreters, onChange }: { even
                           ))}
                           {m.interpreter && (
                             <span class="interp" title={`${t('interpreter')}: ${m.interpreter.name}`}>
-                              🗣 {m.interpreter.name}
+                              {t('interpreterMark')} {m.interpreter.name}
                             </span>
                           )}
                         </button>

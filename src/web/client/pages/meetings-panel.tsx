@@ -81,7 +81,7 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
                     </td>
                     <td>{others.map((a) => `${a.organization} (${a.name})`).join(', ')}</td>
                     <td>{m.online ? t('online') : (m.table?.name ?? '—')}</td>
-                    <td>{m.interpreter ? `🗣 ${m.interpreter.name}` : '—'}</td>
+                    <td>{m.interpreter ? m.interpreter.name : "—"}</td>
                   </tr>
                 );
               })}

@@ -8,7 +8,7 @@ import {
   attendees, eventTables, interpreters, meetingRequests, meetings, meetingSeats, organizations,
   type AttendeeRow, type EventRow, type InterpreterRow, type MeetingRequestRow, type MeetingRow, type RequestStatus,
 } from '../db/schema.ts';
-import { conflict, invalid } from '../http/problem.ts';
+import { conflict, HttpProblem, invalid } from '../http/problem.ts';
 import { availabilityOf, eventSlots, iso } from './model.ts';
 
 export interface BookingRequest {
@@ -107,6 +107,25 @@ export function createMeetingsRepository(db: Db) {
     meetings: (eventId: number) => db.select().from(meetings).where(eq(meetings.eventId, eventId)).orderBy(asc(meetings.slotStart), asc(meetings.id)).all(),
 
     /** Books one meeting; throws a 4xx problem saying what is wrong or what conflicts. */
+    /**
+     * The slots where these two could meet now: both free and available, under their meeting limits,
+     * with a table (unless online) and an interpreter when they need one. The same checks as a
+     * booking, so a slot offered here is one a booking takes (unless someone else takes it first).
+     */
+    openSlots(event: EventRow, attendeeIds: [number, number]): { start: string; end: string; local: string }[] {
+      const busy = new Set(db.select({ slotStart: meetingSeats.slotStart }).from(meetingSeats).where(inArray(meetingSeats.attendeeId, attendeeIds)).all().map((s) => s.slotStart));
+      return eventSlots(event).filter((slot) => {
+        if (busy.has(iso(slot.start))) return false;
+        try {
+          prepare(event, { attendeeIds, slotStart: slot.start, source: 'manual' }, null);
+          return true;
+        } catch (error) {
+          if (error instanceof HttpProblem) return false;
+          throw error;
+        }
+      }).map((slot) => ({ start: iso(slot.start), end: iso(slot.end), local: localTime(slot.start, event.timeZone) }));
+    },
+
     book(event: EventRow, req: BookingRequest): MeetingRow {
       return db.transaction((tx) => {
         const { row, seats } = prepare(event, req, null);

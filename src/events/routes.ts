@@ -7,7 +7,7 @@ import { IdParams, problems } from '../schemas/common.ts';
 import {
   AgendaQuery, Attendee, AttendeeInput, AttendeeList, BookingInput, Event, EventInput, EventList, EventPatch, Figures,
   Interpreter, InterpreterInput, InterpreterList, Meeting, MeetingRequest, MovePatch, RequestAnswer, RequestInput, RequestList,
-  RequestQuery, ScheduleInput, ScheduleResult, TablesInput,
+  OpenSlots, RequestQuery, ScheduleInput, ScheduleResult, TablesInput,
 } from '../schemas/events.ts';
 import { IssuedToken, TokenCreate } from '../schemas/tokens.ts';
 import { tokenView } from '../tokens/routes.ts';
@@ -245,6 +245,24 @@ export default async function eventRoutes(fastify: FastifyInstance) {
     const row = meetings.book(event, { attendeeIds, slotStart: Date.parse(body.slotStart), tableId: body.tableId, interpreterId: body.interpreterId, requestId: body.requestId ?? null, source: 'manual' });
     app.audit.record(request, 'meeting.booked', 'meeting', row.id, { slotStart: row.slotStart, tableId: row.tableId, interpreterId: row.interpreterId, attendeeIds });
     return reply.code(201).header('location', `/api/meetings/${row.id}`).send(viewOne(row));
+  });
+
+  app.get('/api/requests/:id/slots', {
+    config: { access: 'any' },
+    schema: {
+      tags: ['meetings'],
+      summary: 'Slots where an accepted request can be booked now (both sides free, a table and an interpreter if needed)',
+      params: IdParams,
+      response: { 200: OpenSlots, ...problems(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    const req = requestOr404(request.params.id);
+    const event = eventOr404(req.eventId);
+    const requester = attendeeOr404(req.fromAttendeeId);
+    if (!mayActForOrganization(request, requester.organizationId) && !mayActForOrganization(request, req.toOrganizationId)) throw forbidden('Only a matchmaker or one of the two sides may see this');
+    const status = requestView(req, now()).status;
+    if (status !== 'accepted') throw invalid('Only an accepted request can be booked', [{ field: 'id', message: `request ${req.id} is ${status}` }]);
+    return { items: meetings.openSlots(event, [req.fromAttendeeId, req.respondedBy ?? 0]) };
   });
 
   app.get('/api/meetings/:id', {

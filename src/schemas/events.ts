@@ -195,6 +195,11 @@ export const Meeting = Type.Object(
   },
 );
 
+export const OpenSlots = Type.Object(
+  { items: Type.Array(Type.Object({ start: Type.String(), end: Type.String(), local: Type.String({ description: 'Start in the event time zone' }) })) },
+  { example: { items: [{ start: '2026-12-08T02:00:00.000Z', end: '2026-12-08T02:30:00.000Z', local: '2026-12-08T10:00' }] } },
+);
+
 export const ScheduleInput = Type.Object(
   { replan: Type.Optional(Type.Boolean({ description: 'Drop meetings the scheduler made before and plan again; manual bookings always stay' })) },
   { additionalProperties: false, example: { replan: false } },

@@ -111,6 +111,30 @@ describe('matching sessions', () => {
     expect(moved.json()).toMatchObject({ table: { id: table2, name: 'A2' }, interpreter: { name: 'Oyuna' }, sequence: 1 });
   });
 
+  it('offers, for an accepted request, only the slots a booking would take', async () => {
+    const event = await createEvent();
+    // a is free 09:00–11:00 only; b meets c at 09:00; the one table is taken at 10:30 by d and c.
+    const a = await attendee(event.id, org['jp-a']!, { availability: [{ start: '2026-12-08T09:00:00+08:00', end: '2026-12-08T11:00:00+08:00' }] });
+    const b = await attendee(event.id, org['mn-a']!);
+    const c = await attendee(event.id, org['mn-b']!);
+    const d = await attendee(event.id, org['jp-b']!);
+    expect((await book(event.id, { attendeeIds: [b.id, c.id], slotStart: '2026-12-08T09:00:00+08:00' })).statusCode).toBe(201);
+    expect((await book(event.id, { attendeeIds: [d.id, c.id], slotStart: '2026-12-08T10:30:00+08:00' })).statusCode).toBe(201);
+    const req = (await call({ method: 'POST', url: `/api/events/${event.id}/requests`, payload: { fromAttendeeId: a.id, toOrganizationId: org['mn-a'] } })).json();
+
+    const early = await call({ method: 'GET', url: `/api/requests/${req.id}/slots` });
+    expect([early.statusCode, early.json().errors]).toEqual([422, [{ field: 'id', message: `request ${req.id} is requested` }]]);
+    await call({ method: 'POST', url: `/api/requests/${req.id}/accept`, payload: { attendeeId: b.id } });
+    const token = (await call({ method: 'POST', url: `/api/attendees/${b.id}/tokens`, payload: {} })).json().token;
+    const open = await app.inject({ method: 'GET', url: `/api/requests/${req.id}/slots`, headers: { authorization: `Bearer ${token}` } });
+    expect(open.statusCode, open.body).toBe(200);
+    // 09:00 b is busy; 10:30 no table; 11:00 and 11:30 a is away.
+    expect(open.json().items.map((slot: { local: string }) => slot.local)).toEqual(['2026-12-08T09:30']);
+    const booked = await app.inject({ method: 'POST', url: `/api/events/${event.id}/meetings`, headers: { authorization: `Bearer ${token}` }, payload: { requestId: req.id, slotStart: open.json().items[0].start } });
+    expect(booked.statusCode, booked.body).toBe(201);
+    expect((await call({ method: 'GET', url: `/api/requests/${req.id}/slots` })).json().items).toEqual([]);
+  });
+
   it('refuses a double booking of a person and of a table with 409 naming it', async () => {
     const event = await createEvent();
     const [a, b, c, d] = [await attendee(event.id, org['jp-a']!), await attendee(event.id, org['mn-a']!), await attendee(event.id, org['jp-b']!), await attendee(event.id, org['mn-b']!)];

@@ -84,6 +84,7 @@ const cases: Case[] = [
   { route: 'GET /api/events/{id}/requests', url: () => `/api/events/${id.event}/requests`, allowed: ANY },
   { route: 'POST /api/requests/{id}/accept', url: () => `/api/requests/${id.request}/accept`, body: () => ({}), allowed: SIDE_B },
   { route: 'POST /api/requests/{id}/decline', url: () => `/api/requests/${id.request}/decline`, body: () => ({}), allowed: SIDE_B },
+  { route: 'GET /api/requests/{id}/slots', url: () => `/api/requests/${id.request}/slots`, allowed: PARTIES },
   { route: 'POST /api/requests/{id}/cancel', url: () => `/api/requests/${id.request}/cancel`, allowed: SIDE_A },
   // Pairing two attendees directly is a matchmaker's act; the sides book from an accepted request (tested in events.test.ts).
   { route: 'POST /api/events/{id}/meetings', url: () => `/api/events/${id.event}/meetings`, body: () => ({ attendeeIds: [id.attendeeA, id.attendeeB], slotStart: '2026-12-10T13:00:00+09:00' }), allowed: MM },

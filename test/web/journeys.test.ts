@@ -114,6 +114,27 @@ describe('the web app in Chromium', () => {
     // The new profiles are ranked in the background; their pair reaches the queue.
     await expect.poll(async () => (await api('GET', `/api/matches?organizationId=${imported.id}`)).total, { timeout: 30_000 }).toBeGreaterThan(0);
 
+    // The directory finds the new Japanese farm by a Japanese word; its best partner is the
+    // Mongolian-only sea buckthorn grower (no word in common), whose pair is approved from there.
+    await page.getByRole('link', { name: 'Organisations' }).click();
+    await page.getByLabel('Words (any language)').fill('ハスカップ');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('1 organisations').waitFor();
+    await page.getByRole('link', { name: /Hokkaido Haskap Farm|北海道ハスカップ農園/ }).click();
+    const best = page.locator('article.suggestion').first();
+    await best.waitFor();
+    expect(await best.locator('h2').innerText()).toMatch(/Seabuckthorn Urguu|Чацаргана Өргөө/);
+    expect(await best.locator('.concept').first().innerText()).toBe('sea buckthorn');
+    await screenshots(page, 'organization');
+    await page.getByRole('button', { name: 'Review this organisation’s pairs' }).click();
+    await page.locator('.queue li').first().waitFor();
+    const pairId = Number(await page.locator('.queue li.selected').getAttribute('data-match'));
+    expect(await page.locator('.queue li.selected').innerText()).toMatch(/Seabuckthorn Urguu|Чацаргана Өргөө/);
+    await page.keyboard.press('a');
+    await expect.poll(() => page.locator('.queue li').first().locator('.badge').innerText()).toBe('Approved');
+    expect((await api('GET', `/api/matches/${pairId}`)).status).toBe('approved');
+    await page.getByRole('link', { name: 'Show all' }).click();
+
     // Review: the keyboard approves the three best pending pairs; a note and a button reject the fourth.
     await page.getByRole('link', { name: 'Review' }).click();
     const rows = page.locator('.queue li');
@@ -226,7 +247,8 @@ describe('the web app in Chromium', () => {
     await page.getByText('List of attendees').click();
     const row = page.locator('table.attendees tr', { hasText: 'ミナトアパレル' }).first();
     await row.getByRole('button', { name: 'Organisation' }).click();
-    organizationToken = (await page.locator('code.secret').innerText()).trim();
+    organizationToken = (await page.locator('code.secret').first().innerText()).trim();
+    expect(await page.locator('code.secret').nth(1).innerText()).toBe(`${base}/#/sign-in/${organizationToken}`);
     expect(organizationToken.length).toBeGreaterThan(20);
     await context.close();
   }, JOURNEY);
@@ -288,7 +310,11 @@ describe('the web app in Chromium', () => {
   it('attendee: accepts the request, books a free slot in their own time zone and downloads the .ics', async () => {
     const attendee = (await api('GET', '/api/events/1/attendees')).items.find((a: { organizationId: number }) => a.organizationId === requestedOrganizationId);
     const token = (await api('POST', `/api/attendees/${attendee.id}/tokens`, { label: 'browser test' })).token;
-    const { context, page } = await open(token, { width: 390, height: 844 });
+    // Signed in by the link a matchmaker hands over; the token leaves the address bar at once.
+    const { context, page } = await open(null, { width: 390, height: 844 });
+    await page.goto(`${base}/#/sign-in/${token}`);
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(page.url()).not.toContain(token);
     await page.getByRole('heading', { name: `Meetings of ${attendee.name}` }).waitFor();
     const request = page.locator('.requests li', { hasText: requesterName });
     await request.getByText('Needs your answer').waitFor();

@@ -104,9 +104,9 @@ const messages = {
   accept: { ja: '承諾', mn: 'Зөвшөөрөх', en: 'Accept' },
   decline: { ja: '辞退', mn: 'Татгалзах', en: 'Decline' },
   withdraw: { ja: '取り下げ', mn: 'Цуцлах', en: 'Withdraw' },
-  freeSlot: { ja: '空いている時間', mn: 'Сул цаг', en: 'Free slot' },
+  freeSlot: { ja: '双方が空いている時間', mn: 'Хоёр талд сул цаг', en: 'A slot free for both of you' },
   bookSlot: { ja: 'この時間で予約', mn: 'Энэ цагт товлох', en: 'Book this slot' },
-  noFreeSlots: { ja: '空いている時間がありません。', mn: 'Сул цаг алга.', en: 'No free slot left.' },
+  noFreeSlots: { ja: '双方が空いている時間がありません。事務局に相談してください。', mn: 'Хоёр талд сул цаг алга. Зохион байгуулагчид хандана уу.', en: 'No slot is free for both of you; ask the organisers.' },
   statusConfirmed: { ja: '確定', mn: 'Баталгаажсан', en: 'Confirmed' },
   statusAwaitingAnswer: { ja: '回答待ち', mn: 'Хариу хүлээж байна', en: 'Awaiting their answer' },
   statusPendingYou: { ja: '要回答', mn: 'Таны хариу хэрэгтэй', en: 'Needs your answer' },
@@ -151,6 +151,19 @@ const messages = {
   pages: { ja: 'ページ', mn: 'Хуудас', en: 'Pages' },
   previous: { ja: '前へ', mn: 'Өмнөх', en: 'Previous' },
   next: { ja: '次へ', mn: 'Дараах', en: 'Next' },
+
+  // Matchmaker: organisations
+  navOrganizations: { ja: '団体', mn: 'Байгууллагууд', en: 'Organisations' },
+  organizationsTitle: { ja: '登録団体', mn: 'Бүртгэлтэй байгууллагууд', en: 'Organisations' },
+  searchWords: { ja: 'キーワード(どの言語でも)', mn: 'Түлхүүр үг (ямар ч хэлээр)', en: 'Words (any language)' },
+  search: { ja: '検索', mn: 'Хайх', en: 'Search' },
+  organizationsFound: { ja: '{count} 団体', mn: '{count} байгууллага', en: '{count} organisations' },
+  contact: { ja: '連絡先', mn: 'Холбоо барих', en: 'Contact' },
+  pairsOfThisOrganization: { ja: 'この団体のペアを審査', mn: 'Энэ байгууллагын хосуудыг хянах', en: 'Review this organisation’s pairs' },
+  issueOrganizationToken: { ja: 'ログイン用トークンを発行', mn: 'Нэвтрэх токен олгох', en: 'Issue a sign-in token' },
+  signInLink: { ja: 'ログイン用リンク', mn: 'Нэвтрэх холбоос', en: 'Sign-in link' },
+  reviewingOrganization: { ja: '絞り込み中: {name}', mn: 'Зөвхөн: {name}', en: 'Only pairs of {name}' },
+  clearFilter: { ja: '解除', mn: 'Цуцлах', en: 'Show all' },
 
   // Matchmaker: import
   importTitle: { ja: 'プロフィールの一括インポート', mn: 'Танилцуулга бөөнөөр оруулах', en: 'Import profiles' },

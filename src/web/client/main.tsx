@@ -16,6 +16,7 @@ import { ImportPage } from './pages/import.tsx';
 import { EventsPage } from './pages/events.tsx';
 import { EventPage } from './pages/event.tsx';
 import { AttendeePage } from './pages/attendee.tsx';
+import { OrganizationPage, OrganizationsPage } from './pages/organizations.tsx';
 
 const TOKEN_KEY = 'musubi.token';
 const LANG_KEY = 'musubi.lang';
@@ -50,6 +51,7 @@ interface NavItem {
 const NAV: Record<string, NavItem[]> = {
   matchmaker: [
     { href: '#/review', label: 'navReview' },
+    { href: '#/organizations', label: 'navOrganizations' },
     { href: '#/import', label: 'navImport' },
     { href: '#/events', label: 'navEvents' },
   ],
@@ -79,6 +81,9 @@ function Pages({ me, route }: { me: MeT; route: string[] }) {
     if (first === 'import') return <ImportPage />;
     if (first === 'events' && second) return <EventPage id={Number(second)} />;
     if (first === 'events') return <EventsPage />;
+    if (first === 'organizations' && second) return <OrganizationPage id={Number(second)} />;
+    if (first === 'organizations') return <OrganizationsPage />;
+    if (first === 'review' && second === 'organization' && route[2]) return <ReviewPage key={route[2]} organizationId={Number(route[2])} />;
     return <ReviewPage />;
   }
   if (me.role === 'organization') {
@@ -95,6 +100,16 @@ function App() {
   const [me, setMe] = useState<MeT | null>(null);
   const [error, setError] = useState<unknown>(null);
   const route = useRoute();
+
+  // A sign-in link (#/sign-in/<token>, handed out by a matchmaker) signs in and leaves the address
+  // bar at once, so the token stays neither on screen nor in the history.
+  useEffect(() => {
+    if (route[0] !== 'sign-in' || !route[1]) return;
+    localStorage.setItem(TOKEN_KEY, route[1]);
+    setTokenState(route[1]);
+    history.replaceState(null, '', `${location.pathname}${location.search}#/`);
+    dispatchEvent(new HashChangeEvent('hashchange'));
+  }, [route.join('/')]);
 
   useEffect(() => {
     document.documentElement.lang = lang;

@@ -6,6 +6,7 @@ import type { AttendeeT, EventT, FiguresT, InterpreterT, IssuedTokenT, MatchT, M
 import { Loading, Notice, pick, ProblemBox, useAction, useLoad, zoneLabel } from '../ui.tsx';
 import { ScheduleGrid } from './event-grid.tsx';
 import { FiguresView } from './figures.tsx';
+import { IssuedToken } from './organizations.tsx';
 
 async function everyPage<T>(path: string, query: Record<string, string | number> = {}): Promise<T[]> {
   const out: T[] = [];
@@ -146,12 +147,7 @@ function Attendees({ event, attendees, organizations, orgName, onChange }: { eve
     <>
       <h3>{t('attendeesHeading', { count: attendees.length })}</h3>
       <ProblemBox error={action.error} />
-      {issued && (
-        <div class="token notice" role="status">
-          <p>{t('tokenIssued', { who: issued.who })}</p>
-          <code class="secret">{issued.token}</code>
-        </div>
-      )}
+      {issued && <IssuedToken who={issued.who} token={issued.token} />}
       <div class="row">
         <button type="button" class="outline" onClick={() => void registerApproved()} aria-busy={action.busy} disabled={action.busy}>
           {t('registerApproved')}

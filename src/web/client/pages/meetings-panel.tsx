@@ -42,9 +42,12 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
   const booked = new Set(data.meetings.map((m) => m.requestId).filter((id) => id !== null));
   const incoming = data.requests.filter((r) => r.toOrganizationId === viewer.organizationId);
   const outgoing = data.requests.filter((r) => r.toOrganizationId !== viewer.organizationId);
-  const busy = new Set(data.meetings.map((m) => m.start));
-  const freeSlots = event.slots.filter((s) => !busy.has(s.start) && Date.parse(s.start) > Date.now());
   const when = (iso: string) => formatTime(iso, viewer.timeZone, lang);
+  // Either side may book an accepted request.
+  const bookSlot = (r: RequestT) =>
+    r.status === 'accepted' && !booked.has(r.id) && (
+      <BookSlot request={r} timeZone={viewer.timeZone} onBook={(slotStart) => act(() => post(`/api/events/${event.id}/meetings`, { requestId: r.id, slotStart }), 'meetingBooked')} />
+    );
   const statusOf = (r: RequestT, mine: boolean): MessageKey => {
     if (booked.has(r.id)) return 'statusConfirmed';
     if (r.status === 'requested') return mine ? 'statusAwaitingAnswer' : 'statusPendingYou';
@@ -116,7 +119,7 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
                 </button>
               </div>
             )}
-            {r.status === 'accepted' && !booked.has(r.id) && <BookSlot request={r} slots={freeSlots} timeZone={viewer.timeZone} onBook={(slotStart) => act(() => post(`/api/events/${event.id}/meetings`, { requestId: r.id, slotStart }), 'meetingBooked')} />}
+            {bookSlot(r)}
           </li>
         ))}
       </ul>
@@ -129,7 +132,7 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
             <p>
               <strong>{r.toOrganization}</strong> · <span class="badge">{t(statusOf(r, true))}</span>
             </p>
-            {r.status === 'accepted' && !booked.has(r.id) && <BookSlot request={r} slots={freeSlots} timeZone={viewer.timeZone} onBook={(slotStart) => act(() => post(`/api/events/${event.id}/meetings`, { requestId: r.id, slotStart }), 'meetingBooked')} />}
+            {bookSlot(r)}
             {(r.status === 'requested' || r.status === 'accepted') && (
               <button type="button" class="outline secondary" onClick={() => act(() => post(`/api/requests/${r.id}/cancel`, {}), 'requestCancelled')}>
                 {t('withdraw')}
@@ -142,10 +145,15 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
   );
 }
 
-function BookSlot({ request, slots, timeZone, onBook }: { request: RequestT; slots: EventT['slots']; timeZone: string; onBook: (slotStart: string) => void }) {
+/** The slots where both sides are free and a table (and interpreter) is too, from the service. */
+function BookSlot({ request, timeZone, onBook }: { request: RequestT; timeZone: string; onBook: (slotStart: string) => void }) {
   const t = useT();
   const { lang } = useSession();
-  const [slot, setSlot] = useState(slots[0]?.start ?? '');
+  const { data, error } = useLoad(() => get<{ items: { start: string }[] }>(`/api/requests/${request.id}/slots`), [request.id]);
+  const slots = (data?.items ?? []).filter((s) => Date.parse(s.start) > Date.now());
+  const [chosen, setChosen] = useState('');
+  const slot = chosen || slots[0]?.start || '';
+  if (!data) return <Loading when={!error} error={error} />;
   if (!slots.length) return <p class="muted">{t('noFreeSlots')}</p>;
   return (
     <form
@@ -157,7 +165,7 @@ function BookSlot({ request, slots, timeZone, onBook }: { request: RequestT; slo
     >
       <label>
         {t('freeSlot')}
-        <select name={`slot-${request.id}`} value={slot} onChange={(e) => setSlot(e.currentTarget.value)}>
+        <select name={`slot-${request.id}`} value={slot} onChange={(e) => setChosen(e.currentTarget.value)}>
           {slots.map((s) => (
             <option value={s.start}>{formatTime(s.start, timeZone, lang)}</option>
           ))}

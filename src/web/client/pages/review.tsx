@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { get, patch } from '../api.ts';
 import { COUNTRY, KIND, type MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
-import type { MatchT, Page } from '../types.ts';
-import { Loading, LText, Notice, ProblemBox, Score, useAction, useLoad } from '../ui.tsx';
+import type { MatchT, OrganizationT, Page } from '../types.ts';
+import { Loading, LText, Notice, pick, ProblemBox, Score, useAction, useLoad } from '../ui.tsx';
 import { Reasons } from './reasons.tsx';
 
 interface Filters {
@@ -23,14 +23,16 @@ const STATUSES = ['pending', 'approved', 'rejected'] as const;
  * The review queue. Keyboard: j/k or ↓/↑ move, a approves, r rejects, p puts back to pending,
  * n writes a note; the choice is saved at once and the next pair is selected.
  */
-export function ReviewPage() {
+export function ReviewPage({ organizationId }: { organizationId?: number }) {
   const t = useT();
   const { lang } = useSession();
-  const [filters, setFilters] = useState<Filters>({ status: 'pending', minScore: '', country: '', kind: '', sector: '', sort: 'score', offset: 0 });
+  // One organisation's pairs: every status, so its decided pairs are in view too.
+  const [filters, setFilters] = useState<Filters>({ status: organizationId ? '' : 'pending', minScore: '', country: '', kind: '', sector: '', sort: 'score', offset: 0 });
   const { data, error, loading } = useLoad(
-    () => get<Page<MatchT>>('/api/matches', { ...filters, minScore: filters.minScore ? Number(filters.minScore) : undefined, limit: PAGE }),
-    [JSON.stringify(filters)],
+    () => get<Page<MatchT>>('/api/matches', { ...filters, organizationId, minScore: filters.minScore ? Number(filters.minScore) : undefined, limit: PAGE }),
+    [JSON.stringify(filters), organizationId],
   );
+  const organization = useLoad(async () => (organizationId ? get<OrganizationT>(`/api/organizations/${organizationId}`) : null), [organizationId]).data;
   const [rows, setRows] = useState<MatchT[]>([]);
   const [selected, setSelected] = useState(0);
   const [note, setNote] = useState('');
@@ -93,6 +95,11 @@ export function ReviewPage() {
       <p class="muted" id="shortcuts">
         {t('reviewShortcuts')}
       </p>
+      {organization && (
+        <p class="notice">
+          {t('reviewingOrganization', { name: pick(organization.name, lang).text })} · <a href="#/review">{t('clearFilter')}</a>
+        </p>
+      )}
       <form class="filters" role="search" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('status')}

@@ -6,7 +6,7 @@ import type { AttendeeT, EventT, OrganizationT, RequestT, SuggestionT } from '..
 import { Loading, LText, Notice, ProblemBox, Score, useAction, useLoad } from '../ui.tsx';
 import { Reasons } from './reasons.tsx';
 
-interface Context {
+export interface Context {
   me: OrganizationT;
   events: EventT[];
 }
@@ -43,7 +43,8 @@ export function SuggestionsPage({ id }: { id: number }) {
   );
 }
 
-function SuggestionCard({ suggestion, context }: { suggestion: SuggestionT; context: Context }) {
+/** One suggested partner with its reasons; `canRequest` adds the request form (the organisation's own view). */
+export function SuggestionCard({ suggestion, context, canRequest = true }: { suggestion: SuggestionT; context: Context; canRequest?: boolean }) {
   const t = useT();
   const { lang } = useSession();
   const [asking, setAsking] = useState(false);
@@ -59,14 +60,14 @@ function SuggestionCard({ suggestion, context }: { suggestion: SuggestionT; cont
         </p>
       </header>
       <Reasons reasons={suggestion.reasons} names={[context.me.name, o.name]} />
-      <footer>
+      {canRequest && <footer>
         {!asking && (
           <button type="button" onClick={() => setAsking(true)}>
             {t('requestMeeting')}
           </button>
         )}
         {asking && <RequestForm partnerId={o.id} context={context} onClose={() => setAsking(false)} />}
-      </footer>
+      </footer>}
     </article>
   );
 }

@@ -2,6 +2,7 @@
 // The functions given to page.evaluate run in the browser.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -82,14 +83,13 @@ export async function glyphsRender(page: Page): Promise<{ ok: boolean; detail: s
   });
 }
 
-/** Every visible form control has a label a screen reader can read. */
-export async function unlabelledControls(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')]
-      .filter((el) => el.type !== 'hidden' && el.offsetParent !== null)
-      .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
-      .map((el) => el.outerHTML.slice(0, 120)),
-  );
+/**
+ * What axe-core finds against WCAG 2.1 A and AA on the page as it stands (labels, names, contrast,
+ * landmarks, keyboard-reachable controls…), one line per problem.
+ */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${n.target.join(' ')} — ${v.help}`));
 }
 
 /** The page fits a phone: nothing wider than the screen except inside scrolling boxes. */

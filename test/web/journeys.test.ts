@@ -8,7 +8,7 @@ import { buildApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { approveDemoPairs, loadDemoData } from '../../seed/load.ts';
 import { ADMIN_TOKEN, admin } from '../helpers.ts';
-import { glyphsRender, launch, overflowsWidth, screenshots, SCREENSHOTS, setLanguage, unlabelledControls, watchErrors } from './browser.ts';
+import { accessibilityProblems, glyphsRender, launch, overflowsWidth, screenshots, SCREENSHOTS, setLanguage, watchErrors } from './browser.ts';
 
 /**
  * One journey per role in real Chromium against the real service on a port (demo data, real
@@ -82,7 +82,7 @@ describe('the web app in Chromium', () => {
     await page.getByLabel('Token').fill('not-a-real-token-at-all');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.locator('[role=alert]').innerText()).toMatch(/unknown or has been revoked/);
-    expect(await unlabelledControls(page)).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await context.close();
   }, JOURNEY);
 
@@ -103,7 +103,7 @@ describe('the web app in Chromium', () => {
     expect(table).toMatch(/kind/);
     expect(table).toMatch(/city/);
     expect((await api('GET', '/api/organizations?limit=1')).total).toBe(before);
-    expect(await unlabelledControls(page)).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await screenshots(page, 'import-errors');
 
     await page.getByLabel('File').setInputFiles(join(FIXTURES, 'import-good.csv'));
@@ -125,6 +125,7 @@ describe('the web app in Chromium', () => {
     await best.waitFor();
     expect(await best.locator('h2').innerText()).toMatch(/Seabuckthorn Urguu|Чацаргана Өргөө/);
     expect(await best.locator('.concept').first().innerText()).toBe('sea buckthorn');
+    expect(await accessibilityProblems(page)).toEqual([]);
     await screenshots(page, 'organization');
     await page.getByRole('button', { name: 'Review this organisation’s pairs' }).click();
     await page.locator('.queue li').first().waitFor();
@@ -157,7 +158,7 @@ describe('the web app in Chromium', () => {
     await expect.poll(async () => new Set(await page.locator('.queue .badge').allInnerTexts())).toEqual(new Set(['Approved']));
     // Marked evidence in the detail pane.
     expect(await page.locator('.detail mark').count()).toBeGreaterThan(0);
-    expect(await unlabelledControls(page)).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await screenshots(page, 'review');
 
     // A new session: set up, attendees from the approved pairs, an interpreter, the scheduler.
@@ -239,7 +240,7 @@ describe('the web app in Chromium', () => {
     const csv = await downloaded(page, () => page.getByRole('button', { name: 'Whole agenda (CSV)' }).click());
     expect(csv.name).toBe(`musubi-event-${eventId}.csv`);
     expect(csv.text.split('\n').length).toBeGreaterThan(scheduled.length);
-    expect(await unlabelledControls(page)).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await screenshots(page, 'event');
 
     // Hand a sign-in token to the organisation that will ask for a meeting (demo session 1).
@@ -268,7 +269,7 @@ describe('the web app in Chromium', () => {
     await setLanguage(page, 'mn');
     expect((await page.locator('article.suggestion').first().locator('.concept').allInnerTexts()).join('')).toMatch(/\p{Script=Cyrillic}/u);
     await setLanguage(page, 'en');
-    expect(await unlabelledControls(page)).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await screenshots(page, 'suggestions');
 
     const first = cards.first();
@@ -285,6 +286,7 @@ describe('the web app in Chromium', () => {
 
     await page.getByRole('link', { name: 'Meetings' }).click();
     await page.getByText('Awaiting their answer').first().waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
     await screenshots(page, 'organization-meetings');
 
     await page.getByRole('link', { name: 'Profile' }).click();
@@ -295,7 +297,7 @@ describe('the web app in Chromium', () => {
     await page.getByText('Saved. Your suggestions are being updated.').waitFor();
     const me = await api('GET', `/api/organizations/${(await api('GET', '/api/events/1/attendees')).items.find((a: { name: string; organizationId: number }) => a.organizationId === sent.from.organizationId).organizationId}`);
     expect(me.offers.some((o: { en?: string }) => o.en === 'Small-lot knitwear design consulting')).toBe(true);
-    expect(await unlabelledControls(page)).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await screenshots(page, 'profile');
 
     // On a phone.
@@ -338,7 +340,7 @@ describe('the web app in Chromium', () => {
     expect(ics.text).toContain('BEGIN:VCALENDAR');
     expect(ics.text).toMatch(/UID:meeting-/);
     expect(ics.text).toContain(`DTSTART:${slot.replace(/[-:]/g, '').replace(/\.\d+/, '')}`);
-    expect(await unlabelledControls(page)).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await screenshots(page, 'attendee-meetings');
     await context.close();
   }, JOURNEY);

@@ -147,3 +147,12 @@ export function zoneLabel(zone: string): string {
 export function Score({ value }: { value: number }) {
   return <span class="score">{value.toFixed(2)}</span>;
 }
+
+/** A box that scrolls sideways on a narrow screen (wide tables); focusable so the keyboard can scroll it. */
+export function ScrollBox({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { patch, post } from '../api.ts';
 import { useSession, useT } from '../session.ts';
 import type { EventT, InterpreterT, MeetingT } from '../types.ts';
-import { formatTime, ProblemBox, useAction } from '../ui.tsx';
+import { formatTime, ProblemBox, ScrollBox, useAction } from '../ui.tsx';
 
 const ONLINE = 0;
 
@@ -44,7 +44,7 @@ export function ScheduleGrid({ event, meetings, interpreters, onChange }: { even
         </div>
       )}
       <ProblemBox error={action.error} />
-      <div class="table-scroll">
+      <ScrollBox label={t('schedule')}>
         <table class="grid-table">
           <caption>{t('gridCaption', { day, zone: event.timeZone })}</caption>
           <thead>
@@ -94,7 +94,7 @@ export function ScheduleGrid({ event, meetings, interpreters, onChange }: { even
                           data-meeting={m.id}
                           onDragStart={(e) => e.dataTransfer?.setData('text/plain', String(m.id))}
                           onClick={() => setPicked(m)}
-                          aria-label={`${m.attendees.map((a) => a.organization).join(' ⇄ ')}${m.interpreter ? `, ${t('interpreter')} ${m.interpreter.name}` : ''}`}
+                          title={m.attendees.map((a) => `${a.organization} (${a.name})`).join(' ⇄ ')}
                         >
                           {m.attendees.map((a) => (
                             <span class="who">{short(a.organization)}</span>
@@ -113,7 +113,7 @@ export function ScheduleGrid({ event, meetings, interpreters, onChange }: { even
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {picked && <MoveForm key={picked.id} meeting={picked} event={event} interpreters={interpreters} lang={lang} onMove={(change) => void move(picked, change)} onCancelMeeting={() => void action.run(async () => {
         await post(`/api/meetings/${picked.id}/cancel`, {});
         setPicked(null);

@@ -3,7 +3,7 @@ import { download, get, post } from '../api.ts';
 import { LANGUAGE_NAMES, type MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { AttendeeT, EventT, FiguresT, InterpreterT, IssuedTokenT, MatchT, MeetingT, OrganizationT, Page, ScheduleResultT } from '../types.ts';
-import { Loading, Notice, pick, ProblemBox, useAction, useLoad, zoneLabel } from '../ui.tsx';
+import { Loading, Notice, pick, ProblemBox, ScrollBox, useAction, useLoad, zoneLabel } from '../ui.tsx';
 import { ScheduleGrid } from './event-grid.tsx';
 import { FiguresView } from './figures.tsx';
 import { IssuedToken } from './organizations.tsx';
@@ -155,7 +155,7 @@ function Attendees({ event, attendees, organizations, orgName, onChange }: { eve
       </div>
       <details>
         <summary>{t('attendeeList')}</summary>
-        <div class="table-scroll">
+        <ScrollBox label={t('attendeeList')}>
           <table class="striped attendees">
             <thead>
               <tr>
@@ -191,7 +191,7 @@ function Attendees({ event, attendees, organizations, orgName, onChange }: { eve
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </details>
       <form
         class="grid add-attendee"

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, upload } from '../api.ts';
 import { useT } from '../session.ts';
 import type { ImportResultT } from '../types.ts';
-import { ProblemBox } from '../ui.tsx';
+import { ProblemBox, ScrollBox } from '../ui.tsx';
 
 type Phase = { step: 'idle' } | { step: 'sending'; share: number } | { step: 'storing' } | { step: 'done'; result: ImportResultT } | { step: 'failed'; error: unknown };
 
@@ -85,7 +85,7 @@ export function ImportPage() {
           {rowErrors.length > 0 && (
             <>
               <p>{t('importNothingStored', { count: new Set(rowErrors.map((e) => e.row)).size })}</p>
-              <div class="table-scroll">
+              <ScrollBox label={t('rowErrors')}>
                 <table class="striped row-errors">
                   <caption>{t('rowErrors')}</caption>
                   <thead>
@@ -109,7 +109,7 @@ export function ImportPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
             </>
           )}
         </>

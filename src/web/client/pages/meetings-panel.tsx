@@ -3,7 +3,7 @@ import { download, get, post } from '../api.ts';
 import type { MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { EventT, MeetingT, RequestT } from '../types.ts';
-import { formatTime, Loading, Notice, ProblemBox, useAction, useLoad, zoneLabel } from '../ui.tsx';
+import { formatTime, Loading, Notice, ProblemBox, ScrollBox, useAction, useLoad, zoneLabel } from '../ui.tsx';
 
 export interface Viewer {
   organizationId: number;
@@ -63,7 +63,7 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
       <p class="muted">{t('timesShownIn', { zone: zoneLabel(viewer.timeZone) })}</p>
       {data.meetings.length === 0 && <p>{t('noMeetingsYet')}</p>}
       {data.meetings.length > 0 && (
-        <div class="table-scroll">
+        <ScrollBox label={t('myMeetings')}>
           <table class="striped">
             <thead>
               <tr>
@@ -90,7 +90,7 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <button
         type="button"

@@ -3,7 +3,7 @@ import { get, post } from '../api.ts';
 import { COUNTRY, KIND, LANGUAGE_NAMES } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { IssuedTokenT, Localized, OrganizationT, Page, SuggestionT } from '../types.ts';
-import { Loading, LText, ProblemBox, useAction, useLoad } from '../ui.tsx';
+import { Loading, LText, ProblemBox, ScrollBox, useAction, useLoad } from '../ui.tsx';
 import { SuggestionCard } from './suggestions.tsx';
 
 const PAGE = 50;
@@ -54,7 +54,7 @@ export function OrganizationsPage() {
       {data && (
         <>
           <p class="muted">{t('organizationsFound', { count: data.total })}</p>
-          <div class="table-scroll">
+          <ScrollBox label={t('organizationsTitle')}>
             <table class="striped">
               <thead>
                 <tr>
@@ -82,7 +82,7 @@ export function OrganizationsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
           <nav class="row pager" aria-label={t('pages')}>
             <button type="button" class="outline" disabled={filters.offset === 0} onClick={() => setFilters({ ...filters, offset: Math.max(0, filters.offset - PAGE) })}>
               ← {t('previous')}

@@ -54,6 +54,17 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
 
 const notice = (page: Page) => page.locator('.notice[role=status]');
 
+/** Runs a journey; when it fails, the error says what the page showed at that moment. */
+async function journey(page: Page, steps: () => Promise<void>): Promise<void> {
+  try {
+    await steps();
+  } catch (error) {
+    const shown = await page.locator('main').innerText({ timeout: 2_000 }).catch(() => '(no page)');
+    (error as Error).message += `\n--- the page showed (${page.url()}):\n${shown.slice(0, 3_000)}`;
+    throw error;
+  }
+}
+
 beforeAll(async () => {
   const db = openDatabase(':memory:');
   loadDemoData(db);
@@ -110,6 +121,16 @@ describe('the web app in Chromium', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText('2 created, 0 updated').waitFor();
     expect((await api('GET', '/api/organizations?limit=1')).total).toBe(before + 2);
+    // The template the page offers imports as it is.
+    const template = await downloaded(page, () => page.getByRole('link', { name: 'Download a CSV template' }).click());
+    expect(template.name).toBe('musubi-profiles.csv');
+    await page.getByLabel('File').setInputFiles({ name: template.name, mimeType: 'text/csv', buffer: Buffer.from(template.text) });
+    const [imported2] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/organizations/import')),
+      page.getByRole('button', { name: 'Import', exact: true }).click(),
+    ]);
+    expect(imported2.status()).toBe(200);
+    expect((await api('GET', '/api/organizations?limit=1')).total).toBe(before + 4);
     const imported = (await api('GET', '/api/organizations?q=Haskap')).items[0];
     // The new profiles are ranked in the background; their pair reaches the queue.
     await expect.poll(async () => (await api('GET', `/api/matches?organizationId=${imported.id}`)).total, { timeout: 30_000 }).toBeGreaterThan(0);
@@ -314,34 +335,36 @@ describe('the web app in Chromium', () => {
     const token = (await api('POST', `/api/attendees/${attendee.id}/tokens`, { label: 'browser test' })).token;
     // Signed in by the link a matchmaker hands over; the token leaves the address bar at once.
     const { context, page } = await open(null, { width: 390, height: 844 });
-    await page.goto(`${base}/#/sign-in/${token}`);
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    expect(page.url()).not.toContain(token);
-    await page.getByRole('heading', { name: `Meetings of ${attendee.name}` }).waitFor();
-    const request = page.locator('.requests li', { hasText: requesterName });
-    await request.getByText('Needs your answer').waitFor();
-    await screenshots(page, 'attendee-request');
+    await journey(page, async () => {
+      await page.goto(`${base}/#/sign-in/${token}`);
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      expect(page.url()).not.toContain(token);
+      await page.getByRole('heading', { name: `Meetings of ${attendee.name}` }).waitFor();
+      const request = page.locator('.requests li', { hasText: requesterName });
+      await request.getByText('Needs your answer').waitFor();
+      await screenshots(page, 'attendee-request');
 
-    await request.getByRole('button', { name: 'Accept' }).click();
-    await page.getByText('Accepted. Now pick a slot.').waitFor();
-    const slot = await request.locator('select').inputValue();
-    await request.getByRole('button', { name: 'Book this slot' }).click();
-    await page.getByText('Meeting booked.').waitFor();
-    const row = page.locator('tr[data-meeting]', { hasText: requesterName });
-    await row.waitFor();
-    await expect.poll(() => request.locator('.badge').innerText()).toBe('Confirmed');
-    // The time is shown in the attendee's own zone.
-    const local = new Intl.DateTimeFormat('en-GB', { timeZone: attendee.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(slot));
-    expect(await row.locator('td').first().innerText()).toContain(local);
-    expect(await overflowsWidth(page)).toBe(false);
+      await request.getByRole('button', { name: 'Accept' }).click();
+      await page.getByText('Accepted. Now pick a slot.').waitFor();
+      const slot = await request.locator('select').inputValue();
+      await request.getByRole('button', { name: 'Book this slot' }).click();
+      await page.getByText('Meeting booked.').waitFor();
+      const row = page.locator('tr[data-meeting]', { hasText: requesterName });
+      await row.waitFor();
+      await expect.poll(() => request.locator('.badge').innerText()).toBe('Confirmed');
+      // The time is shown in the attendee's own zone.
+      const local = new Intl.DateTimeFormat('en-GB', { timeZone: attendee.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(slot));
+      expect(await row.locator('td').first().innerText()).toContain(local);
+      expect(await overflowsWidth(page)).toBe(false);
 
-    const ics = await downloaded(page, () => page.getByRole('button', { name: 'Download my calendar (.ics)' }).click());
-    expect(ics.name).toMatch(/\.ics$/);
-    expect(ics.text).toContain('BEGIN:VCALENDAR');
-    expect(ics.text).toMatch(/UID:meeting-/);
-    expect(ics.text).toContain(`DTSTART:${slot.replace(/[-:]/g, '').replace(/\.\d+/, '')}`);
-    expect(await accessibilityProblems(page)).toEqual([]);
-    await screenshots(page, 'attendee-meetings');
+      const ics = await downloaded(page, () => page.getByRole('button', { name: 'Download my calendar (.ics)' }).click());
+      expect(ics.name).toMatch(/\.ics$/);
+      expect(ics.text).toContain('BEGIN:VCALENDAR');
+      expect(ics.text).toMatch(/UID:meeting-/);
+      expect(ics.text).toContain(`DTSTART:${slot.replace(/[-:]/g, '').replace(/\.\d+/, '')}`);
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await screenshots(page, 'attendee-meetings');
+    });
     await context.close();
   }, JOURNEY);
 

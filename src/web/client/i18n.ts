@@ -160,6 +160,8 @@ const messages = {
   organizationsFound: { ja: '{count} 団体', mn: '{count} байгууллага', en: '{count} organisations' },
   contact: { ja: '連絡先', mn: 'Холбоо барих', en: 'Contact' },
   pairsOfThisOrganization: { ja: 'この団体のペアを審査', mn: 'Энэ байгууллагын хосуудыг хянах', en: 'Review this organisation’s pairs' },
+  editProfile: { ja: 'プロフィールを編集', mn: 'Танилцуулга засах', en: 'Edit the profile' },
+  csvTemplate: { ja: 'CSV のひな形をダウンロード', mn: 'CSV загвар татах', en: 'Download a CSV template' },
   issueOrganizationToken: { ja: 'ログイン用トークンを発行', mn: 'Нэвтрэх токен олгох', en: 'Issue a sign-in token' },
   signInLink: { ja: 'ログイン用リンク', mn: 'Нэвтрэх холбоос', en: 'Sign-in link' },
   reviewingOrganization: { ja: '絞り込み中: {name}', mn: 'Зөвхөн: {name}', en: 'Only pairs of {name}' },

@@ -38,6 +38,8 @@ function useRoute(): string[] {
   useEffect(() => {
     const onChange = () => setRoute(read());
     addEventListener('hashchange', onChange);
+    // The address may have changed between the first render and now.
+    onChange();
     return () => removeEventListener('hashchange', onChange);
   }, []);
   return route;
@@ -81,6 +83,7 @@ function Pages({ me, route }: { me: MeT; route: string[] }) {
     if (first === 'import') return <ImportPage />;
     if (first === 'events' && second) return <EventPage id={Number(second)} />;
     if (first === 'events') return <EventsPage />;
+    if (first === 'organizations' && second && route[2] === 'edit') return <ProfilePage id={Number(second)} />;
     if (first === 'organizations' && second) return <OrganizationPage id={Number(second)} />;
     if (first === 'organizations') return <OrganizationsPage />;
     if (first === 'review' && second === 'organization' && route[2]) return <ReviewPage key={route[2]} organizationId={Number(route[2])} />;

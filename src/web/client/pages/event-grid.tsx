@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { patch, post } from '../api.ts';
 import { useSession, useT } from '../session.ts';
 import type { EventT, InterpreterT, MeetingT } from '../types.ts';
@@ -128,6 +128,9 @@ function MoveForm({ meeting, event, interpreters, lang, onMove, onCancelMeeting,
   onMove: (change: { slotStart?: string; tableId?: number; interpreterId?: number | null }) => void; onCancelMeeting: () => void; onClose: () => void;
 }) {
   const t = useT();
+  const first = useRef<HTMLSelectElement>(null);
+  // Picked from the grid: the keyboard goes straight to the form.
+  useEffect(() => first.current?.focus(), []);
   const [slot, setSlot] = useState(meeting.start);
   const [table, setTable] = useState(meeting.table?.id ?? 0);
   const [interpreter, setInterpreter] = useState(meeting.interpreter?.id ?? 0);
@@ -151,7 +154,7 @@ function MoveForm({ meeting, event, interpreters, lang, onMove, onCancelMeeting,
       <div class="grid">
         <label>
           {t('slot')}
-          <select name="slot" value={slot} onChange={(e) => setSlot(e.currentTarget.value)}>
+          <select ref={first} name="slot" value={slot} onChange={(e) => setSlot(e.currentTarget.value)}>
             {event.slots.map((s) => (
               <option value={s.start}>{formatTime(s.start, event.timeZone, lang)}</option>
             ))}

@@ -6,6 +6,14 @@ import { ProblemBox, ScrollBox } from '../ui.tsx';
 
 type Phase = { step: 'idle' } | { step: 'sending'; share: number } | { step: 'storing' } | { step: 'done'; result: ImportResultT } | { step: 'failed'; error: unknown };
 
+// The columns the import reads (README, "CSV columns"), with one example row per language.
+const TEMPLATE_CSV = [
+  'externalId,name_ja,name_mn,name_en,kind,country,city,languages,sectors,website,description,offers,needs,sdgs,contact_name,contact_email',
+  'example-jp-1,株式会社サンプル,,Sample Co.,company,JP,Tokyo,ja;en,IT,https://example.jp,会社の概要,提供できること1;提供できること2,求めていること,8;9,山田 花子,hanako@example.jp',
+  'example-mn-1,,Жишээ ХХК,Example LLC,startup,MN,Ulaanbaatar,mn;en,мэдээллийн технологи,,Компанийн танилцуулга,Санал болгох зүйл,Хэрэгцээ,8,Бат,bat@example.mn',
+].join('\r\n');
+const TEMPLATE = `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${TEMPLATE_CSV}\r\n`)}`;
+
 function contentType(file: File, shiftJis: boolean): string {
   if (/\.json$/i.test(file.name) || file.type === 'application/json') return 'application/json';
   return shiftJis ? 'text/csv; charset=shift_jis' : 'text/csv; charset=utf-8';
@@ -35,6 +43,11 @@ export function ImportPage() {
     <section>
       <h1>{t('importTitle')}</h1>
       <p>{t('importIntro')}</p>
+      <p>
+        <a href={TEMPLATE} download="musubi-profiles.csv">
+          {t('csvTemplate')}
+        </a>
+      </p>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -155,6 +155,9 @@ export function OrganizationPage({ id }: { id: number }) {
         <a role="button" class="outline" href={`#/review/organization/${o.id}`}>
           {t('pairsOfThisOrganization')}
         </a>
+        <a role="button" class="outline" href={`#/organizations/${o.id}/edit`}>
+          {t('editProfile')}
+        </a>
         <button
           type="button"
           class="outline secondary"

@@ -193,6 +193,13 @@ describe('the web app in Chromium', () => {
     const eventId = Number(new URL(page.url()).hash.split('/')[2]);
     expect(eventId).toBeGreaterThan(2);
 
+    // Two more tables, from the session's settings.
+    await page.getByText('Change the session’s settings').click();
+    await page.getByLabel('Tables to add').fill('2');
+    await page.locator('form[aria-label="Change the session’s settings"]').getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Settings saved').waitFor();
+    expect((await api('GET', `/api/events/${eventId}`)).tables.map((tb: { name: string }) => tb.name)).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8']);
+
     await page.getByRole('button', { name: 'Register every organisation with an approved pair' }).click();
     await expect.poll(() => notice(page).innerText(), { timeout: 30_000 }).toMatch(/^\d+ attendees registered$/);
     const attendees = (await api('GET', `/api/events/${eventId}/attendees`)).items;
@@ -231,9 +238,11 @@ describe('the web app in Chromium', () => {
     const moved = await api('GET', `/api/meetings/${dragged}`);
     expect([moved.start, moved.table.id, moved.sequence]).toEqual([slot, tableId, 1]);
 
-    // Or pick it and choose another slot from the form (keyboard and phone friendly).
-    await page.locator(`.grid-table button.meeting[data-meeting="${dragged}"]`).click();
+    // Or pick it from the keyboard and choose another slot in the form (which takes the focus).
+    await page.locator(`.grid-table button.meeting[data-meeting="${dragged}"]`).focus();
+    await page.keyboard.press('Enter');
     const slotSelect = page.locator('.move-form select[name=slot]');
+    await expect.poll(() => slotSelect.evaluate((el) => el === document.activeElement)).toBe(true);
     const options = await slotSelect.locator('option').evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
     let picked: string | null = null;
     for (const option of options.reverse()) {

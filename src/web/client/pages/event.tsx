@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { download, get, post } from '../api.ts';
+import { download, get, patch, post } from '../api.ts';
 import { LANGUAGE_NAMES, type MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { AttendeeT, EventT, FiguresT, InterpreterT, IssuedTokenT, MatchT, MeetingT, OrganizationT, Page, ScheduleResultT } from '../types.ts';
@@ -59,6 +59,7 @@ export function EventPage({ id }: { id: number }) {
       </nav>
       <Notice text={notice} />
       <ProblemBox error={action.error} />
+      <Settings event={event} onChange={done} />
 
       <h2 id="people">{t('people')}</h2>
       <Attendees event={event} attendees={data.attendees} organizations={data.organizations} orgName={orgName} onChange={done} />
@@ -95,6 +96,63 @@ export function EventPage({ id }: { id: number }) {
       <h2 id="export">{t('export')}</h2>
       <Exports event={event} attendees={data.attendees} orgName={orgName} onError={(e) => void action.run(() => Promise.reject(e))} />
     </section>
+  );
+}
+
+/** What can change once a session is set up: its name, the request deadline, who sees what, more tables. */
+function Settings({ event, onChange }: { event: EventT; onChange: (m: string) => void }) {
+  const t = useT();
+  const action = useAction();
+  const [form, setForm] = useState({ name: event.name, requestTtlHours: event.requestTtlHours, allowOnline: event.allowOnline, approvedPairsOnly: event.approvedPairsOnly });
+  const [moreTables, setMoreTables] = useState(0);
+  return (
+    <details>
+      <summary>{t('sessionSettings')}</summary>
+      <form
+        aria-label={t('sessionSettings')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void action.run(async () => {
+            await patch(`/api/events/${event.id}`, { ...form, name: form.name.trim() });
+            if (moreTables > 0) {
+              const taken = new Set(event.tables.map((tb) => tb.name));
+              const names: string[] = [];
+              for (let n = event.tables.length + 1; names.length < moreTables; n++) if (!taken.has(`T${n}`)) names.push(`T${n}`);
+              await post(`/api/events/${event.id}/tables`, { names });
+            }
+            setMoreTables(0);
+            onChange(t('settingsSaved'));
+          });
+        }}
+      >
+        <label>
+          {t('eventName')}
+          <input name="settingsName" required maxLength={200} value={form.name} onInput={(e) => setForm({ ...form, name: e.currentTarget.value })} />
+        </label>
+        <div class="grid">
+          <label>
+            {t('requestTtlHours')}
+            <input name="requestTtlHours" type="number" min={1} max={720} value={form.requestTtlHours} onInput={(e) => setForm({ ...form, requestTtlHours: Number(e.currentTarget.value) || 1 })} />
+          </label>
+          <label>
+            {t('addTables')}
+            <input name="moreTables" type="number" min={0} max={500} value={moreTables} onInput={(e) => setMoreTables(Number(e.currentTarget.value) || 0)} />
+          </label>
+        </div>
+        <label class="inline">
+          <input type="checkbox" name="settingsAllowOnline" checked={form.allowOnline} onChange={(e) => setForm({ ...form, allowOnline: e.currentTarget.checked })} />
+          {t('allowOnline')}
+        </label>
+        <label class="inline">
+          <input type="checkbox" name="settingsApprovedOnly" checked={form.approvedPairsOnly} onChange={(e) => setForm({ ...form, approvedPairsOnly: e.currentTarget.checked })} />
+          {t('approvedPairsOnly')}
+        </label>
+        <ProblemBox error={action.error} />
+        <button type="submit" aria-busy={action.busy} disabled={action.busy}>
+          {t('save')}
+        </button>
+      </form>
+    </details>
   );
 }
 

@@ -92,7 +92,11 @@ describe('the web app in Chromium', () => {
     expect(rendered.ok, rendered.detail).toBe(true);
     await page.getByLabel('Token').fill('not-a-real-token-at-all');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.locator('[role=alert]').innerText()).toMatch(/unknown or has been revoked/);
+    await expect.poll(() => page.locator('[role=alert]').innerText()).toMatch(/^The token is not valid — The token is unknown or has been revoked/);
+    // Problems are titled in the reader's language; the service's words follow.
+    await setLanguage(page, 'ja');
+    expect(await page.locator('[role=alert]').innerText()).toMatch(/^トークンが無効です/);
+    await setLanguage(page, 'en');
     expect(await accessibilityProblems(page)).toEqual([]);
     await context.close();
   }, JOURNEY);
@@ -259,7 +263,7 @@ describe('the web app in Chromium', () => {
         break;
       }
       expect(answer.status()).toBe(409);
-      await page.locator('[role=alert]', { hasText: 'Conflict' }).waitFor();
+      await page.locator('[role=alert]', { hasText: 'It clashes with something already booked' }).waitFor();
     }
     expect(picked).not.toBeNull();
     expect((await api('GET', `/api/meetings/${dragged}`)).start).toBe(picked);

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api.ts';
-import { LANGUAGE_NAMES } from './i18n.ts';
+import { LANGUAGE_NAMES, type MessageKey } from './i18n.ts';
 import { useSession, useT } from './session.ts';
 import type { Lang, Localized } from './types.ts';
 
@@ -82,16 +82,31 @@ export function Marked({ text, spans, lang }: { text: string; spans: number[][];
   return <span lang={lang}>{parts}</span>;
 }
 
+const PROBLEM_TITLES: Record<number, MessageKey> = {
+  400: 'problem400',
+  401: 'problem401',
+  403: 'problem403',
+  404: 'problem404',
+  409: 'problem409',
+  413: 'problem413',
+  415: 'problem415',
+  422: 'problem422',
+  429: 'problem429',
+  500: 'problem500',
+};
+
 export function ProblemBox({ error }: { error: unknown }) {
   const t = useT();
   if (!error) return null;
   if (!(error instanceof ApiError)) return <p role="alert" class="problem">{t('unexpectedError')}: {String(error)}</p>;
   const { problem } = error;
   const rows = problem.errors?.filter((e) => e.row === undefined) ?? [];
+  // The title in the reader's language; the service's own words (English) follow as the detail.
+  const title = problem.status === 0 ? t('networkError') : PROBLEM_TITLES[problem.status] ? t(PROBLEM_TITLES[problem.status]!) : problem.title;
   return (
     <div role="alert" class="problem">
-      <strong>{problem.status === 0 ? t('networkError') : problem.title}</strong>
-      {problem.detail && <span> — {problem.detail}</span>}
+      <strong>{title}</strong>
+      {problem.detail && <span lang="en"> — {problem.detail}</span>}
       {rows.length > 0 && (
         <ul>
           {rows.map((e) => (

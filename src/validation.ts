@@ -13,10 +13,10 @@ function createAjv(coerce: boolean): Ajv {
     useDefaults: true,
     removeAdditional: false,
     strict: true,
-    // Gives each error its schema, so a schema's `x-message` can replace Ajv's wording.
+    // Gives each error its schema, so a schema's `x-message` (and `x-code`) can replace Ajv's wording.
     verbose: true,
     // OpenAPI keywords that fastify-swagger reads and the validator must tolerate.
-    keywords: ['example', 'x-message'],
+    keywords: ['example', 'x-message', 'x-code'],
   });
   addFormats.default(ajv, ['email', 'uri', 'date-time', 'date']);
   ajv.addFormat('country', { type: 'string', validate: isCountryCode });
@@ -56,6 +56,14 @@ export interface FieldProblem {
   /** Dotted path of the field, e.g. `offers.1` or `contact.email`; empty for the whole value. */
   field: string;
   message: string;
+  /**
+   * What is wrong, for programs and for translations (the web app words it in ja / mn / en):
+   * required, unknown-field, format, enum, max-length, min-length, minimum, maximum, type, min-items,
+   * max-items, unique-items, or a schema's own `x-code` (text, blank, clock, phone, http-url, edge-spaces).
+   */
+  code?: string;
+  /** The numbers or names the message mentions (limit, format, values, type). */
+  params?: Record<string, unknown>;
 }
 
 /**
@@ -77,34 +85,56 @@ export function fieldProblems(errors: readonly ErrorObject[] | null | undefined,
         ? `${error.instancePath}/${(error.params as { additionalProperty: string }).additionalProperty}`
         : error.instancePath;
     const field = joinField(prefix, pointerToField(path));
-    const message = messageFor(error);
-    const key = `${field}\u0000${message}`;
+    const described = describe(error);
+    const key = `${field}\u0000${described.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ field, message });
+    out.push({ field, ...described });
   }
   return out;
 }
 
-function messageFor(error: ErrorObject): string {
-  const custom = (error.parentSchema as { 'x-message'?: string } | undefined)?.['x-message'];
+type Described = { message: string; code: string; params?: Record<string, unknown> };
+
+const LIMITS: Record<string, [code: string, words: (limit: number) => string]> = {
+  maxLength: ['max-length', (n) => `must be at most ${n} characters`],
+  minLength: ['min-length', (n) => `must be at least ${n} characters`],
+  maximum: ['maximum', (n) => `must be at most ${n}`],
+  minimum: ['minimum', (n) => `must be at least ${n}`],
+  maxItems: ['max-items', (n) => `must have at most ${n} items`],
+  minItems: ['min-items', (n) => `must have at least ${n} items`],
+};
+
+function describe(error: ErrorObject): Described {
+  const schema = error.parentSchema as { 'x-message'?: string; 'x-code'?: string; anyOf?: { const?: unknown }[] } | undefined;
+  const custom = schema?.['x-message'];
+  const params = error.params as Record<string, unknown>;
+  // A choice between fixed words (a union of literals) is an enum, whatever the schema calls it.
+  const choices = schema?.anyOf?.every((branch) => 'const' in branch) ? schema.anyOf.map((branch) => branch.const) : null;
+  if (custom && (error.keyword === 'anyOf' || error.keyword === 'pattern')) {
+    return choices ? { message: custom, code: 'enum', params: { values: choices } } : { message: custom, code: schema?.['x-code'] ?? error.keyword };
+  }
+  const limit = LIMITS[error.keyword];
+  if (limit) return { message: limit[1](params.limit as number), code: limit[0], params: { limit: params.limit } };
   switch (error.keyword) {
     case 'anyOf':
-      return custom ?? 'does not match any allowed form';
+      return { message: 'does not match any allowed form', code: 'anyOf' };
     case 'required':
-      return 'is required';
+      return { message: 'is required', code: 'required' };
     case 'additionalProperties':
-      return 'is not a known field';
+      return { message: 'is not a known field', code: 'unknown-field' };
     case 'format':
-      return formatMessage((error.params as { format: string }).format);
+      return { message: formatMessage(params.format as string), code: 'format', params: { format: params.format } };
     case 'enum':
-      return `must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+      return { message: `must be one of: ${(params.allowedValues as unknown[]).join(', ')}`, code: 'enum', params: { values: params.allowedValues } };
     case 'pattern':
-      return custom ?? `must match ${(error.params as { pattern: string }).pattern}`;
-    case 'maxLength':
-      return `must be at most ${(error.params as { limit: number }).limit} characters`;
+      return { message: `must match ${params.pattern as string}`, code: 'pattern' };
+    case 'type':
+      return { message: error.message ?? 'has the wrong type', code: 'type', params: { type: params.type } };
+    case 'uniqueItems':
+      return { message: error.message ?? 'must not repeat an item', code: 'unique-items' };
     default:
-      return error.message ?? 'is invalid';
+      return { message: error.message ?? 'is invalid', code: error.keyword };
   }
 }
 

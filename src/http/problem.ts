@@ -5,6 +5,9 @@ export interface ProblemField {
   message: string;
   row?: number;
   externalId?: string;
+  /** What is wrong, for programs and translations (see FieldProblem in validation.ts). */
+  code?: string;
+  params?: Record<string, unknown>;
 }
 
 /**

@@ -36,7 +36,7 @@ export function prepareImport(rows: readonly ImportRow[], onProgress?: (checked:
   for (const [index, { row, value, problems: readerProblems = [] }] of rows.entries()) {
     if (onProgress && index % 500 === 0) onProgress(index);
     const externalId = externalIdOf(value);
-    const at = (p: ProblemField): ProblemField => ({ row, ...(externalId ? { externalId } : {}), field: p.field, message: p.message });
+    const at = (p: ProblemField): ProblemField => ({ row, ...(externalId ? { externalId } : {}), ...p });
     problems.push(...readerProblems.map(at));
     if (!validateProfile(value)) {
       problems.push(...fieldProblems(validateProfile.errors).map(at));

@@ -16,6 +16,8 @@ export const Problem = Type.Object(
           message: Type.String(),
           row: Type.Optional(Type.Integer()),
           externalId: Type.Optional(Type.String()),
+          code: Type.Optional(Type.String({ description: 'What is wrong, for programs and translations: required, unknown-field, format, enum, max-length, min-length, minimum, maximum, type, min-items, max-items, unique-items, text, blank, clock, phone, http-url, edge-spaces…' })),
+          params: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'What the message mentions: limit, format, values, type' })),
         }),
       ),
     ),
@@ -49,7 +51,7 @@ const LOCALIZED_TEXT_MESSAGE = 'must be a text: a non-empty string, or an object
 
 /** A text as clients send it: a string (language detected) or `{ ja?, mn?, en? }`. */
 export function TextInput(maxLength: number) {
-  const version = Type.String({ maxLength, pattern: '\\S', 'x-message': 'must not be blank' });
+  const version = Type.String({ maxLength, pattern: '\\S', 'x-message': 'must not be blank', 'x-code': 'blank' });
   return Type.Union(
     [
       version,
@@ -58,7 +60,7 @@ export function TextInput(maxLength: number) {
         { additionalProperties: false, minProperties: 1 },
       ),
     ],
-    { 'x-message': LOCALIZED_TEXT_MESSAGE },
+    { 'x-message': LOCALIZED_TEXT_MESSAGE, 'x-code': 'text' },
   );
 }
 
@@ -70,7 +72,7 @@ export const LocalizedText = Type.Record(Type.String(), Type.String(), {
 
 /** A one-line string that must contain something besides spaces. */
 export function Line(maxLength: number, options: Record<string, unknown> = {}) {
-  return Type.String({ maxLength, pattern: '\\S', 'x-message': 'must not be blank', ...options });
+  return Type.String({ maxLength, pattern: '\\S', 'x-message': 'must not be blank', 'x-code': 'blank', ...options });
 }
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });

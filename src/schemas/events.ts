@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Line, Paging } from './common.ts';
 
-const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', 'x-message': 'must be a time of day such as 09:00' });
+const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', 'x-message': 'must be a time of day such as 09:00', 'x-code': 'clock' });
 const Instant = Type.String({ format: 'date-time', description: 'An instant with its offset, e.g. 2026-12-08T09:00:00+08:00' });
 const Language = Type.String({ format: 'language' });
 

@@ -10,7 +10,7 @@ const Contact = Type.Object(
   {
     name: Type.Optional(Line(200)),
     email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
-    phone: Type.Optional(Type.String({ minLength: 3, maxLength: 40, pattern: '^(?=.*[0-9])[0-9+()\\-. /]+$', 'x-message': 'must have digits, and only digits, spaces and + ( ) - . /' })),
+    phone: Type.Optional(Type.String({ minLength: 3, maxLength: 40, pattern: '^(?=.*[0-9])[0-9+()\\-. /]+$', 'x-message': 'must have digits, and only digits, spaces and + ( ) - . /', 'x-code': 'phone' })),
   },
   { additionalProperties: false, description: 'Private: seen only by matchmakers and the organisation itself' },
 );
@@ -21,13 +21,14 @@ const profileFields = {
     maxLength: 100,
     pattern: '^\\S(.*\\S)?$',
     'x-message': 'must not be blank or start or end with a space',
+    'x-code': 'edge-spaces',
     description: "The matchmaker's own id; unique; a re-import with the same id updates the profile",
   }),
   name: TextInput(300),
   kind: Kind,
   country: Type.String({ format: 'country', description: 'ISO 3166-1 alpha-2' }),
   city: Line(100),
-  website: Type.Optional(Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500, 'x-message': 'must start with http:// or https://' })),
+  website: Type.Optional(Type.String({ format: 'uri', pattern: '^https?://', maxLength: 500, 'x-message': 'must start with http:// or https://', 'x-code': 'http-url' })),
   employees: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
   founded: Type.Optional(Type.Integer({ minimum: 1600, maximum: 2100 })),
   languages: Type.Array(Type.String({ format: 'language' }), {

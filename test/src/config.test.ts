@@ -16,7 +16,7 @@ describe('configuration', () => {
 
   it('refuses bad values at start-up, naming each', () => {
     expect(() => loadConfig({ PORT: 'eighty', MUSUBI_SEED: 'all', MUSUBI_ADMIN_TOKEN: 'short' })).toThrow(
-      /PORT must be integer.*MUSUBI_ADMIN_TOKEN must NOT have fewer than 16 characters.*MUSUBI_SEED/,
+      /PORT must be integer.*MUSUBI_ADMIN_TOKEN must be at least 16 characters.*MUSUBI_SEED/,
     );
   });
 });

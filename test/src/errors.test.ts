@@ -44,6 +44,6 @@ describe('errors are problem+json', () => {
   it('422 for a text longer than allowed, naming the field', async () => {
     const res = await t.call({ method: 'POST', url: '/api/organizations', payload: profile({ offers: ['ok', 'y'.repeat(1001)] }) });
     expectProblem(res, 422, 'validation');
-    expect(res.json().errors).toEqual([{ field: 'offers.1', message: 'must be a text: a non-empty string, or an object with at least one of ja, mn, en' }]);
+    expect(res.json().errors).toEqual([{ field: 'offers.1', message: 'must be a text: a non-empty string, or an object with at least one of ja, mn, en', code: 'text' }]);
   });
 });

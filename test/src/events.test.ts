@@ -57,7 +57,7 @@ describe('matching sessions', () => {
   it('refuses opening hours that make no sense, naming the field', async () => {
     const res = await call({ method: 'POST', url: '/api/events', payload: { ...UB_SESSION, days: [{ date: '2026-12-08', open: '12:00', close: '09:00' }], timeZone: 'Mars/Base' } });
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors).toEqual([{ field: 'timeZone', message: 'must be an IANA time zone such as Asia/Tokyo' }]);
+    expect(res.json().errors).toEqual([{ field: 'timeZone', message: 'must be an IANA time zone such as Asia/Tokyo', code: 'format', params: { format: 'time-zone' } }]);
     const hours = await call({ method: 'POST', url: '/api/events', payload: { ...UB_SESSION, days: [{ date: '2026-12-08', open: '12:00', close: '09:00' }] } });
     expect(hours.json().errors).toEqual([{ field: 'days.0.close', message: 'must be after open' }]);
   });

@@ -79,7 +79,7 @@ describe('bulk import', () => {
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json().errors).toEqual([
-      { row: 2, externalId: 'bad-2', field: 'country', message: 'must be an ISO 3166-1 alpha-2 country code such as JP or MN' },
+      { row: 2, externalId: 'bad-2', field: 'country', message: 'must be an ISO 3166-1 alpha-2 country code such as JP or MN', code: 'format', params: { format: 'country' } },
     ]);
     expect(await total()).toBe(0);
   });
@@ -93,9 +93,9 @@ describe('bulk import', () => {
     const res = await importCsv(csv);
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([
-      { row: 3, externalId: 'a-2', field: 'kind', message: 'must be one of: company, startup, ngo, education' },
-      { row: 4, field: 'externalId', message: 'is required' },
-      { row: 4, field: 'city', message: 'is required' },
+      { row: 3, externalId: 'a-2', field: 'kind', message: 'must be one of: company, startup, ngo, education', code: 'enum', params: { values: ['company', 'startup', 'ngo', 'education'] } },
+      { row: 4, field: 'externalId', message: 'is required', code: 'required' },
+      { row: 4, field: 'city', message: 'is required', code: 'required' },
       { row: 5, externalId: 'a-1', field: 'externalId', message: 'repeats row 2' },
     ]);
     expect(await total()).toBe(0);

@@ -138,7 +138,7 @@ describe('review queue', () => {
     expect(res.json()).toMatchObject({ status: 'rejected', note: 'Competitors in practice', decidedBy: 'matchmaker', decidedAt: expect.any(String) });
     const bad = await t.call({ method: 'PATCH', url: `/api/matches/${items[0]!.id}`, payload: { status: 'maybe' } });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors).toEqual([{ field: 'status', message: 'must be one of: pending, approved, rejected' }]);
+    expect(bad.json().errors).toEqual([{ field: 'status', message: 'must be one of: pending, approved, rejected', code: 'enum', params: { values: ['pending', 'approved', 'rejected'] } }]);
     expect((await t.call({ method: 'PATCH', url: '/api/matches/99999', payload: { status: 'approved' } })).statusCode).toBe(404);
   });
 

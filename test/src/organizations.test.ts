@@ -75,7 +75,7 @@ describe('organisation profiles', () => {
     expect(empty.statusCode).toBe(422);
     const wrong = await t.call({ method: 'PATCH', url: `/api/organizations/${created.id}`, payload: { employees: 'many' } });
     expect(wrong.statusCode).toBe(422);
-    expect(wrong.json().errors).toEqual([{ field: 'employees', message: 'must be integer' }]);
+    expect(wrong.json().errors).toEqual([{ field: 'employees', message: 'must be integer', code: 'type', params: { type: 'integer' } }]);
   });
 
   it('deletes a profile, then answers 404 for it', async () => {

@@ -118,6 +118,12 @@ describe('the web app in Chromium', () => {
     expect(table).toMatch(/kind/);
     expect(table).toMatch(/city/);
     expect((await api('GET', '/api/organizations?limit=1')).total).toBe(before);
+    // The problems are worded in the reader's language (from their codes).
+    await setLanguage(page, 'ja');
+    expect(await page.locator('table.row-errors').innerText()).toMatch(/必須です[\s\S]*次のいずれかにしてください: company, startup, ngo, education[\s\S]*JP や MN のような国コード/);
+    await setLanguage(page, 'mn');
+    expect(await page.locator('table.row-errors').innerText()).toContain('заавал бөглөнө');
+    await setLanguage(page, 'en');
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshots(page, 'import-errors');
 

@@ -5,6 +5,8 @@ export interface FieldProblem {
   message: string;
   row?: number;
   externalId?: string;
+  code?: string;
+  params?: Record<string, unknown>;
 }
 
 export interface Problem {

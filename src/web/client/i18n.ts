@@ -309,3 +309,45 @@ export const KIND: Record<string, Message> = {
   ngo: { ja: 'NGO・NPO', mn: 'ТББ', en: 'NGO' },
   education: { ja: '大学・教育機関', mn: 'Их сургууль, боловсрол', en: 'University / education' },
 };
+
+/**
+ * A field problem from the service in the reader's words: by its `code` (and `params`) in Japanese
+ * and Mongolian; in English, or for a code not listed here, the service's own message.
+ */
+const FIELD_MESSAGES: Record<string, Partial<Record<Lang, string>>> = {
+  required: { ja: '必須です', mn: 'заавал бөглөнө' },
+  'unknown-field': { ja: '不明な項目です', mn: 'танигдаагүй талбар' },
+  enum: { ja: '次のいずれかにしてください: {values}', mn: 'дараахын аль нэг байх ёстой: {values}' },
+  'max-length': { ja: '{limit} 文字以内にしてください', mn: '{limit} тэмдэгтээс ихгүй байх ёстой' },
+  'min-length': { ja: '{limit} 文字以上にしてください', mn: 'дор хаяж {limit} тэмдэгт байх ёстой' },
+  maximum: { ja: '{limit} 以下にしてください', mn: '{limit}-аас ихгүй байх ёстой' },
+  minimum: { ja: '{limit} 以上にしてください', mn: '{limit}-аас багагүй байх ёстой' },
+  'max-items': { ja: '{limit} 件以内にしてください', mn: '{limit}-аас ихгүй зүйл байх ёстой' },
+  'min-items': { ja: '{limit} 件以上にしてください', mn: 'дор хаяж {limit} зүйл байх ёстой' },
+  'unique-items': { ja: '同じ値が重複しています', mn: 'давхардсан утга байна' },
+  type: { ja: '形式が違います({type})', mn: 'төрөл буруу ({type})' },
+  text: { ja: '空でない文章にしてください(または ja・mn・en のいずれかを含む形)', mn: 'хоосон биш текст байх ёстой (эсвэл ja, mn, en-ийн аль нэгийг агуулсан)' },
+  blank: { ja: '空欄にはできません', mn: 'хоосон байж болохгүй' },
+  clock: { ja: '09:00 のような時刻にしてください', mn: '09:00 гэх мэт цаг байх ёстой' },
+  phone: { ja: '数字を含み、数字・空白・+ ( ) - . / だけにしてください', mn: 'тоо агуулсан, зөвхөн тоо, зай, + ( ) - . / байх ёстой' },
+  'http-url': { ja: 'http:// または https:// で始めてください', mn: 'http:// эсвэл https://-ээр эхлэх ёстой' },
+  'edge-spaces': { ja: '空欄や前後の空白は使えません', mn: 'хоосон, эсвэл эхэнд, төгсгөлдөө зайтай байж болохгүй' },
+  'format:country': { ja: 'JP や MN のような国コード(ISO 3166-1)にしてください', mn: 'JP, MN гэх мэт улсын код (ISO 3166-1) байх ёстой' },
+  'format:language': { ja: 'ja・mn・en のような言語コード(ISO 639-1)にしてください', mn: 'ja, mn, en гэх мэт хэлний код (ISO 639-1) байх ёстой' },
+  'format:time-zone': { ja: 'Asia/Tokyo のようなタイムゾーンにしてください', mn: 'Asia/Tokyo гэх мэт цагийн бүс байх ёстой' },
+  'format:uri': { ja: 'https://example.com のような URL にしてください', mn: 'https://example.com гэх мэт хаяг байх ёстой' },
+  'format:email': { ja: 'メールアドレスにしてください', mn: 'имэйл хаяг байх ёстой' },
+  'format:date': { ja: '2026-12-08 のような日付にしてください', mn: '2026-12-08 гэх мэт огноо байх ёстой' },
+  'format:date-time': { ja: '2026-12-08T10:00:00+08:00 のような日時にしてください', mn: '2026-12-08T10:00:00+08:00 гэх мэт огноо, цаг байх ёстой' },
+};
+
+export function fieldMessage(lang: Lang, problem: { message: string; code?: string; params?: Record<string, unknown> }): string {
+  if (lang === 'en' || !problem.code) return problem.message;
+  const key = problem.code === 'format' ? `format:${String(problem.params?.format)}` : problem.code;
+  const template = FIELD_MESSAGES[key]?.[lang];
+  if (!template) return problem.message;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = problem.params?.[name];
+    return Array.isArray(value) ? value.join(', ') : value === undefined ? whole : String(value);
+  });
+}

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api.ts';
-import { LANGUAGE_NAMES, type MessageKey } from './i18n.ts';
+import { fieldMessage, LANGUAGE_NAMES, type MessageKey } from './i18n.ts';
 import { useSession, useT } from './session.ts';
 import type { Lang, Localized } from './types.ts';
 
@@ -97,6 +97,7 @@ const PROBLEM_TITLES: Record<number, MessageKey> = {
 
 export function ProblemBox({ error }: { error: unknown }) {
   const t = useT();
+  const { lang } = useSession();
   if (!error) return null;
   if (!(error instanceof ApiError)) return <p role="alert" class="problem">{t('unexpectedError')}: {String(error)}</p>;
   const { problem } = error;
@@ -111,7 +112,7 @@ export function ProblemBox({ error }: { error: unknown }) {
         <ul>
           {rows.map((e) => (
             <li>
-              <code>{e.field}</code>: {e.message}
+              <code>{e.field}</code>: {fieldMessage(lang, e)}
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, upload } from '../api.ts';
-import { useT } from '../session.ts';
+import { fieldMessage } from '../i18n.ts';
+import { useSession, useT } from '../session.ts';
 import type { ImportResultT } from '../types.ts';
 import { ProblemBox, ScrollBox } from '../ui.tsx';
 
@@ -21,6 +22,7 @@ function contentType(file: File, shiftJis: boolean): string {
 
 export function ImportPage() {
   const t = useT();
+  const { lang } = useSession();
   const [file, setFile] = useState<File | null>(null);
   const [shiftJis, setShiftJis] = useState(false);
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
@@ -117,7 +119,7 @@ export function ImportPage() {
                         <td>
                           <code>{e.field}</code>
                         </td>
-                        <td>{e.message}</td>
+                        <td>{fieldMessage(lang, e)}</td>
                       </tr>
                     ))}
                   </tbody>

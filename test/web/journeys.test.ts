@@ -280,6 +280,14 @@ describe('the web app in Chromium', () => {
     const csv = await downloaded(page, () => page.getByRole('button', { name: 'Whole agenda (CSV)' }).click());
     expect(csv.name).toBe(`musubi-event-${eventId}.csv`);
     expect(csv.text.split('\n').length).toBeGreaterThan(scheduled.length);
+
+    // An attendee who cancelled is removed, after a confirmation.
+    await page.getByText('List of attendees').click();
+    const firstRow = page.locator('table.attendees tbody tr').first();
+    const removedId = Number(await firstRow.getAttribute('data-attendee'));
+    page.once('dialog', (dialog) => void dialog.accept());
+    await firstRow.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(async () => (await api('GET', `/api/events/${eventId}/attendees`)).items.some((a: { id: number }) => a.id === removedId)).toBe(false);
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshots(page, 'event');
 

@@ -81,10 +81,10 @@ function Pages({ me, route }: { me: MeT; route: string[] }) {
   const [first = '', second] = route;
   if (me.role === 'matchmaker') {
     if (first === 'import') return <ImportPage />;
-    if (first === 'events' && second) return <EventPage id={Number(second)} />;
+    if (first === 'events' && second) return <EventPage key={second} id={Number(second)} />;
     if (first === 'events') return <EventsPage />;
     if (first === 'organizations' && second && route[2] === 'edit') return <ProfilePage id={Number(second)} />;
-    if (first === 'organizations' && second) return <OrganizationPage id={Number(second)} />;
+    if (first === 'organizations' && second) return <OrganizationPage key={second} id={Number(second)} />;
     if (first === 'organizations') return <OrganizationsPage />;
     if (first === 'review' && second === 'organization' && route[2]) return <ReviewPage key={route[2]} organizationId={Number(route[2])} />;
     return <ReviewPage />;

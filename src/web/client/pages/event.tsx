@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { download, get, patch, post } from '../api.ts';
+import { api, download, get, patch, post } from '../api.ts';
 import { LANGUAGE_NAMES, type MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { AttendeeT, EventT, FiguresT, InterpreterT, IssuedTokenT, MatchT, MeetingT, OrganizationT, Page, ScheduleResultT } from '../types.ts';
@@ -243,6 +243,15 @@ function Attendees({ event, attendees, organizations, orgName, onChange }: { eve
                       setIssued({ who: orgName.get(a.organizationId) ?? '', token: issuedToken.token });
                     })}>
                       {t('organizationToken')}
+                    </button>
+                    <button type="button" class="outline secondary small" onClick={() => {
+                      if (!confirm(t('confirmRemoveAttendee', { name: a.name }))) return;
+                      void action.run(async () => {
+                        await api('DELETE', `/api/attendees/${a.id}`);
+                        onChange(t('attendeeRemoved', { name: a.name }));
+                      });
+                    }}>
+                      {t('remove')}
                     </button>
                   </td>
                 </tr>

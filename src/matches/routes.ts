@@ -28,7 +28,7 @@ export default async function matchRoutes(fastify: FastifyInstance) {
   };
 
   app.get('/api/organizations/:id/suggestions', {
-    config: { access: 'organization-self' },
+    config: { access: 'organization-member' },
     schema: {
       tags: ['matching'],
       summary: 'Suggested partners for an organisation, best first, with the reasons',

@@ -95,7 +95,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/api/organizations/:id', {
-    config: { access: 'organization-self' },
+    config: { access: 'organization-member' },
     schema: {
       tags: ['organizations'],
       summary: 'Read one organisation profile',

@@ -11,9 +11,10 @@ export type Principal =
 
 /**
  * Who may call a route. `matchmaker`: matchmakers only. `organization-self`: matchmakers, and an
- * organisation on the route whose `:id` is its own. `any`: any signed-in caller.
+ * organisation on the route whose `:id` is its own. `organization-member`: the same, and the
+ * organisation's attendees (they read its profile and suggestions). `any`: any signed-in caller.
  */
-export type Access = 'matchmaker' | 'organization-self' | 'any';
+export type Access = 'matchmaker' | 'organization-self' | 'organization-member' | 'any';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -77,10 +78,11 @@ function authenticate(request: FastifyRequest, tokens: TokensRepository, adminHa
 
 function authorize(request: FastifyRequest, principal: Principal, access: Access): void {
   if (principal.role === 'matchmaker' || access === 'any') return;
-  if (access === 'organization-self') {
+  if (access === 'organization-self' || access === 'organization-member') {
     const id = Number((request.params as { id?: string }).id);
     if (principal.role === 'organization' && id === principal.organizationId) return;
-    throw forbidden("An organisation token may only act on its own organisation's profile");
+    if (access === 'organization-member' && principal.role === 'attendee' && id === principal.organizationId) return;
+    throw forbidden("A token may only act on its own organisation's profile");
   }
   throw forbidden('Only a matchmaker may do this');
 }

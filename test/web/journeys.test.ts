@@ -166,6 +166,7 @@ describe('the web app in Chromium', () => {
     await expect.poll(() => page.locator('.queue li').first().locator('.badge').innerText()).toBe('Approved');
     expect((await api('GET', `/api/matches/${pairId}`)).status).toBe('approved');
     await page.getByRole('link', { name: 'Show all' }).click();
+    await page.getByText(/^Only pairs of/).waitFor({ state: 'detached' });
 
     // Review: the keyboard approves the three best pending pairs; a note and a button reject the fourth.
     await page.getByRole('link', { name: 'Review' }).click();
@@ -389,6 +390,15 @@ describe('the web app in Chromium', () => {
       expect(ics.text).toContain('BEGIN:VCALENDAR');
       expect(ics.text).toMatch(/UID:meeting-/);
       expect(ics.text).toContain(`DTSTART:${slot.replace(/[-:]/g, '').replace(/\.\d+/, '')}`);
+
+      // Below the meetings, the organisation's suggested partners: the attendee asks one in their own name.
+      const card = page.locator('article.suggestion').filter({ hasNotText: requesterName }).first();
+      await card.getByRole('button', { name: 'Request a meeting' }).click();
+      await expect.poll(() => card.getByLabel('Who attends').locator('option').allInnerTexts()).toEqual([attendee.name]);
+      await card.getByRole('button', { name: 'Send the request' }).click();
+      await card.getByText('Request sent').waitFor();
+      const mine = (await api('GET', '/api/events/1/requests')).items.filter((r: { fromAttendeeId: number }) => r.fromAttendeeId === attendee.id);
+      expect(mine).toHaveLength(1);
       expect(await accessibilityProblems(page)).toEqual([]);
       await screenshots(page, 'attendee-meetings');
     });

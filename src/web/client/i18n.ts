@@ -96,6 +96,11 @@ const messages = {
   // Meetings (organisation and attendee)
   meetingsTitle: { ja: '商談と申し込み', mn: 'Уулзалт ба хүсэлтүүд', en: 'Meetings and requests' },
   attendeeTitle: { ja: '{name} さんの商談', mn: '{name} — миний уулзалтууд', en: 'Meetings of {name}' },
+  attendeeSuggestionsIntro: {
+    ja: '貴団体に合う相手です。ここからあなたの名前で商談を申し込めます。',
+    mn: 'Танай байгууллагад тохирох түншүүд. Эндээс өөрийн нэрээр уулзалт хүсч болно.',
+    en: 'Partners that fit your organisation; ask for a meeting in your own name.',
+  },
   myMeetings: { ja: '確定した商談', mn: 'Баталгаажсан уулзалтууд', en: 'Confirmed meetings' },
   timesShownIn: { ja: '時刻は {zone} 時間で表示しています。', mn: 'Цагийг {zone}-ын цагаар харуулж байна.', en: 'Times are shown in {zone} time.' },
   noMeetingsYet: { ja: 'まだ確定した商談はありません。', mn: 'Баталгаажсан уулзалт алга байна.', en: 'No confirmed meetings yet.' },

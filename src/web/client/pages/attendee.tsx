@@ -1,15 +1,22 @@
 import { get } from '../api.ts';
 import { useT } from '../session.ts';
-import type { EventT, MeT } from '../types.ts';
+import type { EventT, MeT, OrganizationT, SuggestionT } from '../types.ts';
 import { Loading, useLoad } from '../ui.tsx';
 import { MeetingsPanel } from './meetings-panel.tsx';
+import { SuggestionCard } from './suggestions.tsx';
 
+/** An attendee's page: their meetings and requests at their session, then partners to ask for. */
 export function AttendeePage({ me }: { me: MeT }) {
   const t = useT();
   const { data, error, loading } = useLoad(async () => {
-    const event = await get<EventT>(`/api/events/${me.eventId}`);
-    const attendees = await get<{ items: { id: number; timeZone: string }[] }>(`/api/events/${me.eventId}/attendees`);
-    return { event, timeZone: attendees.items.find((a) => a.id === me.attendeeId)?.timeZone ?? event.timeZone };
+    const [event, attendees, organization, suggestions] = await Promise.all([
+      get<EventT>(`/api/events/${me.eventId}`),
+      get<{ items: { id: number; timeZone: string }[] }>(`/api/events/${me.eventId}/attendees`),
+      get<OrganizationT>(`/api/organizations/${me.organizationId}`),
+      get<{ items: SuggestionT[] }>(`/api/organizations/${me.organizationId}/suggestions`, { limit: 10 }),
+    ]);
+    const timeZone = attendees.items.find((a) => a.id === me.attendeeId)?.timeZone ?? event.timeZone;
+    return { event, timeZone, organization, suggestions: suggestions.items };
   }, [me.eventId, me.attendeeId]);
   return (
     <section>
@@ -19,6 +26,15 @@ export function AttendeePage({ me }: { me: MeT }) {
         <>
           <p>{data.event.name}</p>
           <MeetingsPanel event={data.event} viewer={{ organizationId: me.organizationId!, attendeeId: me.attendeeId!, timeZone: data.timeZone }} />
+          <h2>{t('suggestionsTitle')}</h2>
+          <p class="muted">{t('attendeeSuggestionsIntro')}</p>
+          <ol class="cards">
+            {data.suggestions.map((s) => (
+              <li>
+                <SuggestionCard suggestion={s} context={{ me: data.organization, events: [data.event], fromAttendeeId: me.attendeeId! }} />
+              </li>
+            ))}
+          </ol>
         </>
       )}
     </section>

@@ -9,6 +9,8 @@ import { Reasons } from './reasons.tsx';
 export interface Context {
   me: OrganizationT;
   events: EventT[];
+  /** An attendee asks in their own name; an organisation picks which of its attendees asks. */
+  fromAttendeeId?: number;
 }
 
 export function SuggestionsPage({ id }: { id: number }) {
@@ -80,7 +82,10 @@ function RequestForm({ partnerId, context, onClose }: { partnerId: number; conte
   const [sent, setSent] = useState<RequestT | null>(null);
   const action = useAction();
   const attendees = useLoad(
-    async () => (eventId ? (await get<{ items: AttendeeT[] }>(`/api/events/${eventId}/attendees`)).items.filter((a) => a.organizationId === context.me.id) : []),
+    async () =>
+      eventId
+        ? (await get<{ items: AttendeeT[] }>(`/api/events/${eventId}/attendees`)).items.filter((a) => a.organizationId === context.me.id && (!context.fromAttendeeId || a.id === context.fromAttendeeId))
+        : [],
     [eventId],
   );
   const mine = attendees.data ?? [];

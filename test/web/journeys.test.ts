@@ -215,6 +215,16 @@ describe('the web app in Chromium', () => {
     await expect.poll(() => notice(page).innerText(), { timeout: 30_000 }).toMatch(/^\d+ attendees registered$/);
     const attendees = (await api('GET', `/api/events/${eventId}/attendees`)).items;
     expect(attendees.length).toBeGreaterThan(20);
+    // One more person, free only 09:00–11:00 Ulaanbaatar time.
+    const addForm = page.locator('form[aria-label="Add an attendee"]');
+    await addForm.getByLabel('Organisation').selectOption({ label: 'Hokkaido Haskap Farm Co.' });
+    await addForm.getByLabel('Person').fill('Sato Ken');
+    await addForm.getByLabel(/^Free from/).fill('09:00');
+    await addForm.getByLabel('Free until').fill('11:00');
+    await addForm.getByRole('button', { name: 'Add an attendee' }).click();
+    await expect.poll(async () => (await api('GET', `/api/events/${eventId}/attendees`)).items.find((a: { name: string }) => a.name === 'Sato Ken')?.availability).toEqual([
+      { start: '2026-12-10T01:00:00.000Z', end: '2026-12-10T03:00:00.000Z' },
+    ]);
 
     await page.getByLabel('Interpreter’s name').fill('Туяа Б.');
     await page.getByLabel('Language pairs').fill('ja-mn');

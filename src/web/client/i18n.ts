@@ -251,6 +251,8 @@ const messages = {
   confirmRemoveAttendee: { ja: '{name} さんを削除しますか?商談とトークンも取り消されます。', mn: '{name}-г хасах уу? Түүний уулзалт, токен мөн цуцлагдана.', en: 'Remove {name}? Their meetings and tokens go too.' },
   attendeeRemoved: { ja: '{name} さんを削除しました', mn: '{name}-г хаслаа', en: '{name} removed' },
   addAttendee: { ja: '参加者を追加', mn: 'Оролцогч нэмэх', en: 'Add an attendee' },
+  availableFrom: { ja: '参加可能な時間: 開始({zone} 時間、毎日)', mn: 'Боломжтой цаг: эхлэх ({zone}-ын цагаар, өдөр бүр)', en: 'Free from ({zone} time, each day)' },
+  availableUntil: { ja: '参加可能な時間: 終了', mn: 'Боломжтой цаг: дуусах', en: 'Free until' },
   joinsOnline: { ja: 'オンライン参加', mn: 'Онлайнаар оролцоно', en: 'Joins online' },
   interpretersHeading: { ja: '通訳 {count} 名', mn: '{count} орчуулагч', en: '{count} interpreters' },
   addInterpreter: { ja: '通訳を追加', mn: 'Орчуулагч нэмэх', en: 'Add an interpreter' },

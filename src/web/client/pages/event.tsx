@@ -183,7 +183,7 @@ function Attendees({ event, attendees, organizations, orgName, onChange }: { eve
   const { lang } = useSession();
   const action = useAction();
   const [issued, setIssued] = useState<{ who: string; token: string } | null>(null);
-  const [adding, setAdding] = useState({ organizationId: 0, name: '', online: false });
+  const [adding, setAdding] = useState({ organizationId: 0, name: '', online: false, from: '', until: '' });
   const registered = new Set(attendees.map((a) => a.organizationId));
 
   const registerApproved = () =>
@@ -268,8 +268,13 @@ function Attendees({ event, attendees, organizations, orgName, onChange }: { eve
           const o = organizations.find((x) => x.id === adding.organizationId);
           if (!o) return;
           void action.run(async () => {
-            await post(`/api/events/${event.id}/attendees`, { ...attendeeFor(o, event, adding.online), ...(adding.name.trim() ? { name: adding.name.trim() } : {}) });
-            setAdding({ organizationId: 0, name: '', online: false });
+            const availability = adding.from || adding.until ? dailyWindow(event, adding.from || '00:00', adding.until || '23:59') : undefined;
+            await post(`/api/events/${event.id}/attendees`, {
+              ...attendeeFor(o, event, adding.online),
+              ...(adding.name.trim() ? { name: adding.name.trim() } : {}),
+              ...(availability ? { availability } : {}),
+            });
+            setAdding({ organizationId: 0, name: '', online: false, from: '', until: '' });
             onChange(t('attendeesAdded', { count: 1 }));
           });
         }}
@@ -287,6 +292,14 @@ function Attendees({ event, attendees, organizations, orgName, onChange }: { eve
           {t('person')}
           <input name="attendeeName" maxLength={200} value={adding.name} onInput={(e) => setAdding({ ...adding, name: e.currentTarget.value })} />
         </label>
+        <label>
+          {t('availableFrom', { zone: zoneLabel(event.timeZone) })}
+          <input name="availableFrom" type="time" value={adding.from} onInput={(e) => setAdding({ ...adding, from: e.currentTarget.value })} />
+        </label>
+        <label>
+          {t('availableUntil', { zone: zoneLabel(event.timeZone) })}
+          <input name="availableUntil" type="time" value={adding.until} onInput={(e) => setAdding({ ...adding, until: e.currentTarget.value })} />
+        </label>
         <label class="inline">
           <input type="checkbox" name="online" checked={adding.online} onChange={(e) => setAdding({ ...adding, online: e.currentTarget.checked })} />
           {t('joinsOnline')}
@@ -297,6 +310,23 @@ function Attendees({ event, attendees, organizations, orgName, onChange }: { eve
       </form>
     </>
   );
+}
+
+/**
+ * "Free from 09:00 until 11:00" on every day of the session, as instants: each day's offset is read
+ * off that day's slots (UTC start beside local start), so the event's zone rules stay the service's.
+ */
+function dailyWindow(event: EventT, from: string, until: string): { start: string; end: string }[] {
+  const out: { start: string; end: string }[] = [];
+  for (const day of event.days) {
+    const slot = event.slots.find((s) => s.local.startsWith(day.date));
+    if (!slot) continue;
+    const minutes = Math.round((Date.parse(`${slot.local}:00Z`) - Date.parse(slot.start)) / 60_000);
+    const sign = minutes < 0 ? '-' : '+';
+    const offset = `${sign}${String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
+    out.push({ start: `${day.date}T${from}:00${offset}`, end: `${day.date}T${until}:00${offset}` });
+  }
+  return out;
 }
 
 function attendeeFor(o: OrganizationT, event: EventT, online: boolean) {

@@ -11,32 +11,29 @@ export type Span = [start: number, end: number];
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu;
 const MIN_STEM = 3;
+const LETTER = /[\p{L}\p{N}]/u;
+const TRAILING_KANA = /[\p{Script=Hiragana}ー]+$/u;
 
 export function highlight(text: string, lang: string, needles: readonly string[]): Span[] {
   const lower = text.toLowerCase();
-  const spans: Span[] = [];
-  for (const raw of needles) {
-    const needle = raw.toLowerCase().trim();
-    if (!needle) continue;
-    const exact = occurrences(lower, needle, lang !== 'ja');
-    if (exact.length) {
-      spans.push(...exact);
-      continue;
-    }
-    if (lang === 'ja') {
-      const stem = needle.replace(/[\p{Script=Hiragana}ー]+$/u, '');
-      if (stem.length >= 2 && stem !== needle) spans.push(...occurrences(lower, stem, false));
-    } else {
-      spans.push(...stemmedWords(lower, needle));
-    }
+  const wanted = needles.map((n) => n.toLowerCase().trim()).filter(Boolean);
+  // Exact terms first; only when none is on the surface are stems tried (the text split into words once).
+  const exact = wanted.flatMap((needle) => occurrences(lower, needle, lang !== 'ja'));
+  if (exact.length) return merge(exact);
+  if (lang === 'ja') {
+    return merge(wanted.flatMap((needle) => {
+      const stem = needle.replace(TRAILING_KANA, '');
+      return stem.length >= 2 && stem !== needle ? occurrences(lower, stem, false) : [];
+    }));
   }
-  return merge(spans);
+  const words = [...lower.matchAll(WORD)].map((m): [string, number] => [m[0], m.index!]);
+  return merge(wanted.flatMap((needle) => stemmedWords(words, needle)));
 }
 
 /** Occurrences of `needle`; for alphabetic scripts only as whole words. */
 function occurrences(text: string, needle: string, wholeWords: boolean): Span[] {
   const out: Span[] = [];
-  const letter = (i: number) => i >= 0 && i < text.length && /[\p{L}\p{N}]/u.test(text[i]!);
+  const letter = (i: number) => i >= 0 && i < text.length && LETTER.test(text[i]!);
   for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
     if (wholeWords && (letter(at - 1) || letter(at + needle.length))) continue;
     out.push([at, at + needle.length]);
@@ -45,13 +42,11 @@ function occurrences(text: string, needle: string, wholeWords: boolean): Span[] 
 }
 
 /** Each word of the needle, as a stem, at the start of a word of the text (all words must be found). */
-function stemmedWords(text: string, needle: string): Span[] {
-  const words = needle.match(WORD) ?? [];
+function stemmedWords(words: readonly [word: string, at: number][], needle: string): Span[] {
   const out: Span[] = [];
-  for (const word of words) {
+  for (const word of needle.match(WORD) ?? []) {
     const stem = word.length > MIN_STEM + 1 ? word.slice(0, Math.max(MIN_STEM, word.length - 2)) : word;
-    const found: Span[] = [];
-    for (const m of text.matchAll(WORD)) if (m[0].startsWith(stem)) found.push([m.index!, m.index! + m[0].length]);
+    const found = words.filter(([w]) => w.startsWith(stem)).map(([w, at]): Span => [at, at + w.length]);
     if (!found.length) return [];
     out.push(...found);
   }

@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import type { ProblemField } from './http/problem.ts';
 
 /**
  * The JSON Schema validators of the service. Bodies are validated strictly (no coercion, unknown
@@ -52,19 +53,12 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-export interface FieldProblem {
-  /** Dotted path of the field, e.g. `offers.1` or `contact.email`; empty for the whole value. */
-  field: string;
-  message: string;
-  /**
-   * What is wrong, for programs and for translations (the web app words it in ja / mn / en):
-   * required, unknown-field, format, enum, max-length, min-length, minimum, maximum, type, min-items,
-   * max-items, unique-items, or a schema's own `x-code` (text, blank, clock, phone, http-url, edge-spaces).
-   */
-  code?: string;
-  /** The numbers or names the message mentions (limit, format, values, type). */
-  params?: Record<string, unknown>;
-}
+/**
+ * A field problem as validation finds it; the `code` values it gives are required, unknown-field,
+ * format, enum, max-length, min-length, minimum, maximum, type, min-items, max-items, unique-items,
+ * or a schema's own `x-code` (text, blank, clock, phone, http-url, edge-spaces).
+ */
+export type FieldProblem = Omit<ProblemField, 'row' | 'externalId'>;
 
 /**
  * Turns Ajv errors into one readable problem per field. A failed `anyOf` (a text that is neither a

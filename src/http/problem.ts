@@ -1,12 +1,15 @@
 import { STATUS_CODES } from 'node:http';
 
 export interface ProblemField {
+  /** Dotted path of the field, e.g. `offers.1` or `contact.email`; empty for the whole value. */
   field: string;
   message: string;
+  /** In bulk imports: the row, and its externalId when it has one. */
   row?: number;
   externalId?: string;
-  /** What is wrong, for programs and translations (see FieldProblem in validation.ts). */
+  /** What is wrong, in a word for programs and translations (see FieldProblem in validation.ts). */
   code?: string;
+  /** The numbers or names the message mentions (limit, format, values, type). */
   params?: Record<string, unknown>;
 }
 

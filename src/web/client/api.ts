@@ -1,20 +1,13 @@
 /** Calls to /api with the signed-in token; problems (RFC 9457) become ApiError. */
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-  row?: number;
-  externalId?: string;
-  code?: string;
-  params?: Record<string, unknown>;
-}
+import type { ProblemField } from '../../http/problem.ts';
 
 export interface Problem {
   type?: string;
   title: string;
   status: number;
   detail?: string;
-  errors?: FieldProblem[];
+  errors?: ProblemField[];
 }
 
 export class ApiError extends Error {

@@ -171,3 +171,18 @@ export function ScrollBox({ label, children }: { label: string; children: Compon
     </div>
   );
 }
+
+/** Previous / next over a list served in pages of `size`. */
+export function Pager({ offset, size, total, onOffset }: { offset: number; size: number; total: number; onOffset: (offset: number) => void }) {
+  const t = useT();
+  return (
+    <nav class="row pager" aria-label={t('pages')}>
+      <button type="button" class="outline" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - size))}>
+        ← {t('previous')}
+      </button>
+      <button type="button" class="outline" disabled={offset + size >= total} onClick={() => onOffset(offset + size)}>
+        {t('next')} →
+      </button>
+    </nav>
+  );
+}

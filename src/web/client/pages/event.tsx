@@ -26,20 +26,22 @@ export function EventPage({ id }: { id: number }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [result, setResult] = useState<ScheduleResultT | null>(null);
   const action = useAction();
+  // The directory is read once; what an action changes (people, meetings, figures) is read again after it.
+  const directory = useLoad(() => everyPage<OrganizationT>('/api/organizations'), []);
   const { data, error, loading, reload } = useLoad(async () => {
-    const [event, attendees, interpreters, agenda, figures, organizations] = await Promise.all([
+    const [event, attendees, interpreters, agenda, figures] = await Promise.all([
       get<EventT>(`/api/events/${id}`),
       get<{ items: AttendeeT[] }>(`/api/events/${id}/attendees`),
       get<{ items: InterpreterT[] }>(`/api/events/${id}/interpreters`),
       get<{ items: MeetingT[] }>(`/api/events/${id}/agenda`),
       get<FiguresT>(`/api/events/${id}/figures`),
-      everyPage<OrganizationT>('/api/organizations'),
     ]);
-    return { event, attendees: attendees.items, interpreters: interpreters.items, meetings: agenda.items, figures, organizations };
+    return { event, attendees: attendees.items, interpreters: interpreters.items, meetings: agenda.items, figures };
   }, [id]);
-  if (!data) return <Loading when={loading} error={error} />;
+  const organizations = directory.data;
+  if (!data || !organizations) return <Loading when={loading || directory.loading} error={error ?? directory.error} />;
   const { event } = data;
-  const orgName = new Map(data.organizations.map((o) => [o.id, pick(o.name, lang).text]));
+  const orgName = new Map(organizations.map((o) => [o.id, pick(o.name, lang).text]));
   const done = (message: string) => {
     setNotice(message);
     reload();
@@ -62,7 +64,7 @@ export function EventPage({ id }: { id: number }) {
       <Settings event={event} onChange={done} />
 
       <h2 id="people">{t('people')}</h2>
-      <Attendees event={event} attendees={data.attendees} organizations={data.organizations} orgName={orgName} onChange={done} />
+      <Attendees event={event} attendees={data.attendees} organizations={organizations} orgName={orgName} onChange={done} />
       <Interpreters event={event} interpreters={data.interpreters} onChange={done} />
 
       <h2 id="schedule">{t('schedule')}</h2>

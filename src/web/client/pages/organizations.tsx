@@ -3,7 +3,7 @@ import { get, post } from '../api.ts';
 import { COUNTRY, KIND, LANGUAGE_NAMES } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { IssuedTokenT, Localized, OrganizationT, Page, SuggestionT } from '../types.ts';
-import { Loading, LText, ProblemBox, ScrollBox, useAction, useLoad } from '../ui.tsx';
+import { Loading, LText, Pager, ProblemBox, ScrollBox, useAction, useLoad } from '../ui.tsx';
 import { SuggestionCard } from './suggestions.tsx';
 
 const PAGE = 50;
@@ -83,14 +83,7 @@ export function OrganizationsPage() {
               </tbody>
             </table>
           </ScrollBox>
-          <nav class="row pager" aria-label={t('pages')}>
-            <button type="button" class="outline" disabled={filters.offset === 0} onClick={() => setFilters({ ...filters, offset: Math.max(0, filters.offset - PAGE) })}>
-              ← {t('previous')}
-            </button>
-            <button type="button" class="outline" disabled={filters.offset + PAGE >= data.total} onClick={() => setFilters({ ...filters, offset: filters.offset + PAGE })}>
-              {t('next')} →
-            </button>
-          </nav>
+          <Pager offset={filters.offset} size={PAGE} total={data.total} onOffset={(offset) => setFilters({ ...filters, offset })} />
         </>
       )}
     </section>

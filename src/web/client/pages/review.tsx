@@ -3,7 +3,7 @@ import { get, patch } from '../api.ts';
 import { COUNTRY, KIND, type MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { MatchT, OrganizationT, Page } from '../types.ts';
-import { Loading, LText, Notice, pick, ProblemBox, Score, useAction, useLoad } from '../ui.tsx';
+import { Loading, LText, Notice, Pager, pick, ProblemBox, Score, useAction, useLoad } from '../ui.tsx';
 import { Reasons } from './reasons.tsx';
 
 interface Filters {
@@ -194,14 +194,7 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
           </article>
         )}
       </div>
-      <nav class="row pager" aria-label={t('pages')}>
-        <button type="button" class="outline" disabled={filters.offset === 0} onClick={() => setFilters({ ...filters, offset: Math.max(0, filters.offset - PAGE) })}>
-          ← {t('previous')}
-        </button>
-        <button type="button" class="outline" disabled={filters.offset + PAGE >= total} onClick={() => setFilters({ ...filters, offset: filters.offset + PAGE })}>
-          {t('next')} →
-        </button>
-      </nav>
+      <Pager offset={filters.offset} size={PAGE} total={total} onOffset={(offset) => setFilters({ ...filters, offset })} />
     </section>
   );
 }

@@ -34,7 +34,7 @@ type DemoSession = EventInput & { hostCountry: string; interpreters: Interpreter
  * own time zone. Attendees speak their organisation's meeting languages.
  */
 export function loadDemoSessions(db: Db): void {
-  const events = createEventsRepository(db);
+  const events = createEventsRepository(db, () => new Date());
   const sessions = JSON.parse(readFileSync(join(HERE, 'sessions.json'), 'utf8')) as DemoSession[];
   const organizations = createOrganizationsRepository(db).all();
   for (const { hostCountry, interpreters, ...input } of sessions) {

@@ -1,7 +1,9 @@
+import { STATUS_CODES } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Db } from './db/client.ts';
 import { decodeBody } from './http/decode.ts';
-import { HttpProblem } from './http/problem.ts';
+import { HttpProblem, problemType } from './http/problem.ts';
+import { sendProblem } from './plugins/errors.ts';
 import auth from './plugins/auth.ts';
 import database from './plugins/database.ts';
 import docs from './plugins/docs.ts';
@@ -21,8 +23,8 @@ import { addSharedSchemas, addSharedSchemasToApp } from './schemas/index.ts';
 import { bodyAjv, queryAjv } from './validation.ts';
 
 export interface AppOptions {
-  /** The matchmaker token. */
-  adminToken: string;
+  /** A configured matchmaker token; matchmaker tokens stored in the database work too. */
+  adminToken?: string;
   /** Path of the SQLite file, or `:memory:`. */
   databasePath?: string;
   /** An already-open database instead of `databasePath`. */
@@ -51,11 +53,28 @@ function nonCanonicalNumbers(values: Record<string, unknown> | undefined, schema
 
 const MAX_JSON_DEPTH = 32;
 
-function depthExceeds(value: unknown, limit: number): boolean {
-  if (limit < 0) return true;
-  if (value === null || typeof value !== 'object') return false;
-  for (const child of Object.values(value)) if (depthExceeds(child, limit - 1)) return true;
-  return false;
+/**
+ * What JSON.parse lets through but Musubi refuses: nesting deeper than `limit`, and lone UTF-16
+ * surrogates written as escapes ("\\ud800"), which are not text and which SQLite would store as U+FFFD.
+ */
+function jsonProblem(value: unknown, limit: number, path = ''): HttpProblem | null {
+  if (limit < 0) return new HttpProblem(400, 'too-deep', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? loneSurrogate(path) : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (LONE_SURROGATE.test(key)) return loneSurrogate(at);
+    const problem = jsonProblem(child, limit - 1, at);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+// With the u flag a character class matches a surrogate only when it is not half of a pair.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+function loneSurrogate(field: string): HttpProblem {
+  return new HttpProblem(400, 'malformed-body', 'The JSON holds a lone surrogate escape (such as \\ud800), which is not text', [{ field, message: 'holds a lone surrogate, which is not text', code: 'encoding' }]);
 }
 
 /** Largest body for ordinary routes; the bulk import sets its own. */
@@ -68,6 +87,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     // Ids in URLs are numbers; a trailing slash is the same route.
     routerOptions: { ignoreTrailingSlash: true },
+    // A request that is not even HTTP never reaches a route; it still gets the one error shape.
+    clientErrorHandler: (error, socket) => {
+      if (!socket.writable) return socket.destroy();
+      const status = (error as { code?: string }).code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const body = JSON.stringify({ type: problemType('malformed-request'), title: STATUS_CODES[status], status, detail: 'The request could not be read as HTTP/1.1' });
+      socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    },
+    // The router's own refusals (a malformed percent-escape in the path) leave in the one error shape too.
+    frameworkErrors: (error, request, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 400;
+      return sendProblem(reply, request, status >= 500 ? 400 : status, {
+        type: problemType('malformed-url'),
+        title: 'Bad Request',
+        detail: 'The address is not a valid URL (a percent-escape that is not UTF-8?)',
+      });
+    },
   });
 
   // Only JSON (and, on the import route, CSV) bodies are accepted; anything else is a 415.
@@ -84,8 +119,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
     parseJson(request, text, (error, value) => {
       if (error) return done(error, undefined);
-      // JSON.parse takes any depth; nothing Musubi accepts is deeper than a handful of levels.
-      if (depthExceeds(value, MAX_JSON_DEPTH)) return done(new HttpProblem(400, 'too-deep', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+      // JSON.parse takes any depth and any escape; nothing Musubi accepts is deeper than a handful of levels.
+      const problem = jsonProblem(value, MAX_JSON_DEPTH);
+      if (problem) return done(problem, undefined);
       done(null, value);
     });
   });
@@ -108,7 +144,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(errors);
   await app.register(security, { writesPerMinute: 1200, failedSignInsPerMinute: 30, ...opts.limits });
   await app.register(database, { path: opts.databasePath ?? ':memory:', db: opts.db });
-  await app.register(auth, { adminToken: opts.adminToken });
+  await app.register(auth, { ...(opts.adminToken ? { adminToken: opts.adminToken } : {}) });
   await app.register(organizations);
   await app.register(matching);
   await app.register(eventsPlugin);
@@ -116,6 +152,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(docs);
 
   app.get('/health', {
+    config: { public: true },
     schema: {
       tags: ['service'],
       summary: 'Liveness and database check (public)',

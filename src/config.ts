@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Type, type Static } from 'typebox';
 import { fieldProblems, queryAjv } from './validation.ts';
 
@@ -19,10 +18,8 @@ export interface Config {
   port: number;
   host: string;
   databasePath: string;
-  /** The matchmaker token. */
-  adminToken: string;
-  /** True when no token was configured and one was generated for this run (print it once). */
-  adminTokenGenerated: boolean;
+  /** A matchmaker token chosen by the operator; without it one is generated once and kept (hashed) in the database. */
+  adminToken?: string;
   seed: 'demo' | 'none';
   logLevel: string;
   backupDir: string;
@@ -43,13 +40,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const problems = fieldProblems(validate.errors).map((p) => `${p.field} ${p.message}`);
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
-  const generated = raw.MUSUBI_ADMIN_TOKEN === undefined;
   return {
     port: raw.PORT as number,
     host: raw.HOST as string,
     databasePath: raw.DATABASE_PATH as string,
-    adminToken: (raw.MUSUBI_ADMIN_TOKEN as string | undefined) ?? `mm_${randomBytes(24).toString('base64url')}`,
-    adminTokenGenerated: generated,
+    ...(raw.MUSUBI_ADMIN_TOKEN ? { adminToken: raw.MUSUBI_ADMIN_TOKEN as string } : {}),
     seed: raw.MUSUBI_SEED as 'demo' | 'none',
     logLevel: raw.LOG_LEVEL as string,
     backupDir: raw.BACKUP_DIR as string,

@@ -3,13 +3,16 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { approveDemoPairs, loadDemoData } from '../seed/load.ts';
 import { webBundle } from './web/bundle.ts';
+import { ensureMatchmakerToken } from './tokens/matchmaker.ts';
 
 /** Reads the configuration, opens the database, seeds it if asked, listens, and closes gracefully. */
 const config = loadConfig();
 const db = openDatabase(config.databasePath);
 // Seeded before the app is built, so the matching index starts with the demo organisations.
 const seeded = config.seed === 'demo' ? loadDemoData(db) : 0;
-const app = await buildApp({ adminToken: config.adminToken, db, logger: { level: config.logLevel }, backupDir: config.backupDir });
+// Without MUSUBI_ADMIN_TOKEN, the matchmaker token is generated once and kept (hashed) in the database.
+const generatedToken = config.adminToken ? null : ensureMatchmakerToken(db);
+const app = await buildApp({ ...(config.adminToken ? { adminToken: config.adminToken } : {}), db, logger: { level: config.logLevel }, backupDir: config.backupDir });
 if (seeded) {
   await app.ready();
   const approved = await approveDemoPairs(app);
@@ -37,8 +40,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 // Bundle the web app before listening: a broken client fails the start, not the first visitor.
 await webBundle();
 const address = await app.listen({ port: config.port, host: config.host });
-if (config.adminTokenGenerated) {
-  // Printed once, to the console only: set MUSUBI_ADMIN_TOKEN to keep the same token across restarts.
-  console.log(`\nMatchmaker token for this run (set MUSUBI_ADMIN_TOKEN to choose your own):\n\n  ${config.adminToken}\n`);
+if (generatedToken) {
+  // Printed once, to the console only; the database keeps only its hash.
+  console.log(`\nMatchmaker token (generated for this database; it stays valid across restarts, keep it safe):\n\n  ${generatedToken}\n`);
+} else if (!config.adminToken) {
+  console.log('Matchmaker token: the one printed when this database first started (kept hashed). Lost it? `npm run token:rotate` prints a new one.');
 }
 console.log(`Musubi is serving ${address}  (web app: ${address}/ · API docs: ${address}/docs)`);

@@ -23,6 +23,9 @@ function createAjv(coerce: boolean): Ajv {
   ajv.addFormat('country', { type: 'string', validate: isCountryCode });
   ajv.addFormat('language', { type: 'string', validate: isLanguageCode });
   ajv.addFormat('time-zone', { type: 'string', validate: isTimeZone });
+  ajv.addFormat('line', { type: 'string', validate: isOneLine });
+  ajv.addFormat('http-url', { type: 'string', validate: isHttpUrl });
+  ajv.addFormat('text', { type: 'string', validate: isPlainText });
   return ajv;
 }
 
@@ -37,6 +40,27 @@ export function isCountryCode(code: string): boolean {
   if (!/^[A-Z]{2}$/.test(code)) return false; // DisplayNames.of throws on malformed codes
   const name = regionNames.of(code);
   return name !== code && name !== 'Unknown Region';
+}
+
+/** No control characters, no line or paragraph separators: safe in a calendar line, a CSV cell, a header. */
+export function isOneLine(value: string): boolean {
+  return !/[\p{Cc}\u2028\u2029]/u.test(value);
+}
+
+/** A web address someone can open: http or https, a host name, no spaces, no user:password@. */
+export function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\/[^\s/?#]+/i.test(value) || /\s/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+/** Tabs and line breaks allowed; other control characters (NUL, escape, …) are not. */
+export function isPlainText(value: string): boolean {
+  return !/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(value);
 }
 
 /** ISO 639-1: two lower-case letters that ICU knows as a language. */
@@ -139,6 +163,9 @@ function formatMessage(format: string): string {
     case 'time-zone': return 'must be an IANA time zone such as Asia/Tokyo';
     case 'uri': return 'must be an absolute URL such as https://example.com';
     case 'email': return 'must be an e-mail address';
+    case 'http-url': return 'must be a web address starting with http:// or https://, such as https://example.com';
+    case 'line': return 'must be one line, without line breaks or control characters';
+    case 'text': return 'must not hold control characters';
     default: return `must be a valid ${format}`;
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { openDatabase, type Db } from '../src/db/client.ts';
@@ -37,4 +38,34 @@ export function profile(overrides: Record<string, unknown> = {}): Record<string,
     contact: { name: 'Батбаяр', email: 'sales@cashmere.example.mn', phone: '+976-11-123456' },
     ...overrides,
   };
+}
+
+/** Row count and a digest of the content of every table: what a refused request must leave as it was. */
+export interface DbSnapshot {
+  counts: Record<string, number>;
+  digests: Record<string, string>;
+}
+
+export function dbSnapshot(db: Db): DbSnapshot {
+  const names = (db.$client
+    .prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%' and name not like '__drizzle%'")
+    .all() as { name: string }[]).map((r) => r.name);
+  const counts: Record<string, number> = {};
+  const digests: Record<string, string> = {};
+  for (const name of names) {
+    counts[name] = (db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n;
+    const rows = db.$client.prepare(`select * from "${name}" order by rowid`).all();
+    digests[name] = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+  }
+  return { counts, digests };
+}
+
+/** The tables whose rows or content differ, in words. */
+export function snapshotDiff(before: DbSnapshot, after: DbSnapshot): string[] {
+  const out: string[] = [];
+  for (const name of new Set([...Object.keys(before.counts), ...Object.keys(after.counts)])) {
+    if (before.counts[name] !== after.counts[name]) out.push(`table ${name}: ${before.counts[name]} → ${after.counts[name]} rows`);
+    else if (before.digests[name] !== after.digests[name]) out.push(`table ${name}: content changed`);
+  }
+  return out;
 }

@@ -1,9 +1,9 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { backupDatabase } from '../db/backup.ts';
-import { problems } from '../schemas/common.ts';
+import { Id, Line, Paging, problems } from '../schemas/common.ts';
 
 const AuditEntry = Type.Object({
   id: Type.Integer(), at: Type.String(), actor: Type.String(), action: Type.String(), entity: Type.String(),
@@ -19,11 +19,11 @@ export default async function adminRoutes(fastify: FastifyInstance, opts: { back
       summary: 'The audit trail: who approved or rejected pairs, booked, moved or cancelled meetings, and when',
       querystring: Type.Object(
         {
-          entity: Type.Optional(Type.String({ maxLength: 50 })),
-          entityId: Type.Optional(Type.Integer({ minimum: 1 })),
-          action: Type.Optional(Type.String({ maxLength: 50 })),
+          entity: Type.Optional(Line(50)),
+          entityId: Type.Optional(Id()),
+          action: Type.Optional(Line(50)),
           limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
-          offset: Type.Integer({ minimum: 0, default: 0 }),
+          offset: Paging.offset,
         },
         { additionalProperties: false },
       ),
@@ -38,12 +38,15 @@ export default async function adminRoutes(fastify: FastifyInstance, opts: { back
     schema: {
       tags: ['admin'],
       summary: 'Write a consistent snapshot of the database while the service runs',
-      response: { 201: Type.Object({ file: Type.String(), bytes: Type.Integer(), at: Type.String() }, { example: { file: '/srv/musubi/data/backups/musubi-2026-12-08T02-00-00-000Z.db', bytes: 1_245_184, at: '2026-12-08T02:00:00.000Z' } }), ...problems(401, 403) },
+      description: 'The snapshot goes to the backup folder the server was started with (BACKUP_DIR); the answer names the file, not where the server keeps it.',
+      response: { 201: Type.Object({ file: Type.String(), bytes: Type.Integer(), at: Type.String() }, { example: { file: 'musubi-2026-12-08T02-00-00-000Z.db', bytes: 1_245_184, at: '2026-12-08T02:00:00.000Z' } }), ...problems(401, 403) },
     },
   }, async (request, reply) => {
     const at = app.now().toISOString();
     const result = await backupDatabase(app.db, join(opts.backupDir, `musubi-${at.replace(/[:.]/g, '-')}.db`));
-    app.audit.record(request, 'database.backup', 'database', null, result);
-    return reply.code(201).send({ ...result, at });
+    // The server's own paths are none of a client's business: the file name is enough to find it.
+    const answer = { file: basename(result.file), bytes: result.bytes, at };
+    app.audit.record(request, 'database.backup', 'database', null, answer);
+    return reply.code(201).send(answer);
   });
 }

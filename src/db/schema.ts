@@ -145,6 +145,11 @@ export const attendees = sqliteTable(
     availability: text('availability', { mode: 'json' }).$type<IsoInterval[]>().notNull(),
     maxMeetings: integer('max_meetings').notNull().default(12),
     createdAt: text('created_at').notNull().default(now),
+    /**
+     * Set when a matchmaker removes the attendee. The row stays so that their cancelled meetings stay
+     * in their partners' agendas (as CANCELLED, SEQUENCE + 1) instead of vanishing from calendars.
+     */
+    removedAt: text('removed_at'),
   },
   (t) => [index('attendees_event_idx').on(t.eventId), index('attendees_org_idx').on(t.organizationId)],
 );

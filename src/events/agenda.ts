@@ -47,11 +47,21 @@ export function meetingView(m: MeetingRow, ctx: AgendaContext): MeetingView {
 }
 
 /**
- * Spreadsheet cells that start with = + - @ (or a tab or carriage return) are run as formulas by
- * Excel; a leading apostrophe makes them plain text (OWASP CSV injection).
+ * Spreadsheet cells that start with = + - @ (or a tab or line break), or their full-width forms
+ * ＝ ＋ － ＠ that a Japanese input method types and Excel reads as the same, even after leading
+ * spaces, are run as formulas; a leading apostrophe makes them plain text (OWASP CSV injection).
  */
 export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\u2212|]/u.test(value) || /^[\t\r\n]/.test(value) ? `'${value}` : value;
+}
+
+/**
+ * A value for one iCalendar property: control characters and line breaks become spaces. The
+ * calendar writer escapes line breaks in some properties but not in the calendar's name, and a
+ * raw line break there starts a property (or a whole fake meeting) of the sender's choosing.
+ */
+export function icsText(value: string): string {
+  return value.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
 }
 
 /** The agenda as CSV, times in the event's zone and in the reader's own zone. */
@@ -73,9 +83,9 @@ export function agendaCsv(items: readonly MeetingView[], event: EventRow, reader
  * cancelled meetings stay in the file as STATUS:CANCELLED so calendars remove them.
  */
 export function agendaIcs(items: readonly MeetingView[], event: EventRow, title: string): string {
-  const calendar = ical({ name: title, prodId: { company: 'Musubi', product: 'agenda', language: 'EN' }, timezone: null });
+  const calendar = ical({ name: icsText(title), prodId: { company: 'Musubi', product: 'agenda', language: 'EN' }, timezone: null });
   for (const m of items) {
-    const other = m.attendees.map((p) => `${p.name} (${p.organization})`).join(' – ');
+    const other = icsText(m.attendees.map((p) => `${p.name} (${p.organization})`).join(' – '));
     calendar.createEvent({
       id: m.uid,
       sequence: m.sequence,
@@ -88,8 +98,8 @@ export function agendaIcs(items: readonly MeetingView[], event: EventRow, title:
         m.online ? 'Online meeting' : `Table ${m.table?.name ?? ''}`,
         m.interpreter ? `Interpreter: ${m.interpreter.name}` : '',
         `Local time (${event.timeZone}): ${m.localStart}`,
-      ].filter(Boolean).join('\n'),
-      location: m.online ? 'Online' : `${event.city}, table ${m.table?.name ?? ''}`,
+      ].filter(Boolean).map(icsText).join('\n'),
+      location: icsText(m.online ? 'Online' : `${event.city}, table ${m.table?.name ?? ''}`),
       status: m.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }

@@ -9,6 +9,7 @@ export function eventFigures(event: EventRow, ctx: AgendaContext, all: readonly 
   const scheduled = all.filter((m) => m.status === 'scheduled');
   const perOrg = new Map<number, { attendees: number; meetings: number }>();
   for (const a of ctx.attendees.values()) {
+    if (a.removedAt) continue;
     const entry = perOrg.get(a.organizationId) ?? { attendees: 0, meetings: 0 };
     entry.attendees++;
     perOrg.set(a.organizationId, entry);

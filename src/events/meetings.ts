@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { covers } from '../../matching/schedule/intervals.ts';
 import { interpreterCovers, shareLanguage } from '../../matching/schedule/scheduler.ts';
 import { localTime } from '../../matching/schedule/slots.ts';
 import type { Db } from '../db/client.ts';
 import {
-  attendees, eventTables, interpreters, meetingRequests, meetings, meetingSeats, organizations,
+  apiTokens, attendees, eventTables, interpreters, meetingRequests, meetings, meetingSeats, organizations,
   type AttendeeRow, type EventRow, type InterpreterRow, type MeetingRequestRow, type MeetingRow, type RequestStatus,
 } from '../db/schema.ts';
 import { conflict, HttpProblem, invalid } from '../http/problem.ts';
-import { availabilityOf, eventSlots, iso } from './model.ts';
+import { availabilityOf, eventSlots, iso, wholeEvent } from './model.ts';
 
 export interface BookingRequest {
   attendeeIds: [number, number];
@@ -37,7 +37,7 @@ export function requestView(row: MeetingRequestRow, now: Date): RequestView {
  * indexes (a person's seat, a table, an interpreter, a pair per slot) are the last word: when two
  * requests race for the same table, the second insert fails and is answered 409, naming the table.
  */
-export function createMeetingsRepository(db: Db) {
+export function createMeetingsRepository(db: Db, now: () => Date) {
   const slotFree = (column: typeof meetings.tableId | typeof meetings.interpreterId, id: number, slotStart: string) =>
     !db.select({ id: meetings.id }).from(meetings).where(and(eq(column, id), eq(meetings.slotStart, slotStart), eq(meetings.status, 'scheduled'))).get();
 
@@ -61,7 +61,7 @@ export function createMeetingsRepository(db: Db) {
 
     createRequest(event: EventRow, from: AttendeeRow, toOrganizationId: number, message: string | undefined, now: Date): MeetingRequestRow {
       if (from.organizationId === toOrganizationId) throw invalid('An organisation cannot request a meeting with itself', [{ field: 'toOrganizationId', message: 'is the requester’s own organisation' }]);
-      const targets = db.select({ id: attendees.id }).from(attendees).where(and(eq(attendees.eventId, event.id), eq(attendees.organizationId, toOrganizationId))).all();
+      const targets = db.select({ id: attendees.id }).from(attendees).where(and(eq(attendees.eventId, event.id), eq(attendees.organizationId, toOrganizationId), isNull(attendees.removedAt))).all();
       if (!targets.length) throw invalid('Nobody attends this event for that organisation', [{ field: 'toOrganizationId', message: 'has no attendee at this event' }]);
       return db.transaction((tx) => {
         const open = tx.select().from(meetingRequests)
@@ -103,6 +103,10 @@ export function createMeetingsRepository(db: Db) {
       });
     },
 
+    /** Booked (not cancelled) meetings of an organisation, at any event. */
+    scheduledFor: (organizationId: number) => db.select().from(meetings)
+      .where(and(eq(meetings.status, 'scheduled'), or(eq(meetings.orgLowId, organizationId), eq(meetings.orgHighId, organizationId))))
+      .orderBy(asc(meetings.slotStart)).all(),
     meeting: (id: number) => db.select().from(meetings).where(eq(meetings.id, id)).get() ?? null,
     meetings: (eventId: number) => db.select().from(meetings).where(eq(meetings.eventId, eventId)).orderBy(asc(meetings.slotStart), asc(meetings.id)).all(),
 
@@ -157,12 +161,34 @@ export function createMeetingsRepository(db: Db) {
         }, meeting.id);
         try {
           const { uid: _uid, ...fields } = row;
-          const moved = tx.update(meetings).set({ ...fields, sequence: meeting.sequence + 1, updatedAt: new Date().toISOString() }).where(eq(meetings.id, meeting.id)).returning().get()!;
+          const moved = tx.update(meetings).set({ ...fields, sequence: meeting.sequence + 1, updatedAt: now().toISOString() }).where(eq(meetings.id, meeting.id)).returning().get()!;
           tx.insert(meetingSeats).values(seats.map((attendeeId) => ({ attendeeId, slotStart: row.slotStart, meetingId: meeting.id }))).run();
           return moved;
         } catch (error) {
           explainConflict(error, contextOf(row, seats));
         }
+      });
+    },
+
+    /**
+     * Removes an attendee from an event: their booked meetings are cancelled (SEQUENCE + 1, so their
+     * partners' calendars drop them), their open requests withdrawn, their tokens deleted; the row
+     * stays, marked removed, so the cancelled meetings keep their names. Null when there is no such
+     * (present) attendee.
+     */
+    removeAttendee(id: number): { attendee: AttendeeRow; cancelled: MeetingRow[] } | null {
+      return db.transaction((tx) => {
+        const attendee = tx.select().from(attendees).where(and(eq(attendees.id, id), isNull(attendees.removedAt))).get();
+        if (!attendee) return null;
+        const at = now().toISOString();
+        const booked = tx.select().from(meetings)
+          .where(and(eq(meetings.status, 'scheduled'), or(eq(meetings.attendeeAId, id), eq(meetings.attendeeBId, id)))).all();
+        const cancelled = booked.map((m) => cancelIn(tx, m));
+        tx.update(meetingRequests).set({ status: 'cancelled', respondedAt: at })
+          .where(and(eq(meetingRequests.fromAttendeeId, id), inArray(meetingRequests.status, ['requested', 'accepted']))).run();
+        tx.delete(apiTokens).where(eq(apiTokens.attendeeId, id)).run();
+        tx.update(attendees).set({ removedAt: at }).where(eq(attendees.id, id)).run();
+        return { attendee, cancelled };
       });
     },
 
@@ -193,7 +219,7 @@ export function createMeetingsRepository(db: Db) {
               const { row, seats } = prepare(event, { attendeeIds: p.attendeeIds, slotStart: p.slotStart, tableId: p.tableId ?? undefined, interpreterId: p.interpreterId, source: 'scheduler' }, previous.get(p.pairKey)?.id ?? null);
               const old = previous.get(p.pairKey);
               const meeting = old
-                ? tx.update(meetings).set({ ...row, uid: old.uid, status: 'scheduled', sequence: old.sequence + 1, updatedAt: new Date().toISOString() }).where(eq(meetings.id, old.id)).returning().get()!
+                ? tx.update(meetings).set({ ...row, uid: old.uid, status: 'scheduled', sequence: old.sequence + 1, updatedAt: now().toISOString() }).where(eq(meetings.id, old.id)).returning().get()!
                 : tx.insert(meetings).values(row).returning().get();
               tx.insert(meetingSeats).values(seats.map((attendeeId) => ({ attendeeId, slotStart: row.slotStart, meetingId: meeting.id }))).run();
               return meeting;
@@ -220,7 +246,7 @@ export function createMeetingsRepository(db: Db) {
 
   function cancelIn(tx: Tx, meeting: MeetingRow): MeetingRow {
     tx.delete(meetingSeats).where(eq(meetingSeats.meetingId, meeting.id)).run();
-    return tx.update(meetings).set({ status: 'cancelled', sequence: meeting.sequence + 1, updatedAt: new Date().toISOString() }).where(eq(meetings.id, meeting.id)).returning().get()!;
+    return tx.update(meetings).set({ status: 'cancelled', sequence: meeting.sequence + 1, updatedAt: now().toISOString() }).where(eq(meetings.id, meeting.id)).returning().get()!;
   }
 
   function contextOf(row: typeof meetings.$inferInsert, seats: number[]) {
@@ -236,12 +262,12 @@ export function createMeetingsRepository(db: Db) {
     if (!slot) throw invalid('That time is not a slot of this event', [{ field: 'slotStart', message: `is not a slot start of event ${event.id} (see GET /api/events/${event.id})` }]);
     const slotStart = iso(slot.start);
     const local = localTime(slot.start, event.timeZone);
-    const people = db.select().from(attendees).where(inArray(attendees.id, req.attendeeIds)).all();
+    const people = db.select().from(attendees).where(and(inArray(attendees.id, req.attendeeIds), isNull(attendees.removedAt))).all();
     const [a, b] = req.attendeeIds.map((id) => people.find((p) => p.id === id));
     if (!a || !b || a.eventId !== event.id || b.eventId !== event.id) throw invalid('Both attendees must attend this event', [{ field: 'attendeeIds', message: 'must be two attendees of this event' }]);
     if (a.organizationId === b.organizationId) throw invalid('A meeting is between two organisations', [{ field: 'attendeeIds', message: 'are from the same organisation' }]);
 
-    const whole = { start: eventSlots(event)[0]!.start, end: eventSlots(event).at(-1)!.end };
+    const whole = wholeEvent(eventSlots(event));
     for (const p of [a, b]) {
       if (!covers(availabilityOf(p.availability, whole), slot)) throw conflict(`${p.name} is not available at ${local}`, [{ field: 'slotStart', message: `${p.name} is not available` }]);
       const taken = seatsTaken(p.id);
@@ -266,13 +292,15 @@ export function createMeetingsRepository(db: Db) {
     const needsInterpreter = !shareLanguage(a.languages, b.languages);
     const canInterpret = (i: InterpreterRow) => interpreterCovers(i.pairs, a.languages, b.languages);
     let interpreterId: number | null = null;
+    // Taking the interpreter away from two people without a common language leaves a meeting nobody can hold.
+    if (needsInterpreter && req.interpreterId === null) throw invalid('These two share no language: the meeting needs an interpreter', [{ field: 'interpreterId', message: `must name an interpreter for ${needLabel(a.languages, b.languages)}: they share no language`, code: 'interpreter-needed', params: { languages: needLabel(a.languages, b.languages) } }]);
     if (req.interpreterId) {
       const interpreter = db.select().from(interpreters).where(eq(interpreters.id, req.interpreterId)).get();
       if (!interpreter || interpreter.eventId !== event.id) throw invalid('No such interpreter at this event', [{ field: 'interpreterId', message: 'is not an interpreter of this event' }]);
       if (needsInterpreter && !canInterpret(interpreter)) throw invalid(`${interpreter.name} does not interpret between their languages`, [{ field: 'interpreterId', message: `does not cover ${needLabel(a.languages, b.languages)}` }]);
       if (!covers(availabilityOf(interpreter.availability, whole), slot)) throw conflict(`${interpreter.name} is not available at ${local}`, [{ field: 'interpreterId', message: 'is not available then' }]);
       interpreterId = interpreter.id;
-    } else if (needsInterpreter && req.interpreterId !== null) {
+    } else if (needsInterpreter) {
       const candidates = db.select().from(interpreters).where(eq(interpreters.eventId, event.id)).orderBy(asc(interpreters.id)).all();
       const free = candidates.find((i) => canInterpret(i) && covers(availabilityOf(i.availability, whole), slot) && slotFree(meetings.interpreterId, i.id, slotStart));
       if (!free) throw conflict(`No interpreter for ${needLabel(a.languages, b.languages)} is free at ${local}`, [{ field: 'interpreterId', message: `no ${needLabel(a.languages, b.languages)} interpreter is free at ${local}` }]);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   apiTokens, attendees, events, eventTables, interpreters,
@@ -9,7 +9,7 @@ import { conflict, invalid } from '../http/problem.ts';
 import { storedIntervals } from './model.ts';
 
 /** Events and what belongs to them: tables, attendees, interpreters. Returns data or null, never HTTP. */
-export function createEventsRepository(db: Db) {
+export function createEventsRepository(db: Db, now: () => Date) {
   const tablesOf = (eventId: number) => db.select().from(eventTables).where(eq(eventTables.eventId, eventId)).orderBy(asc(eventTables.id)).all();
 
   return {
@@ -34,10 +34,17 @@ export function createEventsRepository(db: Db) {
     },
 
     update(id: number, patch: EventPatch): EventRow | null {
-      return db.update(events).set({ ...patch, updatedAt: new Date().toISOString() }).where(eq(events.id, id)).returning().get() ?? null;
+      return db.update(events).set({ ...patch, updatedAt: now().toISOString() }).where(eq(events.id, id)).returning().get() ?? null;
     },
 
-    delete: (id: number) => db.delete(events).where(eq(events.id, id)).run().changes > 0,
+    /** Deletes a session with everything in it, its attendees' tokens included (they would point nowhere). */
+    delete(id: number): boolean {
+      return db.transaction((tx) => {
+        const people = tx.select({ id: attendees.id }).from(attendees).where(eq(attendees.eventId, id)).all().map((a) => a.id);
+        if (people.length) tx.delete(apiTokens).where(inArray(apiTokens.attendeeId, people)).run();
+        return tx.delete(events).where(eq(events.id, id)).run().changes > 0;
+      });
+    },
 
     addTables(eventId: number, names: readonly string[]): EventTableRow[] {
       return db.transaction((tx) => {
@@ -48,11 +55,14 @@ export function createEventsRepository(db: Db) {
       });
     },
 
-    attendee: (id: number): AttendeeRow | null => db.select().from(attendees).where(eq(attendees.id, id)).get() ?? null,
-    attendees: (eventId: number, organizationId?: number): AttendeeRow[] =>
+    /** An attendee who has not been removed. */
+    attendee: (id: number): AttendeeRow | null => db.select().from(attendees).where(and(eq(attendees.id, id), isNull(attendees.removedAt))).get() ?? null,
+    /** The attendees of an event (of one organisation); removed ones only with `withRemoved`, for names in old meetings. */
+    attendees: (eventId: number, organizationId?: number, { withRemoved = false } = {}): AttendeeRow[] =>
       db.select().from(attendees)
-        .where(and(eq(attendees.eventId, eventId), organizationId ? eq(attendees.organizationId, organizationId) : undefined))
+        .where(and(eq(attendees.eventId, eventId), organizationId ? eq(attendees.organizationId, organizationId) : undefined, withRemoved ? undefined : isNull(attendees.removedAt)))
         .orderBy(asc(attendees.id)).all(),
+    /** By id, removed ones included: meetings and requests name the people they were made with. */
     attendeesByIds: (ids: readonly number[]): AttendeeRow[] => (ids.length ? db.select().from(attendees).where(inArray(attendees.id, [...ids])).all() : []),
 
     addAttendee(event: EventRow, input: AttendeeInput): AttendeeRow {
@@ -67,14 +77,6 @@ export function createEventsRepository(db: Db) {
         availability: storedIntervals(input.availability, 'availability'),
         maxMeetings: input.maxMeetings ?? 12,
       }).returning().get();
-    },
-
-    /** Removes an attendee with its tokens; its meetings go with it (cascade). */
-    deleteAttendee(id: number): boolean {
-      return db.transaction((tx) => {
-        tx.delete(apiTokens).where(eq(apiTokens.attendeeId, id)).run();
-        return tx.delete(attendees).where(eq(attendees.id, id)).run().changes > 0;
-      });
     },
 
     interpreter: (id: number): InterpreterRow | null => db.select().from(interpreters).where(eq(interpreters.id, id)).get() ?? null,

@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { principalOf } from '../plugins/auth.ts';
 import { Type } from 'typebox';
 import type { AttendeeRow, EventRow, MeetingRequestRow, MeetingRow } from '../db/schema.ts';
-import { forbidden, invalid, notFound } from '../http/problem.ts';
+import { conflict, forbidden, invalid, notFound } from '../http/problem.ts';
+import { localTime } from '../../matching/schedule/slots.ts';
 import { IdParams, problems } from '../schemas/common.ts';
 import {
   AgendaQuery, Attendee, AttendeeInput, AttendeeList, BookingInput, Event, EventInput, EventList, EventPatch, Figures,
@@ -14,7 +16,7 @@ import { tokenView } from '../tokens/routes.ts';
 import { agendaCsv, agendaIcs, meetingView, type AgendaContext, type MeetingView } from './agenda.ts';
 import { eventFigures } from './figures.ts';
 import { organizationNames, requestView } from './meetings.ts';
-import { assertDays, toEventView } from './model.ts';
+import { assertDays, meetingsOffGrid, toEventView } from './model.ts';
 import { describeUnplaced, scheduleInput } from './scheduling.ts';
 import { scheduleMeetings } from '../../matching/schedule/scheduler.ts';
 import { balanceInterpreters } from '../../matching/schedule/balance.ts';
@@ -33,11 +35,11 @@ export default async function eventRoutes(fastify: FastifyInstance) {
 
   /** Matchmakers act for anyone; an organisation for its own people; an attendee for itself. */
   const mayActFor = (request: FastifyRequest, attendee: Pick<AttendeeRow, 'id' | 'organizationId'>) => {
-    const p = request.principal!;
+    const p = principalOf(request);
     return p.role === 'matchmaker' || (p.role === 'organization' && p.organizationId === attendee.organizationId) || (p.role === 'attendee' && p.attendeeId === attendee.id);
   };
   const mayActForOrganization = (request: FastifyRequest, organizationId: number) => {
-    const p = request.principal!;
+    const p = principalOf(request);
     return p.role === 'matchmaker' || p.organizationId === organizationId;
   };
   const requireActFor = (request: FastifyRequest, attendee: AttendeeRow) => {
@@ -46,7 +48,7 @@ export default async function eventRoutes(fastify: FastifyInstance) {
 
   /** Names for agendas and figures; `people` narrows the attendees loaded (one meeting needs two). */
   const context = (event: EventRow, people?: readonly number[]): AgendaContext => {
-    const attendees = people ? events.attendeesByIds(people) : events.attendees(event.id);
+    const attendees = people ? events.attendeesByIds(people) : events.attendees(event.id, undefined, { withRemoved: true });
     return {
       event,
       tables: new Map(events.tables(event.id).map((t) => [t.id, t])),
@@ -55,6 +57,23 @@ export default async function eventRoutes(fastify: FastifyInstance) {
       organizationNames: organizationNames(app.db, [...new Set(attendees.map((a) => a.organizationId))]),
     };
   };
+  /**
+   * A change of days, slot length, zone or online rule must leave every booked meeting where it is:
+   * refused (409, naming them) rather than leaving meetings off the slot grid, where new bookings
+   * would overlap them and the scheduler would not see them. Move or cancel them first.
+   */
+  const assertMeetingsStay = (event: EventRow, next: EventRow) => {
+    const booked = meetings.meetings(event.id).filter((m) => m.status === 'scheduled');
+    const stranded = [
+      ...meetingsOffGrid(booked, next).map((m) => ({ m, why: 'would no longer be on a slot' })),
+      ...(next.allowOnline ? [] : booked.filter((m) => m.online).map((m) => ({ m, why: 'is online, which the session would no longer allow' }))),
+    ];
+    if (!stranded.length) return;
+    throw conflict(
+      `${stranded.length} booked meeting${stranded.length === 1 ? '' : 's'} would be stranded by this change; move or cancel ${stranded.length === 1 ? 'it' : 'them'} first`,
+      stranded.map(({ m, why }) => ({ field: 'days', message: `meeting ${m.id} at ${localTime(Date.parse(m.slotStart), event.timeZone)} ${why}`, code: 'meeting-stranded', params: { meetingId: m.id, start: m.slotStart } })),
+    );
+  };
   const viewOne = (m: MeetingRow) => meetingView(m, context(eventOr404(m.eventId), [m.attendeeAId, m.attendeeBId]));
   const now = () => app.now();
 
@@ -62,7 +81,7 @@ export default async function eventRoutes(fastify: FastifyInstance) {
   app.post('/api/events', {
     schema: { tags: ['events'], summary: 'Set up a matching session', body: EventInput, response: { 201: Event, ...problems(401, 403, 409, 413, 415, 422) } },
   }, async (request, reply) => {
-    assertDays(request.body.days, request.body.slotMinutes);
+    assertDays(request.body.days, request.body.slotMinutes, request.body.timeZone);
     const row = events.create(request.body);
     return reply.code(201).header('location', `/api/events/${row.id}`).send(toEventView(row, events.tables(row.id)));
   });
@@ -81,11 +100,16 @@ export default async function eventRoutes(fastify: FastifyInstance) {
   });
 
   app.patch('/api/events/:id', {
-    schema: { tags: ['events'], summary: 'Change a session', params: IdParams, body: EventPatch, response: { 200: Event, ...problems(400, 401, 403, 404, 415, 422) } },
+    schema: {
+      tags: ['events'], summary: 'Change a session',
+      description: 'A change of days, slot length, time zone or online rule that would leave a booked meeting off the slot grid is refused (409, naming the meetings): move or cancel them first.',
+      params: IdParams, body: EventPatch, response: { 200: Event, ...problems(400, 401, 403, 404, 409, 415, 422) },
+    },
   }, async (request) => {
     const event = eventOr404(request.params.id);
-    const days = request.body.days ?? event.days;
-    assertDays(days, request.body.slotMinutes ?? event.slotMinutes);
+    const next = { ...event, ...request.body };
+    assertDays(next.days, next.slotMinutes, next.timeZone);
+    assertMeetingsStay(event, next);
     const row = events.update(event.id, request.body)!;
     return toEventView(row, events.tables(row.id));
   });
@@ -110,7 +134,7 @@ export default async function eventRoutes(fastify: FastifyInstance) {
     schema: { tags: ['events'], summary: 'Register a person attending for an organisation', params: IdParams, body: AttendeeInput, response: { 201: Attendee, ...problems(400, 401, 403, 404, 415, 422) } },
   }, async (request, reply) => {
     const event = eventOr404(request.params.id);
-    const p = request.principal!;
+    const p = principalOf(request);
     if (p.role === 'attendee' || (p.role === 'organization' && p.organizationId !== request.body.organizationId)) throw forbidden('Only a matchmaker or the organisation itself may register its attendees');
     if (!app.organizations.get(request.body.organizationId)) throw invalid('No such organisation', [{ field: 'organizationId', message: 'does not exist' }]);
     return reply.code(201).send(events.addAttendee(event, request.body));
@@ -121,14 +145,18 @@ export default async function eventRoutes(fastify: FastifyInstance) {
     schema: { tags: ['events'], summary: 'Attendees of a session (an organisation sees its own)', params: IdParams, response: { 200: AttendeeList, ...problems(400, 401, 404) } },
   }, async (request) => {
     const event = eventOr404(request.params.id);
-    const p = request.principal!;
+    const p = principalOf(request);
     return { items: events.attendees(event.id, p.role === 'matchmaker' ? undefined : p.organizationId) };
   });
 
   app.delete('/api/attendees/:id', {
-    schema: { tags: ['events'], summary: 'Remove an attendee (their meetings and tokens go too)', params: IdParams, response: { 204: Type.Null({ description: 'Removed' }), ...problems(400, 401, 403, 404) } },
+    schema: {
+      tags: ['events'], summary: 'Remove an attendee: their meetings are cancelled (partners’ calendars update), their open requests withdrawn, their tokens deleted',
+      params: IdParams, response: { 204: Type.Null({ description: 'Removed' }), ...problems(400, 401, 403, 404) },
+    },
   }, async (request, reply) => {
-    if (!events.deleteAttendee(request.params.id)) throw notFound(`Attendee ${request.params.id}`);
+    const removed = meetings.removeAttendee(request.params.id) ?? notFound(`Attendee ${request.params.id}`).throw();
+    app.audit.record(request, 'attendee.removed', 'attendee', removed.attendee.id, { eventId: removed.attendee.eventId, cancelledMeetings: removed.cancelled.map((m) => m.id) });
     return reply.code(204).send(null);
   });
 
@@ -169,9 +197,9 @@ export default async function eventRoutes(fastify: FastifyInstance) {
     schema: { tags: ['meetings'], summary: 'Meeting requests (an organisation or attendee sees those of its organisation)', params: IdParams, querystring: RequestQuery, response: { 200: RequestList, ...problems(400, 401, 404) } },
   }, async (request) => {
     const event = eventOr404(request.params.id);
-    const attendees = new Map(events.attendees(event.id).map((a) => [a.id, a]));
+    const attendees = new Map(events.attendees(event.id, undefined, { withRemoved: true }).map((a) => [a.id, a]));
     const orgOf = (attendeeId: number) => attendees.get(attendeeId)?.organizationId;
-    const p = request.principal!;
+    const p = principalOf(request);
     const page = meetings.requests(event.id)
       .map((r) => requestView(r, now()))
       .filter((r) => p.role === 'matchmaker' || r.toOrganizationId === p.organizationId || orgOf(r.fromAttendeeId) === p.organizationId)
@@ -192,7 +220,7 @@ export default async function eventRoutes(fastify: FastifyInstance) {
       schema: { tags: ['meetings'], summary: `${answer === 'accept' ? 'Accept' : 'Decline'} a meeting request (the requested organisation)`, params: IdParams, body: Type.Optional(RequestAnswer), response: { 200: MeetingRequest, ...problems(400, 401, 403, 404, 409, 415, 422) } },
     }, async (request) => {
       const row = requestOr404(request.params.id);
-      const p = request.principal!;
+      const p = principalOf(request);
       if (!mayActForOrganization(request, row.toOrganizationId)) throw forbidden('Only the requested organisation may answer');
       const responderId = request.body?.attendeeId ?? (p.role === 'attendee' ? p.attendeeId : events.attendees(row.eventId, row.toOrganizationId)[0]?.id);
       const responder = responderId ? events.attendee(responderId) : null;
@@ -235,13 +263,13 @@ export default async function eventRoutes(fastify: FastifyInstance) {
       attendeeIds = [req.fromAttendeeId, req.respondedBy ?? 0];
     } else if (body.attendeeIds) {
       // Without an accepted request nobody asked the other side: only a matchmaker may do that.
-      if (request.principal!.role !== 'matchmaker') throw forbidden('Book from an accepted request (requestId); only a matchmaker may pair two attendees directly');
+      if (principalOf(request).role !== 'matchmaker') throw forbidden('Book from an accepted request (requestId); only a matchmaker may pair two attendees directly');
       attendeeIds = [body.attendeeIds[0]!, body.attendeeIds[1]!];
     } else {
       throw invalid('Say who meets', [{ field: 'requestId', message: 'give requestId or attendeeIds' }]);
     }
     const people = events.attendeesByIds(attendeeIds);
-    if (request.principal!.role !== 'matchmaker' && !people.some((a) => mayActFor(request, a))) throw forbidden('Only a matchmaker or one of the two sides may book this meeting');
+    if (principalOf(request).role !== 'matchmaker' && !people.some((a) => mayActFor(request, a))) throw forbidden('Only a matchmaker or one of the two sides may book this meeting');
     const row = meetings.book(event, { attendeeIds, slotStart: Date.parse(body.slotStart), tableId: body.tableId, interpreterId: body.interpreterId, requestId: body.requestId ?? null, source: 'manual' });
     app.audit.record(request, 'meeting.booked', 'meeting', row.id, { slotStart: row.slotStart, tableId: row.tableId, interpreterId: row.interpreterId, attendeeIds });
     return reply.code(201).header('location', `/api/meetings/${row.id}`).send(viewOne(row));
@@ -320,7 +348,7 @@ export default async function eventRoutes(fastify: FastifyInstance) {
   }, async (request, reply) => {
     const event = eventOr404(request.params.id);
     const q = request.query;
-    const p = request.principal!;
+    const p = principalOf(request);
     const ctx = context(event);
     let reader = event.timeZone;
     let title = event.name;

@@ -1,7 +1,7 @@
 import { covers } from '../../matching/schedule/intervals.ts';
 import type { FixedMeeting, ScheduleInput, SchedPair, Unplaced } from '../../matching/schedule/types.ts';
 import type { AttendeeRow, EventRow, EventTableRow, InterpreterRow, MatchRow, MeetingRequestRow, MeetingRow } from '../db/schema.ts';
-import { availabilityOf, eventSlots } from './model.ts';
+import { availabilityOf, eventSlots, wholeEvent } from './model.ts';
 
 export const pairKey = (a: number, b: number) => (a < b ? `${a}-${b}` : `${b}-${a}`);
 
@@ -24,7 +24,7 @@ export interface SchedulingData {
  */
 export function scheduleInput(d: SchedulingData): ScheduleInput {
   const slots = eventSlots(d.event);
-  const whole = { start: slots[0]!.start, end: slots.at(-1)!.end };
+  const whole = wholeEvent(slots);
   const slotIds = (stored: AttendeeRow['availability']) => {
     const windows = availabilityOf(stored, whole);
     return slots.filter((s) => covers(windows, s)).map((s) => s.index);

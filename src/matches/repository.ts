@@ -25,7 +25,11 @@ export interface MatchQuery {
 
 export function createMatchesRepository(db: Db) {
   const upsertPair = db.$client.prepare(
-    `insert into matches (org_a_id, org_b_id, score, signals, ranked_at) values (?, ?, ?, ?, ?)
+    // A ranking is computed from the index a moment before it is written; an organisation deleted in
+    // between is skipped here rather than failing the whole ranking on its foreign key.
+    `insert into matches (org_a_id, org_b_id, score, signals, ranked_at)
+     select :a, :b, :score, :signals, :at
+     where exists (select 1 from organizations where id = :a) and exists (select 1 from organizations where id = :b)
      on conflict (org_a_id, org_b_id) do update set score = excluded.score, signals = excluded.signals, ranked_at = excluded.ranked_at`,
   );
   return {
@@ -74,7 +78,7 @@ export function createMatchesRepository(db: Db) {
       db.transaction((tx) => {
         // One prepared statement for what can be 200,000 rows: building a drizzle query per row cost
         // more than the writes themselves.
-        for (const p of pairs) upsertPair.run(p.orgAId, p.orgBId, p.score, JSON.stringify(p.signals), at);
+        for (const p of pairs) upsertPair.run({ a: p.orgAId, b: p.orgBId, score: p.score, signals: JSON.stringify(p.signals), at });
         const keep = sql`${matches.rankedAt} = ${at}`;
         const pending = eq(matches.status, 'pending');
         if (scope === 'all') {

@@ -1,4 +1,4 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
 import type { MatchingEngine, Profile, Suggestion, SuggestOptions } from '../../matching/index.ts';
 import type { OrganizationChange, OrganizationsRepository } from '../organizations/repository.ts';
 import { profileFromRow } from '../organizations/model.ts';
@@ -9,6 +9,14 @@ export interface MatchingServiceOptions {
   topK: number;
   /** Above this many changed profiles, re-rank everything instead of the changed ones. */
   fullRerankAbove: number;
+  /** Tries per job before the index is rebuilt from the database (default 3). */
+  attempts?: number;
+  /** Wait before a retry (default 100 ms, then 200 ms…). */
+  retryDelayMs?: number;
+  /** Told of every failed try. */
+  onError?: (error: unknown, attempt: number) => void;
+  /** The app's clock, for ranking stamps. */
+  now?: () => Date;
 }
 
 /**
@@ -36,13 +44,15 @@ export class MatchingService {
    * pair: at start-up, and after a command-line import wrote to the database behind our back.
    */
   load(): Promise<void> {
-    return this.enqueue(async () => {
-      const rows = this.organizations.all();
-      const present = new Set(rows.map((r) => r.id));
-      for (const id of this.engine.ids()) if (!present.has(id)) this.engine.remove(id);
-      await this.index(rows.map(profileFromRow));
-      await this.rerankAll();
-    });
+    return this.enqueue(() => this.rebuild());
+  }
+
+  private async rebuild(): Promise<void> {
+    const rows = this.organizations.all();
+    const present = new Set(rows.map((r) => r.id));
+    for (const id of this.engine.ids()) if (!present.has(id)) this.engine.remove(id);
+    await this.index(rows.map(profileFromRow));
+    await this.rerankAll();
   }
 
   /** Follows one committed write. */
@@ -73,11 +83,42 @@ export class MatchingService {
   }
 
   private enqueue(job: () => Promise<void>): Promise<void> {
-    // A failed job must not wedge the queue; it rejects for its caller and the next job runs.
-    const run = this.queue.then(job);
+    // A failed job must not wedge the queue, and must not be dropped: it is tried again (the data
+    // it reads may have changed under it, e.g. an organisation deleted mid-import), and after the
+    // last try the whole index is rebuilt from the database, which is the truth.
+    const run = this.queue.then(() => this.withRetries(job));
     this.queue = run.catch(() => undefined);
     return run;
   }
+
+  private async withRetries(job: () => Promise<void>): Promise<void> {
+    const attempts = this.options.attempts ?? 3;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await job();
+      } catch (error) {
+        this.options.onError?.(error, attempt);
+        this.retried++;
+        if (attempt < attempts) {
+          await sleep(this.options.retryDelayMs ?? 50 * 2 ** attempt);
+          continue;
+        }
+        this.failures++;
+        // Last resort: rebuild from the database (itself tried once more); the error still reaches the caller.
+        try {
+          await this.rebuild();
+        } catch (rebuildError) {
+          this.options.onError?.(rebuildError, attempt + 1);
+        }
+        throw error;
+      }
+    }
+  }
+
+  /** Jobs that failed every try (each followed by a full rebuild). */
+  failures = 0;
+  /** Failed tries, retried or not. */
+  retried = 0;
 
   private async index(profiles: Profile[]): Promise<void> {
     const CHUNK = 200;
@@ -124,7 +165,7 @@ export class MatchingService {
 
   /** A timestamp unique to this ranking: saveRanking tells the pairs it touched by it. */
   private rankStamp(): string {
-    let stamp = new Date().toISOString();
+    let stamp = (this.options.now?.() ?? new Date()).toISOString();
     if (stamp <= this.lastRankAt) stamp = new Date(Date.parse(this.lastRankAt) + 1).toISOString();
     this.lastRankAt = stamp;
     return stamp;

@@ -21,7 +21,8 @@ export interface OrganizationChange {
   removed: number[];
 }
 
-export function createOrganizationsRepository(db: Db) {
+/** `now` is the app's clock (tests fix it); command-line tools use the real one. */
+export function createOrganizationsRepository(db: Db, now: () => Date = () => new Date()) {
   const listeners: ((change: OrganizationChange) => void)[] = [];
   const emit = (change: OrganizationChange) => {
     for (const listener of listeners) listener(change);
@@ -82,7 +83,7 @@ export function createOrganizationsRepository(db: Db) {
         return (
           tx
             .update(organizations)
-            .set({ ...rowFromStored(profile), updatedAt: new Date().toISOString() })
+            .set({ ...rowFromStored(profile), updatedAt: now().toISOString() })
             .where(eq(organizations.id, id))
             .returning()
             .get() ?? null
@@ -120,14 +121,14 @@ export function createOrganizationsRepository(db: Db) {
             existing.set(row.externalId, row.id);
           }
         }
-        const now = new Date().toISOString();
+        const stamp = now().toISOString();
         const created = new Map<string, number>();
         const fresh = profiles.filter((p) => !existing.has(p.externalId));
         for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
           const chunk = fresh.slice(i, i + INSERT_CHUNK);
           const rows = tx
             .insert(organizations)
-            .values(chunk.map((p) => ({ ...rowFromStored(p), createdAt: now, updatedAt: now })))
+            .values(chunk.map((p) => ({ ...rowFromStored(p), createdAt: stamp, updatedAt: stamp })))
             .returning({ id: organizations.id, externalId: organizations.externalId })
             .all();
           for (const row of rows) created.set(row.externalId, row.id);
@@ -138,7 +139,7 @@ export function createOrganizationsRepository(db: Db) {
           const id = existing.get(profile.externalId);
           if (id === undefined) continue;
           tx.update(organizations)
-            .set({ ...rowFromStored(profile), updatedAt: now })
+            .set({ ...rowFromStored(profile), updatedAt: stamp })
             .where(eq(organizations.id, id))
             .run();
           if (++updated % INSERT_CHUNK === 0) onProgress?.(created.size + updated);

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { decodeBody } from '../http/decode.ts';
-import { forbidden, notFound } from '../http/problem.ts';
+import { conflict, forbidden, notFound } from '../http/problem.ts';
 import { IdParams, problems } from '../schemas/common.ts';
 import {
   ImportBody,
@@ -25,8 +25,11 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const repo = app.organizations;
 
-  const canSeeContact = (request: FastifyRequest, id: number) =>
-    request.principal?.role === 'matchmaker' || (request.principal?.role === 'organization' && request.principal.organizationId === id);
+  /** Contact details are private: matchmakers, and the organisation's own tokens (its attendees' too). */
+  const canSeeContact = (request: FastifyRequest, id: number) => {
+    const p = request.principal;
+    return p?.role === 'matchmaker' || ((p?.role === 'organization' || p?.role === 'attendee') && p.organizationId === id);
+  };
 
   app.get('/api/organizations', {
     schema: {
@@ -146,10 +149,18 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
     schema: {
       tags: ['organizations'],
       summary: 'Delete an organisation and its tokens',
+      description: 'Refused (409, naming them) while the organisation has booked meetings: cancel them first, so that partners’ calendars drop them rather than keep a meeting that no longer exists.',
       params: IdParams,
-      response: { 204: Type.Null({ description: 'Deleted' }), ...problems(400, 401, 403, 404) },
+      response: { 204: Type.Null({ description: 'Deleted' }), ...problems(400, 401, 403, 404, 409) },
     },
   }, async (request, reply) => {
+    const booked = app.meetings.scheduledFor(request.params.id);
+    if (booked.length && repo.get(request.params.id)) {
+      throw conflict(
+        `The organisation has ${booked.length} booked meeting${booked.length === 1 ? '' : 's'}; cancel ${booked.length === 1 ? 'it' : 'them'} first, so partners are told`,
+        booked.map((m) => ({ field: 'id', message: `meeting ${m.id} at ${m.slotStart} is booked`, code: 'meeting-booked', params: { meetingId: m.id, eventId: m.eventId, start: m.slotStart } })),
+      );
+    }
     if (!repo.delete(request.params.id)) throw notFound(`Organisation ${request.params.id}`);
     app.audit.record(request, 'organization.deleted', 'organization', request.params.id, {});
     return reply.code(204).send(null);

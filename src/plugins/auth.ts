@@ -5,7 +5,7 @@ import { HttpProblem, forbidden } from '../http/problem.ts';
 import { createTokensRepository, hashToken, type TokensRepository } from '../tokens/repository.ts';
 
 export type Principal =
-  | { role: 'matchmaker'; tokenId: null }
+  | { role: 'matchmaker'; tokenId: number | null }
   | { role: 'organization'; tokenId: number; organizationId: number }
   | { role: 'attendee'; tokenId: number; attendeeId: number; organizationId: number };
 
@@ -24,49 +24,75 @@ declare module 'fastify' {
     principal: Principal | null;
   }
   interface FastifyContextConfig {
+    /** Who may call the route once signed in (default: matchmaker). */
     access?: Access;
+    /** Open without a token (the web app's files, the docs, health). Every other route needs one. */
+    public?: boolean;
   }
 }
 
 export interface AuthOptions {
-  adminToken: string;
+  /** The configured matchmaker token, if any (stored matchmaker tokens are looked up like the rest). */
+  adminToken?: string;
 }
 
 /**
- * Bearer-token sign-in for everything under /api. The check runs in onRequest, before the body is
- * read or validated, so a caller without the right token learns nothing about the route's input.
- * Routes say who may call them with `config.access` (default: matchmaker).
+ * Bearer-token sign-in for every route that is not marked `config.public`. Access is decided from
+ * the route the router matched (its options), never from the raw URL: the router also matches
+ * `/%61pi/…`, absolute-form request lines and other spellings of a path, and whatever it matched is
+ * what runs. The check runs in onRequest, before the body is read or validated, so a caller without
+ * the right token learns nothing about the route's input. Routes say who may call them with
+ * `config.access` (default: matchmaker).
  */
 export default fp(
   async function auth(app: FastifyInstance, opts: AuthOptions) {
     const tokens = createTokensRepository(app.db);
     app.decorate('tokens', tokens);
     app.decorateRequest('principal', null);
-    const adminHash = Buffer.from(hashToken(opts.adminToken), 'hex');
+    const adminHash = opts.adminToken ? Buffer.from(hashToken(opts.adminToken), 'hex') : null;
 
     app.addHook('onRequest', async (request) => {
-      if (!request.url.startsWith('/api/') && request.url !== '/api') return;
       // Unknown routes answer 404 to everyone rather than 401 to strangers: nothing to protect there.
-      if (request.is404) return;
-      if (app.signInBlocked(request)) throw new HttpProblem(429, 'rate-limited', 'Too many failed sign-ins from this address; wait a minute');
-      const principal = authenticate(request, tokens, adminHash);
+      if (request.is404 || request.routeOptions.config.public === true) return;
+      let principal: Principal;
+      try {
+        principal = authenticate(request, tokens, adminHash, app.now());
+      } catch (error) {
+        // Guessing is slowed per address, but a valid token always gets in: at a venue behind one
+        // address, one stale browser tab must not lock everybody else out.
+        if (error instanceof HttpProblem && error.statusCode === 401 && app.signInBlocked(request)) {
+          throw new HttpProblem(429, 'rate-limited', 'Too many failed sign-ins from this address; wait a minute');
+        }
+        throw error;
+      }
       request.principal = principal;
       authorize(request, principal, request.routeOptions.config.access ?? 'matchmaker');
+    });
+
+    // What a signed-in caller reads (tokens, contacts, agendas) is theirs alone: no cache keeps it.
+    app.addHook('onSend', async (request, reply) => {
+      if (request.principal && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     });
   },
   { name: 'auth', dependencies: ['database', 'errors', 'security'] },
 );
 
-function authenticate(request: FastifyRequest, tokens: TokensRepository, adminHash: Buffer): Principal {
+/** The signed-in caller of a route that needs one; 401 (never a crash) when there is none. */
+export function principalOf(request: FastifyRequest): Principal {
+  return request.principal ?? unauthorized('Sign in with an Authorization: Bearer <token> header').throw();
+}
+
+function authenticate(request: FastifyRequest, tokens: TokensRepository, adminHash: Buffer | null, now: Date): Principal {
   const header = request.headers.authorization;
   const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
   if (!match) throw unauthorized(header ? 'The Authorization header must be "Bearer <token>"' : 'Sign in with an Authorization: Bearer <token> header');
   const token = match[1]!;
-  if (timingSafeEqual(Buffer.from(hashToken(token), 'hex'), adminHash)) return { role: 'matchmaker', tokenId: null };
+  if (adminHash && timingSafeEqual(Buffer.from(hashToken(token), 'hex'), adminHash)) return { role: 'matchmaker', tokenId: null };
   const row = tokens.findActive(token);
   if (!row) throw unauthorized('The token is unknown or has been revoked');
   // Recording every use would turn each read into a write; once a minute is enough to see activity.
-  if (!row.lastUsedAt || Date.now() - Date.parse(row.lastUsedAt) > 60_000) tokens.touch(row.id, new Date().toISOString());
+  if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > 60_000) tokens.touch(row.id, now.toISOString());
+  if (row.role === 'matchmaker') return { role: 'matchmaker', tokenId: row.id };
   if (row.role === 'organization' && row.organizationId !== null) {
     return { role: 'organization', tokenId: row.id, organizationId: row.organizationId };
   }

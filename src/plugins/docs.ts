@@ -37,7 +37,14 @@ export default fp(
         buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string | undefined) ?? `def-${i}`,
       },
     });
-    await app.register(swaggerUi, { routePrefix: '/docs' });
+    // The documentation is public: its routes are marked so in their own context, so the mark
+    // reaches no route outside it.
+    await app.register(async (docsContext) => {
+      docsContext.addHook('onRoute', (route) => {
+        route.config = { ...route.config, public: true };
+      });
+      await docsContext.register(swaggerUi, { routePrefix: '/docs' });
+    });
   },
   { name: 'docs' },
 );

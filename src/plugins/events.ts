@@ -12,8 +12,8 @@ declare module 'fastify' {
 
 export default fp(
   async function eventsPlugin(app: FastifyInstance) {
-    app.decorate('events', createEventsRepository(app.db));
-    app.decorate('meetings', createMeetingsRepository(app.db));
+    app.decorate('events', createEventsRepository(app.db, app.now));
+    app.decorate('meetings', createMeetingsRepository(app.db, app.now));
   },
   { name: 'events', dependencies: ['database'] },
 );

@@ -19,7 +19,12 @@ export default fp(
   async function matching(app: FastifyInstance) {
     const engine = await createMatchingEngine();
     const matches = createMatchesRepository(app.db);
-    const service = new MatchingService(engine, app.organizations, matches, { topK: 20, fullRerankAbove: 200 });
+    const service = new MatchingService(engine, app.organizations, matches, {
+      topK: 20,
+      fullRerankAbove: 200,
+      now: app.now,
+      onError: (error, attempt) => app.log.error({ err: error, attempt }, 'matching update failed; trying again'),
+    });
     app.decorate('matches', matches);
     app.decorate('matching', service);
     app.organizations.onChange((change) => {

@@ -10,7 +10,7 @@ declare module 'fastify' {
 
 export default fp(
   async function organizations(app: FastifyInstance) {
-    app.decorate('organizations', createOrganizationsRepository(app.db));
+    app.decorate('organizations', createOrganizationsRepository(app.db, app.now));
   },
   { name: 'organizations', dependencies: ['database'] },
 );

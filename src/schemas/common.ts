@@ -50,8 +50,8 @@ export function problems(...statuses: number[]) {
 const LOCALIZED_TEXT_MESSAGE = 'must be a text: a non-empty string, or an object with at least one of ja, mn, en';
 
 /** A text as clients send it: a string (language detected) or `{ ja?, mn?, en? }`. */
-export function TextInput(maxLength: number) {
-  const version = Type.String({ maxLength, pattern: '\\S', 'x-message': 'must not be blank', 'x-code': 'blank' });
+export function TextInput(maxLength: number, { oneLine = false }: { oneLine?: boolean } = {}) {
+  const version = (oneLine ? Line : Paragraph)(maxLength);
   return Type.Union(
     [
       version,
@@ -70,14 +70,39 @@ export const LocalizedText = Type.Record(Type.String(), Type.String(), {
   example: { ja: '繊維', en: 'textiles' },
 });
 
-/** A one-line string that must contain something besides spaces. */
+/**
+ * Something a reader can see: zero-width spaces, joiners and other format characters (\p{C}) do not
+ * count, so a name made only of them is blank.
+ */
+const VISIBLE = '[^\\s\\p{C}]';
+
+/**
+ * A one-line string with something visible in it. Line breaks and other control characters are
+ * refused (format `line`): a name travels into calendar files, CSV cells and e-mail headers, where a
+ * line break starts a new entry.
+ */
 export function Line(maxLength: number, options: Record<string, unknown> = {}) {
-  return Type.String({ maxLength, pattern: '\\S', 'x-message': 'must not be blank', 'x-code': 'blank', ...options });
+  return Type.String({ maxLength, format: 'line', pattern: VISIBLE, 'x-message': 'must not be blank', 'x-code': 'blank', ...options });
 }
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+/** A text that may span lines (tabs and line breaks allowed, other control characters not). */
+export function Paragraph(maxLength: number, options: Record<string, unknown> = {}) {
+  return Type.String({ maxLength, format: 'text', pattern: VISIBLE, 'x-message': 'must not be blank', 'x-code': 'blank', ...options });
+}
+
+/**
+ * The largest id or count a URL may carry: JavaScript numbers are exact up to 2^53 - 1, SQLite
+ * integers up to 2^63 - 1; anything larger would be rounded or overflow, so it is refused (400).
+ */
+export const MAX_ID = 2 ** 31 - 1;
+/** The largest `offset` a list takes (far beyond any list here, far below what overflows). */
+export const MAX_OFFSET = 1_000_000_000;
+
+export const Id = (options: Record<string, unknown> = {}) => Type.Integer({ minimum: 1, maximum: MAX_ID, ...options });
+
+export const IdParams = Type.Object({ id: Id() });
 
 export const Paging = {
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  offset: Type.Integer({ minimum: 0, maximum: MAX_OFFSET, default: 0 }),
 };

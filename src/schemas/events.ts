@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Line, Paging } from './common.ts';
+import { Id, Line, Paging } from './common.ts';
 
 const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', 'x-message': 'must be a time of day such as 09:00', 'x-code': 'clock' });
 const Instant = Type.String({ format: 'date-time', description: 'An instant with its offset, e.g. 2026-12-08T09:00:00+08:00' });
@@ -86,7 +86,7 @@ const IntervalInput = Type.Object({ start: Instant, end: Instant }, { additional
 
 export const AttendeeInput = Type.Object(
   {
-    organizationId: Type.Integer({ minimum: 1 }),
+    organizationId: Id(),
     name: Line(200),
     email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
     languages: Type.Array(Language, { minItems: 1, maxItems: 10, uniqueItems: true, description: 'Languages this person can hold a meeting in' }),
@@ -130,14 +130,14 @@ export const InterpreterList = Type.Object({ items: Type.Array(Interpreter) }, {
 
 export const RequestInput = Type.Object(
   {
-    fromAttendeeId: Type.Integer({ minimum: 1 }),
-    toOrganizationId: Type.Integer({ minimum: 1 }),
+    fromAttendeeId: Id(),
+    toOrganizationId: Id(),
     message: Type.Optional(Type.String({ maxLength: 2000 })),
   },
   { additionalProperties: false, example: { fromAttendeeId: 5, toOrganizationId: 57, message: 'We would like to discuss cashmere yarn supply.' } },
 );
 export const RequestAnswer = Type.Object(
-  { attendeeId: Type.Optional(Type.Integer({ minimum: 1, description: 'Who answers for the organisation (default: its first attendee)' })) },
+  { attendeeId: Type.Optional(Id({ description: 'Who answers for the organisation (default: its first attendee)' })) },
   { additionalProperties: false, example: { attendeeId: 9 } },
 );
 export const MeetingRequest = Type.Object(
@@ -158,11 +158,11 @@ export const RequestQuery = Type.Object(
 
 export const BookingInput = Type.Object(
   {
-    requestId: Type.Optional(Type.Integer({ minimum: 1, description: 'An accepted request; or give attendeeIds' })),
-    attendeeIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { minItems: 2, maxItems: 2, uniqueItems: true })),
+    requestId: Type.Optional(Id({ description: 'An accepted request; or give attendeeIds' })),
+    attendeeIds: Type.Optional(Type.Array(Id(), { minItems: 2, maxItems: 2, uniqueItems: true })),
     slotStart: Instant,
-    tableId: Type.Optional(Type.Integer({ minimum: 1, description: 'Default: the first free table (none for an online meeting)' })),
-    interpreterId: Type.Optional(Type.Integer({ minimum: 1, description: 'Default: the first free interpreter for their languages, when they share none' })),
+    tableId: Type.Optional(Id({ description: 'Default: the first free table (none for an online meeting)' })),
+    interpreterId: Type.Optional(Id({ description: 'Default: the first free interpreter for their languages, when they share none' })),
   },
   { additionalProperties: false, example: { requestId: 3, slotStart: '2026-12-08T10:00:00+08:00' } },
 );
@@ -171,8 +171,8 @@ export type BookingInput = Static<typeof BookingInput>;
 export const MovePatch = Type.Object(
   {
     slotStart: Type.Optional(Instant),
-    tableId: Type.Optional(Type.Integer({ minimum: 1 })),
-    interpreterId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    tableId: Type.Optional(Id()),
+    interpreterId: Type.Optional(Type.Union([Id(), Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1, example: { slotStart: '2026-12-08T14:00:00+08:00' } },
 );
@@ -214,10 +214,10 @@ export const ScheduleResult = Type.Object(
 
 export const AgendaQuery = Type.Object(
   {
-    attendeeId: Type.Optional(Type.Integer({ minimum: 1 })),
-    organizationId: Type.Optional(Type.Integer({ minimum: 1 })),
-    tableId: Type.Optional(Type.Integer({ minimum: 1 })),
-    interpreterId: Type.Optional(Type.Integer({ minimum: 1 })),
+    attendeeId: Type.Optional(Id()),
+    organizationId: Type.Optional(Id()),
+    tableId: Type.Optional(Id()),
+    interpreterId: Type.Optional(Id()),
     format: Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('ics')], { default: 'json' }),
   },
   { additionalProperties: false },

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { LocalizedText, Paging } from './common.ts';
+import { Id, LocalizedText, Paging } from './common.ts';
 import { Kind } from './organizations.ts';
 
 const Trilingual = Type.Object({ ja: Type.String(), mn: Type.String(), en: Type.String() });
@@ -121,7 +121,7 @@ export const MatchQuery = Type.Object(
     country: Type.Optional(Type.String({ format: 'country', description: 'Either side is from this country' })),
     kind: Type.Optional(Kind),
     sector: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    organizationId: Type.Optional(Type.Integer({ minimum: 1 })),
+    organizationId: Type.Optional(Id()),
     sort: Type.Union([Type.Literal('score'), Type.Literal('score-asc'), Type.Literal('decided')], {
       default: 'score',
       description: 'score: best first; score-asc: weakest first; decided: most recently decided first',

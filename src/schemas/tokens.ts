@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Line } from './common.ts';
+import { Id, Line } from './common.ts';
 
 export const TokenCreate = Type.Object(
   { label: Type.Optional(Line(200)) },
@@ -32,7 +32,7 @@ export const TokenList = Type.Object({ items: Type.Array(Token) }, { example: { 
 
 export const TokenQuery = Type.Object(
   {
-    organizationId: Type.Optional(Type.Integer({ minimum: 1 })),
+    organizationId: Type.Optional(Id()),
     includeRevoked: Type.Boolean({ default: false }),
   },
   { additionalProperties: false },

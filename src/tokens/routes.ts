@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { principalOf } from '../plugins/auth.ts';
 import { notFound } from '../http/problem.ts';
 import { IdParams, problems } from '../schemas/common.ts';
 import { IssuedToken, Me, Token, TokenCreate, TokenList, TokenQuery } from '../schemas/tokens.ts';
@@ -42,7 +43,7 @@ export default async function tokenRoutes(fastify: FastifyInstance) {
       response: { 200: Token, ...problems(400, 401, 403, 404) },
     },
   }, async (request) => {
-    const row = app.tokens.revoke(request.params.id, new Date().toISOString());
+    const row = app.tokens.revoke(request.params.id, app.now().toISOString());
     if (!row) throw notFound(`Token ${request.params.id}`);
     app.audit.record(request, 'token.revoked', 'token', row.id, {});
     return tokenView(row);
@@ -56,7 +57,7 @@ export default async function tokenRoutes(fastify: FastifyInstance) {
       response: { 200: Me, ...problems(401) },
     },
   }, async (request) => {
-    const p = request.principal!;
+    const p = principalOf(request);
     if (p.role === 'attendee') {
       const attendee = app.events.attendee(p.attendeeId);
       return { role: p.role, organizationId: p.organizationId, attendeeId: p.attendeeId, eventId: attendee?.eventId, name: attendee?.name };

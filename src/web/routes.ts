@@ -32,7 +32,7 @@ function send(request: FastifyRequest, reply: FastifyReply, asset: Asset) {
  * sends it to /api); hidden from the API documentation.
  */
 export default async function webRoutes(app: FastifyInstance) {
-  const hidden = { schema: { hide: true } };
+  const hidden = { schema: { hide: true }, config: { public: true } };
   app.get('/', hidden, async (request, reply) => {
     const { js, css } = await webBundle();
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page(js, css));

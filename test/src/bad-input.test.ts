@@ -9,12 +9,11 @@
  * profile × wrong types, every code field × injection strings, every id route × bad ids, every JSON
  * route × wrong content types, oversized bodies and invalid UTF-8).
  */
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { openDatabase, type Db } from '../../src/db/client.ts';
-import { admin, profile } from '../helpers.ts';
+import { admin, dbSnapshot, profile, snapshotDiff, type DbSnapshot } from '../helpers.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** An exact status, one of several, or any 4xx where the exact code is debatable. */
@@ -707,37 +706,9 @@ let app: FastifyInstance;
 let db: Db;
 let baseline: Snapshot;
 
-interface Snapshot {
-  counts: Record<string, number>;
-  digests: Record<string, string>;
-}
-
-function tableNames(): string[] {
-  return (db.$client
-    .prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%' and name not like '__drizzle%'")
-    .all() as { name: string }[]).map((r) => r.name);
-}
-
-/** Row count and a digest of the content of every table. */
-function snapshot(): Snapshot {
-  const counts: Record<string, number> = {};
-  const digests: Record<string, string> = {};
-  for (const name of tableNames()) {
-    counts[name] = (db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n;
-    const rows = db.$client.prepare(`select * from "${name}" order by rowid`).all();
-    digests[name] = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
-  }
-  return { counts, digests };
-}
-
-function diff(before: Snapshot, after: Snapshot): string[] {
-  const out: string[] = [];
-  for (const name of new Set([...Object.keys(before.counts), ...Object.keys(after.counts)])) {
-    if (before.counts[name] !== after.counts[name]) out.push(`table ${name}: ${before.counts[name]} → ${after.counts[name]} rows`);
-    else if (before.digests[name] !== after.digests[name]) out.push(`table ${name}: content changed`);
-  }
-  return out;
-}
+const snapshot = () => dbSnapshot(db);
+const diff = snapshotDiff;
+type Snapshot = DbSnapshot;
 
 const fill = (url: string) => url.replace(/\{(\w+)\}/g, (_, key: string) => String(F[key as FixtureKey]));
 

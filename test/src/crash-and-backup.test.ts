@@ -64,8 +64,11 @@ describe('backups', () => {
     await call('POST', '/api/organizations/import', [profile({ externalId: 'b-1' }), profile({ externalId: 'b-2', country: 'JP', name: 'サクラ' })]);
     const backup = await call('POST', '/api/backups');
     expect(backup.statusCode, backup.body).toBe(201);
-    const { file, bytes } = backup.json();
+    const { file: name, bytes } = backup.json();
     expect(bytes).toBeGreaterThan(0);
+    // The answer names the file, not the server's folders.
+    expect(name).toMatch(/^musubi-[0-9TZ-]+\.db$/);
+    const file = join(dir, 'backups', name);
 
     // A write after the snapshot is not in it.
     await call('POST', '/api/organizations', profile({ externalId: 'b-3' }));

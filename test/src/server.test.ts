@@ -57,12 +57,60 @@ describe('npm start', () => {
     const { child, url, output } = await start({ MUSUBI_ADMIN_TOKEN: 'a-configured-token-123' });
     try {
       expect((await health(url)).organizations).toBe(90);
-      expect(output()).not.toContain('Matchmaker token for this run');
+      expect(output()).not.toContain('Matchmaker token (generated');
       const res = await fetch(`${url}/api/organizations?limit=1`, { headers: { authorization: 'Bearer a-configured-token-123' } });
       expect(res.status).toBe(200);
     } finally {
       expect(await stop(child)).toBe(0);
     }
+  });
+
+  it('keeps the generated matchmaker token across restarts (stored hashed), and `npm run token:rotate` replaces it', async () => {
+    const env = { MUSUBI_SEED: 'none', DATABASE_PATH: join(dir, 'token.db') };
+    const first = await start(env);
+    const token = /\n {2}(mm_\S+)\n/.exec(first.output())?.[1];
+    expect(await stop(first.child)).toBe(0);
+    expect(token).toBeDefined();
+    const again = await start(env);
+    try {
+      expect(again.output()).not.toContain(token);
+      expect(again.output()).toContain('npm run token:rotate');
+      expect((await fetch(`${again.url}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      const rotated = await new Promise<string>((resolve) => {
+        let out = '';
+        const cli = spawn(process.execPath, ['--import', 'tsx', 'src/cli/rotate-token.ts'], { env: { ...process.env, ...env } });
+        cli.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        cli.on('exit', () => resolve(out));
+      });
+      const fresh = /\n {2}(mm_\S+)\n/.exec(rotated)?.[1];
+      expect(fresh).toBeDefined();
+      expect((await fetch(`${again.url}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+      expect((await fetch(`${again.url}/api/me`, { headers: { authorization: `Bearer ${fresh}` } })).status).toBe(200);
+    } finally {
+      expect(await stop(again.child)).toBe(0);
+    }
+  });
+
+  it('stops `npm start` with SIGTERM: the server goes too and the port is free', async () => {
+    const child = spawn('npm', ['start'], {
+      env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', MUSUBI_SEED: 'none', DATABASE_PATH: join(dir, 'npm.db') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /Musubi is serving (http:\/\/\S+)/.exec(output);
+        if (match) resolve(match[1]!);
+      });
+      child.on('exit', (code) => reject(new Error(`npm start exited with ${code}: ${output}`)));
+    });
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+    child.removeAllListeners('exit');
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    await expect.poll(() => fetch(`${url}/health`).then(() => 'open', () => 'closed'), { timeout: 10_000 }).toBe('closed');
   });
 
   it('starts empty with MUSUBI_SEED=none', async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE `attendees` ADD `removed_at` text;

@@ -7,7 +7,7 @@ import { DEFAULT_WEIGHTS, type ScoreWeights } from '../matching/score.ts';
 import { dot, smoothIdf, tfidfVector, type SparseVector } from '../matching/tfidf.ts';
 import { detectLanguage, toLocalizedText } from '../matching/text/language.ts';
 import type { TextInput } from '../matching/profile.ts';
-import { cosine, learnLatentSpace } from '../matching/latent.ts';
+import { cosine, learnLatentSpace } from './latent.ts';
 import { harmonicMean } from '../matching/score.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { loadConcepts } from '../matching/lexicon/load.ts';
-import type { Profile } from '../matching/profile.ts';
+import { ORGANIZATION_KINDS, type Profile } from '../matching/profile.ts';
 import { mulberry32, weightedIndex } from '../matching/random.ts';
 
 /**
@@ -35,7 +35,7 @@ export function syntheticProfiles(count: number, seed = 7): Profile[] {
       id: i + 1,
       externalId: `syn-${i + 1}`,
       name: { en: `Organisation ${i + 1}` },
-      kind: (['company', 'startup', 'ngo', 'education'] as const)[Math.floor(random() * 4)]!,
+      kind: ORGANIZATION_KINDS[Math.floor(random() * ORGANIZATION_KINDS.length)]!,
       country: japanese ? 'JP' : 'MN',
       city: japanese ? 'Tokyo' : 'Ulaanbaatar',
       languages: japanese ? ['ja'] : ['mn', 'en'],

@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../src/db/client.ts';
+import { createMeetingsRepository } from '../src/events/meetings-repository.ts';
+import { createSessions } from '../src/events/sessions.ts';
 import { createEventsRepository } from '../src/events/repository.ts';
 import type { EventInput, InterpreterInput } from '../src/schemas/events.ts';
 import { prepareImport, rowsFromJson } from '../src/organizations/import.ts';
@@ -34,17 +36,19 @@ type DemoSession = EventInput & { hostCountry: string; interpreters: Interpreter
  * own time zone. Attendees speak their organisation's meeting languages.
  */
 export function loadDemoSessions(db: Db): void {
-  const events = createEventsRepository(db, () => new Date());
+  const clock = () => new Date();
+  const events = createEventsRepository(db, clock);
+  const sessionRules = createSessions(events, createMeetingsRepository(db, clock), () => true);
   const sessions = JSON.parse(readFileSync(join(HERE, 'sessions.json'), 'utf8')) as DemoSession[];
   const organizations = createOrganizationsRepository(db).all();
   for (const { hostCountry, interpreters, ...input } of sessions) {
     if (events.list().some((e) => e.name === input.name)) continue;
-    const event = events.create(input);
-    for (const interpreter of interpreters) events.addInterpreter(event.id, interpreter);
+    const event = sessionRules.create(input);
+    for (const interpreter of interpreters) sessionRules.addInterpreter(event, interpreter);
     organizations.forEach((org, i) => {
       const visiting = org.country !== hostCountry;
       const online = visiting && i % 3 === 2;
-      events.addAttendee(event, {
+      sessionRules.addAttendee(event, {
         organizationId: org.id,
         name: org.contactName ?? `Delegate of ${org.externalId}`,
         ...(org.contactEmail ? { email: org.contactEmail } : {}),

@@ -15,7 +15,7 @@ import matchRoutes from './matches/routes.ts';
 import eventsPlugin from './plugins/events.ts';
 import audit from './plugins/audit.ts';
 import adminRoutes from './admin/routes.ts';
-import eventRoutes from './events/routes.ts';
+import eventRoutes from './events/routes/index.ts';
 import organizationRoutes from './organizations/routes.ts';
 import tokenRoutes from './tokens/routes.ts';
 import webRoutes from './web/routes.ts';

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { openDatabase, type Db } from '../src/db/client.ts';
+import type { SecurityOptions } from '../src/plugins/security.ts';
+import { approveDemoPairs, loadDemoData } from '../seed/load.ts';
 
 export const ADMIN_TOKEN = 'test-matchmaker-token-0123456789';
 export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -13,11 +15,30 @@ export interface TestApp {
   call: (opts: InjectOptions) => Promise<LightMyRequestResponse>;
 }
 
+export interface TestAppOptions {
+  /** The app's clock: a fixed instant, or a function (default: the real clock). */
+  now?: Date | (() => Date);
+  /** Rate limits (default: high enough that no test meets them unless it sets them). */
+  limits?: Partial<SecurityOptions>;
+  backupDir?: string;
+  /** `demo` loads the demo organisations and sessions first, and approves the demo pairs. */
+  seed?: 'demo';
+}
+
 /** The real app on a fresh in-memory SQLite database with the real migrations applied. */
-export async function testApp(): Promise<TestApp> {
+export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const db = openDatabase(':memory:');
-  const app = await buildApp({ adminToken: ADMIN_TOKEN, db });
-  const call = (opts: InjectOptions) => app.inject({ ...opts, headers: { ...admin, ...opts.headers } });
+  if (opts.seed === 'demo') loadDemoData(db);
+  const now = opts.now instanceof Date ? () => opts.now as Date : opts.now;
+  const app = await buildApp({
+    adminToken: ADMIN_TOKEN,
+    db,
+    limits: { writesPerMinute: 1_000_000, failedSignInsPerMinute: 1_000_000, ...opts.limits },
+    ...(now ? { now } : {}),
+    ...(opts.backupDir ? { backupDir: opts.backupDir } : {}),
+  });
+  if (opts.seed === 'demo') await approveDemoPairs(app);
+  const call = (o: InjectOptions) => app.inject({ ...o, headers: { ...admin, ...o.headers } });
   return { app, db, call };
 }
 

@@ -5,7 +5,7 @@ import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { decodeBody } from '../http/decode.ts';
-import { HttpProblem } from '../http/problem.ts';
+import { DomainError } from '../domain/errors.ts';
 import { readProfilesCsv } from '../organizations/csv.ts';
 import { prepareImport, rowsFromJson } from '../organizations/import.ts';
 import { createOrganizationsRepository } from '../organizations/repository.ts';
@@ -50,7 +50,7 @@ try {
   console.log(`Imported ${items.length} profiles into ${config.databasePath}: ${created} created, ${items.length - created} updated.`);
 } catch (error) {
   bar.stop();
-  if (error instanceof HttpProblem) {
+  if (error instanceof DomainError) {
     console.error(`\n${error.message}`);
     if (error.errors?.length) console.table(error.errors.slice(0, 200));
     if ((error.errors?.length ?? 0) > 200) console.error(`… and ${error.errors!.length - 200} more problems`);

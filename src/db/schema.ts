@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { EventDay } from '../../matching/schedule/slots.ts';
-import type { LocalizedText, OrganizationKind } from '../../matching/profile.ts';
+import { ORGANIZATION_KINDS, type LocalizedText, type OrganizationKind } from '../../matching/profile.ts';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -36,7 +36,7 @@ export const organizations = sqliteTable(
   (t) => [
     index('organizations_country_idx').on(t.country),
     index('organizations_kind_idx').on(t.kind),
-    check('organizations_kind_check', sql`${t.kind} in ('company', 'startup', 'ngo', 'education')`),
+    check('organizations_kind_check', sql`${t.kind} in (${sql.raw(ORGANIZATION_KINDS.map((k) => `'${k}'`).join(', '))})`),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { localTime } from '../../matching/schedule/slots.ts';
 import type { EventRow, MeetingRow } from '../db/schema.ts';
 import type { AgendaContext } from './agenda.ts';
-import type { RequestView } from './meetings.ts';
+import type { RequestView } from './requests.ts';
 import { eventSlots } from './model.ts';
 
 /** What a matchmaker watches during an event: who has no meeting, how full the slots are, who interprets. */

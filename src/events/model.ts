@@ -2,7 +2,7 @@ import { generateSlots, localTime, type EventDay, type Slot } from '../../matchi
 import type { Interval } from '../../matching/schedule/intervals.ts';
 import { DateTime } from 'luxon';
 import type { EventRow, EventTableRow, IsoInterval, MeetingRow } from '../db/schema.ts';
-import { invalid, type ProblemField } from '../http/problem.ts';
+import { invalid, type FieldError as ProblemField } from '../domain/errors.ts';
 
 /**
  * Problems with opening hours that the schema cannot see: order of times, breaks outside hours,

@@ -4,11 +4,9 @@ import {
   apiTokens, attendees, events, eventTables, interpreters,
   type AttendeeRow, type EventRow, type EventTableRow, type InterpreterRow,
 } from '../db/schema.ts';
-import type { AttendeeInput, EventInput, EventPatch, InterpreterInput } from '../schemas/events.ts';
-import { conflict, invalid } from '../http/problem.ts';
-import { storedIntervals } from './model.ts';
+import type { EventInput, EventPatch } from '../schemas/events.ts';
 
-/** Events and what belongs to them: tables, attendees, interpreters. Returns data or null, never HTTP. */
+/** Events and what belongs to them: tables, attendees, interpreters. Returns rows or nothing; the rules are in sessions.ts. */
 export function createEventsRepository(db: Db, now: () => Date) {
   const tablesOf = (eventId: number) => db.select().from(eventTables).where(eq(eventTables.eventId, eventId)).orderBy(asc(eventTables.id)).all();
 
@@ -46,14 +44,8 @@ export function createEventsRepository(db: Db, now: () => Date) {
       });
     },
 
-    addTables(eventId: number, names: readonly string[]): EventTableRow[] {
-      return db.transaction((tx) => {
-        const taken = new Set(tablesOf(eventId).map((t) => t.name));
-        const clash = names.filter((n) => taken.has(n));
-        if (clash.length) throw conflict(`Tables already exist: ${clash.join(', ')}`, clash.map((n) => ({ field: 'names', message: `${n} already exists` })));
-        return tx.insert(eventTables).values(names.map((name) => ({ eventId, name }))).returning().all();
-      });
-    },
+    addTables: (eventId: number, names: readonly string[]): EventTableRow[] =>
+      db.insert(eventTables).values(names.map((name) => ({ eventId, name }))).returning().all(),
 
     /** An attendee who has not been removed. */
     attendee: (id: number): AttendeeRow | null => db.select().from(attendees).where(and(eq(attendees.id, id), isNull(attendees.removedAt))).get() ?? null,
@@ -65,29 +57,12 @@ export function createEventsRepository(db: Db, now: () => Date) {
     /** By id, removed ones included: meetings and requests name the people they were made with. */
     attendeesByIds: (ids: readonly number[]): AttendeeRow[] => (ids.length ? db.select().from(attendees).where(inArray(attendees.id, [...ids])).all() : []),
 
-    addAttendee(event: EventRow, input: AttendeeInput): AttendeeRow {
-      return db.insert(attendees).values({
-        eventId: event.id,
-        organizationId: input.organizationId,
-        name: input.name.trim(),
-        email: input.email ?? null,
-        languages: input.languages,
-        timeZone: input.timeZone ?? event.timeZone,
-        online: input.online ?? false,
-        availability: storedIntervals(input.availability, 'availability'),
-        maxMeetings: input.maxMeetings ?? 12,
-      }).returning().get();
-    },
+    addAttendee: (values: typeof attendees.$inferInsert): AttendeeRow => db.insert(attendees).values(values).returning().get(),
 
     interpreter: (id: number): InterpreterRow | null => db.select().from(interpreters).where(eq(interpreters.id, id)).get() ?? null,
     interpreters: (eventId: number): InterpreterRow[] => db.select().from(interpreters).where(eq(interpreters.eventId, eventId)).orderBy(asc(interpreters.id)).all(),
 
-    addInterpreter(eventId: number, input: InterpreterInput): InterpreterRow {
-      const pairs = input.pairs.map(([a, b]) => [a!, b!] as [string, string]);
-      const same = pairs.findIndex(([a, b]) => a === b);
-      if (same >= 0) throw invalid('A language pair needs two languages', [{ field: `pairs.${same}`, message: 'must name two different languages' }]);
-      return db.insert(interpreters).values({ eventId, name: input.name.trim(), pairs, availability: storedIntervals(input.availability, 'availability') }).returning().get();
-    },
+    addInterpreter: (values: typeof interpreters.$inferInsert): InterpreterRow => db.insert(interpreters).values(values).returning().get(),
   };
 }
 

@@ -1,21 +1,13 @@
 import { STATUS_CODES } from 'node:http';
+import type { FieldError } from '../domain/errors.ts';
 
-export interface ProblemField {
-  /** Dotted path of the field, e.g. `offers.1` or `contact.email`; empty for the whole value. */
-  field: string;
-  message: string;
-  /** In bulk imports: the row, and its externalId when it has one. */
-  row?: number;
-  externalId?: string;
-  /** What is wrong, in a word for programs and translations (see FieldProblem in validation.ts). */
-  code?: string;
-  /** The numbers or names the message mentions (limit, format, values, type). */
-  params?: Record<string, unknown>;
-}
+/** A field at fault, as problems carry it (see domain/errors.ts). */
+export type ProblemField = FieldError;
 
 /**
- * An error that is meant for the client: thrown anywhere in a request, the error handler sends it as
- * `application/problem+json` (RFC 9457) with its status, a stable `type` slug and the fields at fault.
+ * A refusal of the HTTP layer itself (no or bad token, too many requests, a body that is not JSON):
+ * the error handler sends it as `application/problem+json` (RFC 9457) with its status, a stable
+ * `type` slug and the fields at fault. The service's own rules throw DomainError instead.
  */
 export class HttpProblem extends Error {
   readonly statusCode: number;
@@ -40,9 +32,3 @@ export class HttpProblem extends Error {
 export function problemType(slug: string): string {
   return `urn:musubi:problem:${slug}`;
 }
-
-export const notFound = (what: string) => new HttpProblem(404, 'not-found', `${what} does not exist`);
-export const forbidden = (detail: string) => new HttpProblem(403, 'forbidden', detail);
-export const conflict = (detail: string, errors?: ProblemField[]) => new HttpProblem(409, 'conflict', detail, errors);
-export const invalid = (detail: string, errors: ProblemField[]) =>
-  new HttpProblem(422, 'validation', detail, errors, 'Invalid request');

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Profile } from '../../matching/index.ts';
-import { notFound } from '../http/problem.ts';
+import { notFound } from '../domain/errors.ts';
 import { actorOf } from '../plugins/audit.ts';
 import { IdParams, problems } from '../schemas/common.ts';
 import { MatchDecision, MatchList, MatchQuery, RerankResult, SuggestionList, SuggestionQuery } from '../schemas/matches.ts';

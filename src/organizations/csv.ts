@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { HttpProblem, type ProblemField } from '../http/problem.ts';
+import { invalid, malformed, type FieldError as ProblemField } from '../domain/errors.ts';
 import type { ImportRow } from './import.ts';
 
 /**
@@ -19,10 +19,10 @@ export function readProfilesCsv(text: string): ImportRow[] {
       trim: false,
     });
   } catch (error) {
-    throw new HttpProblem(400, 'malformed-csv', `The CSV could not be read: ${(error as Error).message}`);
+    throw malformed('malformed-csv', `The CSV could not be read: ${(error as Error).message}`);
   }
   const [header, ...body] = records;
-  if (!header) throw new HttpProblem(422, 'validation', 'The CSV is empty', [{ row: 1, field: '', message: 'a header row is required' }], 'Invalid request');
+  if (!header) throw invalid('The CSV is empty', [{ row: 1, field: '', message: 'a header row is required' }]);
 
   const columns = header.map((name) => COLUMN_ALIASES[normalizeHeader(name)] ?? null);
   const problems: ProblemField[] = [];
@@ -30,7 +30,7 @@ export function readProfilesCsv(text: string): ImportRow[] {
     if (columns[i] === null && name.trim() !== '') problems.push({ row: 1, field: name, message: `is not a known column (known: ${KNOWN_COLUMNS.join(', ')})` });
   });
   if (!columns.includes('externalId')) problems.push({ row: 1, field: 'externalId', message: 'the column is required' });
-  if (problems.length) throw new HttpProblem(422, 'validation', 'The CSV header has problems', problems, 'Invalid request');
+  if (problems.length) throw invalid('The CSV header has problems', problems);
 
   const rows: ImportRow[] = [];
   body.forEach((record, index) => {

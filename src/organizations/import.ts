@@ -1,5 +1,5 @@
 import { bodyAjv, fieldProblems } from '../validation.ts';
-import { invalid, type ProblemField } from '../http/problem.ts';
+import { invalid, type FieldError as ProblemField } from '../domain/errors.ts';
 import { OrganizationInput } from '../schemas/organizations.ts';
 import { addSharedSchemas } from '../schemas/index.ts';
 import { normalizeInput, type StoredProfile } from './model.ts';

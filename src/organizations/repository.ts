@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, sql, type AnyColumn, type SQL } from 'dri
 import { fold } from '../../matching/text/fold.ts';
 import type { Db } from '../db/client.ts';
 import { organizations, type OrganizationRow } from '../db/schema.ts';
-import { conflict } from '../http/problem.ts';
+import { conflict } from '../domain/errors.ts';
 import type { OrganizationQuery } from '../schemas/organizations.ts';
 import { rowFromStored, type StoredProfile } from './model.ts';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { decodeBody } from '../http/decode.ts';
-import { conflict, forbidden, notFound } from '../http/problem.ts';
+import { conflict, forbidden, notFound } from '../domain/errors.ts';
 import { IdParams, problems } from '../schemas/common.ts';
 import {
   ImportBody,

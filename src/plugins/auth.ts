@@ -1,20 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { HttpProblem, forbidden } from '../http/problem.ts';
+import { HttpProblem } from '../http/problem.ts';
+import { checkResource, checkRole, isRoleRule, type Access, type Principal, type RuleInput } from '../policy.ts';
 import { createTokensRepository, hashToken, type TokensRepository } from '../tokens/repository.ts';
 
-export type Principal =
-  | { role: 'matchmaker'; tokenId: number | null }
-  | { role: 'organization'; tokenId: number; organizationId: number }
-  | { role: 'attendee'; tokenId: number; attendeeId: number; organizationId: number };
-
-/**
- * Who may call a route. `matchmaker`: matchmakers only. `organization-self`: matchmakers, and an
- * organisation on the route whose `:id` is its own. `organization-member`: the same, and the
- * organisation's attendees (they read its profile and suggestions). `any`: any signed-in caller.
- */
-export type Access = 'matchmaker' | 'organization-self' | 'organization-member' | 'any';
+export type { Principal } from '../policy.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,7 +15,7 @@ declare module 'fastify' {
     principal: Principal | null;
   }
   interface FastifyContextConfig {
-    /** Who may call the route once signed in (default: matchmaker). */
+    /** Who may call the route once signed in (default: matchmaker); the rules are in src/policy.ts. */
     access?: Access;
     /** Open without a token (the web app's files, the docs, health). Every other route needs one. */
     public?: boolean;
@@ -66,7 +57,15 @@ export default fp(
         throw error;
       }
       request.principal = principal;
-      authorize(request, principal, request.routeOptions.config.access ?? 'matchmaker');
+      const access = request.routeOptions.config.access ?? 'matchmaker';
+      if (isRoleRule(access)) checkRole(access, ruleInput(request, principal));
+    });
+
+    // Rules about the meeting, request or attendee a route acts on run once its input is valid.
+    app.addHook('preHandler', async (request) => {
+      const access = request.routeOptions.config.access;
+      if (!access || isRoleRule(access) || !request.principal) return;
+      checkResource(access, ruleInput(request, request.principal), { events: app.events, meetings: app.meetings });
     });
 
     // What a signed-in caller reads (tokens, contacts, agendas) is theirs alone: no cache keeps it.
@@ -102,15 +101,13 @@ function authenticate(request: FastifyRequest, tokens: TokensRepository, adminHa
   throw unauthorized('This token has no role in this version of Musubi');
 }
 
-function authorize(request: FastifyRequest, principal: Principal, access: Access): void {
-  if (principal.role === 'matchmaker' || access === 'any') return;
-  if (access === 'organization-self' || access === 'organization-member') {
-    const id = Number((request.params as { id?: string }).id);
-    if (principal.role === 'organization' && id === principal.organizationId) return;
-    if (access === 'organization-member' && principal.role === 'attendee' && id === principal.organizationId) return;
-    throw forbidden("A token may only act on its own organisation's profile");
-  }
-  throw forbidden('Only a matchmaker may do this');
+function ruleInput(request: FastifyRequest, principal: Principal): RuleInput {
+  return {
+    principal,
+    params: (request.params ?? {}) as Record<string, unknown>,
+    query: (request.query ?? {}) as Record<string, unknown>,
+    body: (request.body ?? null) as Record<string, unknown> | null,
+  };
 }
 
 function unauthorized(detail: string): HttpProblem {

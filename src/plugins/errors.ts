@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { DomainError, type DomainErrorKind } from '../domain/errors.ts';
 import { HttpProblem, problemType, type ProblemField } from '../http/problem.ts';
 import { fieldProblems } from '../validation.ts';
 
@@ -10,12 +11,21 @@ import { fieldProblems } from '../validation.ts';
  */
 export default fp(
   async function errors(app: FastifyInstance) {
-    app.setErrorHandler((error: FastifyError | HttpProblem, request, reply) => {
+    app.setErrorHandler((error: FastifyError | HttpProblem | DomainError, request, reply) => {
       if (error instanceof HttpProblem) {
         if (error.statusCode === 401) reply.header('www-authenticate', 'Bearer realm="musubi"');
         return sendProblem(reply, request, error.statusCode, {
           type: error.type,
           title: error.title,
+          detail: error.message,
+          errors: error.errors,
+        });
+      }
+      if (error instanceof DomainError) {
+        const { status, slug, title } = DOMAIN_STATUS[error.kind];
+        return sendProblem(reply, request, status, {
+          type: problemType(error.slug ?? slug),
+          title,
           detail: error.message,
           errors: error.errors,
         });
@@ -58,6 +68,15 @@ export default fp(
   },
   { name: 'errors' },
 );
+
+/** How each kind of domain error leaves: the one place that gives the service's rules an HTTP status. */
+const DOMAIN_STATUS: Record<DomainErrorKind, { status: number; slug: string; title: string }> = {
+  malformed: { status: 400, slug: 'bad-request', title: 'Bad Request' },
+  invalid: { status: 422, slug: 'validation', title: 'Invalid request' },
+  forbidden: { status: 403, slug: 'forbidden', title: 'Forbidden' },
+  'not-found': { status: 404, slug: 'not-found', title: 'Not Found' },
+  conflict: { status: 409, slug: 'conflict', title: 'Conflict' },
+};
 
 function slugFor(code: string | undefined): string {
   switch (code) {

@@ -1,19 +1,31 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { createBooking, type Booking } from '../events/booking.ts';
+import { createMeetingsRepository, type MeetingsRepository } from '../events/meetings-repository.ts';
 import { createEventsRepository, type EventsRepository } from '../events/repository.ts';
-import { createMeetingsRepository, type MeetingsRepository } from '../events/meetings.ts';
+import { createRequests, type Requests } from '../events/requests.ts';
+import { createSessions, type Sessions } from '../events/sessions.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     events: EventsRepository;
     meetings: MeetingsRepository;
+    sessions: Sessions;
+    booking: Booking;
+    requests: Requests;
   }
 }
 
+/** Sessions, requests and bookings: the repositories and the domain modules built on them. */
 export default fp(
   async function eventsPlugin(app: FastifyInstance) {
-    app.decorate('events', createEventsRepository(app.db, app.now));
-    app.decorate('meetings', createMeetingsRepository(app.db, app.now));
+    const events = createEventsRepository(app.db, app.now);
+    const meetings = createMeetingsRepository(app.db, app.now);
+    app.decorate('events', events);
+    app.decorate('meetings', meetings);
+    app.decorate('sessions', createSessions(events, meetings, (id) => app.organizations.get(id) !== null));
+    app.decorate('booking', createBooking(meetings));
+    app.decorate('requests', createRequests(meetings, app.now));
   },
-  { name: 'events', dependencies: ['database'] },
+  { name: 'events', dependencies: ['database', 'organizations'] },
 );

@@ -1,10 +1,12 @@
 import { Type, type Static } from 'typebox';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '../../matching/profile.ts';
 import { Line, LocalizedText, Paging, TextInput } from './common.ts';
 
-export const Kind = Type.Union(
-  [Type.Literal('company'), Type.Literal('startup'), Type.Literal('ngo'), Type.Literal('education')],
-  { 'x-message': 'must be one of: company, startup, ngo, education' },
-);
+/** The kinds of organisation, from the engine's one list. */
+export const Kind = Type.Unsafe<OrganizationKind>(Type.Union(
+  ORGANIZATION_KINDS.map((kind) => Type.Literal(kind)),
+  { 'x-message': `must be one of: ${ORGANIZATION_KINDS.join(', ')}` },
+));
 
 const Contact = Type.Object(
   {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { principalOf } from '../plugins/auth.ts';
-import { notFound } from '../http/problem.ts';
+import { notFound } from '../domain/errors.ts';
 import { IdParams, problems } from '../schemas/common.ts';
 import { IssuedToken, Me, Token, TokenCreate, TokenList, TokenQuery } from '../schemas/tokens.ts';
 import type { ApiTokenRow } from '../db/schema.ts';

@@ -11,9 +11,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/app.ts';
-import { openDatabase, type Db } from '../../src/db/client.ts';
-import { admin, dbSnapshot, profile, snapshotDiff, type DbSnapshot } from '../helpers.ts';
+import { type Db } from '../../src/db/client.ts';
+import { admin, dbSnapshot, profile, snapshotDiff, type DbSnapshot, testApp } from '../helpers.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** An exact status, one of several, or any 4xx where the exact code is debatable. */
@@ -764,9 +763,7 @@ function problemsWith(c: Case, res: LightMyRequestResponse): string[] {
 }
 
 beforeAll(async () => {
-  db = openDatabase(':memory:');
-  const clock = new Date('2026-12-01T00:00:00Z');
-  app = await buildApp({ adminToken: 'test-matchmaker-token-0123456789', db, now: () => clock });
+  ({ app, db } = await testApp({ now: new Date('2026-12-01T00:00:00Z') }));
 
   F.jp = (await created({ method: 'POST', url: '/api/organizations', payload: JP_PROFILE })).id;
   F.mn = (await created({ method: 'POST', url: '/api/organizations', payload: MN_PROFILE })).id;

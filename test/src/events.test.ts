@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.ts';
-import { openDatabase } from '../../src/db/client.ts';
-import { admin, profile } from '../helpers.ts';
+import { admin, profile, testApp } from '../helpers.ts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 
 let app: FastifyInstance;
@@ -23,7 +21,7 @@ const UB_SESSION = {
 
 beforeEach(async () => {
   clock = new Date('2026-12-01T00:00:00Z');
-  app = await buildApp({ adminToken: 'test-matchmaker-token-0123456789', db: openDatabase(':memory:'), now: () => clock });
+  ({ app } = await testApp({ now: () => clock }));
   call = (opts) => app.inject({ ...opts, headers: { ...admin, ...opts.headers } });
   org = {};
   for (const [externalId, country] of [['jp-a', 'JP'], ['jp-b', 'JP'], ['mn-a', 'MN'], ['mn-b', 'MN']] as const) {
@@ -95,7 +93,7 @@ describe('matching sessions', () => {
     expect(first.json().interpreter).toEqual({ id: interp.json().id, name: 'Oyuna' });
     const second = await book(event.id, { attendeeIds: [ja2.id, mn2.id], slotStart: slot });
     expect(second.statusCode).toBe(409);
-    expect(second.json().errors).toEqual([{ field: 'interpreterId', message: 'no ja–mn/ja–en interpreter is free at 2026-12-08T09:00' }]);
+    expect(second.json().errors).toEqual([{ field: 'interpreterId', message: 'no ja–mn/ja–en interpreter is free at 2026-12-08T09:00', code: 'no-interpreter', params: { languages: 'ja–mn/ja–en', start: '2026-12-08T01:00:00.000Z' } }]);
     const later = await book(event.id, { attendeeIds: [ja2.id, mn2.id], slotStart: '2026-12-08T09:30:00+08:00' });
     expect(later.statusCode).toBe(201);
 
@@ -144,7 +142,7 @@ describe('matching sessions', () => {
     expect(samePerson.statusCode).toBe(409);
     const tableTaken = await book(event.id, { attendeeIds: [c.id, d.id], slotStart: slot, tableId: event.tables[0].id });
     expect(tableTaken.statusCode).toBe(409);
-    expect(tableTaken.json().errors).toEqual([{ field: 'tableId', message: 'table A1 is taken at 2026-12-08T01:00:00.000Z' }]);
+    expect(tableTaken.json().errors).toEqual([{ field: 'tableId', message: 'table A1 is taken at 2026-12-08T01:00:00.000Z', code: 'table-taken', params: { table: 'A1', start: '2026-12-08T01:00:00.000Z' } }]);
     const noTable = await book(event.id, { attendeeIds: [c.id, d.id], slotStart: slot });
     expect(noTable.json().detail).toBe('No table is free at 2026-12-08T09:00');
     const notASlot = await book(event.id, { attendeeIds: [c.id, d.id], slotStart: '2026-12-08T10:00:00+08:00' });

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
-import { openDatabase } from '../../src/db/client.ts';
-import { ADMIN_TOKEN, profile } from '../helpers.ts';
+import { ADMIN_TOKEN, profile, testApp } from '../helpers.ts';
 
 let app: FastifyInstance;
 let url: string;
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
 
 beforeAll(async () => {
-  app = await buildApp({ adminToken: ADMIN_TOKEN, db: openDatabase(':memory:') });
+  ({ app } = await testApp());
   url = await app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(() => app.close());

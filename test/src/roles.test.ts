@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
-import { openDatabase } from '../../src/db/client.ts';
-import { ADMIN_TOKEN, profile } from '../helpers.ts';
+import { ADMIN_TOKEN, profile, testApp } from '../helpers.ts';
 
 type Role = 'public' | 'revoked' | 'matchmaker' | 'orgA' | 'orgB' | 'attendeeA' | 'attendeeB';
 const ROLES: Role[] = ['public', 'revoked', 'matchmaker', 'orgA', 'orgB', 'attendeeA', 'attendeeB'];
@@ -15,7 +13,7 @@ const token: Partial<Record<Role, string>> = { matchmaker: ADMIN_TOKEN };
 const id: Record<string, number> = {};
 
 beforeAll(async () => {
-  app = await buildApp({ adminToken: ADMIN_TOKEN, db: openDatabase(':memory:'), backupDir: mkdtempSync(join(tmpdir(), 'musubi-roles-')), limits: { failedSignInsPerMinute: 100_000 } });
+  ({ app } = await testApp({ backupDir: mkdtempSync(join(tmpdir(), 'musubi-roles-')) }));
   const mm = async (method: 'POST' | 'GET', url: string, payload?: object) => {
     const res = await app.inject({ method, url, headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, ...(payload ? { payload } : {}) });
     expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);

@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
-import { openDatabase, type Db } from '../../src/db/client.ts';
-import { approveDemoPairs, loadDemoData } from '../../seed/load.ts';
-import { admin } from '../helpers.ts';
+import { type Db } from '../../src/db/client.ts';
+import { admin, testApp } from '../helpers.ts';
 
 let app: FastifyInstance;
 let db: Db;
 let approved: number;
 
 beforeAll(async () => {
-  db = openDatabase(':memory:');
-  loadDemoData(db);
-  app = await buildApp({ adminToken: 'test-matchmaker-token-0123456789', db });
-  approved = await approveDemoPairs(app);
+  ({ app, db } = await testApp({ seed: 'demo' }));
+  approved = (await app.inject({ method: 'GET', url: '/api/matches?status=approved&limit=1', headers: admin })).json().total;
 });
 afterAll(() => app.close());
 

@@ -3,18 +3,16 @@
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.ts';
-import { openDatabase, type Db } from '../../src/db/client.ts';
+import { type Db } from '../../src/db/client.ts';
 import { agendaCsv, neutralizeCell } from '../../src/events/agenda.ts';
-import { ADMIN_TOKEN, admin, dbSnapshot, profile, snapshotDiff } from '../helpers.ts';
+import { admin, dbSnapshot, profile, snapshotDiff, testApp } from '../helpers.ts';
 
 let app: FastifyInstance;
 let db: Db;
 afterEach(() => app?.close());
 
 async function start(limits: Record<string, number> = {}) {
-  db = openDatabase(':memory:');
-  app = await buildApp({ adminToken: ADMIN_TOKEN, db, limits: { writesPerMinute: 100_000, failedSignInsPerMinute: 100_000, ...limits } });
+  ({ app, db } = await testApp({ limits }));
 }
 const call = (opts: InjectOptions) => app.inject({ ...opts, headers: { ...admin, ...opts.headers } });
 async function ok<T = { id: number }>(opts: InjectOptions): Promise<T> {

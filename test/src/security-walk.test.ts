@@ -9,9 +9,8 @@ import { connect } from 'node:net';
 import fc from 'fast-check';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.ts';
-import { openDatabase, type Db } from '../../src/db/client.ts';
-import { ADMIN_TOKEN, dbSnapshot, profile, snapshotDiff } from '../helpers.ts';
+import { type Db } from '../../src/db/client.ts';
+import { ADMIN_TOKEN, dbSnapshot, profile, snapshotDiff, testApp } from '../helpers.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 interface Route { method: Method; path: string; public: boolean; body?: Schema; query?: Schema }
@@ -25,8 +24,7 @@ const tokens: Record<'org' | 'attendee', string> = { org: '', attendee: '' };
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 beforeAll(async () => {
-  db = openDatabase(':memory:');
-  app = await buildApp({ adminToken: ADMIN_TOKEN, db, limits: { writesPerMinute: 1_000_000, failedSignInsPerMinute: 1_000_000 }, backupDir: '/tmp/musubi-walk-backups' });
+  ({ app, db } = await testApp({ backupDir: '/tmp/musubi-walk-backups' }));
   const mm = async (method: Method, url: string, payload?: object) => {
     const res = await app.inject({ method, url, headers: admin, ...(payload ? { payload } : {}) });
     if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);

@@ -4,10 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.ts';
-import { openDatabase } from '../../src/db/client.ts';
-import { approveDemoPairs, loadDemoData } from '../../seed/load.ts';
-import { ADMIN_TOKEN, admin } from '../helpers.ts';
+import { ADMIN_TOKEN, admin, testApp } from '../helpers.ts';
 import { accessibilityProblems, glyphsRender, launch, overflowsWidth, screenshots, SCREENSHOTS, setLanguage, watchErrors } from './browser.ts';
 
 /**
@@ -66,10 +63,7 @@ async function journey(page: Page, steps: () => Promise<void>): Promise<void> {
 }
 
 beforeAll(async () => {
-  const db = openDatabase(':memory:');
-  loadDemoData(db);
-  app = await buildApp({ adminToken: ADMIN_TOKEN, db });
-  await approveDemoPairs(app);
+  ({ app } = await testApp({ seed: 'demo' }));
   base = await app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launch();
 }, 60_000);

@@ -1,7 +1,13 @@
+import { balanceInterpreters } from '../../matching/schedule/balance.ts';
 import { covers } from '../../matching/schedule/intervals.ts';
+import { scheduleMeetings } from '../../matching/schedule/scheduler.ts';
 import type { FixedMeeting, ScheduleInput, SchedPair, Unplaced } from '../../matching/schedule/types.ts';
 import type { AttendeeRow, EventRow, EventTableRow, InterpreterRow, MatchRow, MeetingRequestRow, MeetingRow } from '../db/schema.ts';
+import type { Booking } from './booking.ts';
+import type { EventsRepository } from './repository.ts';
+import type { MeetingsRepository } from './meetings-repository.ts';
 import { availabilityOf, eventSlots, wholeEvent } from './model.ts';
+import { requestView } from './requests.ts';
 
 export const pairKey = (a: number, b: number) => (a < b ? `${a}-${b}` : `${b}-${a}`);
 
@@ -58,7 +64,60 @@ export function scheduleInput(d: SchedulingData): ScheduleInput {
   };
 }
 
-export function describeUnplaced(u: Unplaced) {
+export function describeUnplaced(u: Unplaced): { organizations: number[]; reason: string; detail: string } {
   const [a, b] = u.pairKey.split('-').map(Number);
   return { organizations: [a!, b!], reason: u.reason, detail: u.detail };
+}
+
+export interface PlanResult {
+  placed: number;
+  kept: number;
+  totalScore: number;
+  unplaced: ReturnType<typeof describeUnplaced>[];
+  /** The meetings written, for the audit trail. */
+  meetingIds: number[];
+}
+
+export interface PlanningData {
+  events: Pick<EventsRepository, 'tables' | 'interpreters' | 'attendees'>;
+  meetings: MeetingsRepository;
+  booking: Booking;
+  /** Approved pairs from the review queue. */
+  approvedPairs: () => MatchRow[];
+  now: () => Date;
+}
+
+/**
+ * Plans a session: gathers its input (tables, interpreters, attendees, approved pairs, accepted
+ * requests, the meetings to keep), runs the scheduler, spreads interpreting work, and writes the
+ * plan through the booking rules. With `replan`, the scheduler's own earlier meetings are planned
+ * again; manual bookings are always kept.
+ */
+export function planSession(event: EventRow, replan: boolean, d: PlanningData): PlanResult {
+  const all = d.meetings.scheduledOfEvent(event.id);
+  const kept = replan ? all.filter((m) => m.source === 'manual') : all;
+  const now = d.now();
+  const input = scheduleInput({
+    event,
+    tables: d.events.tables(event.id),
+    interpreters: d.events.interpreters(event.id),
+    attendees: d.events.attendees(event.id),
+    approved: d.approvedPairs(),
+    accepted: d.meetings.requests(event.id).filter((r) => requestView(r, now).status === 'accepted'),
+    kept,
+  });
+  const plan = scheduleMeetings(input);
+  const startOf = new Map(input.slots.map((s) => [s.id, s.start]));
+  const placements = balanceInterpreters(input, plan.placements);
+  const applied = d.booking.applyPlan(event, placements.map((p) => ({ ...p, slotStart: startOf.get(p.slotId)! })), replan);
+  return {
+    placed: applied.placed.length,
+    kept: kept.length,
+    totalScore: Math.round(plan.totalScore * 1e4) / 1e4,
+    unplaced: [
+      ...plan.unplaced.map(describeUnplaced),
+      ...applied.failed.map((f) => ({ ...describeUnplaced({ pairKey: f.pairKey, reason: 'no-common-slot', detail: f.detail }), reason: 'conflict' })),
+    ],
+    meetingIds: applied.placed.map((m) => m.id),
+  };
 }

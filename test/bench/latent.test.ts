@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cosine, learnLatentSpace } from '../../matching/latent.ts';
+import { cosine, learnLatentSpace } from '../../bench/latent.ts';
 
 const doc = (...terms: string[]) => new Map(terms.map((t) => [t, 1]));
 

@@ -1,7 +1,10 @@
 import { Matrix, SVD } from 'ml-matrix';
-import { smoothIdf, sublinearTf } from './tfidf.ts';
+import { smoothIdf, sublinearTf } from '../matching/tfidf.ts';
 
 /**
+ * An experiment, not part of the engine (issue 17): measured in `npm run eval`, it lowered MRR, so
+ * production does not use it and it lives with the benchmarks.
+ *
  * Cross-language latent semantic indexing (CL-LSI): a low-dimensional space learned from texts that
  * were given in two languages at once. A bilingual text puts its Japanese (or Mongolian) words and
  * its English words in one column, so the SVD places translations near each other; projecting a

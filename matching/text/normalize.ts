@@ -1,0 +1,9 @@
+/**
+ * Text as people type it, in one form: NFKC. Japanese forms arrive with half-width katakana
+ * (ｼｽﾃﾑ → システム, ｶﾞ → ガ) and full-width letters and digits (ＩｏＴ → IoT, ＰＭ２．５ → PM2.5);
+ * NFKC folds both, composes Cyrillic й/ё typed as letter + mark, and leaves kanji, kana and
+ * Mongolian ө/ү as they are.
+ */
+export function normalizeTyped(text: string): string {
+  return text.normalize('NFKC');
+}

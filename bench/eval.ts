@@ -9,6 +9,7 @@ import { detectLanguage, toLocalizedText } from '../matching/text/language.ts';
 import type { TextInput } from '../matching/profile.ts';
 import { cosine, learnLatentSpace } from '../matching/latent.ts';
 import { harmonicMean } from '../matching/score.ts';
+import { typedVariant } from './typed.ts';
 
 /**
  * `npm run eval [-- --set test/fixtures/eval/set-a.json]`: ranking quality on hand-labelled sets.
@@ -21,7 +22,7 @@ const { values } = parseArgs({ options: { set: { type: 'string', multiple: true 
 const dir = join(import.meta.dirname, '../test/fixtures/eval');
 const sets = values.set ?? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f));
 
-interface RawOrg { externalId: string; name: TextInput; kind: Profile['kind']; country: string; city: string; languages: string[]; sectors?: string[]; description: TextInput; offers: TextInput[]; needs: TextInput[]; sdgs?: number[] }
+interface RawOrg { externalId: string; name: TextInput; kind: Profile['kind']; country: string; city: string; languages: string[]; sectors?: string[]; description?: TextInput; offers: TextInput[]; needs: TextInput[]; sdgs?: number[] }
 interface EvalSet { organizations: RawOrg[]; pairs: [string, string][] }
 
 const toolkit = await loadMatchingToolkit();
@@ -29,7 +30,7 @@ const toolkit = await loadMatchingToolkit();
 function toProfile(org: RawOrg, id: number): Profile {
   return {
     id, externalId: org.externalId, name: toLocalizedText(org.name), kind: org.kind, country: org.country, city: org.city,
-    languages: org.languages, sectors: org.sectors ?? [], description: toLocalizedText(org.description),
+    languages: org.languages, sectors: org.sectors ?? [], description: org.description === undefined ? {} : toLocalizedText(org.description),
     offers: org.offers.map(toLocalizedText), needs: org.needs.map(toLocalizedText), sdgs: org.sdgs ?? [],
   };
 }
@@ -45,6 +46,22 @@ function writtenIn(p: Profile): Set<string> {
 function crossLanguage(a: Profile, b: Profile): boolean {
   const other = writtenIn(b);
   return ![...writtenIn(a)].some((l) => other.has(l));
+}
+
+/**
+ * A Mongolian organisation that wrote Mongolian in Latin letters: no Cyrillic anywhere in its texts,
+ * and at least one text that is Mongolian (README: a plain Latin string is filed as `mn` when it
+ * reads as Mongolian, tested in test/matching/latin.test.ts).
+ */
+function latinMongolian(p: Profile): boolean {
+  const texts = [p.description, ...p.offers, ...p.needs].flatMap((t) => Object.values(t));
+  return p.country === 'MN' && !texts.some((t) => /\p{Script=Cyrillic}/u.test(t)) && writtenIn(p).has('mn');
+}
+
+/** Written in Japanese only on one side, Latin-typed Mongolian on the other. */
+function latinMongolianJapanese(a: Profile, b: Profile): boolean {
+  const [mn, jp] = a.country === 'MN' ? [a, b] : [b, a];
+  return latinMongolian(mn) && writtenIn(jp).has('ja');
 }
 
 type Ranker = (self: Profile, candidates: Profile[]) => number[];
@@ -122,12 +139,12 @@ function latentRanker(profiles: Profile[], weight: number): { rank: Ranker; info
 
 interface Metrics { pairs: number; r5: number; r10: number; mrr: number }
 
-function evaluate(set: EvalSet, profiles: Profile[], rank: Ranker, crossLanguageOnly: boolean): Metrics {
+function evaluate(set: EvalSet, profiles: Profile[], rank: Ranker, only: (a: Profile, b: Profile) => boolean): Metrics {
   const byExt = new Map(profiles.map((p) => [p.externalId, p]));
   let n = 0, r5 = 0, r10 = 0, rr = 0;
   for (const [jp, mn] of set.pairs) {
     for (const [self, partner] of [[byExt.get(jp)!, byExt.get(mn)!], [byExt.get(mn)!, byExt.get(jp)!]] as const) {
-      if (crossLanguageOnly && !crossLanguage(self, partner)) continue;
+      if (!only(self, partner)) continue;
       const candidates = profiles.filter((p) => p.country !== self.country);
       const ranking = rank(self, candidates);
       const at = ranking.indexOf(partner.id);
@@ -137,11 +154,29 @@ function evaluate(set: EvalSet, profiles: Profile[], rank: Ranker, crossLanguage
       if (at >= 0) rr += 1 / (at + 1);
     }
   }
-  return { pairs: n, r5: r5 / n, r10: r10 / n, mrr: rr / n };
+  return n === 0 ? { pairs: 0, r5: NaN, r10: NaN, mrr: NaN } : { pairs: n, r5: r5 / n, r10: r10 / n, mrr: rr / n };
 }
 
 const noReciprocity: ScoreWeights = { ...DEFAULT_WEIGHTS, reciprocal: 0, oneSided: DEFAULT_WEIGHTS.reciprocal + DEFAULT_WEIGHTS.oneSided };
 const noStructure: ScoreWeights = { ...DEFAULT_WEIGHTS, structure: 0 };
+
+const any = () => true;
+const f = (x: number) => (Number.isNaN(x) ? '-' : x.toFixed(3));
+
+function report(title: string, set: EvalSet, rankers: [string, Ranker][], profiles: Profile[]) {
+  const rows = rankers.map(([name, rank]) => {
+    const cross = evaluate(set, profiles, rank, crossLanguage);
+    const all = evaluate(set, profiles, rank, any);
+    const latin = evaluate(set, profiles, rank, latinMongolianJapanese);
+    return {
+      ranker: name, 'cross-lang recall@5': f(cross.r5), 'recall@10': f(cross.r10), MRR: f(cross.mrr),
+      'all recall@5': f(all.r5), 'all MRR': f(all.mrr), 'latin-mn↔ja recall@5': f(latin.r5), 'latin MRR': f(latin.mrr),
+      queries: `${cross.pairs}/${all.pairs}/${latin.pairs}`,
+    };
+  });
+  console.log(`\n${title}: ${profiles.length} organisations, ${set.pairs.length} labelled pairs, each ranked from both sides (queries: cross-language / all / Latin-typed Mongolian ↔ Japanese)`);
+  console.table(rows);
+}
 
 for (const file of sets) {
   const set = JSON.parse(readFileSync(file, 'utf8')) as EvalSet;
@@ -158,12 +193,12 @@ for (const file of sets) {
     rankers.push([`experiment: + CL-LSI × ${weight}`, latent.rank]);
     if (weight === 0.05) console.log(`CL-LSI on ${basename(file)}: ${latent.info}`);
   }
-  const rows = rankers.map(([name, rank]) => {
-    const cross = evaluate(set, profiles, rank, true);
-    const all = evaluate(set, profiles, rank, false);
-    const f = (x: number) => x.toFixed(3);
-    return { ranker: name, 'cross-lang recall@5': f(cross.r5), 'recall@10': f(cross.r10), MRR: f(cross.mrr), 'all recall@5': f(all.r5), 'all recall@10': f(all.r10), 'all MRR': f(all.mrr), queries: `${cross.pairs}/${all.pairs}` };
-  });
-  console.log(`\n${basename(file)}: ${profiles.length} organisations, ${set.pairs.length} labelled pairs, each ranked from both sides`);
-  console.table(rows);
+  report(basename(file), set, rankers, profiles);
+
+  // The same set as people type it (bench/typed.ts): Mongolian in Latin letters, half-width kana.
+  const typed = typedVariant(set.organizations).map(toProfile);
+  report(`${basename(file)} typed (generated: Mongolian retyped in Latin letters, every third Japanese text half-/full-width)`, set, [
+    ['musubi engine', engineRanker(typed, {})],
+    ['baseline: plain TF-IDF', baselineRanker(typed)],
+  ], typed);
 }

@@ -14,7 +14,7 @@ import type { TextInput } from '../matching/profile.ts';
  *
  * The labels do not change: the same pairs should still find each other.
  */
-export interface RawOrg { externalId: string; country: string; description?: TextInput; offers: TextInput[]; needs: TextInput[]; [key: string]: unknown }
+export interface TypedOrg { country: string; description?: TextInput; offers: TextInput[]; needs: TextInput[] }
 
 const CHOICES: Record<string, [string, number][]> = {
   ө: [['o', 0.6], ['u', 0.3], ['ö', 0.1]],
@@ -81,7 +81,7 @@ function versions(text: TextInput | undefined): Record<string, string> {
   return text as Record<string, string>;
 }
 
-export function typedVariant<T extends RawOrg>(orgs: readonly T[], seed = 13): T[] {
+export function typedVariant<T extends TypedOrg>(orgs: readonly T[], seed = 13): T[] {
   const random = mulberry32(seed);
   let japanese = 0;
   const retype = (org: T, text: TextInput | undefined): TextInput | undefined => {

@@ -57,7 +57,7 @@ export function extractFeatures(
     texts[field].forEach((text, item) => {
       for (const [lang, value] of Object.entries(text)) {
         if (!value) continue;
-        const { tokens, extra } = analyzer.analyze(value, lang, hints);
+        const { tokens, extra, loanwords } = analyzer.analyze(value, lang, hints);
         const add = (feature: string) => {
           bag.counts.set(feature, (bag.counts.get(feature) ?? 0) + 1);
           if (!bag.sources.has(feature)) bag.sources.set(feature, { item, lang });
@@ -66,7 +66,13 @@ export function extractFeatures(
           tokens.forEach(add);
           extra.forEach(add);
         }
-        if (options.concepts) for (const m of lexicon.match(tokens)) add(conceptFeature(m.conceptId));
+        if (options.concepts) {
+          const matches = lexicon.match(tokens);
+          for (const m of matches) add(conceptFeature(m.conceptId));
+          const found = new Set(matches.map((m) => m.conceptId));
+          // A loanword spelled unlike any term (サプライチェーン, логистик) names a concept once per text.
+          for (const id of lexicon.matchLoanwords(loanwords)) if (!found.has(id)) add(conceptFeature(id));
+        }
       }
     });
     out[field] = bag;

@@ -4,6 +4,7 @@ import { analyzeJapanese, type JapaneseTokenizer } from './ja.ts';
 import { analyzeMongolian, MONGOLIAN_STOPWORDS } from './mn/index.ts';
 import { COMMON_MONGOLIAN_WORDS } from './mn/common-words.ts';
 import { ENGLISH_WORDS, isLatinMongolian, latinWordEvidence, MongolianVocabulary } from './mn/latin.ts';
+import { loanwordKeys } from './loanword.ts';
 import { normalizeTyped } from './normalize.ts';
 
 /**
@@ -15,6 +16,8 @@ export interface AnalyzedText {
   tokens: string[];
   /** Extra index terms that are not part of the running text (romanised katakana: `ro:ofushoa`). */
   extra: string[];
+  /** Consonant skeletons of the loanwords in the text (katakana runs, Cyrillic loanwords): loanword.ts. */
+  loanwords: string[];
 }
 
 export interface AnalyzeHints {
@@ -158,7 +161,7 @@ export function createTextAnalyzer(japanese: JapaneseTokenizer, options: Analyze
           for (const t of analyzeEnglish(run.text)) tokens.push(`en:${t}`);
         }
       }
-      return { tokens, extra };
+      return { tokens, extra, loanwords: language === 'ru' ? [] : loanwordKeys(normalizeTyped(text)) };
     },
   };
 }

@@ -35,10 +35,13 @@ function toProfile(org: RawOrg, id: number): Profile {
   };
 }
 
-/** The languages a profile is written in. */
+/**
+ * The languages a profile is written in, by the detector of every text (not the key it was filed
+ * under), so that the query groups below stay the same whatever engine version is measured.
+ */
 function writtenIn(p: Profile): Set<string> {
   const langs = new Set<string>();
-  for (const t of [p.description, ...p.offers, ...p.needs]) for (const [l, v] of Object.entries(t)) if (v) langs.add(l === 'und' ? detectLanguage(v) : l);
+  for (const t of [p.description, ...p.offers, ...p.needs]) for (const v of Object.values(t)) if (v) langs.add(detectLanguage(v));
   return langs;
 }
 

@@ -3,7 +3,7 @@ import { InvertedIndex, type Accumulator, type DocField } from './inverted-index
 import type { Lexicon } from './lexicon/lexicon.ts';
 import type { Profile } from './profile.ts';
 import { explainPair, type Reason } from './reasons.ts';
-import { combineScore, DEFAULT_WEIGHTS, jaccard, kindFit, sharesLanguage, textScore, type PairSignals, type ScoreWeights } from './score.ts';
+import { combineScore, DEFAULT_WEIGHTS, jaccard, kindFit, sharesLanguage, textScore, withoutAbout, type PairSignals, type ScoreWeights } from './score.ts';
 import type { TextAnalyzer } from './text/analyze.ts';
 import { dot } from './tfidf.ts';
 
@@ -54,12 +54,15 @@ export class MatchingEngine {
   private readonly index: InvertedIndex;
   private readonly profiles = new Map<number, Profile>();
   private readonly weights: ScoreWeights;
+  /** The weights for pairs where one side has no description (score.ts, withoutAbout). */
+  private readonly shortWeights: ScoreWeights;
   private readonly featureOptions: FeatureOptions;
   private acc: Accumulator | null = null;
 
   constructor(private readonly options: EngineOptions) {
     const type = options.typeWeights ?? DEFAULT_TYPE_WEIGHTS;
     this.weights = options.weights ?? DEFAULT_WEIGHTS;
+    this.shortWeights = withoutAbout(this.weights);
     this.featureOptions = options.features ?? DEFAULT_FEATURE_OPTIONS;
     this.index = new InvertedIndex({
       refreshDrift: 0.1,
@@ -123,17 +126,19 @@ export class MatchingEngine {
     // The best `limit` so far, best first; a new candidate must beat the last to get in.
     const best: { profileId: number; score: number; signals: PairSignals }[] = [];
     const { fwd, back, about } = acc.scores;
+    const selfShort = this.index.field(slot, 'about').ids.length === 0;
     for (let i = 0; i < acc.count; i++) {
       const s = acc.touched[i]!;
+      const weights = selfShort || this.index.field(s, 'about').ids.length === 0 ? this.shortWeights : this.weights;
       // The structured fit only scales the text score down, so the text score bounds the final one:
       // once the list is full, most candidates are dropped here without building their signals.
-      if (best.length === limit && textScore({ fwd: fwd[s]!, back: back[s]!, about: about[s]! }, this.weights) + 1e-3 < best[limit - 1]!.score) continue;
+      if (best.length === limit && textScore({ fwd: fwd[s]!, back: back[s]!, about: about[s]! }, weights) + 1e-3 < best[limit - 1]!.score) continue;
       const partnerId = this.index.keyAt(s);
       if (partnerId === id) continue;
       const partner = this.profiles.get(partnerId)!;
       if (!accept(partner, self)) continue;
       const signals = this.signals(self, partner, fwd[s]!, back[s]!, about[s]!);
-      const score = combineScore(signals, this.weights);
+      const score = combineScore(signals, weights);
       if (best.length === limit && !outranks(score, partnerId, best[limit - 1]!)) continue;
       let at = best.length;
       while (at > 0 && outranks(score, partnerId, best[at - 1]!)) at--;
@@ -156,7 +161,8 @@ export class MatchingEngine {
     if (!a || !b || sa === undefined || sb === undefined) return null;
     const f = (slot: number, field: Field) => this.index.field(slot, field);
     const signals = this.signals(a, b, dot(f(sa, 'needs'), f(sb, 'offers')), dot(f(sb, 'needs'), f(sa, 'offers')), dot(f(sa, 'about'), f(sb, 'about')));
-    return { profileId: bId, score: round(combineScore(signals, this.weights)), signals, reasons: opts.reasons === false ? [] : this.reasons(aId, bId) };
+    const short = f(sa, 'about').ids.length === 0 || f(sb, 'about').ids.length === 0;
+    return { profileId: bId, score: round(combineScore(signals, short ? this.shortWeights : this.weights)), signals, reasons: opts.reasons === false ? [] : this.reasons(aId, bId) };
   }
 
   private signals(a: Profile, b: Profile, fwd: number, back: number, about: number): PairSignals {

@@ -11,6 +11,8 @@ import type { OrganizationKind } from './profile.ts';
  * fwd  = cos(needs_A, offers_B): how well B's offers meet A's needs;
  * back = cos(needs_B, offers_A): how well A's offers meet B's needs;
  * H    = harmonic mean, 0 when either side gets nothing, so a two-sided pair outranks a one-sided one.
+ * When either side has no description (nor sectors), `about` is left out and its weight shared
+ * between the other two (withoutAbout), so a one-line profile is not punished for being short.
  * The structured signals only scale what the texts say: two profiles with nothing in common score 0
  * however well their SDGs, kinds and languages line up.
  */
@@ -50,6 +52,18 @@ export function harmonicMean(a: number, b: number): number {
 
 export function textScore(s: Pick<PairSignals, 'fwd' | 'back' | 'about'>, w: ScoreWeights = DEFAULT_WEIGHTS): number {
   return w.reciprocal * harmonicMean(s.fwd, s.back) + w.oneSided * ((s.fwd + s.back) / 2) + w.about * s.about;
+}
+
+/**
+ * The weights for a pair where one side has no description (a one-line profile: a name, an offer,
+ * a need): `about` cannot be compared, so its share goes to the offers and needs in proportion,
+ * and the profile is not ranked below a described one for what it did not write.
+ */
+export function withoutAbout(w: ScoreWeights): ScoreWeights {
+  const rest = w.reciprocal + w.oneSided;
+  if (rest <= 0 || w.about === 0) return w;
+  const scale = (rest + w.about) / rest;
+  return { ...w, reciprocal: w.reciprocal * scale, oneSided: w.oneSided * scale, about: 0 };
 }
 
 export function structuredFit(s: PairSignals, w: ScoreWeights = DEFAULT_WEIGHTS): number {

@@ -145,3 +145,18 @@ describe('MatchingEngine', () => {
     expect(local.size).toBe(2);
   });
 });
+
+describe('one-line profiles', () => {
+  it('ranks a profile with no description beside an equal one whose description says nothing shared', () => {
+    const engine = new MatchingEngine(toolkit);
+    const buyer = org({ country: 'JP', description: { ja: 'アパレル卸売の会社です。' }, offers: [{ ja: '日本の百貨店への販路' }], needs: [{ ja: 'カシミヤ糸の調達' }] });
+    const described = org({ country: 'MN', description: { mn: 'Улаанбаатарт 2010 оноос хойш ажиллаж байна.' }, offers: [{ mn: 'Ноолууран утас нийлүүлнэ' }], needs: [{ mn: 'Японы борлуулалтын суваг' }] });
+    const oneLine = org({ country: 'MN', description: {}, offers: [{ mn: 'Ноолууран утас нийлүүлнэ' }], needs: [{ mn: 'Японы борлуулалтын суваг' }] });
+    engine.upsert([buyer, described, oneLine]);
+    const [first, second] = engine.suggest(buyer.id);
+    expect(first!.profileId).toBe(oneLine.id);
+    expect(second!.profileId).toBe(described.id);
+    // The description's share of the score goes to offers and needs, no more.
+    expect(first!.score).toBeCloseTo(second!.score / 0.9, 3);
+  });
+});

@@ -40,7 +40,7 @@ const profileFields = {
   sectors: Type.Optional(
     Type.Array(Line(100), { maxItems: 30 }),
   ),
-  description: TextInput(5000),
+  description: Type.Optional(TextInput(5000)),
   offers: Type.Array(TextInput(1000), { maxItems: 50, description: 'What it can give a partner' }),
   needs: Type.Array(TextInput(1000), { maxItems: 50, description: 'What it looks for in a partner' }),
   sdgs: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 17 }), { maxItems: 17, uniqueItems: true })),

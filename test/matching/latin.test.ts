@@ -103,3 +103,15 @@ describe('Unicode as typed (NFKC)', () => {
     expect(detectLanguage('ＩｏＴ')).toBe('en');
   });
 });
+
+describe('Latin-typed Mongolian: case endings typed alike', () => {
+  const vocabulary = new MongolianVocabulary([...MONGOLIAN_STOPWORDS, ...COMMON_MONGOLIAN_WORDS, 'адуу', 'байдал']);
+  it.each([
+    ['Yaponii', 'японы'],
+    ['aduunii', 'адууны'],
+    ['kompaniin', 'компанийн'],
+    ['temeenii', 'тэмээний'],
+  ])('%s → %s', (latin, cyrillic) => {
+    expect(vocabulary.toCyrillic(latin)).toBe(cyrillic);
+  });
+});

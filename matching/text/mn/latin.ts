@@ -166,11 +166,24 @@ export class MongolianVocabulary {
     let prefix = usable ? match.cyrillic : '';
     let rest = usable ? key.slice(match.depth) : key;
     // A soft sign before a suffix gives way to the suffix's vowel: сургууль + iin → сургуулийн.
-    if (prefix.endsWith('ь') && rest) {
+    const soft = prefix.endsWith('ь') && rest !== '';
+    if (soft) {
       prefix = prefix.slice(0, -1);
       rest = match!.last + rest;
     }
-    const out = prefix + transliterateKey(rest, harmonyOf(prefix, key), prefix.length > 0);
+    const harmony = harmonyOf(prefix, key);
+    let out: string;
+    const stemInI = prefix.endsWith('и') && rest.startsWith('i');
+    if (stemInI) {
+      // A stem ending in и takes the genitive -йн, typed -iin: компани + in → компанийн.
+      out = prefix + 'й' + transliterateKey(rest.slice(1), harmony, true);
+    } else {
+      out = prefix + transliterateKey(rest, harmony, prefix.length > 0);
+    }
+    // Typists write the genitive and accusative -ын/-ыг (back vowels) and -ийн/-ийг (front) alike,
+    // as -iin, -ii, -yn, -iig: Yaponii → Японы, baidliin → байдлын, aduunii → адууны.
+    // (Stems in и and ь keep -ийн: компанийн, сургуулийн.)
+    if (rest && !soft && !stemInI) out = out.replace(/([бвгджзклмнпрстфхцчшщ])(?:ии|ий|ыи|ыы|иы)([нг]?)$/u, (_, c: string, end: string) => c + (harmony === 'back' ? 'ы' : 'ий') + end);
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(latinWord, out);
     return out;

@@ -3,7 +3,7 @@ import { InvertedIndex, type Accumulator, type DocField } from './inverted-index
 import type { Lexicon } from './lexicon/lexicon.ts';
 import type { Profile } from './profile.ts';
 import { explainPair, type Reason } from './reasons.ts';
-import { combineScore, DEFAULT_WEIGHTS, jaccard, kindFit, sharesLanguage, textScore, withoutAbout, type PairSignals, type ScoreWeights } from './score.ts';
+import { combineScore, DEFAULT_WEIGHTS, jaccard, kindFit, sharesLanguage, strengthOf, textScore, withoutAbout, type PairSignals, type ScoreWeights, type Strength } from './score.ts';
 import type { TextAnalyzer } from './text/analyze.ts';
 import { dot } from './tfidf.ts';
 
@@ -32,6 +32,8 @@ export const DEFAULT_TYPE_WEIGHTS: TypeWeights = { concept: 1, term: 0.6, romani
 export interface Suggestion {
   profileId: number;
   score: number;
+  /** The score in words (score.ts, strengthOf). */
+  strength: Strength;
   signals: PairSignals;
   reasons: Reason[];
 }
@@ -148,6 +150,7 @@ export class MatchingEngine {
     return best.map((r) => ({
       ...r,
       score: round(r.score),
+      strength: strengthOf(r.score),
       reasons: opts.reasons === false ? [] : this.reasons(id, r.profileId),
     }));
   }
@@ -162,7 +165,8 @@ export class MatchingEngine {
     const f = (slot: number, field: Field) => this.index.field(slot, field);
     const signals = this.signals(a, b, dot(f(sa, 'needs'), f(sb, 'offers')), dot(f(sb, 'needs'), f(sa, 'offers')), dot(f(sa, 'about'), f(sb, 'about')));
     const short = f(sa, 'about').ids.length === 0 || f(sb, 'about').ids.length === 0;
-    return { profileId: bId, score: round(combineScore(signals, short ? this.shortWeights : this.weights)), signals, reasons: opts.reasons === false ? [] : this.reasons(aId, bId) };
+    const score = combineScore(signals, short ? this.shortWeights : this.weights);
+    return { profileId: bId, score: round(score), strength: strengthOf(score), signals, reasons: opts.reasons === false ? [] : this.reasons(aId, bId) };
   }
 
   private signals(a: Profile, b: Profile, fwd: number, back: number, about: number): PairSignals {

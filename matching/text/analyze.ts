@@ -5,7 +5,9 @@ import { analyzeMongolian, MONGOLIAN_STOPWORDS } from './mn/index.ts';
 import { COMMON_MONGOLIAN_WORDS } from './mn/common-words.ts';
 import { ENGLISH_WORDS, isLatinMongolian, latinWordEvidence, MongolianVocabulary } from './mn/latin.ts';
 import { loanwordKeys } from './loanword.ts';
-import { normalizeTyped } from './normalize.ts';
+import { isMostlyLatin, normalizeTyped } from './normalize.ts';
+
+export { isMostlyLatin };
 
 /**
  * The terms of a text, each prefixed with the language pipeline that made it (`ja:開発`,
@@ -32,12 +34,6 @@ export interface TextAnalyzer {
   analyze(text: string, language: LanguageCode, hints?: AnalyzeHints): AnalyzedText;
 }
 
-/** Mostly Latin letters: a text in Latin letters (Mongolian ones included) rather than another script. */
-export function isMostlyLatin(text: string): boolean {
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
-  const other = text.match(/[\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
-  return latin > 0 && latin > 2 * other;
-}
 
 type Script = 'cjk' | 'cyrillic' | 'latin';
 

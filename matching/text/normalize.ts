@@ -7,3 +7,10 @@
 export function normalizeTyped(text: string): string {
   return text.normalize('NFKC');
 }
+
+/** Mostly Latin letters: a text in Latin letters (Mongolian ones included) rather than another script. */
+export function isMostlyLatin(text: string): boolean {
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  const other = text.match(/[\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+  return latin > 0 && latin > 2 * other;
+}

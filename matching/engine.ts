@@ -1,10 +1,11 @@
-import { extractFeatures, fieldTexts, FIELDS, isConceptFeature, DEFAULT_FEATURE_OPTIONS, type FeatureOptions, type Field } from './features.ts';
+import { conceptFeature, extractFeatures, fieldTexts, FIELDS, isConceptFeature, DEFAULT_FEATURE_OPTIONS, type FeatureOptions, type Field } from './features.ts';
 import { InvertedIndex, type Accumulator, type DocField } from './inverted-index.ts';
 import type { Lexicon } from './lexicon/lexicon.ts';
 import type { Profile } from './profile.ts';
 import { explainPair, type Reason } from './reasons.ts';
 import { combineScore, DEFAULT_WEIGHTS, jaccard, kindFit, sharesLanguage, strengthOf, textScore, withoutAbout, type PairSignals, type ScoreWeights, type Strength } from './score.ts';
 import type { TextAnalyzer } from './text/analyze.ts';
+import { detectLanguage } from './text/language.ts';
 import { dot } from './tfidf.ts';
 
 export interface EngineOptions {
@@ -44,6 +45,14 @@ export interface SuggestOptions {
   accept?: (partner: Profile, self: Profile) => boolean;
   /** Whether to attach reasons (they cost a little per result). Default true. */
   reasons?: boolean;
+}
+
+export interface SearchHit {
+  profileId: number;
+  /** Concepts of the query the profile has, then the weight of what it shares. */
+  score: number;
+  /** The concepts the query was read as (ids), the same for カシミヤ, ноолуур and cashmere. */
+  concepts: string[];
 }
 
 export const crossBorder = (partner: Profile, self: Profile) => partner.country !== self.country;
@@ -191,6 +200,34 @@ export class MatchingEngine {
       source: (code) => this.index.source(code),
       lexicon: this.options.lexicon,
     });
+  }
+
+  /**
+   * The directory's search: the query is read in its own language and mapped to concepts, so
+   * カシミヤ, ноолуур, nooluur and cashmere find the same profiles, in any language they are written
+   * in. A profile must have every concept of the query (or, for a query with no concept, every
+   * term); profiles with more of the query's weight come first.
+   */
+  search(query: string, opts: { limit?: number } = {}): SearchHit[] {
+    const analyzed = this.options.analyzer.analyze(query, detectLanguage(query));
+    const matches = this.options.lexicon.match(analyzed.tokens);
+    const concepts = [...new Set([...matches.map((m) => m.conceptId), ...this.options.lexicon.matchLoanwords(analyzed.loanwords)])];
+    const features = concepts.length ? concepts.map(conceptFeature) : [...new Set(analyzed.tokens)];
+    if (!features.length) return [];
+    let hits: Map<number, number> | null = null;
+    for (const feature of features) {
+      const holders = this.index.holders(feature);
+      const next = new Map<number, number>();
+      for (const [key, weight] of holders) {
+        if (hits === null || hits.has(key)) next.set(key, (hits?.get(key) ?? 0) + weight);
+      }
+      hits = next;
+      if (!hits.size) break;
+    }
+    return [...(hits ?? new Map<number, number>())]
+      .map(([profileId, weight]) => ({ profileId, score: round(weight), concepts }))
+      .sort((a, b) => b.score - a.score || a.profileId - b.profileId)
+      .slice(0, opts.limit ?? 1000);
   }
 
   /** The reusable score buffers, grown with the index; a new generation clears them in O(1). */

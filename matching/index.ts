@@ -4,7 +4,7 @@ import { lexiconWords, loadConcepts } from './lexicon/load.ts';
 import { createTextAnalyzer, type TextAnalyzer } from './text/analyze.ts';
 import { loadJapaneseTokenizer } from './text/ja.ts';
 
-export { MatchingEngine, crossBorder, type Suggestion, type SuggestOptions } from './engine.ts';
+export { MatchingEngine, crossBorder, type SearchHit, type Suggestion, type SuggestOptions } from './engine.ts';
 export type { Reason, Phrase, Direction } from './reasons.ts';
 export type { Profile, LocalizedText, OrganizationKind } from './profile.ts';
 

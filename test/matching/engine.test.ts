@@ -160,3 +160,21 @@ describe('one-line profiles', () => {
     expect(first!.score).toBeCloseTo(second!.score / 0.9, 3);
   });
 });
+
+describe('directory search across languages', () => {
+  it('finds the same organisations for カシミヤ, ноолуур, nooluur and cashmere, whatever language they wrote in', () => {
+    const engine = new MatchingEngine(toolkit);
+    const ja = org({ country: 'JP', offers: [{ ja: '百貨店への販路' }], needs: [{ ja: 'カシミヤ製品の調達' }] });
+    const mn = org({ country: 'MN', offers: [{ mn: 'Ноолууран бүтээгдэхүүн экспортлоно' }], needs: [{ mn: 'Японы худалдан авагч' }] });
+    const latin = org({ country: 'MN', offers: [{ mn: 'Nooluuran buteegdehuun' }], needs: [{ mn: 'Yapon hudaldan avagch' }] });
+    const en = org({ country: 'MN', offers: [{ en: 'Cashmere sweaters' }], needs: [{ en: 'Buyers in Japan' }] });
+    const other = org({ country: 'MN', offers: [{ en: 'Coal briquettes' }], needs: [{ en: 'Stove makers' }] });
+    engine.upsert([ja, mn, latin, en, other]);
+    const found = (q: string) => engine.search(q).map((h) => h.profileId).sort((x, y) => x - y);
+    const all = [ja.id, mn.id, latin.id, en.id].sort((x, y) => x - y);
+    for (const q of ['カシミヤ', 'ноолуур', 'nooluur', 'cashmere', 'ｶｼﾐﾔ']) expect(found(q), q).toEqual(all);
+    expect(engine.search('cashmere')[0]!.concepts).toEqual(['cashmere']);
+    // No concept: the plain words, in their own language.
+    expect(engine.search('briquettes').map((h) => h.profileId)).toEqual([other.id]);
+  });
+});

@@ -161,8 +161,9 @@ export class InvertedIndex {
   }
 
   /**
-   * The documents that have a feature (by name) in any field, with its largest weight there: for
-   * searching the directory by concept or term, not for ranking partners.
+   * The documents that have a feature (by name) in any field, with its weights summed over the
+   * fields (a profile that offers cashmere and describes itself by it says it more): for searching
+   * the directory by concept or term, not for ranking partners.
    */
   holders(feature: string): Map<number, number> {
     const out = new Map<number, number>();
@@ -173,7 +174,7 @@ export class InvertedIndex {
       if (!posting) continue;
       for (let k = 0; k < posting.length; k++) {
         const key = this.keyOfSlot[posting.slots[k]!]!;
-        out.set(key, Math.max(out.get(key) ?? 0, posting.weights[k]!));
+        out.set(key, (out.get(key) ?? 0) + posting.weights[k]!);
       }
     }
     return out;

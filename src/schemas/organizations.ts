@@ -130,7 +130,7 @@ export const OrganizationQuery = Type.Object(
     textLanguage: Type.Optional(Type.String({ format: 'language', description: 'A language its profile is written in' })),
     city: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     sector: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Words that must all appear (any language)' })),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Free text in any language: profiles with its concepts in any language (カシミヤ, ноолуур and cashmere alike) first, best first, then profiles where every word appears as written' })),
     ...Paging,
   },
   { additionalProperties: false },

@@ -3,7 +3,7 @@ import { InvertedIndex, type Accumulator, type DocField } from './inverted-index
 import type { Lexicon } from './lexicon/lexicon.ts';
 import type { Profile } from './profile.ts';
 import { explainPair, type Reason } from './reasons.ts';
-import { combineScore, DEFAULT_WEIGHTS, jaccard, kindFit, sharesLanguage, strengthOf, textScore, withoutAbout, type PairSignals, type ScoreWeights, type Strength } from './score.ts';
+import { combineScore, DEFAULT_WEIGHTS, jaccard, kindFit, sharesLanguage, shortPairScale, strengthOf, textScore, type PairSignals, type ScoreWeights, type Strength } from './score.ts';
 import type { TextAnalyzer } from './text/analyze.ts';
 import { detectLanguage } from './text/language.ts';
 import { dot } from './tfidf.ts';
@@ -65,15 +65,20 @@ export class MatchingEngine {
   private readonly index: InvertedIndex;
   private readonly profiles = new Map<number, Profile>();
   private readonly weights: ScoreWeights;
-  /** The weights for pairs where one side has no description (score.ts, withoutAbout). */
-  private readonly shortWeights: ScoreWeights;
+  /**
+   * Profiles with nothing to compare in `about` (no description, no sectors), and how much a pair
+   * with one of them is scaled up: the same as scoring it with `withoutAbout(weights)`, since its
+   * `about` similarity is 0, but one multiplication in the hot loop instead of other weights.
+   */
+  private readonly short = new Set<number>();
+  private readonly shortScale: number;
   private readonly featureOptions: FeatureOptions;
   private acc: Accumulator | null = null;
 
   constructor(private readonly options: EngineOptions) {
     const type = options.typeWeights ?? DEFAULT_TYPE_WEIGHTS;
     this.weights = options.weights ?? DEFAULT_WEIGHTS;
-    this.shortWeights = withoutAbout(this.weights);
+    this.shortScale = shortPairScale(this.weights);
     this.featureOptions = options.features ?? DEFAULT_FEATURE_OPTIONS;
     this.index = new InvertedIndex({
       refreshDrift: 0.1,
@@ -108,13 +113,17 @@ export class MatchingEngine {
         const before = this.profiles.get(profile.id);
         this.profiles.set(profile.id, profile);
         if (before && sameTexts(before, profile)) continue;
-        this.index.upsert(profile.id, extractFeatures(profile, this.options.analyzer, this.options.lexicon, this.featureOptions));
+        const features = extractFeatures(profile, this.options.analyzer, this.options.lexicon, this.featureOptions);
+        this.index.upsert(profile.id, features);
+        if (features.about.counts.size === 0) this.short.add(profile.id);
+        else this.short.delete(profile.id);
       }
     });
   }
 
   remove(id: number): boolean {
     this.profiles.delete(id);
+    this.short.delete(id);
     return this.index.remove(id);
   }
 
@@ -137,19 +146,20 @@ export class MatchingEngine {
     // The best `limit` so far, best first; a new candidate must beat the last to get in.
     const best: { profileId: number; score: number; signals: PairSignals }[] = [];
     const { fwd, back, about } = acc.scores;
-    const selfShort = this.index.field(slot, 'about').ids.length === 0;
+    const selfShort = this.short.has(id);
+    // A pair with a one-line profile is scaled up (shortScale), so the bound must allow for it.
+    const bound = selfShort || this.short.size > 0 ? this.shortScale : 1;
     for (let i = 0; i < acc.count; i++) {
       const s = acc.touched[i]!;
-      const weights = selfShort || this.index.field(s, 'about').ids.length === 0 ? this.shortWeights : this.weights;
       // The structured fit only scales the text score down, so the text score bounds the final one:
       // once the list is full, most candidates are dropped here without building their signals.
-      if (best.length === limit && textScore({ fwd: fwd[s]!, back: back[s]!, about: about[s]! }, weights) + 1e-3 < best[limit - 1]!.score) continue;
+      if (best.length === limit && textScore({ fwd: fwd[s]!, back: back[s]!, about: about[s]! }, this.weights) * bound + 1e-3 < best[limit - 1]!.score) continue;
       const partnerId = this.index.keyAt(s);
       if (partnerId === id) continue;
       const partner = this.profiles.get(partnerId)!;
       if (!accept(partner, self)) continue;
       const signals = this.signals(self, partner, fwd[s]!, back[s]!, about[s]!);
-      const score = combineScore(signals, weights);
+      const score = combineScore(signals, this.weights) * (selfShort || this.short.has(partnerId) ? this.shortScale : 1);
       if (best.length === limit && !outranks(score, partnerId, best[limit - 1]!)) continue;
       let at = best.length;
       while (at > 0 && outranks(score, partnerId, best[at - 1]!)) at--;
@@ -173,8 +183,8 @@ export class MatchingEngine {
     if (!a || !b || sa === undefined || sb === undefined) return null;
     const f = (slot: number, field: Field) => this.index.field(slot, field);
     const signals = this.signals(a, b, dot(f(sa, 'needs'), f(sb, 'offers')), dot(f(sb, 'needs'), f(sa, 'offers')), dot(f(sa, 'about'), f(sb, 'about')));
-    const short = f(sa, 'about').ids.length === 0 || f(sb, 'about').ids.length === 0;
-    const score = combineScore(signals, short ? this.shortWeights : this.weights);
+    const short = this.short.has(aId) || this.short.has(bId);
+    const score = combineScore(signals, this.weights) * (short ? this.shortScale : 1);
     return { profileId: bId, score: round(score), strength: strengthOf(score), signals, reasons: opts.reasons === false ? [] : this.reasons(aId, bId) };
   }
 

@@ -59,6 +59,12 @@ export function textScore(s: Pick<PairSignals, 'fwd' | 'back' | 'about'>, w: Sco
  * a need): `about` cannot be compared, so its share goes to the offers and needs in proportion,
  * and the profile is not ranked below a described one for what it did not write.
  */
+/** How much a pair with a one-line profile is scaled: its `about` is 0, so this equals withoutAbout. */
+export function shortPairScale(w: ScoreWeights): number {
+  const rest = w.reciprocal + w.oneSided;
+  return rest > 0 ? (rest + w.about) / rest : 1;
+}
+
 export function withoutAbout(w: ScoreWeights): ScoreWeights {
   const rest = w.reciprocal + w.oneSided;
   if (rest <= 0 || w.about === 0) return w;

@@ -1,10 +1,11 @@
-import { extractFeatures, fieldTexts, FIELDS, isConceptFeature, DEFAULT_FEATURE_OPTIONS, type FeatureOptions, type Field } from './features.ts';
+import { conceptFeature, extractFeatures, fieldTexts, FIELDS, isConceptFeature, DEFAULT_FEATURE_OPTIONS, type FeatureOptions, type Field } from './features.ts';
 import { InvertedIndex, type Accumulator, type DocField } from './inverted-index.ts';
 import type { Lexicon } from './lexicon/lexicon.ts';
 import type { Profile } from './profile.ts';
 import { explainPair, type Reason } from './reasons.ts';
-import { combineScore, DEFAULT_WEIGHTS, jaccard, kindFit, sharesLanguage, textScore, type PairSignals, type ScoreWeights } from './score.ts';
+import { combineScore, DEFAULT_WEIGHTS, jaccard, kindFit, sharesLanguage, shortPairScale, strengthOf, textScore, type PairSignals, type ScoreWeights, type Strength } from './score.ts';
 import type { TextAnalyzer } from './text/analyze.ts';
+import { detectLanguage } from './text/language.ts';
 import { dot } from './tfidf.ts';
 
 export interface EngineOptions {
@@ -32,6 +33,8 @@ export const DEFAULT_TYPE_WEIGHTS: TypeWeights = { concept: 1, term: 0.6, romani
 export interface Suggestion {
   profileId: number;
   score: number;
+  /** The score in words (score.ts, strengthOf). */
+  strength: Strength;
   signals: PairSignals;
   reasons: Reason[];
 }
@@ -44,6 +47,14 @@ export interface SuggestOptions {
   reasons?: boolean;
 }
 
+export interface SearchHit {
+  profileId: number;
+  /** Concepts of the query the profile has, then the weight of what it shares. */
+  score: number;
+  /** The concepts the query was read as (ids), the same for カシミヤ, ноолуур and cashmere. */
+  concepts: string[];
+}
+
 export const crossBorder = (partner: Profile, self: Profile) => partner.country !== self.country;
 
 /**
@@ -54,12 +65,20 @@ export class MatchingEngine {
   private readonly index: InvertedIndex;
   private readonly profiles = new Map<number, Profile>();
   private readonly weights: ScoreWeights;
+  /**
+   * Profiles with nothing to compare in `about` (no description, no sectors), and how much a pair
+   * with one of them is scaled up: the same as scoring it with `withoutAbout(weights)`, since its
+   * `about` similarity is 0, but one multiplication in the hot loop instead of other weights.
+   */
+  private readonly short = new Set<number>();
+  private readonly shortScale: number;
   private readonly featureOptions: FeatureOptions;
   private acc: Accumulator | null = null;
 
   constructor(private readonly options: EngineOptions) {
     const type = options.typeWeights ?? DEFAULT_TYPE_WEIGHTS;
     this.weights = options.weights ?? DEFAULT_WEIGHTS;
+    this.shortScale = shortPairScale(this.weights);
     this.featureOptions = options.features ?? DEFAULT_FEATURE_OPTIONS;
     this.index = new InvertedIndex({
       refreshDrift: 0.1,
@@ -94,13 +113,17 @@ export class MatchingEngine {
         const before = this.profiles.get(profile.id);
         this.profiles.set(profile.id, profile);
         if (before && sameTexts(before, profile)) continue;
-        this.index.upsert(profile.id, extractFeatures(profile, this.options.analyzer, this.options.lexicon, this.featureOptions));
+        const features = extractFeatures(profile, this.options.analyzer, this.options.lexicon, this.featureOptions);
+        this.index.upsert(profile.id, features);
+        if (features.about.counts.size === 0) this.short.add(profile.id);
+        else this.short.delete(profile.id);
       }
     });
   }
 
   remove(id: number): boolean {
     this.profiles.delete(id);
+    this.short.delete(id);
     return this.index.remove(id);
   }
 
@@ -123,17 +146,20 @@ export class MatchingEngine {
     // The best `limit` so far, best first; a new candidate must beat the last to get in.
     const best: { profileId: number; score: number; signals: PairSignals }[] = [];
     const { fwd, back, about } = acc.scores;
+    const selfShort = this.short.has(id);
+    // A pair with a one-line profile is scaled up (shortScale), so the bound must allow for it.
+    const bound = selfShort || this.short.size > 0 ? this.shortScale : 1;
     for (let i = 0; i < acc.count; i++) {
       const s = acc.touched[i]!;
       // The structured fit only scales the text score down, so the text score bounds the final one:
       // once the list is full, most candidates are dropped here without building their signals.
-      if (best.length === limit && textScore({ fwd: fwd[s]!, back: back[s]!, about: about[s]! }, this.weights) + 1e-3 < best[limit - 1]!.score) continue;
+      if (best.length === limit && textScore({ fwd: fwd[s]!, back: back[s]!, about: about[s]! }, this.weights) * bound + 1e-3 < best[limit - 1]!.score) continue;
       const partnerId = this.index.keyAt(s);
       if (partnerId === id) continue;
       const partner = this.profiles.get(partnerId)!;
       if (!accept(partner, self)) continue;
       const signals = this.signals(self, partner, fwd[s]!, back[s]!, about[s]!);
-      const score = combineScore(signals, this.weights);
+      const score = combineScore(signals, this.weights) * (selfShort || this.short.has(partnerId) ? this.shortScale : 1);
       if (best.length === limit && !outranks(score, partnerId, best[limit - 1]!)) continue;
       let at = best.length;
       while (at > 0 && outranks(score, partnerId, best[at - 1]!)) at--;
@@ -143,6 +169,7 @@ export class MatchingEngine {
     return best.map((r) => ({
       ...r,
       score: round(r.score),
+      strength: strengthOf(r.score),
       reasons: opts.reasons === false ? [] : this.reasons(id, r.profileId),
     }));
   }
@@ -156,7 +183,9 @@ export class MatchingEngine {
     if (!a || !b || sa === undefined || sb === undefined) return null;
     const f = (slot: number, field: Field) => this.index.field(slot, field);
     const signals = this.signals(a, b, dot(f(sa, 'needs'), f(sb, 'offers')), dot(f(sb, 'needs'), f(sa, 'offers')), dot(f(sa, 'about'), f(sb, 'about')));
-    return { profileId: bId, score: round(combineScore(signals, this.weights)), signals, reasons: opts.reasons === false ? [] : this.reasons(aId, bId) };
+    const short = this.short.has(aId) || this.short.has(bId);
+    const score = combineScore(signals, this.weights) * (short ? this.shortScale : 1);
+    return { profileId: bId, score: round(score), strength: strengthOf(score), signals, reasons: opts.reasons === false ? [] : this.reasons(aId, bId) };
   }
 
   private signals(a: Profile, b: Profile, fwd: number, back: number, about: number): PairSignals {
@@ -181,6 +210,34 @@ export class MatchingEngine {
       source: (code) => this.index.source(code),
       lexicon: this.options.lexicon,
     });
+  }
+
+  /**
+   * The directory's search: the query is read in its own language and mapped to concepts, so
+   * カシミヤ, ноолуур, nooluur and cashmere find the same profiles, in any language they are written
+   * in. A profile must have every concept of the query (or, for a query with no concept, every
+   * term); profiles with more of the query's weight come first.
+   */
+  search(query: string, opts: { limit?: number } = {}): SearchHit[] {
+    const analyzed = this.options.analyzer.analyze(query, detectLanguage(query));
+    const matches = this.options.lexicon.match(analyzed.tokens);
+    const concepts = [...new Set([...matches.map((m) => m.conceptId), ...this.options.lexicon.matchLoanwords(analyzed.loanwords)])];
+    const features = concepts.length ? concepts.map(conceptFeature) : [...new Set(analyzed.tokens)];
+    if (!features.length) return [];
+    let hits: Map<number, number> | null = null;
+    for (const feature of features) {
+      const holders = this.index.holders(feature);
+      const next = new Map<number, number>();
+      for (const [key, weight] of holders) {
+        if (hits === null || hits.has(key)) next.set(key, (hits?.get(key) ?? 0) + weight);
+      }
+      hits = next;
+      if (!hits.size) break;
+    }
+    return [...(hits ?? new Map<number, number>())]
+      .map(([profileId, weight]) => ({ profileId, score: round(weight), concepts }))
+      .sort((a, b) => b.score - a.score || a.profileId - b.profileId)
+      .slice(0, opts.limit ?? 1000);
   }
 
   /** The reusable score buffers, grown with the index; a new generation clears them in O(1). */

@@ -1,6 +1,6 @@
 import type { Lexicon } from './lexicon/lexicon.ts';
 import type { LocalizedText, Profile } from './profile.ts';
-import type { TextAnalyzer } from './text/analyze.ts';
+import { isMostlyLatin, type TextAnalyzer } from './text/analyze.ts';
 
 /** The three parts of a profile that are matched separately. */
 export type Field = 'offers' | 'needs' | 'about';
@@ -51,12 +51,13 @@ export function extractFeatures(
 ): ProfileFeatures {
   const texts = fieldTexts(profile);
   const out = {} as ProfileFeatures;
+  const hints = { latinMongolianTypist: writesLatinMongolian(profile) };
   for (const field of FIELDS) {
     const bag: FieldBag = { counts: new Map(), sources: new Map() };
     texts[field].forEach((text, item) => {
       for (const [lang, value] of Object.entries(text)) {
         if (!value) continue;
-        const { tokens, extra } = analyzer.analyze(value, lang);
+        const { tokens, extra, loanwords } = analyzer.analyze(value, lang, hints);
         const add = (feature: string) => {
           bag.counts.set(feature, (bag.counts.get(feature) ?? 0) + 1);
           if (!bag.sources.has(feature)) bag.sources.set(feature, { item, lang });
@@ -65,10 +66,21 @@ export function extractFeatures(
           tokens.forEach(add);
           extra.forEach(add);
         }
-        if (options.concepts) for (const m of lexicon.match(tokens)) add(conceptFeature(m.conceptId));
+        if (options.concepts) {
+          const matches = lexicon.match(tokens);
+          for (const m of matches) add(conceptFeature(m.conceptId));
+          const found = new Set(matches.map((m) => m.conceptId));
+          // A loanword spelled unlike any term (サプライチェーン, логистик) names a concept once per text.
+          for (const id of lexicon.matchLoanwords(loanwords)) if (!found.has(id)) add(conceptFeature(id));
+        }
       }
     });
     out[field] = bag;
   }
   return out;
+}
+
+/** Whether any text of the profile is Mongolian typed in Latin letters (filed as `mn`, written in Latin). */
+export function writesLatinMongolian(profile: Profile): boolean {
+  return [profile.description, ...profile.offers, ...profile.needs].some((t) => typeof t.mn === 'string' && isMostlyLatin(t.mn));
 }

@@ -9,12 +9,16 @@
  */
 export type Span = [start: number, end: number];
 
+import { isMostlyLatin } from './text/normalize.ts';
+import { cyrillicKey, latinKey } from './text/mn/latin.ts';
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu;
 const MIN_STEM = 3;
 const LETTER = /[\p{L}\p{N}]/u;
 const TRAILING_KANA = /[\p{Script=Hiragana}ー]+$/u;
 
 export function highlight(text: string, lang: string, needles: readonly string[]): Span[] {
+  if (lang === 'mn' && isMostlyLatin(text)) return highlightLatinMongolian(text, needles);
   const lower = text.toLowerCase();
   const wanted = needles.map((n) => n.toLowerCase().trim()).filter(Boolean);
   // Exact terms first; only when none is on the surface are stems tried (the text split into words once).
@@ -62,4 +66,28 @@ function merge(spans: Span[]): Span[] {
     else out.push([span[0], span[1]]);
   }
   return out;
+}
+
+/**
+ * Mongolian typed in Latin letters, against Cyrillic terms: both sides are reduced to a coarse key
+ * that forgets what Latin typing forgets (ө/о, ү/у/v, ы/й/и/y), then matched as stems are.
+ */
+function highlightLatinMongolian(text: string, needles: readonly string[]): Span[] {
+  const coarse = (key: string) => key.replace(/q/g, 'o').replace(/[wv]/g, 'u').replace(/y/g, 'i').replace(/(.)\1+/g, '$1');
+  const words = [...text.matchAll(WORD)].map((m): [string, number, number] => [coarse(latinKey(m[0])), m.index!, m.index! + m[0].length]);
+  const spans: Span[] = [];
+  for (const needle of needles) {
+    const parts = needle.toLowerCase().match(WORD) ?? [];
+    if (!parts.length) continue;
+    const found: Span[] = [];
+    for (const part of parts) {
+      const key = coarse(/\p{Script=Cyrillic}/u.test(part) ? cyrillicKey(part) : latinKey(part));
+      const stem = key.length > MIN_STEM + 1 ? key.slice(0, Math.max(MIN_STEM, key.length - 2)) : key;
+      const hits = words.filter(([w]) => w.startsWith(stem)).map(([, start, end]): Span => [start, end]);
+      if (!hits.length) { found.length = 0; break; }
+      found.push(...hits);
+    }
+    spans.push(...found);
+  }
+  return merge(spans);
 }

@@ -160,6 +160,26 @@ export class InvertedIndex {
     this.documentsAtRefresh = this.documents;
   }
 
+  /**
+   * The documents that have a feature (by name) in any field, with its weights summed over the
+   * fields (a profile that offers cashmere and describes itself by it says it more): for searching
+   * the directory by concept or term, not for ranking partners.
+   */
+  holders(feature: string): Map<number, number> {
+    const out = new Map<number, number>();
+    const id = this.featureIds.get(feature);
+    if (id === undefined) return out;
+    for (const field of FIELDS) {
+      const posting = this.postings[field][id];
+      if (!posting) continue;
+      for (let k = 0; k < posting.length; k++) {
+        const key = this.keyOfSlot[posting.slots[k]!]!;
+        out.set(key, (out.get(key) ?? 0) + posting.weights[k]!);
+      }
+    }
+    return out;
+  }
+
   newAccumulator(): Accumulator {
     const n = Math.max(this.capacity * 2, 1024);
     return {

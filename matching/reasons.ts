@@ -20,8 +20,11 @@ export interface Reason {
   direction: Direction;
   /** The concept that matched, with its label in each language, or null for a shared term. */
   concept: { id: string; group: string; label: { ja: string; mn: string; en: string } } | null;
-  /** For a shared term: the term as indexed (a base form or stem), with its language. */
-  term: { lang: string; text: string } | null;
+  /**
+   * For a shared term: the word as written on side a (`text`, never a stem such as "citi"), the
+   * word on side b (`other`), and the index term they share (`stem`), with its language.
+   */
+  term: { lang: string; text: string; other: string; stem: string } | null;
   /** Share of the score this evidence carries (query weight × partner weight). */
   weight: number;
   a: Phrase;
@@ -45,9 +48,19 @@ const DIRECTIONS: { direction: Direction; aField: Field; bField: Field }[] = [
 ];
 
 /**
+ * Concept groups that are not a reason on their own: in a Japan–Mongolia programme nearly every
+ * profile names the other country, and "startup" or "university" say who, not what they exchange.
+ * They still count in the score (weighted down); they are just not shown as "why".
+ */
+export const NOT_A_REASON_GROUPS: ReadonlySet<string> = new Set(['place', 'role']);
+
+/**
  * The evidence behind a pair: the features both sides share in each direction, strongest first,
  * with the phrase on each side that produced them. A term whose phrases already gave a concept is
- * left out (the concept says it better, and in every language).
+ * left out (the concept says it better, and in every language). A place or role concept is never
+ * a reason on its own, nor is a term that is one of their words ("Japan", "startup"). A shared term
+ * is shown as the words written on each side, and only when those words are found and are the
+ * same word (not two words that share a stem: international / internship).
  */
 export function explainPair(input: ReasonInput, perDirection = 4): Reason[] {
   const out: Reason[] = [];
@@ -64,6 +77,7 @@ export function explainPair(input: ReasonInput, perDirection = 4): Reason[] {
         const entry = input.lexicon.concepts.get(name.slice(2));
         if (!entry) continue;
         conceptPhrases.add(phraseKey);
+        if (NOT_A_REASON_GROUPS.has(entry.group)) continue;
         const needles = (lang: string) => [...(entry.terms[lang as Lang] ?? []), entry.label[lang as Lang] ?? ''];
         const a = phrase(input.a, aField, aSource.item, aSource.lang, needles(aSource.lang));
         const b = phrase(input.b, bField, bSource.item, bSource.lang, needles(bSource.lang));
@@ -71,10 +85,15 @@ export function explainPair(input: ReasonInput, perDirection = 4): Reason[] {
       } else {
         if (conceptPhrases.has(phraseKey)) continue;
         const colon = name.indexOf(':');
-        const term = { lang: name.slice(0, colon), text: name.slice(colon + 1) };
-        const a = phrase(input.a, aField, aSource.item, aSource.lang, [term.text]);
-        const b = phrase(input.b, bField, bSource.item, bSource.lang, [term.text]);
-        reasons.push({ direction, concept: null, term, weight, a, b });
+        const lang = name.slice(0, colon);
+        const stem = name.slice(colon + 1);
+        if (lang === 'ro' || isPlaceOrRole(input.lexicon, name)) continue;
+        const a = phrase(input.a, aField, aSource.item, aSource.lang, [stem]);
+        const b = phrase(input.b, bField, bSource.item, bSource.lang, [stem]);
+        const aWord = firstWord(a);
+        const bWord = firstWord(b);
+        if (!aWord || !bWord || !sameWord(aWord, bWord)) continue;
+        reasons.push({ direction, concept: null, term: { lang, text: aWord, other: bWord, stem }, weight, a, b });
       }
       if (reasons.length >= perDirection) break;
     }
@@ -106,4 +125,29 @@ type Lang = 'ja' | 'mn' | 'en';
 function phrase(profile: Profile, field: Field, item: number, lang: string, needles: readonly string[]): Phrase {
   const text = fieldTexts(profile)[field][item]?.[lang] ?? '';
   return { field, item, lang, text, spans: highlight(text, lang, needles) };
+}
+
+function isPlaceOrRole(lexicon: Lexicon, token: string): boolean {
+  return lexicon.match([token]).some((m) => NOT_A_REASON_GROUPS.has(lexicon.concepts.get(m.conceptId)?.group ?? ''));
+}
+
+/** The first marked word of a phrase, as written. */
+function firstWord(p: Phrase): string | null {
+  const span = p.spans[0];
+  return span ? p.text.slice(span[0], span[1]) : null;
+}
+
+/**
+ * Two written words are the same word when one is the other plus an ending: battery / batteries,
+ * ноолуур / ноолууран; not international / internship, which only share the stem "intern".
+ */
+export function sameWord(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y) return true;
+  let common = 0;
+  while (common < x.length && common < y.length && x[common] === y[common]) common++;
+  // Japanese words meet on their base form; the marked words differ only in their kana ending (売り, 売ら).
+  if (/^[\p{Script=Han}\p{Script=Katakana}]/u.test(x)) return common >= 1;
+  return common >= 3 && common >= 0.75 * Math.min(x.length, y.length);
 }

@@ -1,4 +1,6 @@
 import type { TextAnalyzer } from '../text/analyze.ts';
+import { stemMongolian } from '../text/mn/stem.ts';
+import { cyrillicSkeleton, englishSkeletons, katakanaSkeleton, looksLikeCyrillicLoanword, MIN_SKELETON } from '../text/loanword.ts';
 
 export interface ConceptEntry {
   id: string;
@@ -18,6 +20,14 @@ export interface Lexicon {
   concepts: ReadonlyMap<string, ConceptEntry>;
   /** Concepts found in a token sequence: longest match first, no overlaps. */
   match(tokens: readonly string[]): ConceptMatch[];
+  /**
+   * Concepts named by loanwords spelled unlike any term (サプライチェーン, логистик): their
+   * consonant skeletons (text/loanword.ts) against those of the terms. A skeleton that leads to two
+   * concepts leads to none.
+   */
+  matchLoanwords(keys: readonly string[]): string[];
+  /** The skeletons that lead to a concept (to find its loanwords again in a phrase). */
+  loanwordKeysOf(conceptId: string): ReadonlySet<string>;
 }
 
 interface Pattern {
@@ -47,8 +57,41 @@ export function compileLexicon(entries: readonly ConceptEntry[], analyzer: TextA
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
+  const loanwordOwners = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    const keys = [
+      ...(entry.terms.en ?? []).flatMap(englishSkeletons),
+      ...(entry.terms.ja ?? []).filter((t) => /^[\p{Script=Katakana}ー・]+$/u.test(t)).map(katakanaSkeleton),
+      ...(entry.terms.mn ?? []).filter((t) => /^\p{Script=Cyrillic}+$/u.test(t) && looksLikeCyrillicLoanword(t)).map((t) => cyrillicSkeleton(stemMongolian(t.toLowerCase()))),
+    ];
+    for (const key of keys) {
+      if (key.length < MIN_SKELETON) continue;
+      const owners = loanwordOwners.get(key) ?? new Set<string>();
+      owners.add(entry.id);
+      loanwordOwners.set(key, owners);
+    }
+  }
+  const loanwords = new Map<string, string>();
+  const keysOf = new Map<string, Set<string>>();
+  for (const [key, owners] of loanwordOwners) {
+    if (owners.size !== 1) continue;
+    const [id] = owners as unknown as [string];
+    loanwords.set(key, id);
+    keysOf.set(id, (keysOf.get(id) ?? new Set()).add(key));
+  }
+  const none: ReadonlySet<string> = new Set();
+
   return {
     concepts,
+    matchLoanwords(keys) {
+      const out: string[] = [];
+      for (const key of keys) {
+        const id = loanwords.get(key);
+        if (id !== undefined && !out.includes(id)) out.push(id);
+      }
+      return out;
+    },
+    loanwordKeysOf: (id) => keysOf.get(id) ?? none,
     match(tokens) {
       const out: ConceptMatch[] = [];
       let i = 0;

@@ -1,4 +1,5 @@
 import type { LanguageCode, LocalizedText, TextInput } from '../profile.ts';
+import { isLatinMongolian } from './mn/latin.ts';
 
 /**
  * Guesses the language of a text from its script, for the three languages Musubi is built for.
@@ -6,18 +7,19 @@ import type { LanguageCode, LocalizedText, TextInput } from '../profile.ts';
  * - kana, or kanji without Hangul → `ja` (kanji-only text in this product is Japanese, not Chinese);
  * - Cyrillic → `mn`, unless it is clearly Russian: Mongolian profiles are far more common here, and
  *   short Mongolian names ("Монгол Кашемир ХХК") carry no tell-tale letters, so Russian must be proven;
- * - Latin → `en`.
+ * - Latin → `en`, unless it reads as Mongolian typed in Latin letters ("Manai kompani nooson utas
+ *   uildverledeg": Mongolian words, suffixes and letter patterns, no English function words) → `mn`.
  * Mixed text goes to the script with the most weight; a CJK character carries about as much as two
  * Latin letters, so "AIを活用したDX推進" stays Japanese.
  */
 export function detectLanguage(text: string): LanguageCode {
-  const counts = countScripts(text.normalize('NFC'));
+  const counts = countScripts(text.normalize('NFKC'));
   const cjk = (counts.kana + counts.han) * CJK_WEIGHT;
   if (cjk === 0 && counts.cyrillic === 0 && counts.latin === 0) return counts.hangul > 0 ? 'ko' : 'und';
   if (counts.hangul * CJK_WEIGHT > Math.max(cjk, counts.cyrillic, counts.latin)) return 'ko';
   if (cjk >= counts.cyrillic && cjk >= counts.latin) return 'ja';
   if (counts.cyrillic >= counts.latin) return isClearlyRussian(text) ? 'ru' : 'mn';
-  return 'en';
+  return isLatinMongolian(text) ? 'mn' : 'en';
 }
 
 const CJK_WEIGHT = 2;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Profile } from '../../matching/index.ts';
+import { strengthOf } from '../../matching/score.ts';
 import { notFound } from '../domain/errors.ts';
 import { actorOf } from '../plugins/audit.ts';
 import { IdParams, problems } from '../schemas/common.ts';
@@ -20,6 +21,7 @@ export default async function matchRoutes(fastify: FastifyInstance) {
     const explained = app.matching.explain(row.orgAId, row.orgBId);
     return {
       ...row,
+      strength: strengthOf(row.score),
       a: summary(app.matching.profile(row.orgAId)!),
       b: summary(app.matching.profile(row.orgBId)!),
       signals: explained?.signals ?? row.signals,
@@ -63,6 +65,7 @@ export default async function matchRoutes(fastify: FastifyInstance) {
       items: suggestions.map((s) => ({
         organization: summary(app.matching.profile(s.profileId)!),
         score: s.score,
+        strength: s.strength,
         signals: s.signals,
         reasons: s.reasons,
         match: statusOf(s.profileId),

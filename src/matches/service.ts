@@ -78,6 +78,11 @@ export class MatchingService {
     return this.engine.score(orgAId, orgBId);
   }
 
+  /** The directory's search by concept (any language), best first: ids only. */
+  search(query: string): number[] {
+    return this.engine.search(query, { limit: 5000 }).map((hit) => hit.profileId);
+  }
+
   profile(id: number): Profile | undefined {
     return this.engine.get(id);
   }

@@ -38,7 +38,8 @@ export function normalizeInput(input: OrganizationInput): StoredProfile {
     founded: input.founded ?? null,
     languages: input.languages,
     sectors: (input.sectors ?? []).map((s) => s.normalize('NFC').trim()),
-    description: toLocalizedText(input.description),
+    // Optional: many profiles are one line (a name, one offer, one need); stored as an empty text.
+    description: input.description === undefined ? {} : toLocalizedText(input.description),
     offers: input.offers.map(toLocalizedText),
     needs: input.needs.map(toLocalizedText),
     sdgs: [...(input.sdgs ?? [])].sort((a, b) => a - b),
@@ -68,7 +69,7 @@ function inputFromStored(p: StoredProfile): OrganizationInput {
     ...(p.founded !== null ? { founded: p.founded } : {}),
     languages: p.languages,
     sectors: p.sectors,
-    description: p.description,
+    ...(Object.keys(p.description).length ? { description: p.description } : {}),
     offers: p.offers,
     needs: p.needs,
     sdgs: p.sdgs,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { fold } from '../../matching/text/fold.ts';
 import type { Db } from '../db/client.ts';
 import { organizations, type OrganizationRow } from '../db/schema.ts';
@@ -52,13 +52,20 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
     byIds: (ids: readonly number[]) => (ids.length ? db.select().from(organizations).where(inArray(organizations.id, [...ids])).all() : []),
     getByExternalId: byExternalId,
 
-    list(query: OrganizationQuery): { rows: OrganizationRow[]; total: number } {
-      const where = and(...filters(query));
+    /**
+     * `ranked`: the ids the matching engine found for `q` by concept, best first (any language);
+     * they come first, then the profiles where every word of `q` appears as written.
+     */
+    list(query: OrganizationQuery, ranked: readonly number[] = []): { rows: OrganizationRow[]; total: number } {
+      const where = and(...filters(query, ranked));
+      const order = ranked.length
+        ? [sql`coalesce((select key from json_each(${JSON.stringify(ranked)}) where value = ${organizations.id}), ${ranked.length})`, asc(organizations.id)]
+        : [asc(organizations.id)];
       const rows = db
         .select()
         .from(organizations)
         .where(where)
-        .orderBy(asc(organizations.id))
+        .orderBy(...order)
         .limit(query.limit)
         .offset(query.offset)
         .all();
@@ -160,7 +167,7 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
 
 export type OrganizationsRepository = ReturnType<typeof createOrganizationsRepository>;
 
-function filters(query: OrganizationQuery): SQL[] {
+function filters(query: OrganizationQuery, ranked: readonly number[]): SQL[] {
   const out: SQL[] = [];
   if (query.country) out.push(eq(organizations.country, query.country));
   if (query.kind) out.push(eq(organizations.kind, query.kind));
@@ -170,8 +177,10 @@ function filters(query: OrganizationQuery): SQL[] {
   if (query.sector) {
     out.push(sql`exists (select 1 from json_each(${organizations.sectors}) where fold(value) = ${fold(query.sector.trim())})`);
   }
-  for (const word of fold(query.q ?? '').split(/\s+/u).filter(Boolean)) {
-    out.push(sql`${organizations.searchText} like ${`%${escapeLike(word)}%`} escape '\\'`);
+  const words = fold(query.q ?? '').split(/\s+/u).filter(Boolean).map((word) => sql`${organizations.searchText} like ${`%${escapeLike(word)}%`} escape '\\'`);
+  if (words.length) {
+    const plain = and(...words)!;
+    out.push(ranked.length ? or(sql`${organizations.id} in (select value from json_each(${JSON.stringify(ranked)}))`, plain)! : plain);
   }
   return out;
 }

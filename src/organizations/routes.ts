@@ -39,7 +39,9 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
       response: { 200: OrganizationList, ...problems(400, 401, 403) },
     },
   }, async (request) => {
-    const { rows, total } = repo.list(request.query);
+    // q matches concepts across languages first (カシミヤ, ноолуур and cashmere alike), then words as written.
+    const ranked = request.query.q ? (await app.matching.idle(), app.matching.search(request.query.q)) : [];
+    const { rows, total } = repo.list(request.query, ranked);
     return { items: rows.map((row) => toView(row, canSeeContact(request, row.id))), total, limit: request.query.limit, offset: request.query.offset };
   });
 

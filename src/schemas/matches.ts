@@ -25,10 +25,22 @@ const Phrase = Type.Object({
 export const Reason = Type.Object({
   direction: Type.String({ description: 'a-needs-b-offers, b-needs-a-offers or both-about' }),
   concept: Type.Union([Type.Object({ id: Type.String(), group: Type.String(), label: Trilingual }), Type.Null()]),
-  term: Type.Union([Type.Object({ lang: Type.String(), text: Type.String() }), Type.Null()]),
+  term: Type.Union([
+    Type.Object({
+      lang: Type.String(),
+      text: Type.String({ description: "The shared word as written on side a's phrase (never a stem)" }),
+      other: Type.String({ description: "The same word as written on side b's phrase" }),
+      stem: Type.String({ description: 'The index term both reduce to (base form or stem)' }),
+    }),
+    Type.Null(),
+  ]),
   weight: Type.Number({ description: "This evidence's share of the similarity it supports" }),
   a: Phrase,
   b: Phrase,
+});
+
+export const Strength = Type.Union([Type.Literal('strong'), Type.Literal('good'), Type.Literal('weak')], {
+  description: 'The score in words: strong (≥ 0.10), good (≥ 0.04) or weak',
 });
 
 export const Signals = Type.Object({
@@ -70,6 +82,7 @@ export const SuggestionList = Type.Object(
       Type.Object({
         organization: OrganizationSummary,
         score: Type.Number(),
+        strength: Strength,
         signals: Signals,
         reasons: Type.Array(Reason, { description: 'a is the organisation asked about, b the suggested partner' }),
         match: Type.Union([Type.Object({ id: Type.Integer(), status: Type.String() }), Type.Null()], {
@@ -80,7 +93,7 @@ export const SuggestionList = Type.Object(
   },
   {
     example: {
-      items: [{ organization: summaryExample(57, 'mn-001', { mn: 'Цагаан Сүрэг Кашемир ХХК', en: 'White Herd Cashmere LLC' }, 'MN', 'Ulaanbaatar', ['mn', 'en']), score: 0.42, signals: signalsExample, reasons: [reasonExample], match: { id: 12, status: 'approved' } }],
+      items: [{ organization: summaryExample(57, 'mn-001', { mn: 'Цагаан Сүрэг Кашемир ХХК', en: 'White Herd Cashmere LLC' }, 'MN', 'Ulaanbaatar', ['mn', 'en']), score: 0.42, strength: 'strong', signals: signalsExample, reasons: [reasonExample], match: { id: 12, status: 'approved' } }],
     },
   },
 );
@@ -93,6 +106,7 @@ export const Match = Type.Object(
   {
     id: Type.Integer(),
     score: Type.Number(),
+    strength: Strength,
     status: Type.String(),
     note: Type.Union([Type.String(), Type.Null()]),
     decidedAt: Type.Union([Type.String(), Type.Null()]),
@@ -106,7 +120,7 @@ export const Match = Type.Object(
   {
     $id: 'Match',
     example: {
-      id: 12, score: 0.42, status: 'approved', note: 'Both confirmed interest by e-mail', decidedAt: '2026-11-28T10:00:00.000Z', decidedBy: 'matchmaker', rankedAt: '2026-11-28T09:00:00.000Z',
+      id: 12, score: 0.42, strength: 'strong', status: 'approved', note: 'Both confirmed interest by e-mail', decidedAt: '2026-11-28T10:00:00.000Z', decidedBy: 'matchmaker', rankedAt: '2026-11-28T09:00:00.000Z',
       a: summaryExample(1, 'jp-001', { ja: '株式会社ミナトアパレル' }, 'JP', 'Osaka', ['ja']),
       b: summaryExample(57, 'mn-001', { mn: 'Цагаан Сүрэг Кашемир ХХК', en: 'White Herd Cashmere LLC' }, 'MN', 'Ulaanbaatar', ['mn', 'en']),
       signals: signalsExample, reasons: [reasonExample],

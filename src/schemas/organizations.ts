@@ -42,7 +42,7 @@ const profileFields = {
   sectors: Type.Optional(
     Type.Array(Line(100), { maxItems: 30 }),
   ),
-  description: TextInput(5000),
+  description: Type.Optional(TextInput(5000)),
   offers: Type.Array(TextInput(1000), { maxItems: 50, description: 'What it can give a partner' }),
   needs: Type.Array(TextInput(1000), { maxItems: 50, description: 'What it looks for in a partner' }),
   sdgs: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 17 }), { maxItems: 17, uniqueItems: true })),
@@ -132,7 +132,7 @@ export const OrganizationQuery = Type.Object(
     textLanguage: Type.Optional(Type.String({ format: 'language', description: 'A language its profile is written in' })),
     city: Type.Optional(Line(100)),
     sector: Type.Optional(Line(100)),
-    q: Type.Optional(Line(200, { description: 'Words that must all appear (any language)' })),
+    q: Type.Optional(Line(200, { description: 'Free text in any language: profiles with its concepts in any language (カシミヤ, ноолуур and cashmere alike) first, best first, then profiles where every word appears as written' })),
     ...Paging,
   },
   { additionalProperties: false },

@@ -145,3 +145,36 @@ describe('MatchingEngine', () => {
     expect(local.size).toBe(2);
   });
 });
+
+describe('one-line profiles', () => {
+  it('ranks a profile with no description beside an equal one whose description says nothing shared', () => {
+    const engine = new MatchingEngine(toolkit);
+    const buyer = org({ country: 'JP', description: { ja: 'アパレル卸売の会社です。' }, offers: [{ ja: '日本の百貨店への販路' }], needs: [{ ja: 'カシミヤ糸の調達' }] });
+    const described = org({ country: 'MN', description: { mn: 'Улаанбаатарт 2010 оноос хойш ажиллаж байна.' }, offers: [{ mn: 'Ноолууран утас нийлүүлнэ' }], needs: [{ mn: 'Японы борлуулалтын суваг' }] });
+    const oneLine = org({ country: 'MN', description: {}, offers: [{ mn: 'Ноолууран утас нийлүүлнэ' }], needs: [{ mn: 'Японы борлуулалтын суваг' }] });
+    engine.upsert([buyer, described, oneLine]);
+    const [first, second] = engine.suggest(buyer.id);
+    expect(first!.profileId).toBe(oneLine.id);
+    expect(second!.profileId).toBe(described.id);
+    // The description's share of the score goes to offers and needs, no more.
+    expect(first!.score).toBeCloseTo(second!.score / 0.9, 3);
+  });
+});
+
+describe('directory search across languages', () => {
+  it('finds the same organisations for カシミヤ, ноолуур, nooluur and cashmere, whatever language they wrote in', () => {
+    const engine = new MatchingEngine(toolkit);
+    const ja = org({ country: 'JP', offers: [{ ja: '百貨店への販路' }], needs: [{ ja: 'カシミヤ製品の調達' }] });
+    const mn = org({ country: 'MN', offers: [{ mn: 'Ноолууран бүтээгдэхүүн экспортлоно' }], needs: [{ mn: 'Японы худалдан авагч' }] });
+    const latin = org({ country: 'MN', offers: [{ mn: 'Nooluuran buteegdehuun' }], needs: [{ mn: 'Yapon hudaldan avagch' }] });
+    const en = org({ country: 'MN', offers: [{ en: 'Cashmere sweaters' }], needs: [{ en: 'Buyers in Japan' }] });
+    const other = org({ country: 'MN', offers: [{ en: 'Coal briquettes' }], needs: [{ en: 'Stove makers' }] });
+    engine.upsert([ja, mn, latin, en, other]);
+    const found = (q: string) => engine.search(q).map((h) => h.profileId).sort((x, y) => x - y);
+    const all = [ja.id, mn.id, latin.id, en.id].sort((x, y) => x - y);
+    for (const q of ['カシミヤ', 'ноолуур', 'nooluur', 'cashmere', 'ｶｼﾐﾔ']) expect(found(q), q).toEqual(all);
+    expect(engine.search('cashmere')[0]!.concepts).toEqual(['cashmere']);
+    // No concept: the plain words, in their own language.
+    expect(engine.search('briquettes').map((h) => h.profileId)).toEqual([other.id]);
+  });
+});

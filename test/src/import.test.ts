@@ -22,6 +22,15 @@ const CSV = [
 ].join('\r\n');
 
 describe('bulk import', () => {
+  it('accepts one-line profiles: a name, one offer, one need, no description (Mongolian typed in Latin filed as mn)', async () => {
+    const csv = 'externalId,name,kind,country,city,languages,offers,needs\n' +
+      'mn-77,Tsagaan Nooluur,company,MN,Ulaanbaatar,mn,Nooluuran utas niiluulne,Yapon hudaldan avagch\n';
+    const res = await importCsv(csv);
+    expect(res.statusCode, res.body).toBe(200);
+    const org = (await t.call({ method: 'GET', url: `/api/organizations/${res.json().items[0].id}` })).json();
+    expect(org).toMatchObject({ description: {}, offers: [{ mn: 'Nooluuran utas niiluulne' }], needs: [{ mn: 'Yapon hudaldan avagch' }] });
+  });
+
   it('imports a JSON array and reports each profile as created', async () => {
     const res = await importJson([profile(), profile({ externalId: 'jp-0001', country: 'JP', name: 'サクラ', languages: ['ja'] })]);
     expect(res.statusCode, res.body).toBe(200);

@@ -128,10 +128,24 @@ describe('listing organisations', () => {
 
   it('finds profiles by free text in Japanese, Mongolian and English, all words required', async () => {
     expect(await ids(`q=${encodeURIComponent('カシミヤ')}`)).toEqual(['jp-1']);
-    expect(await ids(`q=${encodeURIComponent('НООЛУУРАН')}`)).toEqual(['mn-1']);
+    // ноолууран is the concept cashmere (jp-1 has it in Japanese), and a word written in mn-1.
+    expect(await ids(`q=${encodeURIComponent('НООЛУУРАН')}`)).toEqual(['jp-1', 'mn-1']);
     expect(await ids(`q=${encodeURIComponent('kosen curriculum')}`)).toEqual(['mn-2']);
     expect(await ids(`q=${encodeURIComponent('kosen cashmere')}`)).toEqual([]);
     expect(await ids(`q=${encodeURIComponent('100%_')}`)).toEqual([]);
+  });
+
+  it('finds the same organisations for カシミヤ, ноолуур, nooluur and cashmere: concepts first, in any language, then words as written', async () => {
+    await create({ externalId: 'mn-3', name: 'Tsagaan Sureg', description: undefined, offers: ['Nooluur beltgene'], needs: ['Yapon hudaldan avagch'] });
+    await create({ externalId: 'mn-4', name: 'Steppe Knit', languages: ['en'], description: 'Cashmere knitwear maker', offers: ['Cashmere sweaters'], needs: ['Buyers in Japan'] });
+    for (const q of ['カシミヤ', 'nooluur', 'cashmere']) {
+      expect((await ids(`q=${encodeURIComponent(q)}`)).sort(), q).toEqual(['jp-1', 'mn-3', 'mn-4']);
+    }
+    // mn-1 writes ноолууран утас (the concept yarn) and is found by the word as written, after the concepts.
+    expect((await ids(`q=${encodeURIComponent('ноолуур')}`)).slice(3)).toEqual(['mn-1']);
+    // Ranked: the profile that says it most comes first.
+    expect((await ids(`q=cashmere`))[0]).toBe('mn-4');
+    expect(await ids(`q=${encodeURIComponent('cashmere')}&country=MN`)).toEqual(['mn-4', 'mn-3']);
   });
 
   it('pages with limit and offset and reports the total', async () => {

@@ -159,8 +159,17 @@ export function zoneLabel(zone: string): string {
   return zone.split('/').pop()!.replace(/_/g, ' ');
 }
 
-export function Score({ value }: { value: number }) {
-  return <span class="score">{value.toFixed(2)}</span>;
+const STRENGTH_WORDS = { strong: 'strengthStrong', good: 'strengthGood', weak: 'strengthWeak' } as const;
+
+/** The score, and beside it in words how strong the pair is (the service says which). */
+export function Score({ value, strength }: { value: number; strength?: keyof typeof STRENGTH_WORDS }) {
+  const t = useT();
+  return (
+    <span class="score">
+      {value.toFixed(2)}
+      {strength && ` (${t(STRENGTH_WORDS[strength])})`}
+    </span>
+  );
 }
 
 /** A box that scrolls sideways on a narrow screen (wide tables); focusable so the keyboard can scroll it. */

@@ -55,9 +55,11 @@ function items(values: Record<Lang, string>): Localized[] {
 }
 
 function toPatch(d: Draft) {
+  const description = localized(d.description);
   return {
     name: localized(d.name),
-    description: localized(d.description),
+    // A description is optional; an empty one is left out (a text must have a language).
+    ...(Object.keys(description).length ? { description } : {}),
     offers: items(d.offers),
     needs: items(d.needs),
     kind: d.kind,

@@ -158,7 +158,7 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
           {rows.map((m, i) => (
             <li data-index={i} data-match={m.id} class={i === selected ? 'selected' : ''} aria-current={i === selected ? 'true' : undefined}>
               <button type="button" class="pair" onClick={() => setSelected(i)}>
-                <Score value={m.score} />
+                <Score value={m.score} strength={m.strength} />
                 <span class="names">
                   <LText text={m.a.name} /> ⇄ <LText text={m.b.name} />
                 </span>

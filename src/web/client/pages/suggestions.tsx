@@ -58,7 +58,7 @@ export function SuggestionCard({ suggestion, context, canRequest = true }: { sug
           <LText text={o.name} />
         </h2>
         <p class="muted">
-          {COUNTRY[o.country]?.[lang] ?? o.country} · {o.city} · {KIND[o.kind]?.[lang] ?? o.kind} · {t('score')} <Score value={suggestion.score} />
+          {COUNTRY[o.country]?.[lang] ?? o.country} · {o.city} · {KIND[o.kind]?.[lang] ?? o.kind} · {t('score')} <Score value={suggestion.score} strength={suggestion.strength} />
         </p>
       </header>
       <Reasons reasons={suggestion.reasons} names={[context.me.name, o.name]} />

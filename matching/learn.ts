@@ -1,0 +1,148 @@
+import { combineScore, DEFAULT_WEIGHTS, withoutAbout, type PairSignals, type ScoreWeights } from './score.ts';
+
+/**
+ * Learning the score's weights from matchmakers' decisions. A matchmaker approves or rejects pairs
+ * in the review queue; a good set of weights scores the approved pairs above the rejected ones.
+ * Everything here is pure: decisions in, weights and figures out. Whether to adopt the fitted
+ * weights is decided on decisions the fit has not seen (the latest ones, `splitByTime`), and only
+ * when they rank those better than the weights in use (`shouldAdopt`); resetting is using
+ * DEFAULT_WEIGHTS again.
+ */
+export interface Decision {
+  signals: PairSignals;
+  approved: boolean;
+  /** ISO instant of the decision: the split is by time, as the future is what matters. */
+  decidedAt: string;
+  /** One side has no description (the score then leaves `about` out: score.ts, withoutAbout). */
+  aboutMissing?: boolean;
+}
+
+export function scoreWith(d: Decision, w: ScoreWeights): number {
+  return combineScore(d.signals, d.aboutMissing ? withoutAbout(w) : w);
+}
+
+/**
+ * How well weights rank approved pairs above rejected ones: the share of (approved, rejected)
+ * couples in the right order (ties count half), i.e. the area under the ROC curve. 0.5 is chance.
+ * NaN when there is no couple to compare.
+ */
+export function pairwiseAccuracy(decisions: readonly Decision[], w: ScoreWeights): number {
+  const approved: number[] = [];
+  const rejected: number[] = [];
+  for (const d of decisions) (d.approved ? approved : rejected).push(scoreWith(d, w));
+  if (!approved.length || !rejected.length) return NaN;
+  rejected.sort((a, b) => a - b);
+  let right = 0;
+  for (const s of approved) {
+    // Rejected scores below s, and equal to s (half), by binary search.
+    const below = lowerBound(rejected, s);
+    const upTo = upperBound(rejected, s);
+    right += below + (upTo - below) / 2;
+  }
+  return right / (approved.length * rejected.length);
+}
+
+function lowerBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function upperBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The earlier `trainShare` of the decisions (by decision time) to fit on, the later ones to judge. */
+export function splitByTime(decisions: readonly Decision[], trainShare = 0.7): { train: Decision[]; test: Decision[] } {
+  const sorted = [...decisions].sort((a, b) => a.decidedAt.localeCompare(b.decidedAt));
+  const cut = Math.round(sorted.length * trainShare);
+  return { train: sorted.slice(0, cut), test: sorted.slice(cut) };
+}
+
+export interface FitOptions {
+  /** Multipliers tried for each weight, one weight at a time. */
+  steps: readonly number[];
+  /** Rounds over all weights. */
+  rounds: number;
+  /**
+   * Pull towards the starting weights: a change must gain more than this per unit of log-distance,
+   * so a handful of decisions cannot swing the weights far.
+   */
+  penalty: number;
+  /** Fewer decisions than this (or no approved or no rejected one): keep the starting weights. */
+  minDecisions: number;
+}
+
+export const DEFAULT_FIT_OPTIONS: FitOptions = { steps: [0, 0.25, 0.5, 0.75, 1.5, 2, 4], rounds: 3, penalty: 0.002, minDecisions: 20 };
+
+const FITTED: readonly (keyof ScoreWeights)[] = ['reciprocal', 'oneSided', 'about', 'structure', 'sdgs', 'kinds', 'language'];
+
+/**
+ * Coordinate search: each weight in turn is multiplied by each step and kept when the decisions are
+ * ranked better (pairwise accuracy, minus the pull towards the start). Deterministic; `structure`
+ * stays within 0–1. Returns the start unchanged when there are too few decisions to learn from.
+ */
+export function fitWeights(decisions: readonly Decision[], start: ScoreWeights = DEFAULT_WEIGHTS, options: FitOptions = DEFAULT_FIT_OPTIONS): ScoreWeights {
+  const approved = decisions.filter((d) => d.approved).length;
+  if (decisions.length < options.minDecisions || approved === 0 || approved === decisions.length) return start;
+  const distance = (w: ScoreWeights) =>
+    FITTED.reduce((sum, k) => sum + Math.abs(Math.log((w[k] + 0.05) / (start[k] + 0.05))), 0);
+  const objective = (w: ScoreWeights) => pairwiseAccuracy(decisions, w) - options.penalty * distance(w);
+  let best = { ...start };
+  let bestValue = objective(best);
+  for (let round = 0; round < options.rounds; round++) {
+    let improved = false;
+    for (const key of FITTED) {
+      for (const step of options.steps) {
+        const value = key === 'structure' ? Math.min(1, best[key] * step) : best[key] * step;
+        if (value === best[key]) continue;
+        const candidate = { ...best, [key]: value };
+        if (candidate.reciprocal + candidate.oneSided + candidate.about <= 0) continue;
+        const v = objective(candidate);
+        if (v > bestValue + 1e-9) {
+          best = candidate;
+          bestValue = v;
+          improved = true;
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return best;
+}
+
+export interface FitReport {
+  weights: ScoreWeights;
+  train: number;
+  test: number;
+  /** Held-out pairwise accuracy with the starting weights and with the fitted ones. */
+  heldOut: { start: number; fitted: number };
+  adopt: boolean;
+}
+
+/**
+ * Fit on the earlier decisions, judge on the later ones: adopt the fitted weights only when they
+ * rank the held-out decisions better than the starting weights.
+ */
+export function fitAndJudge(decisions: readonly Decision[], start: ScoreWeights = DEFAULT_WEIGHTS, trainShare = 0.7, options: FitOptions = DEFAULT_FIT_OPTIONS): FitReport {
+  const { train, test } = splitByTime(decisions, trainShare);
+  const weights = fitWeights(train, start, options);
+  const heldOut = { start: pairwiseAccuracy(test, start), fitted: pairwiseAccuracy(test, weights) };
+  return { weights, train: train.length, test: test.length, heldOut, adopt: shouldAdopt(heldOut) };
+}
+
+export function shouldAdopt(heldOut: { start: number; fitted: number }): boolean {
+  return Number.isFinite(heldOut.fitted) && Number.isFinite(heldOut.start) && heldOut.fitted > heldOut.start;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { fitAndJudge, fitWeights, pairwiseAccuracy, shouldAdopt, splitByTime, type Decision } from '../../matching/learn.ts';
+import { DEFAULT_WEIGHTS } from '../../matching/score.ts';
+
+const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 9, minute)).toISOString();
+
+/** Matchmakers who approve the pairs that share SDGs, even when the texts say a little less. */
+function decisions(count: number): Decision[] {
+  return Array.from({ length: count }, (_, i) => {
+    const approved = i % 3 === 0;
+    const text = approved ? 0.2 : 0.22 + (i % 5) * 0.01;
+    return { approved, decidedAt: at(count - i), signals: { fwd: text, back: text, about: 0.1, sdgs: approved ? 1 : 0, kinds: 1, language: 0 } };
+  });
+}
+
+describe('learning the weights from decisions', () => {
+  it('measures how often an approved pair is scored above a rejected one', () => {
+    expect(pairwiseAccuracy(decisions(30), DEFAULT_WEIGHTS)).toBeLessThan(0.5);
+    expect(pairwiseAccuracy([], DEFAULT_WEIGHTS)).toBeNaN();
+  });
+
+  it('splits by decision time: the earlier decisions to fit, the later ones to judge', () => {
+    const { train, test } = splitByTime(decisions(10), 0.7);
+    expect(train).toHaveLength(7);
+    expect(train.every((d) => test.every((e) => d.decidedAt <= e.decidedAt))).toBe(true);
+  });
+
+  it('fits weights that rank the held-out decisions better, and says to adopt them', () => {
+    const report = fitAndJudge(decisions(90));
+    // The structured fit (where the SDGs are) gets a larger share of the score.
+    expect(report.weights.structure).toBeGreaterThan(DEFAULT_WEIGHTS.structure);
+    expect(report.heldOut).toEqual({ start: 0, fitted: 1 });
+    expect(report.adopt).toBe(true);
+  });
+
+  it('keeps the weights in use when there is too little to learn from, and never adopts what is not better', () => {
+    expect(fitWeights(decisions(5))).toEqual(DEFAULT_WEIGHTS);
+    expect(fitWeights(decisions(30).map((d) => ({ ...d, approved: true })))).toEqual(DEFAULT_WEIGHTS);
+    expect(shouldAdopt({ start: 0.8, fitted: 0.8 })).toBe(false);
+    expect(shouldAdopt({ start: 0.8, fitted: NaN })).toBe(false);
+  });
+});

@@ -106,7 +106,7 @@ function baselineRanker(profiles: Profile[]): Ranker {
 }
 
 /**
- * The engine plus cross-language LSI (matching/latent.ts), learned from this set's own bilingual
+ * The engine plus cross-language LSI (bench/latent.ts), learned from this set's own bilingual
  * texts (no labels): score + weight · H(latent fwd, latent back). Kept as an experiment in the eval
  * so that anyone can see whether it earns its place in the engine.
  */

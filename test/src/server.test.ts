@@ -89,7 +89,7 @@ describe('npm start', () => {
     } finally {
       expect(await stop(again.child)).toBe(0);
     }
-  });
+  }, 60_000);
 
   it('stops `npm start` with SIGTERM: the server goes too and the port is free', async () => {
     const child = spawn('npm', ['start'], {
@@ -111,7 +111,7 @@ describe('npm start', () => {
     child.kill('SIGTERM');
     await exited;
     await expect.poll(() => fetch(`${url}/health`).then(() => 'open', () => 'closed'), { timeout: 10_000 }).toBe('closed');
-  });
+  }, 60_000);
 
   it('starts empty with MUSUBI_SEED=none', async () => {
     const { child, url } = await start({ MUSUBI_SEED: 'none', DATABASE_PATH: join(dir, 'empty.db') });

@@ -1,3 +1,4 @@
+import { shareLanguage } from './meeting-rules.ts';
 import type { OrganizationKind } from './profile.ts';
 
 /**
@@ -83,7 +84,7 @@ export function kindFit(a: OrganizationKind, b: OrganizationKind): number {
   return KIND_FIT[a]?.[b] ?? 0.5;
 }
 
-/** 1 when the two can talk without an interpreter. */
+/** 1 when the two can talk without an interpreter (the meeting rule of meeting-rules.ts), else 0. */
 export function sharesLanguage(a: readonly string[], b: readonly string[]): number {
-  return a.some((l) => b.includes(l)) ? 1 : 0;
+  return shareLanguage(a, b) ? 1 : 0;
 }

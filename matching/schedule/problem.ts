@@ -3,7 +3,7 @@
  * never changed. The passes (passes/*.ts) and the exact model (lp.ts) both read it, so that the
  * benchmark's optimum obeys the same rules as the scheduler.
  */
-import { interpreterCovers, isOnlineMeeting, normaliseLanguages, shareLanguage } from './rules.ts';
+import { interpreterCovers, isOnlineMeeting, normaliseLanguages, shareLanguage } from '../meeting-rules.ts';
 import type { FixedMeeting, ScheduleInput, SchedAttendee } from './types.ts';
 
 /** One way to hold a pair's meeting: which two attendees, and what that choice needs. */

@@ -52,7 +52,7 @@ import type { Placement, ScheduleInput, ScheduleResult, Unplaced } from './types
 
 // The existing API: the problem and the rules were defined here before the split.
 export { buildProblem, optionIsOpen, type Combo, type PairInfo, type Problem } from './problem.ts';
-export { interpreterCovers, isOnlineMeeting, normaliseLanguages, shareLanguage } from './rules.ts';
+export { interpreterCovers, isOnlineMeeting, normaliseLanguages, shareLanguage } from '../meeting-rules.ts';
 
 /** Tuning knobs, each with the default the benchmark was run with. */
 export interface SchedulerOptions {

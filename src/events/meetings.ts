@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { covers } from '../../matching/schedule/intervals.ts';
-import { interpreterCovers, shareLanguage } from '../../matching/schedule/scheduler.ts';
+import { interpreterCovers, shareLanguage } from '../../matching/meeting-rules.ts';
 import { localTime } from '../../matching/schedule/slots.ts';
 import type { Db } from '../db/client.ts';
 import {

@@ -4,7 +4,8 @@
  * benchmark's optimum obeys the same rules as the scheduler.
  */
 import { interpreterCovers, isOnlineMeeting, normaliseLanguages, shareLanguage } from '../meeting-rules.ts';
-import type { FixedMeeting, ScheduleInput, SchedAttendee } from './types.ts';
+import { PART_INDEX, sessionDays } from './days.ts';
+import type { DayPart, FixedMeeting, ScheduleInput, SchedAttendee, UnplacedReason } from './types.ts';
 
 /** One way to hold a pair's meeting: which two attendees, and what that choice needs. */
 export interface Combo {
@@ -21,6 +22,10 @@ export interface Combo {
 export interface PairInfo {
   key: string;
   score: number;
+  /** The part of the day the meeting must take, or 'any'. */
+  part: DayPart | 'any';
+  /** Must meet: placed first and never taken out. */
+  pinned: boolean;
   /** Organisation indices. */
   orgA: number;
   orgB: number;
@@ -30,6 +35,15 @@ export interface PairInfo {
 export interface Problem {
   S: number;
   slotIds: number[];
+  /** Slot length in minutes, per slot index. */
+  slotMinutes: Float64Array;
+  /** Day index per slot; slots of a day are consecutive indices, dayFirst[d]..dayLast[d]. */
+  slotDay: Int32Array;
+  dayFirst: Int32Array;
+  dayLast: Int32Array;
+  dayLabels: (string | number)[];
+  /** 0 morning, 1 afternoon, per slot. */
+  slotPart: Uint8Array;
   attendees: SchedAttendee[];
   /** Normalised languages per attendee index. */
   attLanguages: string[][];
@@ -51,8 +65,10 @@ export interface Problem {
   /** 1 where the interpreter can take a new meeting in the slot (index i·S + s). */
   interpOpen: Uint8Array;
   allowOnline: boolean;
-  /** In input order, without pairs already booked and without repeated keys. */
+  /** In input order, without pairs already booked, vetoed or met before, and without repeated keys. */
   pairs: PairInfo[];
+  /** Pairs the rules keep out (vetoes, met before), in input order. */
+  excluded: { key: string; reason: UnplacedReason; detail: string }[];
   /** Pair indices per organisation index. */
   orgPairs: number[][];
 }
@@ -63,6 +79,14 @@ export function buildProblem(input: ScheduleInput): Problem {
   const slotIds = slots.map((s) => s.id);
   const slotIndex = new Map(slotIds.map((id, i) => [id, i]));
   const slotIndices = (ids: readonly number[]) => ids.map((id) => slotIndex.get(id)).filter((s): s is number => s !== undefined);
+  const days = sessionDays(slots);
+  const D = days.labels.length;
+  const dayFirst = new Int32Array(D).fill(-1);
+  const dayLast = new Int32Array(D);
+  days.day.forEach((d, s) => {
+    if (dayFirst[d] === -1) dayFirst[d] = s;
+    dayLast[d] = s;
+  });
 
   const attendees = [...input.attendees].sort((x, y) => x.id - y.id);
   const A = attendees.length;
@@ -79,6 +103,7 @@ export function buildProblem(input: ScheduleInput): Problem {
     orgAttendees[o]!.push(i);
     attMax[i] = Math.max(0, Math.floor(a.maxMeetings));
     for (const s of slotIndices(a.available)) attAvail[i * S + s] = 1;
+    for (const s of slotIndices(a.unavailable ?? [])) attAvail[i * S + s] = 0;
   });
   const attLanguages = attendees.map((a) => normaliseLanguages(a.languages));
 
@@ -136,24 +161,39 @@ export function buildProblem(input: ScheduleInput): Problem {
   };
 
   const fixedKeys = new Set(input.fixed.map((f) => f.pairKey).filter((k): k is string => k !== null));
+  const orgsKey = (x: number, y: number) => (x < y ? `${x}-${y}` : `${y}-${x}`);
+  const vetoed = new Set((input.vetoes ?? []).map(([x, y]) => orgsKey(x, y)));
+  const metBefore = new Set((input.metBefore ?? []).map(([x, y]) => orgsKey(x, y)));
   const seenKeys = new Set<string>();
   const pairs: PairInfo[] = [];
+  const excluded: Problem['excluded'] = [];
   for (const p of input.pairs) {
     // A key already booked is kept as booked; a repeated key is the same pair twice.
     if (fixedKeys.has(p.key) || seenKeys.has(p.key)) continue;
     seenKeys.add(p.key);
+    const orgs = orgsKey(p.orgA, p.orgB);
+    if (vetoed.has(orgs)) {
+      excluded.push({ key: p.key, reason: 'vetoed', detail: `Organisations ${p.orgA} and ${p.orgB} are never to be put together.` });
+      continue;
+    }
+    if (metBefore.has(orgs) && !p.requested) {
+      excluded.push({ key: p.key, reason: 'met-before', detail: `Organisations ${p.orgA} and ${p.orgB} met at an earlier session and neither asked to meet again.` });
+      continue;
+    }
     const orgA = orgIndex.get(p.orgA)!;
     const orgB = orgIndex.get(p.orgB)!;
+    const part = p.part ?? 'any';
+    const partIndex = part === 'any' ? -1 : PART_INDEX[part];
     const combos: Combo[] = [];
     for (const a of orgAttendees[orgA]!) {
       for (const b of orgAttendees[orgB]!) {
         if (a === b) continue;
         const common: number[] = [];
-        for (let s = 0; s < S; s++) if (attAvail[a * S + s] && attAvail[b * S + s]) common.push(s);
+        for (let s = 0; s < S; s++) if (attAvail[a * S + s] && attAvail[b * S + s] && (partIndex < 0 || days.part[s] === partIndex)) common.push(s);
         combos.push({ a, b, online: isOnlineMeeting(input.allowOnline, attendees[a]!, attendees[b]!), interps: interpretersFor(a, b), slots: Int32Array.from(common) });
       }
     }
-    pairs.push({ key: p.key, score: p.score, orgA, orgB, combos });
+    pairs.push({ key: p.key, score: p.score, part, pinned: p.pinned ?? false, orgA, orgB, combos });
   }
   const orgPairs: number[][] = orgIds.map(() => []);
   pairs.forEach((p, i) => {
@@ -162,7 +202,8 @@ export function buildProblem(input: ScheduleInput): Problem {
   });
 
   return {
-    S, slotIds, attendees, attLanguages, attOrg, attMax, attAvail, attFixed, attFixedCount, orgIds, orgAttendees, orgFixed,
+    S, slotIds, slotMinutes: Float64Array.from(slots, (s) => (s.end - s.start) / 60_000), slotDay: days.day, dayFirst, dayLast, dayLabels: days.labels, slotPart: days.part,
+    excluded, attendees, attLanguages, attOrg, attMax, attAvail, attFixed, attFixedCount, orgIds, orgAttendees, orgFixed,
     freeTables, tableCap, interpreterIds: interpreters.map((t) => t.id), interpOpen, allowOnline: input.allowOnline, pairs, orgPairs,
   };
 }

@@ -46,7 +46,10 @@ import { chainPass } from './passes/chains.ts';
 import { fairnessPass, greedyPass, organisationsByConstraint } from './passes/fairness.ts';
 import { byScore, compareKeys, NEVER, pairClasses } from './passes/insert.ts';
 import { ruinAndRecreate } from './passes/ruin-recreate.ts';
-import { Plan } from './plan.ts';
+import { idleReport } from './breaks.ts';
+import { compactPass } from './passes/compact.ts';
+import { pinsAsFixed, placePins } from './passes/pins.ts';
+import { FREE, Plan } from './plan.ts';
 import { buildProblem } from './problem.ts';
 import type { Placement, ScheduleInput, ScheduleResult, Unplaced } from './types.ts';
 
@@ -74,8 +77,14 @@ export interface SchedulerOptions {
   slotCandidates?: number;
   /** Score loss the ruin-and-recreate pass accepts at first with probability 1/e, falling to 0. Default 0.05. */
   temperature?: number;
-  /** Seed of the ruin-and-recreate pass's generator. Default 1. */
+  /** Seed of the ruin-and-recreate and compacting passes' generators. Default 1. */
   seed?: number;
+  /** Compacting (pass 5): moves tried per placed meeting. Default 300. */
+  compactMovesPerMeeting?: number;
+  /** Compacting: moves tried at most. Default 400,000. */
+  compactMoves?: number;
+  /** Compacting: breaks a worse move may cost at first with probability 1/e, cooling to 0. Default 0.6. */
+  compactTemperature?: number;
 }
 
 export const DEFAULT_SCHEDULER_OPTIONS: Required<SchedulerOptions> = {
@@ -89,6 +98,9 @@ export const DEFAULT_SCHEDULER_OPTIONS: Required<SchedulerOptions> = {
   slotCandidates: 30,
   temperature: 0.05,
   seed: 1,
+  compactMovesPerMeeting: 300,
+  compactMoves: 400_000,
+  compactTemperature: 0.6,
 };
 
 /** Numbers the tables: in each slot, the session's free tables in id order to meetings in key order. */
@@ -103,10 +115,9 @@ function assignTables(plan: Plan): Map<number, number> {
   return tableOf;
 }
 
-export function scheduleMeetings(input: ScheduleInput, options: SchedulerOptions = {}): ScheduleResult {
-  const opts = { ...DEFAULT_SCHEDULER_OPTIONS, ...options };
-  const pr = buildProblem(input);
-  const plan = new Plan(pr);
+/** Passes 1–4 and a last greedy fill: which pairs meet, for coverage and then score. */
+function choosePairs(plan: Plan, opts: Required<SchedulerOptions>) {
+  const pr = plan.pr;
   const pairOrder = pr.pairs.map((_, p) => p).sort(byScore(pr));
   const pairClass = pairClasses(pr);
   const orgOrder = organisationsByConstraint(pr, pairClass);
@@ -121,6 +132,27 @@ export function scheduleMeetings(input: ScheduleInput, options: SchedulerOptions
     // Moves may have left room that no single pair needed a move for.
     greedyPass(plan, pairOrder);
   }
+  plan.forget();
+}
+
+export function scheduleMeetings(input: ScheduleInput, options: SchedulerOptions = {}): ScheduleResult {
+  const opts = { ...DEFAULT_SCHEDULER_OPTIONS, ...options };
+  const pr = buildProblem(input);
+  const plan = new Plan(pr);
+
+  const pins = placePins(plan);
+  if (pins.length === 0) choosePairs(plan, opts);
+  else {
+    // The other pairs are chosen around the pins as if they were booked, then planned beside them.
+    const rest = new Plan(buildProblem({ ...input, fixed: [...input.fixed, ...pinsAsFixed(plan, pins)] }));
+    choosePairs(rest, opts);
+    const index = new Map(pr.pairs.map((pair, p) => [pair.key, p]));
+    rest.pr.pairs.forEach((pair, q) => {
+      if (rest.isPlaced(q)) plan.place(index.get(pair.key)!, rest.pCombo[q]!, rest.pSlot[q]!);
+    });
+    plan.forget();
+  }
+  compactPass(plan, opts);
 
   const tableOf = assignTables(plan);
   const placed = pr.pairs.map((_, p) => p).filter((p) => plan.isPlaced(p));
@@ -137,10 +169,14 @@ export function scheduleMeetings(input: ScheduleInput, options: SchedulerOptions
       online: combo.online,
     };
   });
-  const unplaced: Unplaced[] = pr.pairs
-    .map((pair, p) => ({ pair, p }))
-    .filter(({ p }) => !plan.isPlaced(p))
-    .map(({ pair, p }) => ({ pairKey: pair.key, ...explain(plan, p) }));
+  const why = new Map<string, Unplaced>();
+  for (const e of pr.excluded) why.set(e.key, { pairKey: e.key, reason: e.reason, detail: e.detail });
+  pr.pairs.forEach((pair, p) => {
+    if (!plan.isPlaced(p)) why.set(pair.key, { pairKey: pair.key, ...explain(plan, p) });
+  });
+  // In the order of the input, each pair once.
+  const unplaced = [...new Set(input.pairs.map((p) => p.key))].flatMap((k) => why.get(k) ?? []);
   const totalScore = placed.reduce((sum, p) => sum + pr.pairs[p]!.score, 0);
-  return { placements, unplaced, totalScore };
+  const S = plan.S;
+  return { placements, unplaced, totalScore, ...idleReport(pr, (a, s) => plan.attAt[a * S + s] !== FREE) };
 }

@@ -79,11 +79,14 @@ export interface SchedulerOptions {
   temperature?: number;
   /** Seed of the ruin-and-recreate and compacting passes' generators. Default 1. */
   seed?: number;
-  /** Compacting (pass 5): moves tried per placed meeting. Default 300. */
+  /** Compacting (pass 5): moves tried per placed meeting. Default 600. */
   compactMovesPerMeeting?: number;
-  /** Compacting: moves tried at most. Default 400,000. */
+  /** Compacting: moves tried at most. Default 200,000. */
   compactMoves?: number;
-  /** Compacting: breaks a worse move may cost at first with probability 1/e, cooling to 0. Default 0.6. */
+  /**
+   * Compacting: the search cost (a break weighs 12 idle slots) a worse move may add at first with
+   * probability 1/e, cooling to 0. Default 6 (half a break).
+   */
   compactTemperature?: number;
 }
 
@@ -98,9 +101,9 @@ export const DEFAULT_SCHEDULER_OPTIONS: Required<SchedulerOptions> = {
   slotCandidates: 30,
   temperature: 0.05,
   seed: 1,
-  compactMovesPerMeeting: 300,
-  compactMoves: 400_000,
-  compactTemperature: 0.6,
+  compactMovesPerMeeting: 600,
+  compactMoves: 200_000,
+  compactTemperature: 6,
 };
 
 /** Numbers the tables: in each slot, the session's free tables in id order to meetings in key order. */

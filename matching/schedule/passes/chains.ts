@@ -4,10 +4,13 @@
  * moves elsewhere if it can, and if that leaves an organisation without a meeting the chain goes on
  * from it. A chain is kept only when it meets more organisations, or as many with a higher score.
  */
-import { EPSILON, type Plan } from '../plan.ts';
+import { EPSILON as PLAN_EPSILON, type Plan } from '../plan.ts';
 import { optionIsOpen, type Combo } from '../problem.ts';
 import type { SchedulerOptions } from '../scheduler.ts';
 import { byScore, insert } from './insert.ts';
+
+// Module-level copies: under tsx an imported binding is a getter call, and these sit in the hottest loops.
+const EPSILON = PLAN_EPSILON;
 
 interface Chain {
   plan: Plan;

@@ -2,8 +2,12 @@
  * Insertion: the cheapest option of a pair that fits the plan now, and the orders every pass shares.
  * Interpreters are the scarcest resource, tables next; an option that needs neither is cheapest.
  */
-import { EPSILON, FREE, type Plan } from '../plan.ts';
+import { EPSILON as PLAN_EPSILON, FREE as PLAN_FREE, type Plan } from '../plan.ts';
 import { optionIsOpen, type Combo, type Problem } from '../problem.ts';
+
+// Module-level copies: under tsx an imported binding is a getter call, and these sit in the hottest loops.
+const EPSILON = PLAN_EPSILON;
+const FREE = PLAN_FREE;
 
 /**
  * Lower is better. An option that needs no interpreter beats one that does, then no table beats a

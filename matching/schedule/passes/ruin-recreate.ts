@@ -6,10 +6,13 @@
  * construction leaves behind.
  */
 import { mulberry32 } from '../../random.ts';
-import { EPSILON, restore, snapshot, type Plan } from '../plan.ts';
+import { EPSILON as PLAN_EPSILON, restore, snapshot, type Plan } from '../plan.ts';
 import { optionIsOpen, type Combo } from '../problem.ts';
 import type { SchedulerOptions } from '../scheduler.ts';
 import { byScore, insert, partnerOf } from './insert.ts';
+
+// Module-level copies: under tsx an imported binding is a getter call, and these sit in the hottest loops.
+const EPSILON = PLAN_EPSILON;
 
 interface Removed {
   p: number;

@@ -18,7 +18,9 @@ export function explain(plan: Plan, p: number): { reason: UnplacedReason; detail
   }
   type Option = { combo: Combo; s: number };
   let options: Option[] = pair.combos.flatMap((combo) => Array.from(combo.slots, (s) => ({ combo, s })));
-  if (options.length === 0) return { reason: 'no-common-slot', detail: 'The attendees have no available slot in common.' };
+  // Parts of the day are already applied to the options (problem.ts).
+  const part = pair.part === 'any' ? '' : ` in the ${pair.part}`;
+  if (options.length === 0) return { reason: 'no-common-slot', detail: `The attendees have no available slot in common${part}.` };
 
   const langs = (combo: Combo) => `${pr.attLanguages[combo.a]!.join('/')}–${pr.attLanguages[combo.b]!.join('/')}`;
   const interpreterOpen = ({ combo, s }: Option) => !combo.interps || combo.interps.some((i) => pr.interpOpen[i * S + s] === 1);

@@ -50,7 +50,7 @@ import { idleReport } from './breaks.ts';
 import { compactPass } from './passes/compact.ts';
 import { pinsAsFixed, placePins } from './passes/pins.ts';
 import { FREE, Plan } from './plan.ts';
-import { buildProblem } from './problem.ts';
+import { buildProblem, type Problem } from './problem.ts';
 import type { Placement, ScheduleInput, ScheduleResult, Unplaced } from './types.ts';
 
 // The existing API: the problem and the rules were defined here before the split.
@@ -156,7 +156,11 @@ export function scheduleMeetings(input: ScheduleInput, options: SchedulerOptions
     plan.forget();
   }
   compactPass(plan, opts);
+  return planResult(input, pr, plan);
+}
 
+/** The result of a finished plan: placements with numbered tables, reasons for the rest, breaks. */
+export function planResult(input: ScheduleInput, pr: Problem, plan: Plan): ScheduleResult {
   const tableOf = assignTables(plan);
   const placed = pr.pairs.map((_, p) => p).filter((p) => plan.isPlaced(p));
   placed.sort((x, y) => plan.pSlot[x]! - plan.pSlot[y]! || compareKeys(pr.pairs[x]!.key, pr.pairs[y]!.key));

@@ -22,7 +22,7 @@ import { compactPass } from './passes/compact.ts';
 import type { ScheduleInput, ScheduleResult } from './types.ts';
 
 export interface ExactOptions extends SchedulerOptions {
-  /** Wall-clock seconds HiGHS may spend in all. Default 2. */
+  /** Wall-clock seconds HiGHS may spend in all (both models), after the heuristic. Default 2. */
   timeLimitSeconds?: number;
   /** HiGHS stops once its plan is proved within this share of the bound. Default 1e-4. */
   mipRelGap?: number;
@@ -112,7 +112,8 @@ export async function planSchedule(input: ScheduleInput, options: ExactOptions =
   }
 
   const highs = await loadSolver();
-  const left = () => opts.timeLimitSeconds - (performance.now() - t0) / 1000;
+  const solverStart = performance.now();
+  const left = () => opts.timeLimitSeconds - (performance.now() - solverStart) / 1000;
   const start = startingSolution(pr, model, heuristic);
   const first = solve(highs, model, left(), opts.mipRelGap, start);
   const optimal = first.status === MODEL_OPTIMAL;

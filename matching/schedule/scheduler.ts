@@ -5,8 +5,20 @@
  *
  * The problem is a weighted packing with a fairness goal: each pair takes at most one option
  * (attendee of A, attendee of B, slot), and options compete for attendees (one meeting per slot,
- * `maxMeetings` in all), tables and interpreters (per slot). The goal is lexicographic: first as
- * many organisations with a meeting as possible, then the highest total score.
+ * `maxMeetings` in all), tables and interpreters (per slot). The goal is lexicographic:
+ *   0. every pin ("these two must meet") that can be placed;
+ *   1. as many organisations with at least one meeting as possible;
+ *   2. the highest total pair score;
+ *   3. the fewest breaks (idle gaps between two meetings of one attendee on one day, breaks.ts),
+ *      then the fewest on the worst attendee-day (the spread max − min, min being 0 for almost
+ *      everyone), then the fewest idle minutes.
+ * Goals 0–2 decide which pairs meet; goal 3 only when, so a later goal never costs an earlier one.
+ *
+ * Rules obeyed on the way (types.ts): availability and unavailable slots per attendee, a part of
+ * the day per pair (morning / afternoon by the session's own hours, days.ts), booked meetings kept
+ * as they are, vetoed organisations never together, organisations that met at an earlier session
+ * not proposed again unless one side asked; the meeting rules (languages, interpreters, online)
+ * are matching/meeting-rules.ts.
  *
  * State. Tables in a slot are interchangeable, so the plan only counts them and numbers them at the
  * end. Interpreters are not (a ja–en interpreter cannot take a ja–mn meeting), so each slot keeps a
@@ -15,6 +27,7 @@
  * logged, so a tentative move can be rolled back.
  *
  * Passes:
+ * 0. Pins, most constrained first (passes/pins.ts); the passes after treat them as booked.
  * 1. Fairness. Without interpreters first, then with: a matching among organisations that have no
  *    meeting yet (Karp–Sipser: one with a single partner left is matched at once, otherwise the
  *    best-scoring pair), then one meeting for each organisation still without, most constrained
@@ -33,13 +46,19 @@
  *    the result unless it meets fewer organisations or, past a slowly cooling tolerance, scores
  *    less. The best plan seen is the answer. Its neighbourhoods are what finds the swaps of
  *    partners around a cycle that fairness-first construction leaves behind.
- * Passes 3 and 4 stop at a budget counted in steps, not seconds, so that the plan never depends on
- * the machine. bench/schedule.ts measures the result against the exact optimum (CBC on lp.ts).
+ * 5. Compacting (passes/compact.ts): simulated annealing over Kempe-chain moves and whole-slot
+ *    rotations that move meetings in time, never out, for goal 3.
+ * Passes 3–5 stop at a budget counted in steps, not seconds, so that the plan never depends on
+ * the machine. bench/schedule.ts measures the result against the exact optimum (CBC on lp.ts), and
+ * bench/b2b.ts the breaks against the published optima of the UdG B2B instances. exact.ts runs
+ * this scheduler and then HiGHS on lp.ts within a time budget, for a proven gap or the optimum.
  *
  * Files: problem.ts (the input indexed once), plan.ts (the mutable state with its undo log),
  * passes/insert.ts (cheapest option, shared orders), passes/fairness.ts (passes 1 and 2),
- * passes/chains.ts (pass 3), passes/ruin-recreate.ts (pass 4), explain.ts (reasons for pairs left
- * out); this file runs them in order and writes the result.
+ * passes/chains.ts (pass 3), passes/ruin-recreate.ts (pass 4), passes/pins.ts (pass 0),
+ * passes/compact.ts (pass 5), explain.ts (reasons for pairs left out), breaks.ts (counting breaks
+ * and idle time), days.ts (days and parts of the day); this file runs them in order and writes the
+ * result.
  */
 import { explain } from './explain.ts';
 import { chainPass } from './passes/chains.ts';
@@ -69,11 +88,11 @@ export interface SchedulerOptions {
   scorePathLength?: number;
   /** Meetings tried as the one to displace for a shared resource. Default 4. */
   chainCandidates?: number;
-  /** Ruin-and-recreate iterations at most (and no more than 1,000 + 40 per pair). Default 20,000. */
+  /** Ruin-and-recreate iterations at most (and no more than 1,000 + 40 per pair). Default 8,000. */
   searchIterations?: number;
   /** Steps the ruin-and-recreate pass may spend. Default 30,000,000. */
   searchBudget?: number;
-  /** Unplaced pairs, best first, offered each slot a ruin frees room in. Default 30. */
+  /** Unplaced pairs, best first, offered each slot a ruin frees room in. Default 10. */
   slotCandidates?: number;
   /** Score loss the ruin-and-recreate pass accepts at first with probability 1/e, falling to 0. Default 0.05. */
   temperature?: number;
@@ -81,7 +100,7 @@ export interface SchedulerOptions {
   seed?: number;
   /** Compacting (pass 5): moves tried per placed meeting. Default 600. */
   compactMovesPerMeeting?: number;
-  /** Compacting: moves tried at most. Default 200,000. */
+  /** Compacting: moves tried at most. Default 150,000. */
   compactMoves?: number;
   /**
    * Compacting: the search cost (a break weighs 12 idle slots) a worse move may add at first with
@@ -96,13 +115,13 @@ export const DEFAULT_SCHEDULER_OPTIONS: Required<SchedulerOptions> = {
   coverPathLength: 8,
   scorePathLength: 3,
   chainCandidates: 4,
-  searchIterations: 20_000,
+  searchIterations: 8_000,
   searchBudget: 30_000_000,
-  slotCandidates: 30,
+  slotCandidates: 10,
   temperature: 0.05,
   seed: 1,
   compactMovesPerMeeting: 600,
-  compactMoves: 200_000,
+  compactMoves: 150_000,
   compactTemperature: 6,
 };
 

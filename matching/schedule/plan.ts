@@ -36,8 +36,6 @@ export class Plan {
   private readonly log: { p: number; c: number; s: number }[] = [];
   private readonly seen: Int32Array;
   private stamp = 0;
-  /** Attendees with a fixed meeting, per slot. */
-  private readonly lockedIn: Int32Array;
 
   constructor(readonly pr: Problem) {
     const S = (this.S = pr.S);
@@ -56,13 +54,6 @@ export class Plan {
     this.coverage = this.orgCount.reduce((n, c) => n + (c > 0 ? 1 : 0), 0);
     this.slotMembers = Array.from({ length: S }, () => new Set<number>());
     this.seen = new Int32Array(pr.interpreterIds.length);
-    this.lockedIn = new Int32Array(S);
-    pr.attFixed.forEach((f, k) => (this.lockedIn[k % S]! += f));
-  }
-
-  /** Whether an attendee has a fixed meeting in slot s. */
-  hasLocked(s: number): boolean {
-    return this.lockedIn[s]! > 0;
   }
 
   isPlaced(p: number): boolean {

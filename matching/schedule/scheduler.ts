@@ -46,8 +46,8 @@
  *    the result unless it meets fewer organisations or, past a slowly cooling tolerance, scores
  *    less. The best plan seen is the answer. Its neighbourhoods are what finds the swaps of
  *    partners around a cycle that fairness-first construction leaves behind.
- * 5. Compacting (passes/compact.ts): simulated annealing over Kempe-chain moves and whole-slot
- *    rotations that move meetings in time, never out, for goal 3.
+ * 5. Compacting (passes/compact.ts): simulated annealing over Kempe-chain moves that move
+ *    meetings in time, never out, for goal 3.
  * Passes 3–5 stop at a budget counted in steps, not seconds, so that the plan never depends on
  * the machine. bench/schedule.ts measures the result against the exact optimum (CBC on lp.ts), and
  * bench/b2b.ts the breaks against the published optima of the UdG B2B instances. exact.ts runs
@@ -98,13 +98,13 @@ export interface SchedulerOptions {
   temperature?: number;
   /** Seed of the ruin-and-recreate and compacting passes' generators. Default 1. */
   seed?: number;
-  /** Compacting (pass 5): moves tried per placed meeting. Default 600. */
+  /** Compacting (pass 5): moves tried per placed meeting. Default 1,200. */
   compactMovesPerMeeting?: number;
-  /** Compacting: moves tried at most. Default 150,000. */
+  /** Compacting: moves tried at most. Default 250,000. */
   compactMoves?: number;
   /**
    * Compacting: the search cost (a break weighs 12 idle slots) a worse move may add at first with
-   * probability 1/e, cooling to 0. Default 6 (half a break).
+   * probability 1/e, cooling to 0. Default 12 (one break).
    */
   compactTemperature?: number;
 }
@@ -120,9 +120,9 @@ export const DEFAULT_SCHEDULER_OPTIONS: Required<SchedulerOptions> = {
   slotCandidates: 10,
   temperature: 0.05,
   seed: 1,
-  compactMovesPerMeeting: 600,
-  compactMoves: 150_000,
-  compactTemperature: 6,
+  compactMovesPerMeeting: 1_200,
+  compactMoves: 250_000,
+  compactTemperature: 12,
 };
 
 /** Numbers the tables: in each slot, the session's free tables in id order to meetings in key order. */

@@ -6,8 +6,9 @@
  *
  * Simulated annealing over Kempe-chain moves, the classic move of timetabling: a meeting goes from
  * slot s to slot t, the meetings of its attendees in t come to s, theirs in s go to t, and so on
- * until no attendee has two meetings in a slot. When t has no table to spare, a second chain starts
- * from an onsite meeting in t and takes it to s. Every moved meeting is checked against the plan's
+ * until no attendee has two meetings in a slot. When t has no table to spare, or every interpreter
+ * the meeting could use is busy in t, a second chain starts from a meeting in t that holds one and
+ * takes it to s. Every moved meeting is checked against the plan's
  * own rules (availability, parts of the day, limits, tables, the interpreter matching); fixed
  * meetings never move. A move swaps slots s and t in the agenda of every attendee it touches, so
  * its cost is measured before the plan is changed, and only taken moves are made. Nine moves in ten
@@ -153,15 +154,24 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
     const s = plan.pSlot[p]!;
     clearChain();
     if (s === t || !allowed(p, plan.pCombo[p]!, t) || !chain(p, s, t) || !allAllowed(0)) return false;
-    if (tablesFit(s, t)) return true;
-    // t has no table to spare: a second chain from an onsite meeting in t, taken to s.
-    const holders: number[] = [];
-    for (const q of plan.slotMembers[t]!) if (!inChain[q] && !pr.pairs[q]!.combos[plan.pCombo[q]!]!.online) holders.push(q);
+    const combo = pr.pairs[p]!.combos[plan.pCombo[p]!]!;
+    holders.length = 0;
+    if (!tablesFit(s, t)) {
+      // t has no table to spare: a second chain from an onsite meeting in t, taken to s.
+      for (const q of plan.slotMembers[t]!) if (!inChain[q] && !pr.pairs[q]!.combos[plan.pCombo[q]!]!.online) holders.push(q);
+    } else if (combo.interps && !combo.interps.some((i) => plan.interpAt[i * S + t] === FREE)) {
+      // Every interpreter p could use is busy in t: a second chain from a meeting holding one.
+      for (const i of combo.interps) {
+        const h = plan.interpAt[i * S + t]!;
+        if (h >= 0 && !inChain[h]) holders.push(h);
+      }
+    } else return true;
     if (holders.length === 0) return false;
     const first = moved.length;
     if (!chain(holders[Math.floor(random() * holders.length)]!, t, s) || !allAllowed(first)) return false;
     return tablesFit(s, t);
   };
+  const holders: number[] = [];
   const allAllowed = (from: number): boolean => {
     for (let k = from; k < moved.length; k++) {
       const c = plan.pCombo[moved[k]!]!;

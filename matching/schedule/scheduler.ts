@@ -90,7 +90,7 @@ export interface SchedulerOptions {
   chainCandidates?: number;
   /** Ruin-and-recreate iterations at most (and no more than 1,000 + 40 per pair). Default 8,000. */
   searchIterations?: number;
-  /** Steps the ruin-and-recreate pass may spend. Default 30,000,000. */
+  /** Steps the ruin-and-recreate pass may spend. Default 15,000,000. */
   searchBudget?: number;
   /** Unplaced pairs, best first, offered each slot a ruin frees room in. Default 10. */
   slotCandidates?: number;
@@ -102,6 +102,8 @@ export interface SchedulerOptions {
   compactMovesPerMeeting?: number;
   /** Compacting: moves tried at most. Default 250,000. */
   compactMoves?: number;
+  /** Compacting: steps at most (one per move, one per meeting its chains take or scan). Default 2,000,000. */
+  compactBudget?: number;
   /**
    * Compacting: the search cost (a break weighs 12 idle slots) a worse move may add at first with
    * probability 1/e, cooling to 0. Default 12 (one break).
@@ -116,12 +118,13 @@ export const DEFAULT_SCHEDULER_OPTIONS: Required<SchedulerOptions> = {
   scorePathLength: 3,
   chainCandidates: 4,
   searchIterations: 8_000,
-  searchBudget: 30_000_000,
+  searchBudget: 15_000_000,
   slotCandidates: 10,
   temperature: 0.05,
   seed: 1,
   compactMovesPerMeeting: 1_200,
   compactMoves: 250_000,
+  compactBudget: 2_000_000,
   compactTemperature: 12,
 };
 

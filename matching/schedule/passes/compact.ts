@@ -29,6 +29,8 @@ export interface CompactOptions {
   compactMovesPerMeeting: number;
   /** Moves tried at most. */
   compactMoves: number;
+  /** Steps at most: one per move, one per meeting a move's chains take or scan. */
+  compactBudget: number;
   /** Search cost (a break weighs 12 idle slots) a worse move may add at first with probability 1/e, cooling to 0. */
   compactTemperature: number;
   seed: number;
@@ -157,8 +159,13 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
     const combo = pr.pairs[p]!.combos[plan.pCombo[p]!]!;
     holders.length = 0;
     if (!tablesFit(s, t)) {
-      // t has no table to spare: a second chain from an onsite meeting in t, taken to s.
-      for (const q of plan.slotMembers[t]!) if (!inChain[q] && !pr.pairs[q]!.combos[plan.pCombo[q]!]!.online) holders.push(q);
+      // t has no table to spare: a second chain from an onsite meeting in t, taken to s (a few
+      // random draws: a full slot holds up to as many meetings as tables).
+      const list = inSlot[t]!;
+      for (let k = 0; k < 4 && list.length > 0 && holders.length === 0; k++) {
+        const q = list[Math.floor(random() * list.length)]!;
+        if (!inChain[q] && !pr.pairs[q]!.combos[plan.pCombo[q]!]!.online) holders.push(q);
+      }
     } else if (combo.interps && !combo.interps.some((i) => plan.interpAt[i * S + t] === FREE)) {
       // Every interpreter p could use is busy in t: a second chain from a meeting holding one.
       for (const i of combo.interps) {
@@ -172,6 +179,24 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
     return tablesFit(s, t);
   };
   const holders: number[] = [];
+  // Meetings per slot as arrays, for drawing one at random (the plan keeps sets).
+  const inSlot: number[][] = Array.from({ length: S }, () => []);
+  const posInSlot = new Int32Array(pr.pairs.length);
+  const slotAdd = (q: number, s: number) => {
+    posInSlot[q] = inSlot[s]!.length;
+    inSlot[s]!.push(q);
+  };
+  const slotRemove = (q: number, s: number) => {
+    const list = inSlot[s]!;
+    const last = list.pop()!;
+    if (last !== q) {
+      list[posInSlot[q]!] = last;
+      posInSlot[last] = posInSlot[q]!;
+    }
+  };
+  for (let q = 0; q < pr.pairs.length; q++) if (plan.isPlaced(q)) slotAdd(q, plan.pSlot[q]!);
+  /** Steps spent: one per move, one per meeting in a chain or scanned for a table holder. */
+  let work = 0;
   const allAllowed = (from: number): boolean => {
     for (let k = from; k < moved.length; k++) {
       const c = plan.pCombo[moved[k]!]!;
@@ -200,8 +225,17 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
       }
       plan.place(q, movedCombo[k]!, movedTo[k]!);
     }
+    for (let k = 0; k < moved.length; k++) {
+      // Each moved meeting went between the move's two slots.
+      const to = movedTo[k]!;
+      const from = to === moveS ? moveT : moveS;
+      slotRemove(moved[k]!, from);
+      slotAdd(moved[k]!, to);
+    }
     return true;
   };
+  let moveS = 0;
+  let moveT = 0;
   /**
    * Breaks and idle slots of attendee-day k if its slots s and t swapped: what a Kempe move does to
    * every attendee it touches (the chain holds all their meetings in s and t).
@@ -252,7 +286,8 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
   plan.forget();
   const mine: number[] = [];
   const targets: number[] = [];
-  for (let m = 0; m < moves && totalBreaks > 0; m++) {
+  for (let m = 0; m < moves && totalBreaks > 0 && work < options.compactBudget; m++) {
+    work++;
     let p: number;
     let t: number;
     if (bad.length > 0 && random() < 0.9) {
@@ -283,7 +318,11 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
     const s = plan.pSlot[p]!;
     temperature = options.compactTemperature * (1 - m / moves);
     // A move is measured before it is made: most are not taken.
-    if (!buildKempe(p, t)) continue;
+    moveS = s;
+    moveT = t;
+    const built = buildKempe(p, t);
+    work += moved.length;
+    if (!built) continue;
     touch(s, t);
     let next = current;
     for (const k of touched) {

@@ -8,15 +8,15 @@
  * slot s to slot t, the meetings of its attendees in t come to s, theirs in s go to t, and so on
  * until no attendee has two meetings in a slot. When t has no table to spare, or every interpreter
  * the meeting could use is busy in t, a second chain starts from a meeting in t that holds one and
- * takes it to s. Every moved meeting is checked against the plan's
- * own rules (availability, parts of the day, limits, tables, the interpreter matching); fixed
- * meetings never move. A move swaps slots s and t in the agenda of every attendee it touches, so
- * its cost is measured before the plan is changed, and only taken moves are made. Nine moves in ten
- * start from an attendee-day with a break and aim one of its meetings into the gap or next to its
- * other meetings; the others are random. (Rotating whole slots was tried: 40% of the time for no
- * measurable gain on the UdG instances.) The search weighs a break as 12 idle slots, so that shrinking a gap counts as
- * progress; the best plan by (breaks, worst attendee-day, idle slots) is the answer. The budget is a
- * number of moves, not seconds, so the plan never depends on the machine.
+ * takes it to s. Every moved meeting is checked against the plan's own rules (availability, parts
+ * of the day, limits, tables, the interpreter matching); fixed meetings never move. A move swaps
+ * slots s and t in the agenda of every attendee it touches, so its cost is measured before the plan
+ * is changed, and only taken moves are made. Nine moves in ten start from an attendee-day with a
+ * break and aim one of its meetings into the gap or next to its other meetings; the others are
+ * random. (Rotating whole slots was tried: 40% of the time for no measurable gain on the UdG
+ * instances.) The search weighs a break as 12 idle slots, so that shrinking a gap counts as
+ * progress; the best plan by (breaks, worst attendee-day, idle slots) is the answer. The budget is
+ * counted in moves and steps, not seconds, so the plan never depends on the machine.
  */
 import { mulberry32 } from '../../random.ts';
 import { FREE as PLAN_FREE, restore, snapshot, type Plan } from '../plan.ts';

@@ -1,3 +1,4 @@
+import { shareLanguage } from './meeting-rules.ts';
 import type { OrganizationKind } from './profile.ts';
 
 /**
@@ -103,9 +104,9 @@ export function kindFit(a: OrganizationKind, b: OrganizationKind): number {
   return KIND_FIT[a]?.[b] ?? 0.5;
 }
 
-/** 1 when the two can talk without an interpreter. */
+/** 1 when the two can talk without an interpreter (the meeting rule of meeting-rules.ts), else 0. */
 export function sharesLanguage(a: readonly string[], b: readonly string[]): number {
-  return a.some((l) => b.includes(l)) ? 1 : 0;
+  return shareLanguage(a, b) ? 1 : 0;
 }
 
 /** A score in words, for people who should not have to read 0.0521: strong / good / weak. */

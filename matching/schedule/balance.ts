@@ -1,4 +1,4 @@
-import { interpreterCovers } from './scheduler.ts';
+import { interpreterCovers } from '../meeting-rules.ts';
 import type { Placement, ScheduleInput } from './types.ts';
 
 /**

@@ -1,6 +1,7 @@
 /**
- * The scheduling problem as an exact integer program in CPLEX LP format, for an external solver
- * (the benchmark runs CBC on it) to tell how far the scheduler is from the optimum.
+ * The scheduling problem as an exact integer program in CPLEX LP format: solved in-process by HiGHS
+ * (exact.ts) for sessions it can finish in the time budget, and by CBC in the benchmark to tell how
+ * far the scheduler is from the optimum.
  *
  * Model (same rules as scheduler.ts, built from the same indexed Problem):
  * - x_p_c_s = 1 when pair p meets in slot s with attendee combination c. Only options that can ever
@@ -20,6 +21,13 @@
  *   meeting, and the objective weighs coverage above any possible score, W > Σ scores. This makes
  *   the optimum lexicographic — the most organisations with a meeting, then the highest score —
  *   which is what the scheduler aims at.
+ * - Pins weigh more than all the rest together, so the optimum places every pin that can be placed.
+ * - Breaks (option `breaks`, the third goal, solved as a second model): the objective becomes the
+ *   number of breaks, and a row keeps the first model's objective at its optimum. For attendee a
+ *   and slot s of a day, y_a_s = Σ x of a in s (+ 1 for a fixed meeting), l_a_s ≥ y_a_t for every
+ *   later t of the day (l_a_s ≥ y_a_s, l_a_s ≥ l_a_s+1), and a break begins at s when a was busy
+ *   in s − 1, is free in s and meets again later: b_a_s ≥ y_a_s−1 − y_a_s + l_a_s+1 − 1. Minimising
+ *   Σ b pushes every l down to its bound, so Σ b counts the breaks exactly.
  */
 import { buildProblem, optionIsOpen } from './scheduler.ts';
 import type { ScheduleInput } from './types.ts';
@@ -27,6 +35,11 @@ import type { ScheduleInput } from './types.ts';
 export interface LpOptions {
   /** Cover organisations first, then maximise score. Default true; false maximises score alone. */
   fairness?: boolean;
+  /**
+   * Minimise breaks instead, keeping the first objective (pins, coverage, score) at least at
+   * `keepObjective` — the optimum of the model without this option.
+   */
+  breaks?: { keepObjective: number };
 }
 
 export interface LpModel {
@@ -35,6 +48,10 @@ export interface LpModel {
   columns: Map<string, { pairKey: string; score: number }>;
   /** The objective weight of one covered organisation (0 without fairness). */
   coverageWeight: number;
+  /** The objective weight added to each meeting variable of a pinned pair (0 without pins). */
+  pinWeight: number;
+  /** Organisation indices with a coverage variable `cov<o>`. */
+  coverageOrgs: number[];
 }
 
 /** Beyond this many interpreter types in one slot, Hall rows (up to 2^types) give way to y variables. */
@@ -54,6 +71,9 @@ export function buildLp(input: ScheduleInput, options: LpOptions = {}): LpModel 
   const rows: string[] = [];
   const binaries: string[] = [];
 
+  const scoreSum = pr.pairs.reduce((sum, p) => sum + p.score, 0);
+  const coverageWeight = fairness ? Math.ceil(scoreSum) + 1 : 0;
+  const pinWeight = pr.pairs.some((p) => p.pinned) ? coverageWeight * (pr.orgIds.length + 1) + Math.ceil(scoreSum) + 1 : 0;
   const pairVars: string[][] = pr.pairs.map(() => []);
   const attSlotVars = new Map<number, string[]>();
   const attVars: string[][] = pr.attendees.map(() => []);
@@ -72,7 +92,7 @@ export function buildLp(input: ScheduleInput, options: LpOptions = {}): LpModel 
         if (!optionIsOpen(pr, combo, s)) continue;
         const v = `x${p}_${c}_${s}`;
         columns.set(v, { pairKey: pair.key, score: pair.score });
-        objective.push(`${pair.score} ${v}`);
+        objective.push(`${pair.pinned ? pair.score + pinWeight : pair.score} ${v}`);
         binaries.push(v);
         pairVars[p]!.push(v);
         push(attSlotVars, combo.a * S + s, v);
@@ -130,23 +150,32 @@ export function buildLp(input: ScheduleInput, options: LpOptions = {}): LpModel 
     for (const [i, ys] of [...byInterp].sort((x, y) => x[0] - y[0])) if (ys.length > 1) row(`interp${i}_s${s}`, ys, '<=', 1);
   });
 
-  let coverageWeight = 0;
+  const coverageOrgs: number[] = [];
   if (fairness) {
-    coverageWeight = Math.ceil(pr.pairs.reduce((sum, p) => sum + p.score, 0)) + 1;
     pr.orgPairs.forEach((ps, o) => {
       if (pr.orgFixed[o]! > 0) return;
       const vars = ps.flatMap((p) => pairVars[p]!);
       if (vars.length === 0) return;
+      coverageOrgs.push(o);
       objective.push(`${coverageWeight} cov${o}`);
       binaries.push(`cov${o}`);
       rows.push(` cover${o}: cov${o} ${wrap(vars.map((v) => `- ${v}`))} <= 0`);
     });
   }
 
+  let sense = 'Maximize';
+  let goal = objective.length ? wrap(objective.map((t) => `+ ${t}`)) : '0 x_none';
+  if (options.breaks) {
+    rows.push(` keep: ${goal} >= ${options.breaks.keepObjective}`);
+    const breaks = breakRows(pr, attSlotVars, attVars, rows);
+    sense = 'Minimize';
+    goal = breaks.length ? wrap(breaks.map((b) => `+ ${b}`)) : '0 x_none';
+  }
+
   const text = [
     '\\ Musubi meeting schedule: exact model (matching/schedule/lp.ts)',
-    'Maximize',
-    ` obj: ${objective.length ? wrap(objective.map((t) => `+ ${t}`)) : '0 x_none'}`,
+    sense,
+    ` obj: ${goal}`,
     'Subject To',
     ...(rows.length ? rows : [' none: 0 x_none <= 0']),
     'Binaries',
@@ -154,7 +183,36 @@ export function buildLp(input: ScheduleInput, options: LpOptions = {}): LpModel 
     'End',
     '',
   ].join('\n');
-  return { text, columns, coverageWeight };
+  return { text, columns, coverageWeight, pinWeight, coverageOrgs };
+}
+
+/**
+ * The rows that count breaks (see the header) for every attendee who may get a new meeting; returns
+ * the break variables. Fixed meetings are constants, moved to the right-hand side.
+ */
+function breakRows(pr: ReturnType<typeof buildProblem>, attSlotVars: Map<number, string[]>, attVars: string[][], rows: string[]): string[] {
+  const S = pr.S;
+  const breaks: string[] = [];
+  const terms = (sign: '+' | '-', vars: readonly string[]) => vars.map((v) => `${sign} ${v}`);
+  attVars.forEach((vars, a) => {
+    if (vars.length === 0) return;
+    for (let d = 0; d < pr.dayFirst.length; d++) {
+      const first = pr.dayFirst[d]!;
+      const last = pr.dayLast[d]!;
+      const x = (s: number) => attSlotVars.get(a * S + s) ?? [];
+      const f = (s: number) => pr.attFixed[a * S + s]!;
+      for (let s = first; s <= last; s++) {
+        rows.push(` later${a}_${s}: l${a}_${s} ${wrap(terms('-', x(s)))} >= ${f(s)}`);
+        if (s < last) rows.push(` later${a}_${s}_next: l${a}_${s} - l${a}_${s + 1} >= 0`);
+      }
+      for (let s = first + 1; s < last; s++) {
+        const b = `b${a}_${s}`;
+        breaks.push(b);
+        rows.push(` break${a}_${s}: ${b} ${wrap([...terms('-', x(s - 1)), ...terms('+', x(s))])} - l${a}_${s + 1} >= ${-1 + f(s - 1) - f(s)}`);
+      }
+    }
+  });
+  return breaks;
 }
 
 /**

@@ -4,11 +4,25 @@
  * to whoever renders the slots, never to the scheduler.
  */
 
+/** Morning or afternoon, by the session's own hours; 'any' on a pair means either. */
+export type DayPart = 'morning' | 'afternoon';
+
 /** A meeting slot of the session; `slots` arrive sorted by `start`. */
 export interface SchedSlot {
   id: number;
   start: number;
   end: number;
+  /**
+   * The day the slot belongs to (any label, e.g. '2026-12-08'): breaks are counted per day. Default:
+   * a new day begins after a pause of 6 hours or more between two slots.
+   */
+  day?: string | number;
+  /**
+   * The part of the day by the session's own hours (the service knows them: slots before the day's
+   * lunch break, or before 12:00 local time). Default: the slots before the day's longest pause
+   * between slots are the morning; a day without a pause is cut in the middle of its hours.
+   */
+  part?: DayPart;
 }
 
 /** A person attending for an organisation. */
@@ -23,6 +37,8 @@ export interface SchedAttendee {
   available: number[];
   /** Meetings the person accepts in the whole session, fixed ones included. */
   maxMeetings: number;
+  /** Slot ids the person cannot attend after all (a talk to give, a flight): taken out of `available`. */
+  unavailable?: number[];
 }
 
 export interface SchedTable {
@@ -46,6 +62,18 @@ export interface SchedPair {
   orgB: number;
   /** Match score in (0, 1]; the scheduler maximises the sum over placed pairs. */
   score: number;
+  /** "This meeting in the morning": the part of the day the meeting must take. Default 'any'. */
+  part?: DayPart | 'any';
+  /**
+   * Must meet: placed before any other pair, and kept through every pass; when it cannot be placed
+   * it is reported in `unplaced` with the reason, like any other pair.
+   */
+  pinned?: boolean;
+  /**
+   * One side asked for this meeting (an accepted request). Organisations that met at an earlier
+   * session (`ScheduleInput.metBefore`) are proposed again only when this is set.
+   */
+  requested?: boolean;
 }
 
 /** An already-booked meeting: kept as it is; it occupies its people, table and interpreter. */
@@ -67,6 +95,13 @@ export interface ScheduleInput {
   fixed: FixedMeeting[];
   /** A meeting where at least one attendee is online needs no table (video call). */
   allowOnline: boolean;
+  /** "Never put these two together": organisation id pairs, either order. Their pairs are reported as 'vetoed'. */
+  vetoes?: [number, number][];
+  /**
+   * Organisation id pairs that met at an earlier session (e.g. in Tokyo): their pairs are not
+   * proposed again unless `requested`; reported as 'met-before'.
+   */
+  metBefore?: [number, number][];
 }
 
 export interface Placement {
@@ -81,7 +116,7 @@ export interface Placement {
   online: boolean;
 }
 
-export type UnplacedReason = 'no-attendee' | 'no-common-slot' | 'no-table' | 'no-interpreter' | 'meeting-limit';
+export type UnplacedReason = 'no-attendee' | 'no-common-slot' | 'no-table' | 'no-interpreter' | 'meeting-limit' | 'vetoed' | 'met-before';
 
 export interface Unplaced {
   pairKey: string;
@@ -97,4 +132,22 @@ export interface ScheduleResult {
   unplaced: Unplaced[];
   /** Sum of the scores of `placements` (fixed meetings not included). */
   totalScore: number;
+  /** Breaks and idle time per attendee with at least one meeting (fixed ones count), by attendee id. */
+  idle: AttendeeIdle[];
+  /** Over `idle`: total breaks, and the largest and smallest breaks of one attendee on one day. */
+  breaks: { total: number; max: number; min: number };
+}
+
+/**
+ * A break is an idle gap between two consecutive meetings of one attendee on one day (slots are
+ * consecutive across the session's own pauses, so lunch is not a break); idle minutes are the
+ * minutes of the empty slots inside such gaps.
+ */
+export interface AttendeeIdle {
+  attendeeId: number;
+  meetings: number;
+  breaks: number;
+  idleMinutes: number;
+  /** Per day with a meeting, in day order: the day's label (or index), its breaks and idle minutes. */
+  days: { day: string | number; breaks: number; idleMinutes: number }[];
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { covers } from '../../matching/schedule/intervals.ts';
-import { interpreterCovers, shareLanguage } from '../../matching/schedule/scheduler.ts';
+import { interpreterCovers, shareLanguage } from '../../matching/meeting-rules.ts';
 import { localTime } from '../../matching/schedule/slots.ts';
 import type { AttendeeRow, EventRow, InterpreterRow, MeetingRow } from '../db/schema.ts';
 import { conflict, DomainError, invalid } from '../domain/errors.ts';

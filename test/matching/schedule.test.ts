@@ -309,3 +309,143 @@ describe('toLp', () => {
     );
   });
 });
+
+/** 09:00–11:00 and 13:00–15:00 in Ulaanbaatar: four half-hour slots, lunch, four more. */
+function dayWithLunch(): SchedSlot[] {
+  const nine = Date.parse('2026-12-08T01:00:00Z');
+  const one = Date.parse('2026-12-08T05:00:00Z');
+  return [0, 1, 2, 3].map((i) => ({ id: i + 1, start: nine + i * HALF_HOUR, end: nine + (i + 1) * HALF_HOUR })).concat(
+    [0, 1, 2, 3].map((i) => ({ id: i + 5, start: one + i * HALF_HOUR, end: one + (i + 1) * HALF_HOUR })),
+  );
+}
+
+describe('scheduleMeetings: agendas without holes', () => {
+  it('puts a busy buyer’s three meetings back to back instead of spreading them over the day', () => {
+    const input = session({
+      slots: slots(8),
+      tables: [{ id: 1 }, { id: 2 }, { id: 3 }],
+      attendees: [person(1, 1, ['en']), person(2, 2, ['en']), person(3, 3, ['en']), person(4, 4, ['en'])],
+      pairs: [pair(1, 2, 0.9), pair(1, 3, 0.8), pair(1, 4, 0.7)],
+    });
+    const result = scheduleMeetings(input);
+    const mine = result.placements.filter((p) => p.attendeeIds.includes(1)).map((p) => p.slotId).sort();
+    expect(mine).toHaveLength(3);
+    expect(mine[2]! - mine[0]!).toBe(2);
+    expect(result.breaks).toEqual({ total: 0, max: 0, min: 0 });
+    expect(result.idle.find((x) => x.attendeeId === 1)).toEqual({ attendeeId: 1, meetings: 3, breaks: 0, idleMinutes: 0, days: [{ day: 0, breaks: 0, idleMinutes: 0 }] });
+    expect(checkPlan(input, result)).toEqual([]);
+  });
+
+  it('reports the idle time of a booked meeting that leaves a hole', () => {
+    // Booked by hand at 09:00 and 10:30: one break of an hour for attendee 1.
+    const input = session({
+      slots: slots(4),
+      tables: [{ id: 1 }, { id: 2 }],
+      attendees: [person(1, 1, ['en']), person(2, 2, ['en']), person(3, 3, ['en'])],
+      pairs: [],
+      fixed: [
+        { pairKey: null, slotId: 1, attendeeIds: [1, 2], tableId: 1, interpreterId: null },
+        { pairKey: null, slotId: 4, attendeeIds: [1, 3], tableId: 1, interpreterId: null },
+      ],
+    });
+    const result = scheduleMeetings(input);
+    expect(result.idle.find((x) => x.attendeeId === 1)).toEqual({ attendeeId: 1, meetings: 2, breaks: 1, idleMinutes: 60, days: [{ day: 0, breaks: 1, idleMinutes: 60 }] });
+    expect(result.breaks).toEqual({ total: 1, max: 1, min: 0 });
+  });
+});
+
+describe('scheduleMeetings: rules from real events', () => {
+  const four = () => [person(1, 1, ['en'], { available: [1, 2, 3, 4, 5, 6, 7, 8] }), person(2, 2, ['en']), person(3, 3, ['en']), person(4, 4, ['en'])];
+
+  it('holds a meeting asked for the afternoon after lunch, and one for the morning before it', () => {
+    const input = session({
+      slots: dayWithLunch(),
+      tables: [{ id: 1 }],
+      attendees: four(),
+      pairs: [{ ...pair(1, 2, 0.9), part: 'afternoon' }, { ...pair(3, 4, 0.5), part: 'morning' }],
+    });
+    const result = scheduleMeetings(input);
+    const slotOf = Object.fromEntries(result.placements.map((p) => [p.pairKey, p.slotId]));
+    expect(slotOf['1-2']).toBeGreaterThanOrEqual(5);
+    expect(slotOf['3-4']).toBeLessThanOrEqual(4);
+    expect(checkPlan(input, result)).toEqual([]);
+  });
+
+  it('says when no slot is left in the part of the day asked for', () => {
+    const result = scheduleMeetings(
+      session({ slots: dayWithLunch(), attendees: [person(1, 1, ['en'], { available: [1, 2] }), person(2, 2, ['en'])], pairs: [{ ...pair(1, 2, 0.9), part: 'afternoon' }] }),
+    );
+    expect(result.unplaced).toEqual([{ pairKey: '1-2', reason: 'no-common-slot', detail: 'The attendees have no available slot in common in the afternoon.' }]);
+  });
+
+  it('keeps off the slots an attendee cannot attend after all', () => {
+    const input = session({ slots: slots(3), attendees: [person(1, 1, ['en'], { unavailable: [1, 2] }), person(2, 2, ['en'])], pairs: [pair(1, 2, 0.9)] });
+    expect(scheduleMeetings(input).placements.map((p) => p.slotId)).toEqual([3]);
+  });
+
+  it('places a pinned pair before a better-scoring one, and never a vetoed pair', () => {
+    const input = session({
+      slots: slots(1),
+      tables: [{ id: 1 }],
+      attendees: four(),
+      pairs: [pair(1, 2, 0.9), { ...pair(3, 4, 0.1), pinned: true }, pair(1, 4, 1)],
+      vetoes: [[4, 1]],
+    });
+    const result = scheduleMeetings(input);
+    expect(result.placements.map((p) => p.pairKey)).toEqual(['3-4']);
+    expect(result.unplaced).toEqual([
+      { pairKey: '1-2', reason: 'no-table', detail: 'Every table is taken in the 1 slot that would suit both attendees.' },
+      { pairKey: '1-4', reason: 'vetoed', detail: 'Organisations 1 and 4 are never to be put together.' },
+    ]);
+  });
+
+  it('reports a pin it cannot place with the reason', () => {
+    const result = scheduleMeetings(session({ attendees: [person(1, 1, ['ja']), person(2, 2, ['mn'])], pairs: [{ ...pair(1, 2, 0.5), pinned: true }] }));
+    expect(result.unplaced).toEqual([{ pairKey: '1-2', reason: 'no-interpreter', detail: 'No interpreter for ja–mn works in a slot both attendees can attend.' }]);
+  });
+
+  it('does not propose again a pair that met in Tokyo, unless one side asked', () => {
+    const input = session({
+      slots: slots(2),
+      tables: [{ id: 1 }, { id: 2 }],
+      attendees: four(),
+      pairs: [pair(1, 2, 0.9), { ...pair(3, 4, 0.4), requested: true }],
+      metBefore: [[2, 1], [3, 4]],
+    });
+    const result = scheduleMeetings(input);
+    expect(result.placements.map((p) => p.pairKey)).toEqual(['3-4']);
+    expect(result.unplaced).toEqual([{ pairKey: '1-2', reason: 'met-before', detail: 'Organisations 1 and 2 met at an earlier session and neither asked to meet again.' }]);
+  });
+
+  it('never double-books and obeys every rule in a 50-organisation session with pins, vetoes, parts of the day and lost slots', () => {
+    for (const seed of [4, 5]) {
+      const base = randomSession(seed);
+      const random = mulberry32(seed);
+      const pairs = base.pairs.map((p, k) => ({ ...p, part: (['any', 'morning', 'afternoon'] as const)[k % 3]!, pinned: k % 17 === 1, requested: k % 5 === 0 }));
+      const vetoes: [number, number][] = pairs.filter((_, k) => k % 11 === 3).map((p) => [p.orgB, p.orgA]);
+      const metBefore: [number, number][] = pairs.filter((_, k) => k % 7 === 2).map((p) => [p.orgA, p.orgB]);
+      const attendees = base.attendees.map((a) => (random() < 0.3 ? { ...a, unavailable: [1 + Math.floor(random() * 8)] } : a));
+      const fixedIds = new Set(base.fixed.flatMap((f) => f.attendeeIds));
+      for (const a of attendees) if (fixedIds.has(a.id)) delete a.unavailable;
+      const input: ScheduleInput = { ...base, slots: base.slots.map((s) => ({ ...s, part: s.id <= 4 ? 'morning' : 'afternoon' })), attendees, pairs, vetoes, metBefore };
+      const result = scheduleMeetings(input);
+      expect(checkPlan(input, result)).toEqual([]);
+      const byKey = new Map(pairs.map((p) => [p.key, p]));
+      const att = new Map(attendees.map((a) => [a.id, a]));
+      const orgs = (xs: [number, number][]) => new Set(xs.map(([x, y]) => [x, y].sort((u, v) => u - v).join('-')));
+      const vetoed = orgs(vetoes);
+      const met = orgs(metBefore);
+      for (const m of result.placements) {
+        const p = byKey.get(m.pairKey)!;
+        if (p.part === 'morning') expect(m.slotId).toBeLessThanOrEqual(4);
+        if (p.part === 'afternoon') expect(m.slotId).toBeGreaterThan(4);
+        for (const id of m.attendeeIds) expect(att.get(id)!.unavailable ?? []).not.toContain(m.slotId);
+        const orgKey = [p.orgA, p.orgB].sort((u, v) => u - v).join('-');
+        expect(vetoed.has(orgKey)).toBe(false);
+        if (met.has(orgKey)) expect(p.requested).toBe(true);
+      }
+      const placed = new Set(result.placements.map((m) => m.pairKey));
+      for (const p of pairs) if (p.pinned && !placed.has(p.key)) expect(result.unplaced.find((u) => u.pairKey === p.key)).toBeDefined();
+    }
+  });
+});

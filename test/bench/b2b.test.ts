@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { check, meetingSlots, parseDzn, readInstance, toScheduleInput } from '../../bench/b2b/instance.ts';
+import { scheduleMeetings } from '../../matching/schedule/scheduler.ts';
+
+const tiny = readFileSync(new URL('../fixtures/b2b/tiny.dzn', import.meta.url), 'utf8');
+
+describe('the UdG B2B instances', () => {
+  it('reads integers, 2-d arrays, arrays of sets and comments', () => {
+    expect(parseDzn('n = 3; % three\nr = [|1, 2,1, \n|2, 3,3, |];\nf = [{0,17}, {0}];\nx = [0, 4];')).toEqual({ n: 3, r: [[1, 2, 1], [2, 3, 3]], f: [[0, 17], [0]], x: [0, 4] });
+  });
+
+  it('maps forbidden slots and fixed meetings onto the session', () => {
+    const inst = readInstance(tiny);
+    expect(inst.forbidden).toEqual([[], [1], [], []]);
+    expect(inst.fixed).toEqual([0, 0, 0, 0, 2]);
+    const input = toScheduleInput(inst);
+    expect(input.attendees[1]!.unavailable).toEqual([1]);
+    expect(input.fixed).toEqual([{ pairKey: 'm4', slotId: 2, attendeeIds: [3, 4], tableId: 1, interpreterId: null }]);
+    expect(input.pairs.map((p) => p.part)).toEqual(['morning', 'any', 'afternoon', 'any', 'any']);
+  });
+
+  it('places every meeting of the tiny forum without breaking a rule or leaving a break', () => {
+    const inst = readInstance(tiny);
+    const slots = meetingSlots(inst, scheduleMeetings(toScheduleInput(inst)));
+    const result = check(inst, slots);
+    expect(result.violations).toEqual([]);
+    expect(result.placed).toBe(5);
+    expect(slots[0]).toBe(2); // morning, and business 2 cannot take slot 1
+    expect(slots[4]).toBe(2); // fixed
+    expect(result.breaks.reduce((x, y) => x + y, 0)).toBe(0);
+  });
+
+  it('finds the broken rules in a schedule from elsewhere', () => {
+    const inst = readInstance(tiny);
+    expect(check(inst, [1, 1, 1, 0, 3]).violations).toEqual([
+      'business 2: forbidden slot 1',
+      'business 1: two meetings in slot 1',
+      'meeting 2: morning slot 1 for an afternoon meeting',
+      'business 1: two meetings in slot 1',
+      'meeting 4: fixed to 2, placed in 3',
+      'slot 1: 3 meetings at 2 tables',
+    ]);
+  });
+});

@@ -20,6 +20,7 @@ import eventRoutes from './events/routes/index.ts';
 import organizationRoutes from './organizations/routes.ts';
 import tokenRoutes from './tokens/routes.ts';
 import messageRoutes from './messages/routes.ts';
+import outcomeRoutes from './outcomes/routes.ts';
 import webRoutes from './web/routes.ts';
 import { addSharedSchemas, addSharedSchemasToApp } from './schemas/index.ts';
 import { bodyAjv, queryAjv } from './validation.ts';
@@ -177,6 +178,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(matchRoutes);
   await app.register(eventRoutes);
   await app.register(messageRoutes);
+  await app.register(outcomeRoutes);
   await app.register(adminRoutes, { backupDir: opts.backupDir ?? './data/backups' });
   await app.register(webRoutes);
   return app;

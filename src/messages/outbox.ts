@@ -87,6 +87,14 @@ export function createOutbox(db: Db, now: () => Date) {
       return out;
     },
 
+    /** Messages of one kind per organisation, for some sessions (not counting suppressed ones). */
+    countByOrganization(kind: MessageKind, eventIds: readonly number[]): Map<number, number> {
+      if (!eventIds.length) return new Map();
+      const rows = db.select({ organizationId: outbox.organizationId, n: sql<number>`count(*)` }).from(outbox)
+        .where(and(eq(outbox.kind, kind), inArray(outbox.eventId, [...eventIds]), sql`${outbox.status} <> 'suppressed'`)).groupBy(outbox.organizationId).all();
+      return new Map(rows.filter((r) => r.organizationId !== null).map((r) => [r.organizationId!, r.n]));
+    },
+
     /**
      * Claims up to `limit` due messages for `owner` until `leaseUntil`: pending, due, and not leased
      * by anyone else (or their lease ran out: that sender died). One UPDATE, so two senders never

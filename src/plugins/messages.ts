@@ -6,6 +6,8 @@ import { createDuePlanner, type DuePlanner, type DueRound } from '../messages/du
 import { createMessages, type Messages } from '../messages/notifier.ts';
 import { createOutbox, type Outbox } from '../messages/outbox.ts';
 import { createSender, smtpTransport, type DeliveryRound, type MailTransport, type Sender } from '../messages/sender.ts';
+import { createFeedback, type Feedback } from '../outcomes/feedback.ts';
+import { createReports, type Reports } from '../outcomes/reports.ts';
 import { createOutcomesRepository, type OutcomesRepository } from '../outcomes/repository.ts';
 
 export interface MailOptions {
@@ -29,6 +31,10 @@ declare module 'fastify' {
     /** Turns changes into messages (who, which language, which link). */
     messages: Messages;
     outcomes: OutcomesRepository;
+    /** Feedback after meetings and follow-ups months later. */
+    feedback: Feedback;
+    /** Outcome reports, and the outcomes as labels for the matching's learning step (`reports.labels()`). */
+    reports: Reports;
     mail: {
       sender: Sender;
       planner: DuePlanner;
@@ -63,6 +69,12 @@ export default fp(
     app.decorate('messages', messages);
     app.decorate('outcomes', outcomes);
     app.decorate('mail', { sender, planner, tick });
+    app.decorate('reports', createReports({
+      events, meetings, outbox, outcomes, now: app.now,
+      organizations: (ids) => app.organizations.byIds(ids),
+      pairs: (status) => app.matches.list({ status, limit: 1_000_000, offset: 0 }).rows,
+    }));
+    app.decorate('feedback', createFeedback({ outbox, events, meetings, outcomes, now: app.now, organizationName: (id) => app.organizations.get(id)?.name ?? {} }));
 
     if (opts.intervalMs) {
       let current: Promise<unknown> = Promise.resolve();
@@ -77,5 +89,5 @@ export default fp(
     }
     app.addHook('onClose', async () => sender.close());
   },
-  { name: 'messages', dependencies: ['database', 'organizations'] },
+  { name: 'messages', dependencies: ['database', 'organizations', 'matching'] },
 );

@@ -40,6 +40,7 @@ beforeAll(async () => {
   const message = app.outbox.list({ limit: 1, offset: 0 }).rows[0]!;
   id.message = message.id;
   link.unsubscribe = /#\/unsubscribe\/([\w-]+)/.exec(message.text)![1]!;
+  link.feedback = app.outbox.createLink({ purpose: 'feedback', email: 'b@example.org', meetingId: id.meeting, attendeeId: id.attendeeB, organizationId: id.orgB, lang: 'en' });
 });
 const link: Record<string, string> = {};
 afterAll(() => app.close());
@@ -104,6 +105,10 @@ const cases: Case[] = [
   { route: 'POST /api/events/{id}/sign-in-links', url: () => `/api/events/${id.event}/sign-in-links`, body: () => ({}), allowed: MM },
   // Public: the link in the message, scoped to one address and one kind of message, is the authorisation.
   { route: 'POST /api/unsubscribe/{token}', url: () => `/api/unsubscribe/${link.unsubscribe}`, body: () => ({}), allowed: 'public' },
+  { route: 'GET /api/feedback/{token}', url: () => `/api/feedback/${link.feedback}`, allowed: 'public' },
+  { route: 'PUT /api/feedback/{token}', url: () => `/api/feedback/${link.feedback}`, body: () => ({ tookPlace: false }), allowed: 'public' },
+  { route: 'PUT /api/meetings/{id}/feedback', url: () => `/api/meetings/${id.meeting}/feedback`, body: () => ({ tookPlace: false }), allowed: PARTIES },
+  { route: 'GET /api/outcomes', url: () => '/api/outcomes', allowed: MM },
 ];
 
 describe('access by role', () => {

@@ -14,7 +14,7 @@ const ids: Record<string, number> = {};
 async function ok<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object, headers?: Record<string, string>): Promise<T> {
   const res = await t.app.inject({ method, url, headers: headers ?? { authorization: 'Bearer test-matchmaker-token-0123456789' }, ...(payload ? { payload } : {}) });
   expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
-  return (res.headers['content-type']?.includes('json') ? res.json() : res.body) as T;
+  return (String(res.headers['content-type']).includes('json') ? res.json() : res.body) as T;
 }
 
 const messages = (kind: string) => t.app.outbox.list({ kind: kind as never, limit: 100, offset: 0 }).rows;

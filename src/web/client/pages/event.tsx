@@ -214,7 +214,7 @@ function Attendees({ event, attendees, organizations, orgName, onChange }: { eve
           {t('registerApproved')}
         </button>
       </div>
-      <SendSignInLinks eventId={event.id} />
+      <SendSignInLinks eventId={event.id} onDone={onChange} />
       <details>
         <summary>{t('attendeeList')}</summary>
         <ScrollBox label={t('attendeeList')}>

@@ -3,7 +3,7 @@ import { get, post } from '../api.ts';
 import type { MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { MessageListT, MessageT, SignInLinksResultT } from '../types.ts';
-import { formatTime, Loading, Notice, Pager, ProblemBox, ScrollBox, useAction, useLoad } from '../ui.tsx';
+import { formatTime, Loading, Pager, ProblemBox, ScrollBox, useAction, useLoad } from '../ui.tsx';
 
 const SIZE = 50;
 const STATUSES = ['pending', 'sent', 'failed', 'suppressed'] as const;
@@ -80,20 +80,18 @@ function MessageBody({ id }: { id: number }) {
   );
 }
 
-/** On a session's page: every attendee gets a sign-in link of their own by e-mail. */
-export function SendSignInLinks({ eventId }: { eventId: number }) {
+/** On a session's page: every attendee gets a sign-in link of their own by e-mail; the page's notice says how many. */
+export function SendSignInLinks({ eventId, onDone }: { eventId: number; onDone: (message: string) => void }) {
   const t = useT();
   const action = useAction();
-  const [notice, setNotice] = useState<string | null>(null);
   return (
     <div class="row">
       <button type="button" class="outline" aria-busy={action.busy} disabled={action.busy} onClick={() => void action.run(async () => {
         const result = await post<SignInLinksResultT>(`/api/events/${eventId}/sign-in-links`, {});
-        setNotice(t('signInLinksSent', { sent: result.sent.length, skipped: result.skipped.length }));
+        onDone(t('signInLinksSent', { sent: result.sent.length, skipped: result.skipped.length }));
       })}>
         {t('sendSignInLinks')}
       </button>
-      <Notice text={notice} />
       <ProblemBox error={action.error} />
     </div>
   );

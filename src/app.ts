@@ -13,11 +13,14 @@ import organizations from './plugins/organizations.ts';
 import matching from './plugins/matching.ts';
 import matchRoutes from './matches/routes.ts';
 import eventsPlugin from './plugins/events.ts';
+import messagesPlugin, { type MailOptions } from './plugins/messages.ts';
 import audit from './plugins/audit.ts';
 import adminRoutes from './admin/routes.ts';
 import eventRoutes from './events/routes/index.ts';
 import organizationRoutes from './organizations/routes.ts';
 import tokenRoutes from './tokens/routes.ts';
+import messageRoutes from './messages/routes.ts';
+import outcomeRoutes from './outcomes/routes.ts';
 import webRoutes from './web/routes.ts';
 import { addSharedSchemas, addSharedSchemasToApp } from './schemas/index.ts';
 import { bodyAjv, queryAjv } from './validation.ts';
@@ -36,6 +39,8 @@ export interface AppOptions {
   limits?: Partial<SecurityOptions>;
   /** Where POST /api/backups writes snapshots. */
   backupDir?: string;
+  /** E-mail: the SMTP server, the From address, the address links point to, the background interval. */
+  mail?: MailOptions;
 }
 
 type NumericSchema = { properties?: Record<string, { type?: string }> };
@@ -147,6 +152,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(auth, { ...(opts.adminToken ? { adminToken: opts.adminToken } : {}) });
   await app.register(organizations);
   await app.register(matching);
+  await app.register(messagesPlugin, opts.mail ?? {});
   await app.register(eventsPlugin);
   await app.register(audit);
   await app.register(docs);
@@ -171,6 +177,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(tokenRoutes);
   await app.register(matchRoutes);
   await app.register(eventRoutes);
+  await app.register(messageRoutes);
+  await app.register(outcomeRoutes);
   await app.register(adminRoutes, { backupDir: opts.backupDir ?? './data/backups' });
   await app.register(webRoutes);
   return app;

@@ -40,6 +40,8 @@ export type ResourceRule =
   | 'request-party'
   /** Either side of meeting `:id`. */
   | 'meeting-party'
+  /** Either side of meeting `:id`, answering for `body.organizationId` when given: only its own side. */
+  | 'meeting-side'
   /** Books from `body.requestId` for one of its two sides; pairing attendees directly is for matchmakers. */
   | 'booking-party'
   /** An agenda of `query.attendeeId` (who may act for them), `query.organizationId` (that organisation), else matchmakers. */
@@ -130,6 +132,12 @@ const RESOURCE_RULES: Record<ResourceRule, (input: RuleInput, data: PolicyData) 
     const meeting = data.meetings.meeting(id(params.id));
     if (!meeting) return null;
     return data.events.attendeesByIds([meeting.attendeeAId, meeting.attendeeBId]).some((a) => mayActFor(p, a)) ? null : 'Not your meeting';
+  },
+  'meeting-side': ({ principal: p, params, body }, data) => {
+    const meeting = data.meetings.meeting(id(params.id));
+    if (!meeting) return null;
+    if (!data.events.attendeesByIds([meeting.attendeeAId, meeting.attendeeBId]).some((a) => mayActFor(p, a))) return 'Not your meeting';
+    return body?.organizationId === undefined || mayActForOrganization(p, id(body.organizationId)) ? null : 'A token answers only for its own side';
   },
   'booking-party': ({ principal: p, body }, data) => {
     // Without an accepted request nobody asked the other side: only a matchmaker may do that.

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { openDatabase, type Db } from '../src/db/client.ts';
+import type { MailOptions } from '../src/plugins/messages.ts';
 import type { SecurityOptions } from '../src/plugins/security.ts';
 import { approveDemoPairs, loadDemoData } from '../seed/load.ts';
 
@@ -23,11 +24,15 @@ export interface TestAppOptions {
   backupDir?: string;
   /** `demo` loads the demo organisations and sessions first, and approves the demo pairs. */
   seed?: 'demo';
+  /** E-mail (an SMTP server, the links' address); without it messages stay in the outbox. */
+  mail?: MailOptions;
+  /** A SQLite file instead of memory (tests that restart the service on the same data). */
+  databasePath?: string;
 }
 
 /** The real app on a fresh in-memory SQLite database with the real migrations applied. */
 export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
-  const db = openDatabase(':memory:');
+  const db = openDatabase(opts.databasePath ?? ':memory:');
   if (opts.seed === 'demo') loadDemoData(db);
   const now = opts.now instanceof Date ? () => opts.now as Date : opts.now;
   const app = await buildApp({
@@ -36,6 +41,7 @@ export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
     limits: { writesPerMinute: 1_000_000, failedSignInsPerMinute: 1_000_000, ...opts.limits },
     ...(now ? { now } : {}),
     ...(opts.backupDir ? { backupDir: opts.backupDir } : {}),
+    ...(opts.mail ? { mail: opts.mail } : {}),
   });
   if (opts.seed === 'demo') await approveDemoPairs(app);
   const call = (o: InjectOptions) => app.inject({ ...o, headers: { ...admin, ...o.headers } });

@@ -2,6 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { localTime } from '../../matching/schedule/slots.ts';
 import type { AttendeeRow, EventRow, EventTableRow, InterpreterRow, MeetingRow } from '../db/schema.ts';
+import type { MeetingsRepository } from './meetings-repository.ts';
+import type { EventsRepository } from './repository.ts';
 
 /** A meeting with the names a reader needs, in UTC and in the event's zone. */
 export interface MeetingView {
@@ -28,6 +30,18 @@ export interface AgendaContext {
   interpreters: Map<number, InterpreterRow>;
   attendees: Map<number, AttendeeRow>;
   organizationNames: Map<number, string>;
+}
+
+/** Names for agendas, figures and messages; `people` narrows the attendees loaded (one meeting needs two). */
+export function agendaContext(events: EventsRepository, meetings: MeetingsRepository, event: EventRow, people?: readonly number[]): AgendaContext {
+  const attendees = people ? events.attendeesByIds(people) : events.attendees(event.id, undefined, { withRemoved: true });
+  return {
+    event,
+    tables: new Map(events.tables(event.id).map((t) => [t.id, t])),
+    interpreters: new Map(events.interpreters(event.id).map((i) => [i.id, i])),
+    attendees: new Map(attendees.map((a) => [a.id, a])),
+    organizationNames: meetings.organizationNames([...new Set(attendees.map((a) => a.organizationId))]),
+  };
 }
 
 export function meetingView(m: MeetingRow, ctx: AgendaContext): MeetingView {

@@ -6,6 +6,7 @@ import type { AttendeeRow, EventRow, InterpreterRow, MeetingRow } from '../db/sc
 import { conflict, DomainError, invalid } from '../domain/errors.ts';
 import { availabilityOf, eventSlots, iso, wholeEvent } from './model.ts';
 import type { MeetingsRepository, NewMeeting } from './meetings-repository.ts';
+import { silent, type EventNotices } from './notices.ts';
 
 export interface BookingRequest {
   attendeeIds: [number, number];
@@ -38,7 +39,7 @@ function needLabel(a: readonly string[], b: readonly string[]): string {
  * transaction whose unique indexes (a person's seat, a table, an interpreter, a pair) are the last
  * word: when two bookings race, the second fails and is explained as a conflict naming what clashed.
  */
-export function createBooking(repo: MeetingsRepository) {
+export function createBooking(repo: MeetingsRepository, notices: EventNotices = silent) {
   function explainConflict(error: unknown, row: NewMeeting, seats: readonly number[]): never {
     const message = (error as Error).message ?? '';
     const code = (error as { code?: string }).code ?? '';
@@ -148,11 +149,14 @@ export function createBooking(repo: MeetingsRepository) {
     book(event: EventRow, req: BookingRequest): MeetingRow {
       return repo.transaction(() => {
         const { row, seats } = prepare(event, req, null);
+        let meeting: MeetingRow;
         try {
-          return repo.insertMeeting(row, seats);
+          meeting = repo.insertMeeting(row, seats);
         } catch (error) {
           explainConflict(error, row, seats);
         }
+        notices.meetingChanged(meeting, 'booked');
+        return meeting;
       });
     },
 
@@ -172,18 +176,25 @@ export function createBooking(repo: MeetingsRepository) {
           requestId: meeting.requestId,
           source: meeting.source,
         }, meeting.id);
+        let moved: MeetingRow;
         try {
           const { uid: _uid, ...fields } = row;
-          return repo.rewriteMeeting(meeting, fields, seats);
+          moved = repo.rewriteMeeting(meeting, fields, seats);
         } catch (error) {
           explainConflict(error, row, seats);
         }
+        notices.meetingChanged(moved, 'moved', meeting);
+        return moved;
       });
     },
 
     cancel(meeting: MeetingRow): MeetingRow {
       if (meeting.status !== 'scheduled') throw conflict(`Meeting ${meeting.id} is already cancelled`);
-      return repo.transaction(() => repo.cancelMeeting(meeting));
+      return repo.transaction(() => {
+        const cancelled = repo.cancelMeeting(meeting);
+        notices.meetingChanged(cancelled, 'cancelled');
+        return cancelled;
+      });
     },
 
     /**
@@ -197,6 +208,7 @@ export function createBooking(repo: MeetingsRepository) {
         const attendee = repo.presentAttendees([id])[0];
         if (!attendee) return null;
         const cancelled = repo.scheduledOfAttendee(id).map((m) => repo.cancelMeeting(m));
+        for (const m of cancelled) notices.meetingChanged(m, 'cancelled');
         repo.cancelRequestsFrom(id);
         repo.markAttendeeRemoved(id);
         return { attendee, cancelled };

@@ -1,6 +1,7 @@
 import type { AttendeeRow, EventRow, MeetingRequestRow, RequestStatus } from '../db/schema.ts';
 import { conflict, invalid } from '../domain/errors.ts';
 import type { MeetingsRepository } from './meetings-repository.ts';
+import { silent, type EventNotices } from './notices.ts';
 
 export type RequestView = Omit<MeetingRequestRow, 'status'> & { status: RequestStatus | 'expired' };
 
@@ -13,7 +14,7 @@ export function requestView(row: MeetingRequestRow, now: Date): RequestView {
  * Meeting requests: one attendee asks another organisation; the asked organisation accepts or
  * declines; the asker may withdraw. One open request per pair of organisations and event.
  */
-export function createRequests(repo: MeetingsRepository, now: () => Date) {
+export function createRequests(repo: MeetingsRepository, now: () => Date, notices: EventNotices = silent) {
   return {
     create(event: EventRow, from: AttendeeRow, toOrganizationId: number, message: string | undefined): MeetingRequestRow {
       if (from.organizationId === toOrganizationId) throw invalid('An organisation cannot request a meeting with itself', [{ field: 'toOrganizationId', message: 'is the requester’s own organisation' }]);
@@ -22,10 +23,12 @@ export function createRequests(repo: MeetingsRepository, now: () => Date) {
       return repo.transaction(() => {
         const open = repo.openRequestsBetween(event.id, from.organizationId, toOrganizationId).map((r) => requestView(r, at)).find((r) => r.status !== 'expired');
         if (open) throw conflict(`Request ${open.id} between these organisations is already ${open.status}`, [{ field: 'toOrganizationId', message: `request ${open.id} is already ${open.status}` }]);
-        return repo.insertRequest({
+        const row = repo.insertRequest({
           eventId: event.id, fromAttendeeId: from.id, toOrganizationId, message: message ?? null, status: 'requested',
           createdAt: at.toISOString(), expiresAt: new Date(at.getTime() + event.requestTtlHours * 3_600_000).toISOString(),
         });
+        notices.requestMade(row);
+        return row;
       });
     },
 
@@ -36,8 +39,12 @@ export function createRequests(repo: MeetingsRepository, now: () => Date) {
       if (responder.organizationId !== request.toOrganizationId || responder.eventId !== request.eventId) {
         throw invalid('Only an attendee of the requested organisation can answer', [{ field: 'attendeeId', message: 'does not attend for the requested organisation' }]);
       }
-      return repo.setRequestStatus(request.id, answer, { respondedAt: at.toISOString(), respondedBy: responder.id }, 'requested')
-        ?? conflict(`Request ${request.id} was answered meanwhile`).throw();
+      return repo.transaction(() => {
+        const row = repo.setRequestStatus(request.id, answer, { respondedAt: at.toISOString(), respondedBy: responder.id }, 'requested')
+          ?? conflict(`Request ${request.id} was answered meanwhile`).throw();
+        notices.requestAnswered(row);
+        return row;
+      });
     },
 
     /** Withdraws a request; its meeting, if booked, is cancelled with it. */
@@ -46,7 +53,7 @@ export function createRequests(repo: MeetingsRepository, now: () => Date) {
       const view = requestView(request, at);
       if (view.status !== 'requested' && view.status !== 'accepted') throw conflict(`Request ${request.id} is ${view.status}`);
       return repo.transaction(() => {
-        for (const m of repo.scheduledOfRequest(request.id)) repo.cancelMeeting(m);
+        for (const m of repo.scheduledOfRequest(request.id)) notices.meetingChanged(repo.cancelMeeting(m), 'cancelled');
         return repo.setRequestStatus(request.id, 'cancelled', { respondedAt: at.toISOString() })!;
       });
     },

@@ -24,8 +24,9 @@ export default fp(
     app.decorate('events', events);
     app.decorate('meetings', meetings);
     app.decorate('sessions', createSessions(events, meetings, (id) => app.organizations.get(id) !== null));
-    app.decorate('booking', createBooking(meetings));
-    app.decorate('requests', createRequests(meetings, app.now));
+    // Their rules tell the people concerned through the outbox, inside the same transaction.
+    app.decorate('booking', createBooking(meetings, app.messages.notices));
+    app.decorate('requests', createRequests(meetings, app.now, app.messages.notices));
   },
-  { name: 'events', dependencies: ['database', 'organizations'] },
+  { name: 'events', dependencies: ['database', 'organizations', 'messages'] },
 );

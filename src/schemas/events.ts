@@ -36,6 +36,8 @@ const eventFields = {
   allowOnline: Type.Optional(Type.Boolean({ description: 'Online meetings between the cities (no table needed)' })),
   requestTtlHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720, description: 'Unanswered requests expire after this many hours' })),
   approvedPairsOnly: Type.Optional(Type.Boolean({ description: 'Organisations attending see only suggestions a matchmaker approved' })),
+  programme: Type.Optional(Line(100, { description: 'The programme the session belongs to; outcome reports group sessions by it' })),
+  followUpMonths: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 36 }), { maxItems: 4, uniqueItems: true, description: 'Months after each meeting when both sides are asked what came of it (default 3 and 6)' })),
 };
 
 export const EventInput = Type.Object(
@@ -66,6 +68,8 @@ export const Event = Type.Object(
     allowOnline: Type.Boolean(),
     requestTtlHours: Type.Integer(),
     approvedPairsOnly: Type.Boolean(),
+    programme: Type.Union([Type.String(), Type.Null()]),
+    followUpMonths: Type.Array(Type.Integer()),
     tables: Type.Array(Table),
     slots: Type.Array(Slot),
     createdAt: Type.String(),
@@ -73,7 +77,7 @@ export const Event = Type.Object(
   },
   {
     example: {
-      id: 1, ...eventExample, tables: [{ id: 1, name: 'A1' }],
+      id: 1, ...eventExample, programme: 'Mongolia IT Mission 2026', followUpMonths: [3, 6], tables: [{ id: 1, name: 'A1' }],
       slots: [{ index: 0, start: '2026-12-08T01:00:00.000Z', end: '2026-12-08T01:30:00.000Z', local: '2026-12-08T09:00' }],
       createdAt: '2026-11-28T09:00:00.000Z', updatedAt: '2026-11-28T09:00:00.000Z',
     },

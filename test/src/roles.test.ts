@@ -36,7 +36,13 @@ beforeAll(async () => {
   id.meeting = (await mm('POST', `/api/events/${event.id}/meetings`, { attendeeIds: [id.attendeeA, id.attendeeB], slotStart: '2026-12-10T09:00:00+09:00' })).id;
   await app.matching.idle();
   id.match = (await mm('GET', '/api/matches')).items[0]?.id ?? 1;
+  // The request went to B's contact by e-mail: its unsubscribe link is what a stranger may use.
+  const message = app.outbox.list({ limit: 1, offset: 0 }).rows[0]!;
+  id.message = message.id;
+  link.unsubscribe = /#\/unsubscribe\/([\w-]+)/.exec(message.text)![1]!;
+  link.feedback = app.outbox.createLink({ purpose: 'feedback', email: 'b@example.org', meetingId: id.meeting, attendeeId: id.attendeeB, organizationId: id.orgB, lang: 'en' });
 });
+const link: Record<string, string> = {};
 afterAll(() => app.close());
 
 /** Who may pass the sign-in and role checks of each route (the answer may still be 404, 409 or 422). */
@@ -94,6 +100,15 @@ const cases: Case[] = [
   { route: 'POST /api/events/{id}/schedule', url: () => `/api/events/${id.event}/schedule`, body: () => ({}), allowed: MM },
   { route: 'GET /api/audit', url: () => '/api/audit', allowed: MM },
   { route: 'POST /api/backups', url: () => '/api/backups', allowed: MM },
+  { route: 'GET /api/messages', url: () => '/api/messages', allowed: MM },
+  { route: 'GET /api/messages/{id}', url: () => `/api/messages/${id.message}`, allowed: MM },
+  { route: 'POST /api/events/{id}/sign-in-links', url: () => `/api/events/${id.event}/sign-in-links`, body: () => ({}), allowed: MM },
+  // Public: the link in the message, scoped to one address and one kind of message, is the authorisation.
+  { route: 'POST /api/unsubscribe/{token}', url: () => `/api/unsubscribe/${link.unsubscribe}`, body: () => ({}), allowed: 'public' },
+  { route: 'GET /api/feedback/{token}', url: () => `/api/feedback/${link.feedback}`, allowed: 'public' },
+  { route: 'PUT /api/feedback/{token}', url: () => `/api/feedback/${link.feedback}`, body: () => ({ tookPlace: false }), allowed: 'public' },
+  { route: 'PUT /api/meetings/{id}/feedback', url: () => `/api/meetings/${id.meeting}/feedback`, body: () => ({ tookPlace: false }), allowed: PARTIES },
+  { route: 'GET /api/outcomes', url: () => '/api/outcomes', allowed: MM },
 ];
 
 describe('access by role', () => {

@@ -134,9 +134,10 @@ function raw(port: number, method: string, target: string, headers: Record<strin
 }
 
 describe('the route walk: every route × path spellings × no token or the wrong token', () => {
-  it('finds the routes in the OpenAPI document, and only /health is public there', () => {
+  it('finds the routes in the OpenAPI document, and only /health and the links in messages are public there', () => {
     expect(routes.length).toBeGreaterThan(40);
-    expect(routes.filter((r) => r.public).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /health']);
+    // The links carry their own token (256 random bits, one person, one purpose): tested in messages and outcomes tests.
+    expect(routes.filter((r) => r.public).map((r) => `${r.method} ${r.path}`).sort()).toEqual(['GET /api/feedback/{token}', 'GET /health', 'POST /api/unsubscribe/{token}', 'PUT /api/feedback/{token}']);
   });
 
   it('answers a stranger 401 or 404 on every route, however its path is spelled (every trick alone)', async () => {

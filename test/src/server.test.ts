@@ -89,6 +89,7 @@ describe('npm start', () => {
     } finally {
       expect(await stop(again.child)).toBe(0);
     }
+    // Two starts of the service and a command-line run: more than the default 20 s on a busy machine.
   }, 60_000);
 
   it('stops `npm start` with SIGTERM: the server goes too and the port is free', async () => {

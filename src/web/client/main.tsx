@@ -17,6 +17,9 @@ import { EventsPage } from './pages/events.tsx';
 import { EventPage } from './pages/event.tsx';
 import { AttendeePage } from './pages/attendee.tsx';
 import { OrganizationPage, OrganizationsPage } from './pages/organizations.tsx';
+import { MessagesPage } from './pages/messages.tsx';
+import { OutcomesPage } from './pages/outcomes.tsx';
+import { FeedbackPage, UnsubscribePage } from './pages/feedback.tsx';
 
 const TOKEN_KEY = 'musubi.token';
 const LANG_KEY = 'musubi.lang';
@@ -56,6 +59,8 @@ const NAV: Record<string, NavItem[]> = {
     { href: '#/organizations', label: 'navOrganizations' },
     { href: '#/import', label: 'navImport' },
     { href: '#/events', label: 'navEvents' },
+    { href: '#/messages', label: 'navMessages' },
+    { href: '#/outcomes', label: 'navOutcomes' },
   ],
   organization: [
     { href: '#/suggestions', label: 'navSuggestions' },
@@ -81,6 +86,8 @@ function Pages({ me, route }: { me: MeT; route: string[] }) {
   const [first = '', second] = route;
   if (me.role === 'matchmaker') {
     if (first === 'import') return <ImportPage />;
+    if (first === 'messages') return <MessagesPage />;
+    if (first === 'outcomes') return <OutcomesPage />;
     if (first === 'events' && second) return <EventPage key={second} id={Number(second)} />;
     if (first === 'events') return <EventsPage />;
     if (first === 'organizations' && second && route[2] === 'edit') return <ProfilePage id={Number(second)} />;
@@ -153,6 +160,8 @@ function App() {
   );
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
   const here = `#/${route.join('/')}`;
+  // Links in messages open without signing in: the link carries its own token.
+  const linkPage = route[1] && route[0] === 'feedback' ? <FeedbackPage key={route[1]} token={route[1]} /> : route[1] && route[0] === 'unsubscribe' ? <UnsubscribePage key={route[1]} token={route[1]} /> : null;
 
   return (
     <SessionContext.Provider value={session}>
@@ -185,7 +194,8 @@ function App() {
         <LanguageSwitch lang={lang} setLang={session.setLang} />
       </header>
       <main id="main" class="container" tabIndex={-1}>
-        {!token && (
+        {linkPage}
+        {!linkPage && !token && (
           <>
             {error && <ProblemBox error={error} />}
             <SignIn
@@ -196,8 +206,8 @@ function App() {
             />
           </>
         )}
-        {token && !me && <Loading when={!error} error={error} />}
-        {token && me && <Pages me={me} route={route} />}
+        {!linkPage && token && !me && <Loading when={!error} error={error} />}
+        {!linkPage && token && me && <Pages me={me} route={route} />}
       </main>
     </SessionContext.Provider>
   );

@@ -4,6 +4,8 @@ import type { Attendee, Event, Figures, Interpreter, Meeting, MeetingRequest, Sc
 import type { Match, Reason, SuggestionList } from '../../schemas/matches.ts';
 import type { ImportResult, Organization } from '../../schemas/organizations.ts';
 import type { IssuedToken, Me } from '../../schemas/tokens.ts';
+import type { Message, MessageList, SignInLinksResult, Unsubscribed } from '../../schemas/messages.ts';
+import type { LinkForm, OutcomeReport } from '../../schemas/outcomes.ts';
 
 export type Lang = 'ja' | 'mn' | 'en';
 export type Localized = Record<string, string>;
@@ -27,3 +29,9 @@ export interface Page<T> {
   limit: number;
   offset: number;
 }
+export type MessageListT = Static<typeof MessageList>;
+export type MessageT = Static<typeof Message>;
+export type SignInLinksResultT = Static<typeof SignInLinksResult>;
+export type UnsubscribedT = Static<typeof Unsubscribed>;
+export type LinkFormT = Static<typeof LinkForm>;
+export type OutcomeReportT = Static<typeof OutcomeReport>;

@@ -7,6 +7,7 @@ import { Loading, Notice, pick, ProblemBox, ScrollBox, useAction, useLoad, zoneL
 import { ScheduleGrid } from './event-grid.tsx';
 import { FiguresView } from './figures.tsx';
 import { IssuedToken } from './organizations.tsx';
+import { SendSignInLinks } from './messages.tsx';
 
 async function everyPage<T>(path: string, query: Record<string, string | number> = {}): Promise<T[]> {
   const out: T[] = [];
@@ -213,6 +214,7 @@ function Attendees({ event, attendees, organizations, orgName, onChange }: { eve
           {t('registerApproved')}
         </button>
       </div>
+      <SendSignInLinks eventId={event.id} onDone={onChange} />
       <details>
         <summary>{t('attendeeList')}</summary>
         <ScrollBox label={t('attendeeList')}>

@@ -60,6 +60,11 @@ export function createMeetingsRepository(db: Db, now: () => Date) {
     scheduledOfEvent: (eventId: number, source?: MeetingRow['source']): MeetingRow[] => db.select().from(meetings)
       .where(and(eq(meetings.eventId, eventId), eq(meetings.status, 'scheduled'), source ? eq(meetings.source, source) : undefined)).all(),
 
+    /** Pairs of organisations (lower id first) that met (a meeting not cancelled) at another session before `before` (ISO). */
+    metBefore: (eventId: number, before: string): [number, number][] =>
+      db.selectDistinct({ a: meetings.orgLowId, b: meetings.orgHighId }).from(meetings)
+        .where(and(sql`${meetings.eventId} <> ${eventId}`, eq(meetings.status, 'scheduled'), sql`${meetings.slotStart} < ${before}`)).all().map((r) => [r.a, r.b] as [number, number]),
+
     /** Booked meetings made from a request. */
     scheduledOfRequest: (requestId: number): MeetingRow[] => db.select().from(meetings)
       .where(and(eq(meetings.requestId, requestId), eq(meetings.status, 'scheduled'))).all(),

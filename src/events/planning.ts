@@ -1,6 +1,7 @@
 import { balanceInterpreters } from '../../matching/schedule/balance.ts';
 import { covers } from '../../matching/schedule/intervals.ts';
-import { scheduleMeetings } from '../../matching/schedule/scheduler.ts';
+import { planSchedule } from '../../matching/schedule/exact.ts';
+import { localTime } from '../../matching/schedule/slots.ts';
 import type { FixedMeeting, ScheduleInput, SchedPair, Unplaced } from '../../matching/schedule/types.ts';
 import type { AttendeeRow, EventRow, EventTableRow, InterpreterRow, MatchRow, MeetingRequestRow, MeetingRow } from '../db/schema.ts';
 import type { Booking } from './booking.ts';
@@ -22,6 +23,8 @@ export interface SchedulingData {
   accepted: MeetingRequestRow[];
   /** Scheduled meetings the plan must keep. */
   kept: MeetingRow[];
+  /** Pairs of organisations that met at another session: not proposed again unless one side asked. */
+  metBefore?: [number, number][];
 }
 
 /**
@@ -41,7 +44,7 @@ export function scheduleInput(d: SchedulingData): ScheduleInput {
   for (const r of d.accepted) {
     const from = orgOfAttendee.get(r.fromAttendeeId);
     if (from === undefined) continue;
-    pairs.set(pairKey(from, r.toOrganizationId), { key: pairKey(from, r.toOrganizationId), orgA: from, orgB: r.toOrganizationId, score: 1 });
+    pairs.set(pairKey(from, r.toOrganizationId), { key: pairKey(from, r.toOrganizationId), orgA: from, orgB: r.toOrganizationId, score: 1, requested: true });
   }
   for (const m of d.approved) {
     const key = pairKey(m.orgAId, m.orgBId);
@@ -54,13 +57,15 @@ export function scheduleInput(d: SchedulingData): ScheduleInput {
     return [{ pairKey: pairKey(m.orgLowId, m.orgHighId), slotId, attendeeIds: [m.attendeeAId, m.attendeeBId], tableId: m.tableId, interpreterId: m.interpreterId }];
   });
   return {
-    slots: slots.map((s) => ({ id: s.index, start: s.start, end: s.end })),
+    // Breaks are counted per day of the session, in its own zone.
+    slots: slots.map((s) => ({ id: s.index, start: s.start, end: s.end, day: localTime(s.start, d.event.timeZone).slice(0, 10) })),
     tables: d.tables.map((t) => ({ id: t.id })),
     interpreters: d.interpreters.map((i) => ({ id: i.id, pairs: i.pairs, available: slotIds(i.availability) })),
     attendees: d.attendees.map((a) => ({ id: a.id, organizationId: a.organizationId, languages: a.languages, online: a.online, available: slotIds(a.availability), maxMeetings: a.maxMeetings })),
     pairs: [...pairs.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
     fixed,
     allowOnline: d.event.allowOnline,
+    metBefore: d.metBefore ?? [],
   };
 }
 
@@ -73,6 +78,10 @@ export interface PlanResult {
   placed: number;
   kept: number;
   totalScore: number;
+  /** How good the plan is: "optimal", or "within X% of the best possible" (HiGHS's proven bound). */
+  quality: { summary: string; optimal: boolean; gap: number | null; method: 'exact' | 'heuristic' };
+  /** Idle gaps between consecutive meetings of one attendee on one day. */
+  breaks: { total: number; max: number; min: number };
   unplaced: ReturnType<typeof describeUnplaced>[];
   /** The meetings written, for the audit trail. */
   meetingIds: number[];
@@ -85,6 +94,8 @@ export interface PlanningData {
   /** Approved pairs from the review queue. */
   approvedPairs: () => MatchRow[];
   now: () => Date;
+  /** Seconds the exact solver may take after the heuristic (default 2). */
+  timeLimitSeconds?: number;
 }
 
 /**
@@ -93,7 +104,7 @@ export interface PlanningData {
  * plan through the booking rules. With `replan`, the scheduler's own earlier meetings are planned
  * again; manual bookings are always kept.
  */
-export function planSession(event: EventRow, replan: boolean, d: PlanningData): PlanResult {
+export async function planSession(event: EventRow, replan: boolean, d: PlanningData): Promise<PlanResult> {
   const all = d.meetings.scheduledOfEvent(event.id);
   const kept = replan ? all.filter((m) => m.source === 'manual') : all;
   const now = d.now();
@@ -105,8 +116,10 @@ export function planSession(event: EventRow, replan: boolean, d: PlanningData): 
     approved: d.approvedPairs(),
     accepted: d.meetings.requests(event.id).filter((r) => requestView(r, now).status === 'accepted'),
     kept,
+    metBefore: d.meetings.metBefore(event.id, new Date(wholeEvent(eventSlots(event)).start).toISOString()),
   });
-  const plan = scheduleMeetings(input);
+  // The heuristic, then HiGHS within the time budget: the plan comes with its distance to the best possible.
+  const plan = await planSchedule(input, { timeLimitSeconds: d.timeLimitSeconds ?? 2 });
   const startOf = new Map(input.slots.map((s) => [s.id, s.start]));
   const placements = balanceInterpreters(input, plan.placements);
   const applied = d.booking.applyPlan(event, placements.map((p) => ({ ...p, slotStart: startOf.get(p.slotId)! })), replan);
@@ -114,6 +127,8 @@ export function planSession(event: EventRow, replan: boolean, d: PlanningData): 
     placed: applied.placed.length,
     kept: kept.length,
     totalScore: Math.round(plan.totalScore * 1e4) / 1e4,
+    quality: { summary: plan.quality.summary, optimal: plan.quality.optimal, gap: plan.quality.gap, method: plan.quality.method },
+    breaks: plan.breaks,
     unplaced: [
       ...plan.unplaced.map(describeUnplaced),
       ...applied.failed.map((f) => ({ ...describeUnplaced({ pairKey: f.pairKey, reason: 'no-common-slot', detail: f.detail }), reason: 'conflict' })),

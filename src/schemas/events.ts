@@ -211,9 +211,14 @@ export const ScheduleInput = Type.Object(
 export const ScheduleResult = Type.Object(
   {
     placed: Type.Integer(), kept: Type.Integer(), totalScore: Type.Number(),
+    quality: Type.Object({
+      summary: Type.String({ description: '"optimal", or "within X% of the best possible"' }),
+      optimal: Type.Boolean(), gap: Type.Union([Type.Number(), Type.Null()]), method: Type.String({ description: 'exact (the solver’s plan) or heuristic' }),
+    }),
+    breaks: Type.Object({ total: Type.Integer(), max: Type.Integer(), min: Type.Integer() }, { description: 'Idle gaps between consecutive meetings of one attendee on one day' }),
     unplaced: Type.Array(Type.Object({ organizations: Type.Array(Type.Integer()), reason: Type.String(), detail: Type.String() })),
   },
-  { example: { placed: 41, kept: 3, totalScore: 12.8, unplaced: [{ organizations: [4, 61], reason: 'no-interpreter', detail: 'no ja–mn interpreter free when both are' }] } },
+  { example: { placed: 41, kept: 3, totalScore: 12.8, quality: { summary: 'within 0.3% of the best possible', optimal: false, gap: 0.003, method: 'exact' }, breaks: { total: 4, max: 1, min: 0 }, unplaced: [{ organizations: [4, 61], reason: 'no-interpreter', detail: 'no ja–mn interpreter free when both are' }] } },
 );
 
 export const AgendaQuery = Type.Object(

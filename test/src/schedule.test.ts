@@ -30,15 +30,18 @@ describe('the demo sessions', () => {
     expect(approved).toBeGreaterThan(40);
   });
 
-  it('schedules each session from the approved pairs with one request, without double bookings', async () => {
+  it('schedules each session from the approved pairs with one request, without double bookings; Tokyo does not repeat the pairs met in Ulaanbaatar', async () => {
     for (const eventId of [1, 2]) {
       const res = await call('POST', `/api/events/${eventId}/schedule`, {});
       expect(res.statusCode, res.body).toBe(200);
       const plan = res.json();
-      expect(plan.placed).toBeGreaterThan(20);
+      expect(plan.quality.summary).toMatch(/optimal|within|no /);
+      // The Tokyo session (a week later) leaves out the pairs that met in Ulaanbaatar and says so.
+      if (eventId === 1) expect(plan.placed).toBeGreaterThan(20);
+      else expect(plan.unplaced.filter((u: { reason: string }) => u.reason === 'met-before').length).toBeGreaterThan(20);
       expect(doubleBookings(eventId)).toBe(0);
       const figures = (await call('GET', `/api/events/${eventId}/figures`)).json();
-      expect(figures.meetingsNeedingInterpreter).toBeGreaterThan(0);
+      if (eventId === 1) expect(figures.meetingsNeedingInterpreter).toBeGreaterThan(0);
       // Every organisation without a meeting has a reason in the plan's unplaced list.
       const unplacedOrgs = new Set(plan.unplaced.flatMap((u: { organizations: number[] }) => u.organizations));
       for (const id of figures.withoutMeetings) {

@@ -16,9 +16,11 @@ export default async function planningRoutes(fastify: FastifyInstance) {
       tags: ['meetings'],
       summary: 'Run the automatic scheduler over approved pairs and accepted requests',
       description:
-        'Places meetings to maximise the total match score, every organisation that has a pair getting at least one meeting ' +
-        'where possible; accepted requests count as score 1. Booked meetings are kept; with replan the scheduler’s own earlier ' +
-        'meetings are planned again (same calendar UIDs where a pair is placed again). Every pair it could not place is listed with the reason.',
+        'Places meetings so that (1) the most organisations get at least one meeting, (2) the total match score is highest, ' +
+        '(3) people have the fewest idle gaps between meetings, evenly spread; accepted requests count as score 1. Pairs that met ' +
+        'at another session are not proposed again unless one side asked. Booked meetings are kept; with replan the scheduler’s own earlier ' +
+        'meetings are planned again (same calendar UIDs where a pair is placed again). Every pair it could not place is listed with the reason; ' +
+        '`quality.summary` says how close the plan is to the best possible (an exact solver’s proven bound).',
       params: IdParams,
       body: Type.Optional(ScheduleInput),
       response: { 200: ScheduleResult, ...problems(400, 401, 403, 404, 415, 422) },
@@ -28,7 +30,7 @@ export default async function planningRoutes(fastify: FastifyInstance) {
     const replan = request.body?.replan ?? false;
     // Plans from the review queue as it stands once the ranking has caught up.
     await app.matching.idle();
-    const { meetingIds, ...result } = planSession(event, replan, {
+    const { meetingIds, ...result } = await planSession(event, replan, {
       events: app.events, meetings: app.meetings, booking: app.booking, now: app.now,
       approvedPairs: () => app.matches.list({ status: 'approved', limit: 1_000_000, offset: 0 }).rows,
     });

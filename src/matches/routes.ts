@@ -10,18 +10,20 @@ import type { MatchRow } from '../db/schema.ts';
 
 const MatchRef = Type.Ref('Match');
 
-const summary = (p: Profile) => ({ id: p.id, externalId: p.externalId, name: p.name, country: p.country, kind: p.kind, city: p.city, languages: p.languages });
+const summary = (p: Profile, latin: Map<number, string>) => ({
+  id: p.id, externalId: p.externalId, name: p.name, nameLatin: latin.get(p.id) ?? '', country: p.country, kind: p.kind, city: p.city, languages: p.languages,
+});
 
 export default async function matchRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   /** A stored pair with its reasons, computed now from the current profiles. */
-  const view = (row: MatchRow) => {
+  const view = (row: MatchRow, latin = app.organizations.latinNames([row.orgAId, row.orgBId])) => {
     const explained = app.matching.explain(row.orgAId, row.orgBId);
     return {
       ...row,
-      a: summary(app.matching.profile(row.orgAId)!),
-      b: summary(app.matching.profile(row.orgBId)!),
+      a: summary(app.matching.profile(row.orgAId)!, latin),
+      b: summary(app.matching.profile(row.orgBId)!, latin),
       signals: explained?.signals ?? row.signals,
       reasons: explained?.reasons ?? [],
     };
@@ -59,9 +61,10 @@ export default async function matchRoutes(fastify: FastifyInstance) {
         !(hideRejected && statusOf(partner.id)?.status === 'rejected') &&
         !(approvedOnly && statusOf(partner.id)?.status !== 'approved'),
     });
+    const latin = app.organizations.latinNames(suggestions.map((s) => s.profileId));
     return {
       items: suggestions.map((s) => ({
-        organization: summary(app.matching.profile(s.profileId)!),
+        organization: summary(app.matching.profile(s.profileId)!, latin),
         score: s.score,
         signals: s.signals,
         reasons: s.reasons,
@@ -80,7 +83,8 @@ export default async function matchRoutes(fastify: FastifyInstance) {
   }, async (request) => {
     await app.matching.idle();
     const { rows, total } = app.matches.list(request.query);
-    return { items: rows.map(view), total, limit: request.query.limit, offset: request.query.offset };
+    const latin = app.organizations.latinNames(rows.flatMap((r) => [r.orgAId, r.orgBId]));
+    return { items: rows.map((row) => view(row, latin)), total, limit: request.query.limit, offset: request.query.offset };
   });
 
   app.get('/api/matches/:id', {
@@ -121,6 +125,8 @@ export default async function matchRoutes(fastify: FastifyInstance) {
       response: { 200: RerankResult, ...problems(401, 403) },
     },
   }, async () => {
+    // A command-line import wrote names without their Latin form.
+    app.organizations.fillLatinNames(app.romanize.name);
     await app.matching.load();
     return { pairs: app.matches.list({ limit: 1, offset: 0 }).total };
   });

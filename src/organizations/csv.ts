@@ -50,7 +50,7 @@ const LIST_TEXT_FIELDS = ['offers', 'needs'] as const;
 const LANGS = ['ja', 'mn', 'en'] as const;
 
 const KNOWN_COLUMNS = [
-  'externalId', 'name', 'name_ja', 'name_mn', 'name_en', 'kind', 'country', 'city', 'website', 'employees', 'founded',
+  'externalId', 'name', 'name_ja', 'name_mn', 'name_en', 'name_latin', 'kind', 'country', 'city', 'website', 'employees', 'founded',
   'languages', 'sectors', 'description', 'description_ja', 'description_mn', 'description_en',
   'offers', 'offers_ja', 'offers_mn', 'offers_en', 'needs', 'needs_ja', 'needs_mn', 'needs_en',
   'sdgs', 'contact_name', 'contact_email', 'contact_phone',
@@ -107,6 +107,7 @@ function profileFromCells(cells: Partial<Record<Column, string>>): Record<string
     );
     profile[field] = [...aligned, ...splitList(cells[field])];
   }
+  if (cells.name_latin) profile.nameLatin = cells.name_latin;
   if (cells.kind) profile.kind = cells.kind.toLowerCase();
   if (cells.country) profile.country = cells.country.toUpperCase();
   if (cells.city) profile.city = cells.city;

@@ -8,6 +8,7 @@ export const OrganizationSummary = Type.Object({
   id: Type.Integer(),
   externalId: Type.String(),
   name: LocalizedText,
+  nameLatin: Type.String({ description: 'The name in Latin letters' }),
   country: Type.String(),
   kind: Type.String(),
   city: Type.String(),
@@ -49,7 +50,7 @@ const reasonExample = {
   b: { field: 'offers', item: 1, lang: 'mn', text: 'Ноолууран утсыг бага хэмжээгээр экспортлоно.', spans: [[0, 9]] },
 };
 const summaryExample = (id: number, externalId: string, name: Record<string, string>, country: string, city: string, languages: string[]) => ({
-  id, externalId, name, country, kind: 'company', city, languages,
+  id, externalId, name, nameLatin: '', country, kind: 'company', city, languages,
 });
 const signalsExample = { fwd: 0.41, back: 0.33, about: 0.18, sdgs: 0.5, kinds: 1, language: 0 };
 

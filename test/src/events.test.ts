@@ -75,8 +75,11 @@ describe('matching sessions', () => {
     const agenda = await call({ method: 'GET', url: `/api/events/${event.id}/agenda?attendeeId=${tokyo.id}&format=csv` });
     expect(agenda.headers['content-type']).toMatch(/^text\/csv/);
     const [header, row] = agenda.body.replace(/^\uFEFF/, '').trim().split('\n');
-    expect(header).toContain('start (Asia/Ulaanbaatar),end (Asia/Ulaanbaatar),start (Asia/Tokyo)');
-    expect(row).toContain('2026-12-08T10:30,2026-12-08T11:00,2026-12-08T11:30,2026-12-08T02:30:00.000Z,online');
+    // In the attendee's first language (ja), names with their Latin form.
+    expect(header).toContain('開始 (Asia/Ulaanbaatar),終了 (Asia/Ulaanbaatar),開始 (Asia/Tokyo)');
+    expect(row).toContain('2026-12-08T10:30,2026-12-08T11:00,2026-12-08T11:30,2026-12-08T02:30:00.000Z,オンライン');
+    const english = await call({ method: 'GET', url: `/api/events/${event.id}/agenda?attendeeId=${tokyo.id}&format=csv&lang=en` });
+    expect(english.body).toContain('start (Asia/Ulaanbaatar),end (Asia/Ulaanbaatar),start (Asia/Tokyo)');
   });
 
   it('needs an interpreter when two people share no language, and says so when none is free', async () => {

@@ -38,11 +38,23 @@ export default async function requestRoutes(fastify: FastifyInstance) {
       .filter((r) => p.role === 'matchmaker' || r.toOrganizationId === p.organizationId || orgOf(r.fromAttendeeId) === p.organizationId)
       .filter((r) => !request.query.status || r.status === request.query.status)
       .slice(request.query.offset, request.query.offset + request.query.limit);
-    const names = meetings.organizationNames([...new Set(page.flatMap((r) => [r.toOrganizationId, orgOf(r.fromAttendeeId) ?? 0]))]);
+    const ids = [...new Set(page.flatMap((r) => [r.toOrganizationId, orgOf(r.fromAttendeeId) ?? 0]))];
+    const names = meetings.organizationNames(ids);
+    const labels = meetings.organizationLabels(ids);
     return {
       items: page.map((r) => {
         const organizationId = orgOf(r.fromAttendeeId) ?? 0;
-        return { ...r, from: { name: attendees.get(r.fromAttendeeId)?.name ?? '', organizationId, organization: names.get(organizationId) ?? '' }, toOrganization: names.get(r.toOrganizationId) ?? '' };
+        const asker = attendees.get(r.fromAttendeeId);
+        return {
+          ...r,
+          from: {
+            name: asker?.name ?? '', nameLatin: asker?.nameLatin ?? '', organizationId, organization: names.get(organizationId) ?? '',
+            organizationName: labels.get(organizationId)?.name ?? {}, organizationLatin: labels.get(organizationId)?.nameLatin ?? '',
+          },
+          toOrganization: names.get(r.toOrganizationId) ?? '',
+          toOrganizationName: labels.get(r.toOrganizationId)?.name ?? {},
+          toOrganizationLatin: labels.get(r.toOrganizationId)?.nameLatin ?? '',
+        };
       }),
     };
   });

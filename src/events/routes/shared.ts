@@ -17,6 +17,7 @@ export function lookups(app: FastifyInstance) {
       interpreters: new Map(events.interpreters(event.id).map((i) => [i.id, i])),
       attendees: new Map(attendees.map((a) => [a.id, a])),
       organizationNames: meetings.organizationNames([...new Set(attendees.map((a) => a.organizationId))]),
+      organizationLabels: meetings.organizationLabels([...new Set(attendees.map((a) => a.organizationId))]),
     };
   };
 

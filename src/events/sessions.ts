@@ -50,7 +50,7 @@ export function createSessions(events: EventsRepository, meetings: MeetingsRepos
     },
 
     addAttendee(event: EventRow, input: AttendeeInput): AttendeeRow {
-      if (!organizationExists(input.organizationId)) throw invalid('No such organisation', [{ field: 'organizationId', message: 'does not exist' }]);
+      if (!organizationExists(input.organizationId)) throw invalid('No such organisation', [{ field: 'organizationId', message: 'does not exist', code: 'unknown-organization', params: { organizationId: input.organizationId } }]);
       return events.addAttendee({
         eventId: event.id,
         organizationId: input.organizationId,
@@ -68,7 +68,7 @@ export function createSessions(events: EventsRepository, meetings: MeetingsRepos
     addInterpreter(event: EventRow, input: InterpreterInput): InterpreterRow {
       const pairs = input.pairs.map(([a, b]) => [a!, b!] as [string, string]);
       const same = pairs.findIndex(([a, b]) => a === b);
-      if (same >= 0) throw invalid('A language pair needs two languages', [{ field: `pairs.${same}`, message: 'must name two different languages' }]);
+      if (same >= 0) throw invalid('A language pair needs two languages', [{ field: `pairs.${same}`, message: 'must name two different languages', code: 'language-pair' }]);
       return events.addInterpreter({ eventId: event.id, name: input.name.trim(), nameLatin: input.nameLatin?.trim() || romanize(input.name.trim()), pairs, availability: storedIntervals(input.availability, 'availability') });
     },
   };

@@ -62,6 +62,7 @@ export default async function matchRoutes(fastify: FastifyInstance) {
         !(approvedOnly && statusOf(partner.id)?.status !== 'approved'),
     });
     const latin = app.organizations.latinNames(suggestions.map((s) => s.profileId));
+    const relations = app.requests.relationsOf(self.id);
     return {
       items: suggestions.map((s) => ({
         organization: summary(app.matching.profile(s.profileId)!, latin),
@@ -69,6 +70,7 @@ export default async function matchRoutes(fastify: FastifyInstance) {
         signals: s.signals,
         reasons: s.reasons,
         match: statusOf(s.profileId),
+        relation: relations.get(s.profileId) ?? {},
       })),
     };
   });

@@ -40,7 +40,7 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
     const holder = byExternalId(externalId);
     if (holder && holder.id !== exceptId) {
       throw conflict(`externalId "${externalId}" is already used by organisation ${holder.id}`, [
-        { field: 'externalId', message: `is already used by organisation ${holder.id}` },
+        { field: 'externalId', message: `is already used by organisation ${holder.id}`, code: 'external-id-taken', params: { organizationId: holder.id, externalId } },
       ]);
     }
   }

@@ -65,6 +65,13 @@ export const SuggestionQuery = Type.Object(
 );
 export type SuggestionQuery = Static<typeof SuggestionQuery>;
 
+/** What already stands between the organisation and a partner: an open request either way, a booked meeting. */
+export const Relation = Type.Object({
+  requested: Type.Optional(Type.Object({ requestId: Type.Integer(), eventId: Type.Integer(), status: Type.String() }, { description: 'A request this organisation sent, still open' })),
+  received: Type.Optional(Type.Object({ requestId: Type.Integer(), eventId: Type.Integer(), status: Type.String() }, { description: 'A request the partner sent, still open' })),
+  meeting: Type.Optional(Type.Object({ meetingId: Type.Integer(), eventId: Type.Integer(), start: Type.String() }, { description: 'A booked meeting' })),
+});
+
 export const SuggestionList = Type.Object(
   {
     items: Type.Array(
@@ -76,6 +83,7 @@ export const SuggestionList = Type.Object(
         match: Type.Union([Type.Object({ id: Type.Integer(), status: Type.String() }), Type.Null()], {
           description: 'The pair in the review queue, if it is there',
         }),
+        relation: Type.Optional(Relation),
       }),
     ),
   },

@@ -57,7 +57,7 @@ describe('matching sessions', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([{ field: 'timeZone', message: 'must be an IANA time zone such as Asia/Tokyo', code: 'format', params: { format: 'time-zone' } }]);
     const hours = await call({ method: 'POST', url: '/api/events', payload: { ...UB_SESSION, days: [{ date: '2026-12-08', open: '12:00', close: '09:00' }] } });
-    expect(hours.json().errors).toEqual([{ field: 'days.0.close', message: 'must be after open' }]);
+    expect(hours.json().errors).toEqual([{ field: 'days.0.close', message: 'must be after open', code: 'close-before-open' }]);
   });
 
   it('books a cross-city online meeting in a slot valid for a Tokyo attendee and an Ulaanbaatar one', async () => {
@@ -124,7 +124,7 @@ describe('matching sessions', () => {
     const req = (await call({ method: 'POST', url: `/api/events/${event.id}/requests`, payload: { fromAttendeeId: a.id, toOrganizationId: org['mn-a'] } })).json();
 
     const early = await call({ method: 'GET', url: `/api/requests/${req.id}/slots` });
-    expect([early.statusCode, early.json().errors]).toEqual([422, [{ field: 'id', message: `request ${req.id} is requested` }]]);
+    expect([early.statusCode, early.json().errors]).toEqual([422, [{ field: 'id', message: `request ${req.id} is requested`, code: 'not-accepted', params: { requestId: req.id, status: 'requested' } }]]);
     await call({ method: 'POST', url: `/api/requests/${req.id}/accept`, payload: { attendeeId: b.id } });
     const token = (await call({ method: 'POST', url: `/api/attendees/${b.id}/tokens`, payload: {} })).json().token;
     const open = await app.inject({ method: 'GET', url: `/api/requests/${req.id}/slots`, headers: { authorization: `Bearer ${token}` } });

@@ -164,10 +164,13 @@ export function createBooking(repo: MeetingsRepository) {
         // Naming the slot it already has (a drag to another table of the same row) is not a new slot:
         // the meeting keeps its interpreter rather than competing with itself for one.
         const sameSlot = change.slotStart === undefined || change.slotStart === Date.parse(meeting.slotStart);
+        // A meeting moved in time keeps its table when the table is free then (people find it where
+        // they were told); only a taken table makes way for another, which the answer shows.
+        const keepTable = meeting.tableId !== null && (sameSlot || (Number.isFinite(change.slotStart) && repo.tableFree(meeting.tableId, iso(change.slotStart!))));
         const { row, seats } = prepare(event, {
           attendeeIds: [meeting.attendeeAId, meeting.attendeeBId],
           slotStart: change.slotStart ?? Date.parse(meeting.slotStart),
-          tableId: change.tableId ?? (sameSlot ? meeting.tableId ?? undefined : undefined),
+          tableId: change.tableId ?? (keepTable ? meeting.tableId ?? undefined : undefined),
           interpreterId: change.interpreterId !== undefined ? change.interpreterId : sameSlot ? meeting.interpreterId : undefined,
           requestId: meeting.requestId,
           source: meeting.source,

@@ -5,7 +5,9 @@ import type { Profile } from '../../matching/index.ts';
 import { notFound } from '../domain/errors.ts';
 import { actorOf } from '../plugins/audit.ts';
 import { IdParams, problems } from '../schemas/common.ts';
-import { MatchDecision, MatchList, MatchQuery, RerankResult, SuggestionList, SuggestionQuery } from '../schemas/matches.ts';
+import { BulkDecision, BulkDecisionResult, MatchDecision, MatchExportQuery, MatchHistory, MatchList, MatchQuery, PartnerParams, PartnerView, RerankResult, SuggestionList, SuggestionQuery } from '../schemas/matches.ts';
+import { decideMany, historyOf, queueCsv } from './review.ts';
+import { partnerView } from './partners.ts';
 import type { MatchRow } from '../db/schema.ts';
 
 const MatchRef = Type.Ref('Match');
@@ -75,6 +77,20 @@ export default async function matchRoutes(fastify: FastifyInstance) {
     };
   });
 
+  app.get('/api/organizations/:id/partners/:partnerId', {
+    config: { access: 'organization-member' },
+    schema: {
+      tags: ['matching'],
+      summary: "A partner's profile (no contact details) with the reasons for this pair, as organisation :id sees it",
+      description: 'For a suggestion, a request or a meeting. An organisation sees partners it could be suggested (not a pair a matchmaker rejected) or that it already deals with (a request either way, a meeting); 403 otherwise.',
+      params: PartnerParams,
+      response: { 200: PartnerView, ...problems(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    await app.matching.idle();
+    return partnerView(app, request.params.id, request.params.partnerId, request.principal?.role === 'matchmaker');
+  });
+
   app.get('/api/matches', {
     schema: {
       tags: ['matching'],
@@ -118,6 +134,60 @@ export default async function matchRoutes(fastify: FastifyInstance) {
     if (!row) throw notFound(`Match ${request.params.id}`);
     app.audit.record(request, `match.${row.status}`, 'match', row.id, { note: row.note, orgAId: row.orgAId, orgBId: row.orgBId });
     return view(row);
+  });
+
+  app.post('/api/matches/decisions', {
+    schema: {
+      tags: ['matching'],
+      summary: 'Approve, reject or reset many pairs at once (all or none), with one note',
+      body: BulkDecision,
+      response: { 200: BulkDecisionResult, ...problems(400, 401, 403, 415, 422) },
+    },
+  }, async (request) => {
+    await app.matching.idle();
+    const rows = decideMany(app.matches, request.body.ids, request.body.status, request.body.note, actorOf(request), app.now().toISOString());
+    for (const row of rows) app.audit.record(request, `match.${row.status}`, 'match', row.id, { note: row.note, orgAId: row.orgAId, orgBId: row.orgBId, bulk: true });
+    return { items: rows.map((r) => ({ id: r.id, status: r.status })) };
+  });
+
+  app.get('/api/matches/export', {
+    schema: {
+      tags: ['matching'],
+      summary: 'The review queue as CSV, with the same filters as the list (every page)',
+      querystring: MatchExportQuery,
+      response: {
+        200: { description: 'The queue', content: { 'text/csv': { schema: Type.String({ example: 'pair,score,strength,status,…' }) } } },
+        ...problems(400, 401, 403),
+      },
+    },
+  }, async (request, reply) => {
+    await app.matching.idle();
+    const { rows } = app.matches.list({ ...request.query, limit: 100_000, offset: 0 });
+    const ids = [...new Set(rows.flatMap((r) => [r.orgAId, r.orgBId]))];
+    const latin = app.organizations.latinNames(ids);
+    const side = (id: number) => {
+      const p = app.matching.profile(id);
+      return { externalId: p?.externalId ?? '', name: p?.name ?? {}, nameLatin: latin.get(id) ?? '', country: p?.country ?? '' };
+    };
+    // Reasons cost about a millisecond a pair: a queue of a whole programme goes out without them.
+    const withConcepts = rows.length <= 5_000;
+    const csv = queueCsv(rows.map((match) => ({
+      match, a: side(match.orgAId), b: side(match.orgBId),
+      concepts: !withConcepts ? [] : [...new Set((app.matching.explain(match.orgAId, match.orgBId)?.reasons ?? []).flatMap((r) => (r.concept ? [r.concept.label.en] : [])))].slice(0, 5),
+    })));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="review-queue.csv"').send(csv);
+  });
+
+  app.get('/api/matches/:id/history', {
+    schema: {
+      tags: ['matching'],
+      summary: "A pair's decisions and notes, latest first (who, when), from the audit trail",
+      params: IdParams,
+      response: { 200: MatchHistory, ...problems(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    if (!app.matches.get(request.params.id)) throw notFound(`Match ${request.params.id}`);
+    return { items: historyOf(app.audit.list({ entity: 'match', entityId: request.params.id, limit: 200, offset: 0 })) };
   });
 
   app.post('/api/matches/rerank', {

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Id, LocalizedText, Paging } from './common.ts';
+import { Id, Line, LocalizedText, Paging } from './common.ts';
 import { Kind } from './organizations.ts';
 
 const Trilingual = Type.Object({ ja: Type.String(), mn: Type.String(), en: Type.String() });
@@ -131,6 +131,7 @@ export const MatchQuery = Type.Object(
     kind: Type.Optional(Kind),
     sector: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     organizationId: Type.Optional(Id()),
+    q: Type.Optional(Line(200, { description: "Words of either organisation's name, in any script or in Latin letters (Цагаан, 西田, Tsagaan)" })),
     sort: Type.Union([Type.Literal('score'), Type.Literal('score-asc'), Type.Literal('decided')], {
       default: 'score',
       description: 'score: best first; score-asc: weakest first; decided: most recently decided first',
@@ -158,4 +159,46 @@ export const MatchDecision = Type.Object(
 export const RerankResult = Type.Object(
   { pairs: Type.Integer({ description: 'Pairs in the review queue after the re-rank' }) },
   { example: { pairs: 1240 } },
+);
+
+/** A partner's profile as an organisation sees it, with the reasons for the pair (issue 14). */
+export const PartnerView = Type.Object(
+  {
+    organization: Type.Ref('Organization', { description: 'The profile, never its contact details' }),
+    score: Type.Number(),
+    signals: Type.Union([Signals, Type.Null()]),
+    reasons: Type.Array(Reason, { description: 'a is the organisation asking, b the partner' }),
+    concepts: Type.Array(Type.Object({ id: Type.String(), label: Trilingual }), { description: 'The concepts behind the pair, each once' }),
+    match: Type.Union([Type.Object({ id: Type.Integer(), status: Type.String() }), Type.Null()]),
+    relation: Relation,
+  },
+  { example: { organization: { id: 57, externalId: 'mn-001', name: { mn: 'Цагаан Сүрэг Ноолуур ХХК' }, nameLatin: 'Tsagaan Süreg Nooluur KHKHK', kind: 'company', country: 'MN', city: 'Ulaanbaatar', languages: ['mn', 'en'], sectors: [], description: { mn: 'Ноолуур' }, offers: [], needs: [], sdgs: [], textLanguages: ['mn'], createdAt: '2026-11-28T09:00:00.000Z', updatedAt: '2026-11-28T09:00:00.000Z' }, score: 0.42, signals: signalsExample, reasons: [reasonExample], concepts: [{ id: 'cashmere', label: { ja: 'カシミヤ', mn: 'ноолуур', en: 'cashmere' } }], match: null, relation: {} } },
+);
+
+export const PartnerParams = Type.Object({ id: Id(), partnerId: Id() });
+
+export const BulkDecision = Type.Object(
+  {
+    ids: Type.Array(Id(), { minItems: 1, maxItems: 1000, uniqueItems: true, description: 'The pairs to decide' }),
+    status: MatchStatus,
+    note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+  },
+  { additionalProperties: false, example: { ids: [12, 13, 15], status: 'approved', note: 'Checked at the programme meeting' } },
+);
+
+export const BulkDecisionResult = Type.Object(
+  { items: Type.Array(Type.Object({ id: Type.Integer(), status: Type.String() })) },
+  { example: { items: [{ id: 12, status: 'approved' }] } },
+);
+
+export const MatchExportQuery = Type.Omit(MatchQuery, ['limit', 'offset']);
+
+export const MatchHistory = Type.Object(
+  {
+    items: Type.Array(Type.Object({
+      at: Type.String(), actor: Type.String({ description: 'Who: matchmaker, or the token that acted' }),
+      status: Type.String({ description: 'approved, rejected or pending' }), note: Type.Union([Type.String(), Type.Null()]),
+    })),
+  },
+  { example: { items: [{ at: '2026-11-28T10:00:00.000Z', actor: 'matchmaker', status: 'approved', note: 'Both confirmed interest by e-mail' }] } },
 );

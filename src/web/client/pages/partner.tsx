@@ -51,7 +51,7 @@ export function PartnerPage({ selfId, partnerId }: { selfId: number; partnerId: 
   const o = data.view.organization;
   return (
     <section class="partner">
-      <p><a href="javascript:history.back()">← {t('backToList')}</a></p>
+      <p><button type="button" class="outline secondary small" onClick={() => history.back()}>← {t('backToList')}</button></p>
       <p class="muted">{t('partnerTitle')}</p>
       <h1>
         <Name text={o.name} latin={o.nameLatin} />

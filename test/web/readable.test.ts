@@ -129,7 +129,7 @@ describe('every reader can read and act (issue 14)', () => {
       const ids = (await page.locator('.queue li').evaluateAll((lis) => lis.slice(0, 10).map((li) => Number(li.getAttribute('data-match')))));
       for (const id of ids) await page.locator(`.queue li[data-match="${id}"] input.choose`).check();
       await page.getByText('10 selected').waitFor();
-      await page.getByRole('button', { name: 'Approve selected' }).click();
+      await page.getByRole('button', { name: 'Selected pairs: approve' }).click();
       await page.getByText('10 pairs now Approved').waitFor();
       for (const id of ids) expect((await api(`GET`, `/api/matches/${id}`)).status).toBe('approved');
 

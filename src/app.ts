@@ -46,12 +46,12 @@ export interface AppOptions {
 type NumericSchema = { properties?: Record<string, { type?: string }> };
 
 function nonCanonicalNumbers(values: Record<string, unknown> | undefined, schema: NumericSchema | undefined, part: string) {
-  const out: { field: string; message: string }[] = [];
+  const out: { field: string; message: string; code: string }[] = [];
   for (const [key, property] of Object.entries(schema?.properties ?? {})) {
     const raw = values?.[key];
     if (typeof raw !== 'string') continue;
-    if (property.type === 'integer' && !/^-?(0|[1-9][0-9]*)$/.test(raw)) out.push({ field: `${part}.${key}`, message: 'must be a whole number written in digits' });
-    if (property.type === 'number' && !/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(raw)) out.push({ field: `${part}.${key}`, message: 'must be a number written in digits' });
+    if (property.type === 'integer' && !/^-?(0|[1-9][0-9]*)$/.test(raw)) out.push({ field: `${part}.${key}`, message: 'must be a whole number written in digits', code: 'digits' });
+    if (property.type === 'number' && !/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(raw)) out.push({ field: `${part}.${key}`, message: 'must be a number written in digits', code: 'digits' });
   }
   return out;
 }
@@ -63,7 +63,7 @@ const MAX_JSON_DEPTH = 32;
  * surrogates written as escapes ("\\ud800"), which are not text and which SQLite would store as U+FFFD.
  */
 function jsonProblem(value: unknown, limit: number, path = ''): HttpProblem | null {
-  if (limit < 0) return new HttpProblem(400, 'too-deep', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+  if (limit < 0) return new HttpProblem(400, 'too-deep', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, undefined, undefined, { limit: MAX_JSON_DEPTH });
   if (typeof value === 'string') return LONE_SURROGATE.test(value) ? loneSurrogate(path) : null;
   if (value === null || typeof value !== 'object') return null;
   for (const [key, child] of Object.entries(value)) {
@@ -96,7 +96,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     clientErrorHandler: (error, socket) => {
       if (!socket.writable) return socket.destroy();
       const status = (error as { code?: string }).code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-      const body = JSON.stringify({ type: problemType('malformed-request'), title: STATUS_CODES[status], status, detail: 'The request could not be read as HTTP/1.1' });
+      const body = JSON.stringify({ type: problemType('malformed-request'), title: STATUS_CODES[status], status, detail: 'The request could not be read as HTTP/1.1', code: 'malformed-request', params: {} });
       socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     },
     // The router's own refusals (a malformed percent-escape in the path) leave in the one error shape too.
@@ -106,6 +106,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         type: problemType('malformed-url'),
         title: 'Bad Request',
         detail: 'The address is not a valid URL (a percent-escape that is not UTF-8?)',
+        code: 'malformed-url',
       });
     },
   });

@@ -30,6 +30,10 @@ export const organizations = sqliteTable(
     textLanguages: text('text_languages', { mode: 'json' }).$type<string[]>().notNull(),
     /** Lower-cased, NFC text of every searchable field: the free-text query runs LIKE over it. */
     searchText: text('search_text').notNull(),
+    /** The name in Latin letters (romanised from the original unless the organisation wrote its own). */
+    nameLatin: text('name_latin').notNull().default(''),
+    /** Whether `nameLatin` was written by the organisation (kept) rather than generated (follows the name). */
+    nameLatinEdited: integer('name_latin_edited', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },
@@ -142,6 +146,8 @@ export const attendees = sqliteTable(
     eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
     organizationId: integer('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
+    /** The name in Latin letters, given or romanised, so the other side can read it aloud. */
+    nameLatin: text('name_latin').notNull().default(''),
     email: text('email'),
     languages: text('languages', { mode: 'json' }).$type<string[]>().notNull(),
     timeZone: text('time_zone').notNull(),
@@ -164,6 +170,7 @@ export const interpreters = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
+    nameLatin: text('name_latin').notNull().default(''),
     pairs: text('pairs', { mode: 'json' }).$type<[string, string][]>().notNull(),
     availability: text('availability', { mode: 'json' }).$type<IsoInterval[]>().notNull(),
     createdAt: text('created_at').notNull().default(now),

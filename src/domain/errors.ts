@@ -26,6 +26,10 @@ export class DomainError extends Error {
     readonly errors?: FieldError[],
     /** A more precise name than the kind's, for the problem's `type` (e.g. `malformed-csv`). */
     readonly slug?: string,
+    /** What is wrong as a whole, for programs and translations (default: the one code its errors share, else the slug). */
+    readonly code?: string,
+    /** The numbers and names the problem's wording needs (counts, times, names). */
+    readonly params?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -36,8 +40,8 @@ export class DomainError extends Error {
   }
 }
 
-export const invalid = (detail: string, errors: FieldError[]) => new DomainError('invalid', detail, errors);
-export const conflict = (detail: string, errors?: FieldError[]) => new DomainError('conflict', detail, errors);
-export const notFound = (what: string) => new DomainError('not-found', `${what} does not exist`);
+export const invalid = (detail: string, errors: FieldError[], code?: string, params?: Record<string, unknown>) => new DomainError('invalid', detail, errors, undefined, code, params);
+export const conflict = (detail: string, errors?: FieldError[], code?: string, params?: Record<string, unknown>) => new DomainError('conflict', detail, errors, undefined, code, params);
+export const notFound = (what: string) => new DomainError('not-found', `${what} does not exist`, undefined, undefined, 'not-found', { what });
 export const forbidden = (detail: string) => new DomainError('forbidden', detail);
 export const malformed = (slug: string, detail: string, errors?: FieldError[]) => new DomainError('malformed', detail, errors, slug);

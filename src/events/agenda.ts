@@ -2,8 +2,10 @@ import { stringify } from 'csv-stringify/sync';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { localTime } from '../../matching/schedule/slots.ts';
 import type { AttendeeRow, EventRow, EventTableRow, InterpreterRow, MeetingRow } from '../db/schema.ts';
-import type { MeetingsRepository } from './meetings-repository.ts';
+import type { MeetingsRepository, OrganizationLabel } from './meetings-repository.ts';
 import type { EventsRepository } from './repository.ts';
+import { readableNameText, readablePersonName } from '../../matching/text/names.ts';
+import { agendaWord, type AgendaLang } from './agenda-words.ts';
 
 /** A meeting with the names a reader needs, in UTC and in the event's zone. */
 export interface MeetingView {
@@ -19,7 +21,7 @@ export interface MeetingView {
   online: boolean;
   table: { id: number; name: string } | null;
   interpreter: { id: number; name: string } | null;
-  attendees: { attendeeId: number; name: string; organizationId: number; organization: string }[];
+  attendees: { attendeeId: number; name: string; nameLatin: string; organizationId: number; organization: string; organizationName: Record<string, string>; organizationLatin: string }[];
   requestId: number | null;
   updatedAt: string;
 }
@@ -30,6 +32,8 @@ export interface AgendaContext {
   interpreters: Map<number, InterpreterRow>;
   attendees: Map<number, AttendeeRow>;
   organizationNames: Map<number, string>;
+  /** Names in every language with their Latin form (for readers of any language). */
+  organizationLabels?: Map<number, OrganizationLabel>;
 }
 
 /** Names for agendas, figures and messages; `people` narrows the attendees loaded (one meeting needs two). */
@@ -41,13 +45,19 @@ export function agendaContext(events: EventsRepository, meetings: MeetingsReposi
     interpreters: new Map(events.interpreters(event.id).map((i) => [i.id, i])),
     attendees: new Map(attendees.map((a) => [a.id, a])),
     organizationNames: meetings.organizationNames([...new Set(attendees.map((a) => a.organizationId))]),
+    organizationLabels: meetings.organizationLabels([...new Set(attendees.map((a) => a.organizationId))]),
   };
 }
 
 export function meetingView(m: MeetingRow, ctx: AgendaContext): MeetingView {
   const person = (id: number) => {
     const a = ctx.attendees.get(id);
-    return { attendeeId: id, name: a?.name ?? '', organizationId: a?.organizationId ?? 0, organization: ctx.organizationNames.get(a?.organizationId ?? 0) ?? '' };
+    const organization = ctx.organizationNames.get(a?.organizationId ?? 0) ?? '';
+    const label = ctx.organizationLabels?.get(a?.organizationId ?? 0);
+    return {
+      attendeeId: id, name: a?.name ?? '', nameLatin: a?.nameLatin ?? '', organizationId: a?.organizationId ?? 0, organization,
+      organizationName: label?.name ?? { en: organization }, organizationLatin: label?.nameLatin ?? '',
+    };
   };
   const table = m.tableId ? ctx.tables.get(m.tableId) : undefined;
   const interpreter = m.interpreterId ? ctx.interpreters.get(m.interpreterId) : undefined;
@@ -78,15 +88,27 @@ export function icsText(value: string): string {
   return value.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
 }
 
-/** The agenda as CSV, times in the event's zone and in the reader's own zone. */
-export function agendaCsv(items: readonly MeetingView[], event: EventRow, readerZone: string): string {
+/** A person and their organisation, as a reader of `lang` can read them: 西田 和夫 (Nishida Kazuo). */
+function personText(p: MeetingView['attendees'][number], lang: AgendaLang): { name: string; organization: string } {
+  return {
+    name: readablePersonName(p.name, p.nameLatin, lang),
+    organization: readableNameText(p.organizationName, p.organizationLatin, lang) || p.organization,
+  };
+}
+
+/** The agenda as CSV, times in the event's zone and in the reader's own zone, headers and names in the reader's language. */
+export function agendaCsv(items: readonly MeetingView[], event: EventRow, readerZone: string, lang: AgendaLang = 'en'): string {
+  const w = (key: Parameters<typeof agendaWord>[1]) => agendaWord(lang, key);
   const rows = items.map((m) => [
-    m.id, m.status, localTime(Date.parse(m.start), event.timeZone), localTime(Date.parse(m.end), event.timeZone),
-    localTime(Date.parse(m.start), readerZone), m.start, m.online ? 'online' : m.table?.name ?? '', m.interpreter?.name ?? '',
-    ...m.attendees.flatMap((p) => [p.name, p.organization]),
+    m.id, m.status === 'cancelled' ? w('cancelled') : w('scheduled'), localTime(Date.parse(m.start), event.timeZone), localTime(Date.parse(m.end), event.timeZone),
+    localTime(Date.parse(m.start), readerZone), m.start, m.online ? w('online') : m.table?.name ?? '', m.interpreter?.name ?? '',
+    ...m.attendees.flatMap((p) => {
+      const shown = personText(p, lang);
+      return [shown.name, shown.organization];
+    }),
   ].map((v) => neutralizeCell(String(v))));
   return stringify([
-    ['meeting', 'status', `start (${event.timeZone})`, `end (${event.timeZone})`, `start (${readerZone})`, 'start (UTC)', 'table', 'interpreter', 'attendee A', 'organisation A', 'attendee B', 'organisation B'],
+    [w('meeting'), w('status'), `${w('start')} (${event.timeZone})`, `${w('end')} (${event.timeZone})`, `${w('start')} (${readerZone})`, `${w('start')} (UTC)`, w('table'), w('interpreter'), w('attendeeA'), w('organizationA'), w('attendeeB'), w('organizationB')],
     ...rows,
   ], { bom: true });
 }
@@ -96,10 +118,13 @@ export function agendaCsv(items: readonly MeetingView[], event: EventRow, reader
  * change, so importing the file again updates the calendar entry instead of adding a second one;
  * cancelled meetings stay in the file as STATUS:CANCELLED so calendars remove them.
  */
-export function agendaIcs(items: readonly MeetingView[], event: EventRow, title: string): string {
-  const calendar = ical({ name: icsText(title), prodId: { company: 'Musubi', product: 'agenda', language: 'EN' }, timezone: null });
+export function agendaIcs(items: readonly MeetingView[], event: EventRow, title: string, lang: AgendaLang = 'en'): string {
+  const calendar = ical({ name: icsText(title), prodId: { company: 'Musubi', product: 'agenda', language: lang.toUpperCase() }, timezone: null });
   for (const m of items) {
-    const other = icsText(m.attendees.map((p) => `${p.name} (${p.organization})`).join(' – '));
+    const other = icsText(m.attendees.map((p) => {
+      const shown = personText(p, lang);
+      return `${shown.name} – ${shown.organization}`;
+    }).join(' ⇄ '));
     calendar.createEvent({
       id: m.uid,
       sequence: m.sequence,
@@ -109,11 +134,11 @@ export function agendaIcs(items: readonly MeetingView[], event: EventRow, title:
       summary: `Musubi: ${other}`,
       description: [
         `${event.name}`,
-        m.online ? 'Online meeting' : `Table ${m.table?.name ?? ''}`,
-        m.interpreter ? `Interpreter: ${m.interpreter.name}` : '',
-        `Local time (${event.timeZone}): ${m.localStart}`,
+        m.online ? agendaWord(lang, 'onlineMeeting') : agendaWord(lang, 'tableNamed', { name: m.table?.name ?? '' }),
+        m.interpreter ? agendaWord(lang, 'interpreterNamed', { name: m.interpreter.name }) : '',
+        agendaWord(lang, 'localTime', { zone: event.timeZone, time: m.localStart.replace('T', ' ') }),
       ].filter(Boolean).map(icsText).join('\n'),
-      location: icsText(m.online ? 'Online' : `${event.city}, table ${m.table?.name ?? ''}`),
+      location: icsText(m.online ? agendaWord(lang, 'online') : agendaWord(lang, 'location', { city: event.city, name: m.table?.name ?? '' })),
       status: m.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }

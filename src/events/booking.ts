@@ -63,13 +63,13 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
   function prepare(event: EventRow, req: BookingRequest, movingId: number | null): { row: NewMeeting; seats: [number, number] } {
     const slots = eventSlots(event);
     const slot = slots.find((s) => s.start === req.slotStart);
-    if (!slot) throw invalid('That time is not a slot of this event', [{ field: 'slotStart', message: `is not a slot start of event ${event.id} (see GET /api/events/${event.id})` }]);
+    if (!slot) throw invalid('That time is not a slot of this event', [{ field: 'slotStart', message: `is not a slot start of event ${event.id} (see GET /api/events/${event.id})`, code: 'not-slot', params: Number.isFinite(req.slotStart) ? { start: new Date(req.slotStart).toISOString() } : {} }]);
     const slotStart = iso(slot.start);
     const local = localTime(slot.start, event.timeZone);
     const people = repo.presentAttendees(req.attendeeIds);
     const [a, b] = req.attendeeIds.map((id) => people.find((p) => p.id === id));
-    if (!a || !b || a.eventId !== event.id || b.eventId !== event.id) throw invalid('Both attendees must attend this event', [{ field: 'attendeeIds', message: 'must be two attendees of this event' }]);
-    if (a.organizationId === b.organizationId) throw invalid('A meeting is between two organisations', [{ field: 'attendeeIds', message: 'are from the same organisation' }]);
+    if (!a || !b || a.eventId !== event.id || b.eventId !== event.id) throw invalid('Both attendees must attend this event', [{ field: 'attendeeIds', message: 'must be two attendees of this event', code: 'not-attendees' }]);
+    if (a.organizationId === b.organizationId) throw invalid('A meeting is between two organisations', [{ field: 'attendeeIds', message: 'are from the same organisation', code: 'same-organization' }]);
 
     const whole = wholeEvent(slots);
     for (const p of [a, b]) {
@@ -91,12 +91,12 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
 
   function chooseTable(event: EventRow, online: boolean, wanted: number | undefined, slotStart: string, local: string): number | null {
     if (online) {
-      if (wanted) throw invalid('An online meeting needs no table', [{ field: 'tableId', message: 'must be left out: the meeting is online' }]);
+      if (wanted) throw invalid('An online meeting needs no table', [{ field: 'tableId', message: 'must be left out: the meeting is online', code: 'online-no-table' }]);
       return null;
     }
     if (wanted) {
       const table = repo.table(wanted);
-      if (!table || table.eventId !== event.id) throw invalid('No such table at this event', [{ field: 'tableId', message: 'is not a table of this event' }]);
+      if (!table || table.eventId !== event.id) throw invalid('No such table at this event', [{ field: 'tableId', message: 'is not a table of this event', code: 'unknown-table' }]);
       return table.id;
     }
     const free = repo.tables(event.id).find((t) => repo.tableFree(t.id, slotStart));
@@ -114,8 +114,8 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
     if (needsInterpreter && wanted === null) throw invalid('These two share no language: the meeting needs an interpreter', [{ field: 'interpreterId', message: `must name an interpreter for ${languages}: they share no language`, code: 'interpreter-needed', params: { languages } }]);
     if (wanted) {
       const interpreter = repo.interpreter(wanted);
-      if (!interpreter || interpreter.eventId !== event.id) throw invalid('No such interpreter at this event', [{ field: 'interpreterId', message: 'is not an interpreter of this event' }]);
-      if (needsInterpreter && !canInterpret(interpreter)) throw invalid(`${interpreter.name} does not interpret between their languages`, [{ field: 'interpreterId', message: `does not cover ${languages}` }]);
+      if (!interpreter || interpreter.eventId !== event.id) throw invalid('No such interpreter at this event', [{ field: 'interpreterId', message: 'is not an interpreter of this event', code: 'unknown-interpreter' }]);
+      if (needsInterpreter && !canInterpret(interpreter)) throw invalid(`${interpreter.name} does not interpret between their languages`, [{ field: 'interpreterId', message: `does not cover ${languages}`, code: 'interpreter-languages', params: { name: interpreter.name, languages } }]);
       if (!covers(availabilityOf(interpreter.availability, whole), slot)) throw conflict(`${interpreter.name} is not available at ${local}`, [{ field: 'interpreterId', message: 'is not available then', code: 'not-available', params: { name: interpreter.name, start: slotStart } }]);
       return interpreter.id;
     }
@@ -162,16 +162,19 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
 
     /** Moves a meeting to another slot, table or interpreter; the calendar SEQUENCE goes up, the UID stays. */
     move(event: EventRow, meeting: MeetingRow, change: { slotStart?: number; tableId?: number; interpreterId?: number | null }): MeetingRow {
-      if (meeting.status !== 'scheduled') throw conflict(`Meeting ${meeting.id} is cancelled`);
+      if (meeting.status !== 'scheduled') throw conflict(`Meeting ${meeting.id} is cancelled`, [{ field: 'id', message: 'is cancelled', code: 'meeting-cancelled', params: { meetingId: meeting.id } }]);
       return repo.transaction(() => {
         repo.freeSeats(meeting.id);
         // Naming the slot it already has (a drag to another table of the same row) is not a new slot:
         // the meeting keeps its interpreter rather than competing with itself for one.
         const sameSlot = change.slotStart === undefined || change.slotStart === Date.parse(meeting.slotStart);
+        // A meeting moved in time keeps its table when the table is free then (people find it where
+        // they were told); only a taken table makes way for another, which the answer shows.
+        const keepTable = meeting.tableId !== null && (sameSlot || (Number.isFinite(change.slotStart) && repo.tableFree(meeting.tableId, iso(change.slotStart!))));
         const { row, seats } = prepare(event, {
           attendeeIds: [meeting.attendeeAId, meeting.attendeeBId],
           slotStart: change.slotStart ?? Date.parse(meeting.slotStart),
-          tableId: change.tableId ?? (sameSlot ? meeting.tableId ?? undefined : undefined),
+          tableId: change.tableId ?? (keepTable ? meeting.tableId ?? undefined : undefined),
           interpreterId: change.interpreterId !== undefined ? change.interpreterId : sameSlot ? meeting.interpreterId : undefined,
           requestId: meeting.requestId,
           source: meeting.source,
@@ -189,7 +192,7 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
     },
 
     cancel(meeting: MeetingRow): MeetingRow {
-      if (meeting.status !== 'scheduled') throw conflict(`Meeting ${meeting.id} is already cancelled`);
+      if (meeting.status !== 'scheduled') throw conflict(`Meeting ${meeting.id} is already cancelled`, [{ field: 'id', message: 'is already cancelled', code: 'meeting-cancelled', params: { meetingId: meeting.id } }]);
       return repo.transaction(() => {
         const cancelled = repo.cancelMeeting(meeting);
         notices.meetingChanged(cancelled, 'cancelled');

@@ -6,6 +6,10 @@ import {
 } from '../db/schema.ts';
 
 export type NewMeeting = typeof meetings.$inferInsert;
+export interface OrganizationLabel {
+  name: Record<string, string>;
+  nameLatin: string;
+}
 export type NewRequest = typeof meetingRequests.$inferInsert;
 
 /**
@@ -132,6 +136,26 @@ export function createMeetingsRepository(db: Db, now: () => Date) {
       return new Map(db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, [...ids])).all()
         .map((o) => [o.id, o.name.en ?? Object.values(o.name)[0] ?? '']));
     },
+
+    /** Organisations' names in every language they have, with their Latin form, for readers of any language. */
+    organizationLabels(ids: readonly number[]): Map<number, OrganizationLabel> {
+      if (!ids.length) return new Map();
+      return new Map(db.select({ id: organizations.id, name: organizations.name, nameLatin: organizations.nameLatin }).from(organizations)
+        .where(inArray(organizations.id, [...ids])).all().map((o) => [o.id, { name: o.name, nameLatin: o.nameLatin }]));
+    },
+
+    /** Requested or accepted requests of an organisation (sent by its attendees or addressed to it), at every event. */
+    openRequestsOf: (organizationId: number): (MeetingRequestRow & { fromOrganizationId: number })[] =>
+      db.select().from(meetingRequests)
+        .innerJoin(attendees, eq(attendees.id, meetingRequests.fromAttendeeId))
+        .where(and(inArray(meetingRequests.status, ['requested', 'accepted']),
+          or(eq(attendees.organizationId, organizationId), eq(meetingRequests.toOrganizationId, organizationId))))
+        .all()
+        .map((r) => ({ ...r.meeting_requests, fromOrganizationId: r.attendees.organizationId })),
+
+    /** Booked meetings between two organisations at an event. */
+    scheduledBetween: (eventId: number, orgA: number, orgB: number): MeetingRow[] => db.select().from(meetings)
+      .where(and(eq(meetings.eventId, eventId), eq(meetings.status, 'scheduled'), eq(meetings.orgLowId, Math.min(orgA, orgB)), eq(meetings.orgHighId, Math.max(orgA, orgB)))).all(),
   };
   return repo;
 }

@@ -16,14 +16,14 @@ export function checkDays(days: readonly EventDay[], slotMinutes: number, timeZo
     if (!existsInZone(date, time, timeZone)) problems.push({ field, message: `${date} ${time} does not exist in ${timeZone} (the clocks change)`, code: 'skipped-time', params: { date, time, timeZone } });
   };
   days.forEach((day, i) => {
-    if (seen.has(day.date)) problems.push({ field: `days.${i}.date`, message: `repeats ${day.date}` });
+    if (seen.has(day.date)) problems.push({ field: `days.${i}.date`, message: `repeats ${day.date}`, code: 'repeated-day', params: { date: day.date } });
     seen.add(day.date);
-    if (day.open >= day.close) problems.push({ field: `days.${i}.close`, message: 'must be after open' });
+    if (day.open >= day.close) problems.push({ field: `days.${i}.close`, message: 'must be after open', code: 'close-before-open' });
     skipped(day.date, day.open, `days.${i}.open`);
     skipped(day.date, day.close, `days.${i}.close`);
     (day.breaks ?? []).forEach((b, j) => {
-      if (b.start >= b.end) problems.push({ field: `days.${i}.breaks.${j}.end`, message: 'must be after start' });
-      if (b.start < day.open || b.end > day.close) problems.push({ field: `days.${i}.breaks.${j}`, message: 'must lie within the opening hours' });
+      if (b.start >= b.end) problems.push({ field: `days.${i}.breaks.${j}.end`, message: 'must be after start', code: 'end-before-start' });
+      if (b.start < day.open || b.end > day.close) problems.push({ field: `days.${i}.breaks.${j}`, message: 'must lie within the opening hours', code: 'break-outside' });
       skipped(day.date, b.start, `days.${i}.breaks.${j}.start`);
       skipped(day.date, b.end, `days.${i}.breaks.${j}.end`);
     });
@@ -93,9 +93,9 @@ export function storedIntervals(input: readonly { start: string; end: string }[]
     const start = Date.parse(i.start);
     const end = Date.parse(i.end);
     // JSON Schema's date-time admits a leap second (23:59:60) that Date cannot represent.
-    if (Number.isNaN(start)) problems.push({ field: `${field}.${n}.start`, message: 'is not a time that can be used' });
-    else if (Number.isNaN(end)) problems.push({ field: `${field}.${n}.end`, message: 'is not a time that can be used' });
-    else if (!(end > start)) problems.push({ field: `${field}.${n}.end`, message: 'must be after start' });
+    if (Number.isNaN(start)) problems.push({ field: `${field}.${n}.start`, message: 'is not a time that can be used', code: 'bad-time' });
+    else if (Number.isNaN(end)) problems.push({ field: `${field}.${n}.end`, message: 'is not a time that can be used', code: 'bad-time' });
+    else if (!(end > start)) problems.push({ field: `${field}.${n}.end`, message: 'must be after start', code: 'end-before-start' });
     return problems.length ? { start: '', end: '' } : { start: iso(start), end: iso(end) };
   });
   if (problems.length) throw invalid('The availability has problems', problems);

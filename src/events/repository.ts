@@ -63,6 +63,17 @@ export function createEventsRepository(db: Db, now: () => Date) {
     interpreters: (eventId: number): InterpreterRow[] => db.select().from(interpreters).where(eq(interpreters.eventId, eventId)).orderBy(asc(interpreters.id)).all(),
 
     addInterpreter: (values: typeof interpreters.$inferInsert): InterpreterRow => db.insert(interpreters).values(values).returning().get(),
+
+    /** Gives attendees and interpreters stored without a Latin name (seed data, older rows) their romanised name. */
+    fillLatinNames(romanize: (name: string) => string): void {
+      db.transaction((tx) => {
+        for (const table of [attendees, interpreters]) {
+          for (const row of tx.select({ id: table.id, name: table.name }).from(table).where(eq(table.nameLatin, '')).all()) {
+            tx.update(table).set({ nameLatin: romanize(row.name) }).where(eq(table.id, row.id)).run();
+          }
+        }
+      });
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import type { AttendeeRow, EventRow, MeetingRequestRow, RequestStatus } from '../db/schema.ts';
-import { conflict, invalid } from '../domain/errors.ts';
+import { conflict, DomainError, invalid } from '../domain/errors.ts';
 import type { MeetingsRepository } from './meetings-repository.ts';
 import { silent, type EventNotices } from './notices.ts';
 
@@ -17,12 +17,25 @@ export function requestView(row: MeetingRequestRow, now: Date): RequestView {
 export function createRequests(repo: MeetingsRepository, now: () => Date, notices: EventNotices = silent) {
   return {
     create(event: EventRow, from: AttendeeRow, toOrganizationId: number, message: string | undefined): MeetingRequestRow {
-      if (from.organizationId === toOrganizationId) throw invalid('An organisation cannot request a meeting with itself', [{ field: 'toOrganizationId', message: 'is the requester’s own organisation' }]);
-      if (!repo.hasPresentAttendee(event.id, toOrganizationId)) throw invalid('Nobody attends this event for that organisation', [{ field: 'toOrganizationId', message: 'has no attendee at this event' }]);
+      if (from.organizationId === toOrganizationId) throw invalid('An organisation cannot request a meeting with itself', [{ field: 'toOrganizationId', message: 'is the requester’s own organisation', code: 'self-request' }]);
+      if (!repo.hasPresentAttendee(event.id, toOrganizationId)) throw invalid('Nobody attends this event for that organisation', [{ field: 'toOrganizationId', message: 'has no attendee at this event', code: 'no-attendee', params: { organizationId: toOrganizationId } }]);
       const at = now();
       return repo.transaction(() => {
+        // A second request between two organisations that already meet, or already asked, is a
+        // duplicate, not a booking clash: said in its own words so the page can say so.
+        const meeting = repo.scheduledBetween(event.id, from.organizationId, toOrganizationId)[0];
+        if (meeting) {
+          throw new DomainError('conflict', `These organisations already have a meeting at ${meeting.slotStart}`, [{
+            field: 'toOrganizationId', message: `already meets this organisation (meeting ${meeting.id})`, code: 'already-meeting', params: { meetingId: meeting.id, start: meeting.slotStart },
+          }], 'already-meeting');
+        }
         const open = repo.openRequestsBetween(event.id, from.organizationId, toOrganizationId).map((r) => requestView(r, at)).find((r) => r.status !== 'expired');
-        if (open) throw conflict(`Request ${open.id} between these organisations is already ${open.status}`, [{ field: 'toOrganizationId', message: `request ${open.id} is already ${open.status}` }]);
+        if (open) {
+          const direction = open.toOrganizationId === toOrganizationId ? 'sent' : 'received';
+          throw new DomainError('conflict', `Request ${open.id} between these organisations is already ${open.status}`, [{
+            field: 'toOrganizationId', message: `request ${open.id} is already ${open.status}`, code: 'already-requested', params: { requestId: open.id, status: open.status, direction },
+          }], 'already-requested');
+        }
         const row = repo.insertRequest({
           eventId: event.id, fromAttendeeId: from.id, toOrganizationId, message: message ?? null, status: 'requested',
           createdAt: at.toISOString(), expiresAt: new Date(at.getTime() + event.requestTtlHours * 3_600_000).toISOString(),
@@ -35,23 +48,45 @@ export function createRequests(repo: MeetingsRepository, now: () => Date, notice
     answer(request: MeetingRequestRow, answer: 'accepted' | 'declined', responder: AttendeeRow): MeetingRequestRow {
       const at = now();
       const view = requestView(request, at);
-      if (view.status !== 'requested') throw conflict(`Request ${request.id} is ${view.status} and can no longer be ${answer}`);
+      if (view.status !== 'requested') throw conflict(`Request ${request.id} is ${view.status} and can no longer be ${answer}`, [{ field: 'id', message: `is ${view.status}`, code: 'request-closed', params: { requestId: request.id, status: view.status } }]);
       if (responder.organizationId !== request.toOrganizationId || responder.eventId !== request.eventId) {
-        throw invalid('Only an attendee of the requested organisation can answer', [{ field: 'attendeeId', message: 'does not attend for the requested organisation' }]);
+        throw invalid('Only an attendee of the requested organisation can answer', [{ field: 'attendeeId', message: 'does not attend for the requested organisation', code: 'not-recipient' }]);
       }
       return repo.transaction(() => {
         const row = repo.setRequestStatus(request.id, answer, { respondedAt: at.toISOString(), respondedBy: responder.id }, 'requested')
-          ?? conflict(`Request ${request.id} was answered meanwhile`).throw();
+          ?? conflict(`Request ${request.id} was answered meanwhile`, [{ field: 'id', message: 'was answered meanwhile', code: 'request-answered', params: { requestId: request.id } }]).throw();
         notices.requestAnswered(row);
         return row;
       });
+    },
+
+    /**
+     * What stands between an organisation and each partner, for marking suggestions and profile
+     * pages: a request it sent or received that is still open, and a booked meeting (with its time).
+     */
+    relationsOf(organizationId: number): Map<number, Relation> {
+      const at = now();
+      const out = new Map<number, Relation>();
+      const of = (partner: number) => out.get(partner) ?? out.set(partner, {}).get(partner)!;
+      for (const r of repo.openRequestsOf(organizationId)) {
+        const view = requestView(r, at);
+        if (view.status === 'expired') continue;
+        const sent = r.fromOrganizationId === organizationId;
+        const entry = { requestId: r.id, eventId: r.eventId, status: view.status };
+        if (sent) of(r.toOrganizationId).requested = entry;
+        else of(r.fromOrganizationId).received = entry;
+      }
+      for (const m of repo.scheduledFor(organizationId)) {
+        of(m.orgLowId === organizationId ? m.orgHighId : m.orgLowId).meeting = { meetingId: m.id, eventId: m.eventId, start: m.slotStart };
+      }
+      return out;
     },
 
     /** Withdraws a request; its meeting, if booked, is cancelled with it. */
     cancel(request: MeetingRequestRow): MeetingRequestRow {
       const at = now();
       const view = requestView(request, at);
-      if (view.status !== 'requested' && view.status !== 'accepted') throw conflict(`Request ${request.id} is ${view.status}`);
+      if (view.status !== 'requested' && view.status !== 'accepted') throw conflict(`Request ${request.id} is ${view.status}`, [{ field: 'id', message: `is ${view.status}`, code: 'request-closed', params: { requestId: request.id, status: view.status } }]);
       return repo.transaction(() => {
         for (const m of repo.scheduledOfRequest(request.id)) notices.meetingChanged(repo.cancelMeeting(m), 'cancelled');
         return repo.setRequestStatus(request.id, 'cancelled', { respondedAt: at.toISOString() })!;
@@ -61,3 +96,9 @@ export function createRequests(repo: MeetingsRepository, now: () => Date, notice
 }
 
 export type Requests = ReturnType<typeof createRequests>;
+
+export interface Relation {
+  requested?: { requestId: number; eventId: number; status: string };
+  received?: { requestId: number; eventId: number; status: string };
+  meeting?: { meetingId: number; eventId: number; start: string };
+}

@@ -10,7 +10,7 @@ import type { EventsRepository } from './repository.ts';
  * Matching sessions and what belongs to them: the rules for setting one up and changing it, its
  * tables, attendees and interpreters. Repositories store; this module decides.
  */
-export function createSessions(events: EventsRepository, meetings: MeetingsRepository, organizationExists: (id: number) => boolean) {
+export function createSessions(events: EventsRepository, meetings: MeetingsRepository, organizationExists: (id: number) => boolean, romanize: (name: string) => string = (name) => name) {
   /**
    * A change of days, slot length, zone or online rule must leave every booked meeting where it is:
    * refused (409, naming them) rather than leaving meetings off the slot grid, where new bookings
@@ -50,11 +50,12 @@ export function createSessions(events: EventsRepository, meetings: MeetingsRepos
     },
 
     addAttendee(event: EventRow, input: AttendeeInput): AttendeeRow {
-      if (!organizationExists(input.organizationId)) throw invalid('No such organisation', [{ field: 'organizationId', message: 'does not exist' }]);
+      if (!organizationExists(input.organizationId)) throw invalid('No such organisation', [{ field: 'organizationId', message: 'does not exist', code: 'unknown-organization', params: { organizationId: input.organizationId } }]);
       return events.addAttendee({
         eventId: event.id,
         organizationId: input.organizationId,
         name: input.name.trim(),
+        nameLatin: input.nameLatin?.trim() || romanize(input.name.trim()),
         email: input.email ?? null,
         languages: input.languages,
         timeZone: input.timeZone ?? event.timeZone,
@@ -67,8 +68,8 @@ export function createSessions(events: EventsRepository, meetings: MeetingsRepos
     addInterpreter(event: EventRow, input: InterpreterInput): InterpreterRow {
       const pairs = input.pairs.map(([a, b]) => [a!, b!] as [string, string]);
       const same = pairs.findIndex(([a, b]) => a === b);
-      if (same >= 0) throw invalid('A language pair needs two languages', [{ field: `pairs.${same}`, message: 'must name two different languages' }]);
-      return events.addInterpreter({ eventId: event.id, name: input.name.trim(), pairs, availability: storedIntervals(input.availability, 'availability') });
+      if (same >= 0) throw invalid('A language pair needs two languages', [{ field: `pairs.${same}`, message: 'must name two different languages', code: 'language-pair' }]);
+      return events.addInterpreter({ eventId: event.id, name: input.name.trim(), nameLatin: input.nameLatin?.trim() || romanize(input.name.trim()), pairs, availability: storedIntervals(input.availability, 'availability') });
     },
   };
 }

@@ -10,7 +10,7 @@ const SUPPORTED = new Set(['utf-8', 'utf8', 'shift_jis', 'shift-jis', 'sjis', 'w
 export function decodeBody(body: Buffer, contentType: string | undefined): string {
   const charset = /charset\s*=\s*"?([\w-]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase() ?? 'utf-8';
   if (!SUPPORTED.has(charset)) {
-    throw new HttpProblem(415, 'unsupported-charset', `charset=${charset} is not supported; send UTF-8 (or shift_jis, utf-16le)`);
+    throw new HttpProblem(415, 'unsupported-charset', `charset=${charset} is not supported; send UTF-8 (or shift_jis, utf-16le)`, undefined, undefined, { charset });
   }
   const label = ['sjis', 'windows-31j', 'cp932', 'shift-jis'].includes(charset) ? 'shift_jis' : charset === 'utf-16' ? 'utf-16le' : charset;
   try {
@@ -20,6 +20,9 @@ export function decodeBody(body: Buffer, contentType: string | undefined): strin
       400,
       'invalid-encoding',
       `The body is not valid ${label.toUpperCase()}. A CSV saved by Japanese Excel is usually Shift_JIS: send it with "Content-Type: text/csv; charset=shift_jis", or save it as "CSV UTF-8".`,
+      undefined,
+      undefined,
+      { charset: label },
     );
   }
 }

@@ -14,13 +14,18 @@ export class HttpProblem extends Error {
   readonly type: string;
   readonly title: string;
   readonly errors?: ProblemField[];
+  /** The slug, for programs and translations. */
+  readonly code: string;
+  readonly params?: Record<string, unknown>;
 
-  constructor(status: number, slug: string, detail: string, errors?: ProblemField[], title?: string) {
+  constructor(status: number, slug: string, detail: string, errors?: ProblemField[], title?: string, params?: Record<string, unknown>) {
     super(detail);
     this.statusCode = status;
     this.type = problemType(slug);
+    this.code = slug;
     this.title = title ?? STATUS_CODES[status] ?? 'Error';
     if (errors) this.errors = errors;
+    if (params) this.params = params;
   }
 
   /** For `value ?? notFound(...).throw()`. */

@@ -18,6 +18,8 @@ export interface MatchQuery {
   kind?: string;
   sector?: string;
   organizationId?: number;
+  /** Words of either organisation's name, in any script or in Latin letters. */
+  q?: string;
   sort?: 'score' | 'score-asc' | 'decided';
   limit: number;
   offset: number;
@@ -56,6 +58,23 @@ export function createMatchesRepository(db: Db) {
       const rows = db.select().from(matches).where(where).orderBy(...order(query.sort)).limit(query.limit).offset(query.offset).all();
       const total = db.select({ n: sql<number>`count(*)` }).from(matches).where(where).get()?.n ?? 0;
       return { rows, total };
+    },
+
+    /** Decides many pairs in one transaction; null when one of them does not exist (then none is changed). */
+    decideMany(ids: readonly number[], status: MatchStatus, note: string | null | undefined, by: string, at: string): MatchRow[] | null {
+      return db.transaction((tx) => {
+        const found = tx.select({ id: matches.id }).from(matches).where(inArray(matches.id, [...ids])).all();
+        if (found.length !== new Set(ids).size) return null;
+        return ids.map((id) => tx.update(matches)
+          .set({ status, ...(note !== undefined ? { note } : {}), decidedAt: status === 'pending' ? null : at, decidedBy: status === 'pending' ? null : by })
+          .where(eq(matches.id, id)).returning().get()!);
+      });
+    },
+
+    /** The ids of a list's pairs that do not exist, for naming them. */
+    missing(ids: readonly number[]): number[] {
+      const found = new Set(db.select({ id: matches.id }).from(matches).where(inArray(matches.id, [...ids])).all().map((r) => r.id));
+      return ids.filter((id) => !found.has(id));
     },
 
     decide(id: number, status: MatchStatus, note: string | null | undefined, by: string, at: string): MatchRow | null {
@@ -117,6 +136,10 @@ function filters(q: MatchQuery): SQL[] {
   if (q.country) out.push(side(sql`o.country = ${q.country}`));
   if (q.kind) out.push(side(sql`o.kind = ${q.kind}`));
   if (q.sector) out.push(side(sql`exists (select 1 from json_each(o.sectors) where fold(value) = ${fold(q.sector.trim())})`));
+  for (const word of fold(q.q ?? '').split(/\s+/u).filter(Boolean)) {
+    const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    out.push(side(sql`(fold(o.name_latin) like ${like} escape '\\' or exists (select 1 from json_each(o.name) where fold(value) like ${like} escape '\\'))`));
+  }
   return out;
 }
 

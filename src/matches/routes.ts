@@ -6,24 +6,28 @@ import { strengthOf } from '../../matching/score.ts';
 import { notFound } from '../domain/errors.ts';
 import { actorOf } from '../plugins/audit.ts';
 import { IdParams, problems } from '../schemas/common.ts';
-import { MatchDecision, MatchList, MatchQuery, RerankResult, SuggestionList, SuggestionQuery } from '../schemas/matches.ts';
+import { BulkDecision, BulkDecisionResult, MatchDecision, MatchExportQuery, MatchHistory, MatchList, MatchQuery, PartnerParams, PartnerView, RerankResult, SuggestionList, SuggestionQuery } from '../schemas/matches.ts';
+import { decideMany, historyOf, queueCsv } from './review.ts';
+import { partnerView } from './partners.ts';
 import type { MatchRow } from '../db/schema.ts';
 
 const MatchRef = Type.Ref('Match');
 
-const summary = (p: Profile) => ({ id: p.id, externalId: p.externalId, name: p.name, country: p.country, kind: p.kind, city: p.city, languages: p.languages });
+const summary = (p: Profile, latin: Map<number, string>) => ({
+  id: p.id, externalId: p.externalId, name: p.name, nameLatin: latin.get(p.id) ?? '', country: p.country, kind: p.kind, city: p.city, languages: p.languages,
+});
 
 export default async function matchRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   /** A stored pair with its reasons, computed now from the current profiles. */
-  const view = (row: MatchRow) => {
+  const view = (row: MatchRow, latin = app.organizations.latinNames([row.orgAId, row.orgBId])) => {
     const explained = app.matching.explain(row.orgAId, row.orgBId);
     return {
       ...row,
       strength: strengthOf(row.score),
-      a: summary(app.matching.profile(row.orgAId)!),
-      b: summary(app.matching.profile(row.orgBId)!),
+      a: summary(app.matching.profile(row.orgAId)!, latin),
+      b: summary(app.matching.profile(row.orgBId)!, latin),
       signals: explained?.signals ?? row.signals,
       reasons: explained?.reasons ?? [],
     };
@@ -61,16 +65,33 @@ export default async function matchRoutes(fastify: FastifyInstance) {
         !(hideRejected && statusOf(partner.id)?.status === 'rejected') &&
         !(approvedOnly && statusOf(partner.id)?.status !== 'approved'),
     });
+    const latin = app.organizations.latinNames(suggestions.map((s) => s.profileId));
+    const relations = app.requests.relationsOf(self.id);
     return {
       items: suggestions.map((s) => ({
-        organization: summary(app.matching.profile(s.profileId)!),
+        organization: summary(app.matching.profile(s.profileId)!, latin),
         score: s.score,
         strength: s.strength,
         signals: s.signals,
         reasons: s.reasons,
         match: statusOf(s.profileId),
+        relation: relations.get(s.profileId) ?? {},
       })),
     };
+  });
+
+  app.get('/api/organizations/:id/partners/:partnerId', {
+    config: { access: 'organization-member' },
+    schema: {
+      tags: ['matching'],
+      summary: "A partner's profile (no contact details) with the reasons for this pair, as organisation :id sees it",
+      description: 'For a suggestion, a request or a meeting. An organisation sees partners it could be suggested (not a pair a matchmaker rejected) or that it already deals with (a request either way, a meeting); 403 otherwise.',
+      params: PartnerParams,
+      response: { 200: PartnerView, ...problems(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    await app.matching.idle();
+    return partnerView(app, request.params.id, request.params.partnerId, request.principal?.role === 'matchmaker');
   });
 
   app.get('/api/matches', {
@@ -83,7 +104,8 @@ export default async function matchRoutes(fastify: FastifyInstance) {
   }, async (request) => {
     await app.matching.idle();
     const { rows, total } = app.matches.list(request.query);
-    return { items: rows.map(view), total, limit: request.query.limit, offset: request.query.offset };
+    const latin = app.organizations.latinNames(rows.flatMap((r) => [r.orgAId, r.orgBId]));
+    return { items: rows.map((row) => view(row, latin)), total, limit: request.query.limit, offset: request.query.offset };
   });
 
   app.get('/api/matches/:id', {
@@ -117,6 +139,60 @@ export default async function matchRoutes(fastify: FastifyInstance) {
     return view(row);
   });
 
+  app.post('/api/matches/decisions', {
+    schema: {
+      tags: ['matching'],
+      summary: 'Approve, reject or reset many pairs at once (all or none), with one note',
+      body: BulkDecision,
+      response: { 200: BulkDecisionResult, ...problems(400, 401, 403, 415, 422) },
+    },
+  }, async (request) => {
+    await app.matching.idle();
+    const rows = decideMany(app.matches, request.body.ids, request.body.status, request.body.note, actorOf(request), app.now().toISOString());
+    for (const row of rows) app.audit.record(request, `match.${row.status}`, 'match', row.id, { note: row.note, orgAId: row.orgAId, orgBId: row.orgBId, bulk: true });
+    return { items: rows.map((r) => ({ id: r.id, status: r.status })) };
+  });
+
+  app.get('/api/matches/export', {
+    schema: {
+      tags: ['matching'],
+      summary: 'The review queue as CSV, with the same filters as the list (every page)',
+      querystring: MatchExportQuery,
+      response: {
+        200: { description: 'The queue', content: { 'text/csv': { schema: Type.String({ example: 'pair,score,strength,status,…' }) } } },
+        ...problems(400, 401, 403),
+      },
+    },
+  }, async (request, reply) => {
+    await app.matching.idle();
+    const { rows } = app.matches.list({ ...request.query, limit: 100_000, offset: 0 });
+    const ids = [...new Set(rows.flatMap((r) => [r.orgAId, r.orgBId]))];
+    const latin = app.organizations.latinNames(ids);
+    const side = (id: number) => {
+      const p = app.matching.profile(id);
+      return { externalId: p?.externalId ?? '', name: p?.name ?? {}, nameLatin: latin.get(id) ?? '', country: p?.country ?? '' };
+    };
+    // Reasons cost about a millisecond a pair: a queue of a whole programme goes out without them.
+    const withConcepts = rows.length <= 5_000;
+    const csv = queueCsv(rows.map((match) => ({
+      match, a: side(match.orgAId), b: side(match.orgBId),
+      concepts: !withConcepts ? [] : [...new Set((app.matching.explain(match.orgAId, match.orgBId)?.reasons ?? []).flatMap((r) => (r.concept ? [r.concept.label.en] : [])))].slice(0, 5),
+    })));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="review-queue.csv"').send(csv);
+  });
+
+  app.get('/api/matches/:id/history', {
+    schema: {
+      tags: ['matching'],
+      summary: "A pair's decisions and notes, latest first (who, when), from the audit trail",
+      params: IdParams,
+      response: { 200: MatchHistory, ...problems(400, 401, 403, 404) },
+    },
+  }, async (request) => {
+    if (!app.matches.get(request.params.id)) throw notFound(`Match ${request.params.id}`);
+    return { items: historyOf(app.audit.list({ entity: 'match', entityId: request.params.id, limit: 200, offset: 0 })) };
+  });
+
   app.post('/api/matches/rerank', {
     schema: {
       tags: ['matching'],
@@ -124,6 +200,8 @@ export default async function matchRoutes(fastify: FastifyInstance) {
       response: { 200: RerankResult, ...problems(401, 403) },
     },
   }, async () => {
+    // A command-line import wrote names without their Latin form.
+    app.organizations.fillLatinNames(app.romanize.name);
     await app.matching.load();
     return { pairs: app.matches.list({ limit: 1, offset: 0 }).total };
   });

@@ -19,17 +19,17 @@ export function readProfilesCsv(text: string): ImportRow[] {
       trim: false,
     });
   } catch (error) {
-    throw malformed('malformed-csv', `The CSV could not be read: ${(error as Error).message}`);
+    throw malformed('malformed-csv', `The CSV could not be read: ${(error as Error).message}`, [{ field: '', message: (error as Error).message, code: 'malformed-csv', params: { line: (error as { lines?: number }).lines } }]);
   }
   const [header, ...body] = records;
-  if (!header) throw invalid('The CSV is empty', [{ row: 1, field: '', message: 'a header row is required' }]);
+  if (!header) throw invalid('The CSV is empty', [{ row: 1, field: '', message: 'a header row is required', code: 'header-required' }]);
 
   const columns = header.map((name) => COLUMN_ALIASES[normalizeHeader(name)] ?? null);
   const problems: ProblemField[] = [];
   header.forEach((name, i) => {
-    if (columns[i] === null && name.trim() !== '') problems.push({ row: 1, field: name, message: `is not a known column (known: ${KNOWN_COLUMNS.join(', ')})` });
+    if (columns[i] === null && name.trim() !== '') problems.push({ row: 1, field: name, message: `is not a known column (known: ${KNOWN_COLUMNS.join(', ')})`, code: 'unknown-column', params: { column: name, known: KNOWN_COLUMNS } });
   });
-  if (!columns.includes('externalId')) problems.push({ row: 1, field: 'externalId', message: 'the column is required' });
+  if (!columns.includes('externalId')) problems.push({ row: 1, field: 'externalId', message: 'the column is required', code: 'column-required', params: { column: 'externalId' } });
   if (problems.length) throw invalid('The CSV header has problems', problems);
 
   const rows: ImportRow[] = [];
@@ -50,7 +50,7 @@ const LIST_TEXT_FIELDS = ['offers', 'needs'] as const;
 const LANGS = ['ja', 'mn', 'en'] as const;
 
 const KNOWN_COLUMNS = [
-  'externalId', 'name', 'name_ja', 'name_mn', 'name_en', 'kind', 'country', 'city', 'website', 'employees', 'founded',
+  'externalId', 'name', 'name_ja', 'name_mn', 'name_en', 'name_latin', 'kind', 'country', 'city', 'website', 'employees', 'founded',
   'languages', 'sectors', 'description', 'description_ja', 'description_mn', 'description_en',
   'offers', 'offers_ja', 'offers_mn', 'offers_en', 'needs', 'needs_ja', 'needs_mn', 'needs_en',
   'sdgs', 'contact_name', 'contact_email', 'contact_phone',
@@ -107,6 +107,7 @@ function profileFromCells(cells: Partial<Record<Column, string>>): Record<string
     );
     profile[field] = [...aligned, ...splitList(cells[field])];
   }
+  if (cells.name_latin) profile.nameLatin = cells.name_latin;
   if (cells.kind) profile.kind = cells.kind.toLowerCase();
   if (cells.country) profile.country = cells.country.toUpperCase();
   if (cells.city) profile.city = cells.city;
@@ -128,12 +129,12 @@ function profileFromCells(cells: Partial<Record<Column, string>>): Record<string
 /** Problems only a spreadsheet can have; the rest is the validator's job. */
 function rowProblems(cells: Partial<Record<Column, string>>, tooManyCells: boolean): ProblemField[] {
   const problems: ProblemField[] = [];
-  if (tooManyCells) problems.push({ field: '', message: 'the row has more cells than the header has columns' });
+  if (tooManyCells) problems.push({ field: '', message: 'the row has more cells than the header has columns', code: 'too-many-cells' });
   for (const field of TEXT_FIELDS) {
     const hasVersions = LANGS.some((l) => cells[`${field}_${l}`]);
     const plain = cells[field];
     if (hasVersions && plain && !LANGS.some((l) => cells[`${field}_${l}`] === plain)) {
-      problems.push({ field, message: `give the text either in ${field} or in ${field}_ja / ${field}_mn / ${field}_en, not both` });
+      problems.push({ field, message: `give the text either in ${field} or in ${field}_ja / ${field}_mn / ${field}_en, not both`, code: 'text-twice', params: { column: field } });
     }
   }
   return problems;

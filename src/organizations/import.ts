@@ -18,7 +18,7 @@ const validateProfile = bodyAjv.compile<OrganizationInput>(OrganizationInput);
 export const MAX_IMPORT_ROWS = 20_000;
 
 export function rowsFromJson(body: unknown): ImportRow[] {
-  if (!Array.isArray(body)) throw invalid('The body must be a JSON array of profiles', [{ field: '', message: 'must be an array' }]);
+  if (!Array.isArray(body)) throw invalid('The body must be a JSON array of profiles', [{ field: '', message: 'must be an array', code: 'json-array' }]);
   return body.map((value, i) => ({ row: i + 1, value }));
 }
 
@@ -28,7 +28,7 @@ export function rowsFromJson(body: unknown): ImportRow[] {
  */
 export function prepareImport(rows: readonly ImportRow[], onProgress?: (checked: number) => void): StoredProfile[] {
   if (rows.length > MAX_IMPORT_ROWS) {
-    throw invalid(`At most ${MAX_IMPORT_ROWS} profiles per import`, [{ field: '', message: `has ${rows.length} rows` }]);
+    throw invalid(`At most ${MAX_IMPORT_ROWS} profiles per import`, [{ field: '', message: `has ${rows.length} rows`, code: 'too-many-rows', params: { limit: MAX_IMPORT_ROWS, count: rows.length } }]);
   }
   const problems: ProblemField[] = [];
   const profiles: StoredProfile[] = [];
@@ -45,7 +45,7 @@ export function prepareImport(rows: readonly ImportRow[], onProgress?: (checked:
     const profile = normalizeInput(value);
     const first = firstRowOf.get(profile.externalId);
     if (first !== undefined) {
-      problems.push(at({ field: 'externalId', message: `repeats row ${first}` }));
+      problems.push(at({ field: 'externalId', message: `repeats row ${first}`, code: 'repeated-id', params: { row: first } }));
       continue;
     }
     firstRowOf.set(profile.externalId, row);
@@ -54,7 +54,7 @@ export function prepareImport(rows: readonly ImportRow[], onProgress?: (checked:
   onProgress?.(rows.length);
   if (problems.length) {
     const badRows = new Set(problems.map((p) => p.row)).size;
-    throw invalid(`${badRows} of ${rows.length} rows have problems; nothing was imported`, problems);
+    throw invalid(`${badRows} of ${rows.length} rows have problems; nothing was imported`, problems, 'import-rows', { rows: badRows, total: rows.length });
   }
   return profiles;
 }

@@ -8,6 +8,8 @@ import type { OrganizationInput, OrganizationPatch } from '../schemas/organizati
 export interface StoredProfile {
   externalId: string;
   name: LocalizedText;
+  /** The Latin form the organisation wrote itself; null: romanised from the name on every write. */
+  nameLatin: string | null;
   kind: OrganizationKind;
   country: string;
   city: string;
@@ -30,6 +32,7 @@ export function normalizeInput(input: OrganizationInput): StoredProfile {
   return {
     externalId: input.externalId.trim(),
     name: toLocalizedText(input.name),
+    nameLatin: input.nameLatin?.normalize('NFC').trim() || null,
     kind: input.kind,
     country: input.country,
     city: input.city.trim(),
@@ -61,6 +64,7 @@ function inputFromStored(p: StoredProfile): OrganizationInput {
   return {
     externalId: p.externalId,
     name: p.name,
+    ...(p.nameLatin ? { nameLatin: p.nameLatin } : {}),
     kind: p.kind,
     country: p.country,
     city: p.city,
@@ -89,26 +93,40 @@ function contactOf(p: ContactColumns): { name?: string; email?: string; phone?: 
 }
 
 export function storedFromRow(row: OrganizationRow): StoredProfile {
-  const { id: _id, textLanguages: _t, searchText: _s, createdAt: _c, updatedAt: _u, ...stored } = row;
-  return stored;
+  const { id: _id, textLanguages: _t, searchText: _s, createdAt: _c, updatedAt: _u, nameLatin, nameLatinEdited, ...stored } = row;
+  return { ...stored, nameLatin: nameLatinEdited ? nameLatin : null };
 }
 
-/** The columns derived from a profile on every write. */
-export function rowFromStored(p: StoredProfile): Omit<NewOrganizationRow, 'id' | 'createdAt' | 'updatedAt'> {
+/** A name → its Latin form (matching/text/romanize.ts with the process's kuromoji). */
+export type Romanizer = (name: LocalizedText) => string;
+
+/**
+ * The columns derived from a profile on every write. Without a romanizer (the seed script) the Latin
+ * name is left empty and filled in when the service starts (see plugins/organizations.ts).
+ */
+export function rowFromStored(p: StoredProfile, romanize?: Romanizer): Omit<NewOrganizationRow, 'id' | 'createdAt' | 'updatedAt'> {
   const texts = [p.name, p.description, ...p.offers, ...p.needs];
+  const nameLatin = p.nameLatin ?? romanize?.(p.name) ?? '';
   return {
     ...p,
+    nameLatin,
+    nameLatinEdited: p.nameLatin !== null,
     textLanguages: languagesOf(texts),
-    searchText: fold(
-      [p.externalId, p.city, ...p.sectors, ...texts.flatMap((t) => Object.values(t))].join('\n'),
-    ),
+    searchText: searchTextOf(p, nameLatin),
   };
+}
+
+/** Every searchable word of a profile, folded: the free-text query (any script, the Latin name too) runs LIKE over it. */
+export function searchTextOf(p: Pick<StoredProfile, 'externalId' | 'city' | 'sectors' | 'name' | 'description' | 'offers' | 'needs'>, nameLatin: string): string {
+  const texts = [p.name, p.description, ...p.offers, ...p.needs];
+  return fold([p.externalId, p.city, nameLatin, ...p.sectors, ...texts.flatMap((t) => Object.values(t))].join('\n'));
 }
 
 export interface OrganizationView {
   id: number;
   externalId: string;
   name: LocalizedText;
+  nameLatin: string;
   kind: string;
   country: string;
   city: string;
@@ -131,6 +149,7 @@ export interface OrganizationView {
 export function toView(row: OrganizationRow, withContact: boolean): OrganizationView {
   const view: OrganizationView = {
     ...profileFromRow(row),
+    nameLatin: row.nameLatin,
     textLanguages: row.textLanguages,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

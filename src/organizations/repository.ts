@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 import { organizations, type OrganizationRow } from '../db/schema.ts';
 import { conflict } from '../domain/errors.ts';
 import type { OrganizationQuery } from '../schemas/organizations.ts';
-import { rowFromStored, type StoredProfile } from './model.ts';
+import { rowFromStored, searchTextOf, type Romanizer, type StoredProfile } from './model.ts';
 
 export interface ImportedItem {
   externalId: string;
@@ -21,8 +21,12 @@ export interface OrganizationChange {
   removed: number[];
 }
 
-/** `now` is the app's clock (tests fix it); command-line tools use the real one. */
-export function createOrganizationsRepository(db: Db, now: () => Date = () => new Date()) {
+/**
+ * `now` is the app's clock (tests fix it); command-line tools use the real one. `romanize` gives
+ * names their Latin form on write; without it (the seed script) `fillLatinNames` does it later.
+ */
+export function createOrganizationsRepository(db: Db, now: () => Date = () => new Date(), romanize?: Romanizer) {
+  const derived = (p: StoredProfile) => rowFromStored(p, romanize);
   const listeners: ((change: OrganizationChange) => void)[] = [];
   const emit = (change: OrganizationChange) => {
     for (const listener of listeners) listener(change);
@@ -36,7 +40,7 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
     const holder = byExternalId(externalId);
     if (holder && holder.id !== exceptId) {
       throw conflict(`externalId "${externalId}" is already used by organisation ${holder.id}`, [
-        { field: 'externalId', message: `is already used by organisation ${holder.id}` },
+        { field: 'externalId', message: `is already used by organisation ${holder.id}`, code: 'external-id-taken', params: { organizationId: holder.id, externalId } },
       ]);
     }
   }
@@ -58,9 +62,15 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
      */
     list(query: OrganizationQuery, ranked: readonly number[] = []): { rows: OrganizationRow[]; total: number } {
       const where = and(...filters(query, ranked));
+      // A profile whose own name (in any script, or its Latin form) holds every word is what a
+      // search for a name wants: it comes before profiles that only share a concept.
+      const words = fold(query.q ?? '').split(/\s+/u).filter(Boolean);
+      const nameFirst = words.length
+        ? [sql`case when ${and(...words.map((w) => sql`fold(${organizations.name} || ' ' || ${organizations.nameLatin}) like ${`%${escapeLike(w)}%`} escape '\\'`))} then 0 else 1 end`]
+        : [];
       const order = ranked.length
-        ? [sql`coalesce((select key from json_each(${JSON.stringify(ranked)}) where value = ${organizations.id}), ${ranked.length})`, asc(organizations.id)]
-        : [asc(organizations.id)];
+        ? [...nameFirst, sql`coalesce((select key from json_each(${JSON.stringify(ranked)}) where value = ${organizations.id}), ${ranked.length})`, asc(organizations.id)]
+        : [...nameFirst, asc(organizations.id)];
       const rows = db
         .select()
         .from(organizations)
@@ -76,7 +86,7 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
     create(profile: StoredProfile): OrganizationRow {
       const row = db.transaction((tx) => {
         assertExternalIdFree(profile.externalId);
-        return tx.insert(organizations).values(rowFromStored(profile)).returning().get();
+        return tx.insert(organizations).values(derived(profile)).returning().get();
       });
       emit({ upserted: [row.id], removed: [] });
       return row;
@@ -90,7 +100,7 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
         return (
           tx
             .update(organizations)
-            .set({ ...rowFromStored(profile), updatedAt: now().toISOString() })
+            .set({ ...derived(profile), updatedAt: now().toISOString() })
             .where(eq(organizations.id, id))
             .returning()
             .get() ?? null
@@ -104,6 +114,28 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
       const deleted = db.delete(organizations).where(eq(organizations.id, id)).run().changes > 0;
       if (deleted) emit({ upserted: [], removed: [id] });
       return deleted;
+    },
+
+    /** Latin names by id. */
+    latinNames(ids: readonly number[]): Map<number, string> {
+      const out = new Map<number, string>();
+      const unique = [...new Set(ids)];
+      for (let i = 0; i < unique.length; i += INSERT_CHUNK) {
+        for (const row of db.select({ id: organizations.id, nameLatin: organizations.nameLatin }).from(organizations).where(inArray(organizations.id, unique.slice(i, i + INSERT_CHUNK))).all()) out.set(row.id, row.nameLatin);
+      }
+      return out;
+    },
+
+    /** Gives every organisation stored without a Latin name (by the seed script, or before names had one) its romanised name. */
+    fillLatinNames(romanizeName: Romanizer): number {
+      const missing = db.select().from(organizations).where(eq(organizations.nameLatin, '')).all();
+      db.transaction((tx) => {
+        for (const row of missing) {
+          const nameLatin = romanizeName(row.name);
+          tx.update(organizations).set({ nameLatin, searchText: searchTextOf(row, nameLatin) }).where(eq(organizations.id, row.id)).run();
+        }
+      });
+      return missing.length;
     },
 
     count(): number {
@@ -135,7 +167,7 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
           const chunk = fresh.slice(i, i + INSERT_CHUNK);
           const rows = tx
             .insert(organizations)
-            .values(chunk.map((p) => ({ ...rowFromStored(p), createdAt: stamp, updatedAt: stamp })))
+            .values(chunk.map((p) => ({ ...derived(p), createdAt: stamp, updatedAt: stamp })))
             .returning({ id: organizations.id, externalId: organizations.externalId })
             .all();
           for (const row of rows) created.set(row.externalId, row.id);
@@ -146,7 +178,7 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
           const id = existing.get(profile.externalId);
           if (id === undefined) continue;
           tx.update(organizations)
-            .set({ ...rowFromStored(profile), updatedAt: stamp })
+            .set({ ...derived(profile), updatedAt: stamp })
             .where(eq(organizations.id, id))
             .run();
           if (++updated % INSERT_CHUNK === 0) onProgress?.(created.size + updated);

@@ -52,7 +52,7 @@ export default fp(
         // Guessing is slowed per address, but a valid token always gets in: at a venue behind one
         // address, one stale browser tab must not lock everybody else out.
         if (error instanceof HttpProblem && error.statusCode === 401 && app.signInBlocked(request)) {
-          throw new HttpProblem(429, 'rate-limited', 'Too many failed sign-ins from this address; wait a minute');
+          throw new HttpProblem(429, 'rate-limited', 'Too many failed sign-ins from this address; wait a minute', undefined, undefined, { seconds: 60 });
         }
         throw error;
       }

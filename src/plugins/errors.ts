@@ -19,6 +19,8 @@ export default fp(
           title: error.title,
           detail: error.message,
           errors: error.errors,
+          code: error.code,
+          params: error.params,
         });
       }
       if (error instanceof DomainError) {
@@ -28,6 +30,8 @@ export default fp(
           title,
           detail: error.message,
           errors: error.errors,
+          code: error.code ?? sharedCode(error.errors) ?? error.slug ?? slug,
+          params: error.params ?? (error.errors?.length === 1 ? error.errors[0]!.params : undefined),
         });
       }
       if (error.validation) {
@@ -40,6 +44,8 @@ export default fp(
           title: 'Invalid request',
           detail: `${fields.length} field${fields.length === 1 ? ' is' : 's are'} invalid`,
           errors: fields,
+          code: 'validation',
+          params: { count: fields.length },
         });
       }
       const status = error.statusCode ?? 500;
@@ -49,12 +55,14 @@ export default fp(
           type: problemType('internal'),
           title: 'Internal Server Error',
           detail: 'Something went wrong on our side; the request was not applied.',
+          code: 'internal',
         });
       }
       return sendProblem(reply, request, status, {
         type: problemType(slugFor(error.code)),
         title: titleFor(status),
         detail: error.message,
+        code: slugFor(error.code),
       });
     });
 
@@ -63,6 +71,7 @@ export default fp(
         type: problemType('not-found'),
         title: 'Not Found',
         detail: `No route ${request.method} ${request.url.split('?')[0]}`,
+        code: 'no-route',
       }),
     );
   },
@@ -104,11 +113,20 @@ interface ProblemBody {
   title: string;
   detail?: string;
   errors?: ProblemField[];
+  /** What is wrong, in a word the web app words in the reader's language (see src/web/client/i18n.ts). */
+  code: string;
+  params?: Record<string, unknown> | undefined;
+}
+
+/** The one code every field problem shares, if they share one. */
+function sharedCode(errors: readonly ProblemField[] | undefined): string | undefined {
+  const codes = new Set(errors?.map((e) => e.code));
+  return codes.size === 1 ? [...codes][0] : undefined;
 }
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, status: number, body: ProblemBody) {
   return reply
     .code(status)
     .type('application/problem+json; charset=utf-8')
-    .send({ ...body, status, instance: request.url.split('?')[0] });
+    .send({ ...body, params: body.params ?? {}, status, instance: request.url.split('?')[0] });
 }

@@ -23,7 +23,8 @@ export default fp(
     const meetings = createMeetingsRepository(app.db, app.now);
     app.decorate('events', events);
     app.decorate('meetings', meetings);
-    app.decorate('sessions', createSessions(events, meetings, (id) => app.organizations.get(id) !== null));
+    events.fillLatinNames(app.romanize.text);
+    app.decorate('sessions', createSessions(events, meetings, (id) => app.organizations.get(id) !== null, app.romanize.text));
     // Their rules tell the people concerned through the outbox, inside the same transaction.
     app.decorate('booking', createBooking(meetings, app.messages.notices));
     app.decorate('requests', createRequests(meetings, app.now, app.messages.notices));

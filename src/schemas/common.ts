@@ -9,6 +9,8 @@ export const Problem = Type.Object(
     status: Type.Integer(),
     detail: Type.Optional(Type.String()),
     instance: Type.Optional(Type.String()),
+    code: Type.Optional(Type.String({ description: 'What is wrong as a whole, for programs and translations: validation, not-found, forbidden, already-requested, already-meeting, person-taken, import-rows, invalid-encoding…' })),
+    params: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'The numbers, names and times (UTC instants) its wording needs' })),
     errors: Type.Optional(
       Type.Array(
         Type.Object({
@@ -30,6 +32,8 @@ export const Problem = Type.Object(
       status: 422,
       detail: '1 field is invalid',
       instance: '/api/organizations',
+      code: 'validation',
+      params: { count: 1 },
       errors: [{ field: 'country', message: 'must be an ISO 3166-1 alpha-2 country code such as JP or MN' }],
     },
   },

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Id, Line, Paging } from './common.ts';
+import { Id, Line, LocalizedText, Paging } from './common.ts';
 
 const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', 'x-message': 'must be a time of day such as 09:00', 'x-code': 'clock' });
 const Instant = Type.String({ format: 'date-time', description: 'An instant with its offset, e.g. 2026-12-08T09:00:00+08:00' });
@@ -92,6 +92,7 @@ export const AttendeeInput = Type.Object(
   {
     organizationId: Id(),
     name: Line(200),
+    nameLatin: Type.Optional(Line(200, { description: 'The name in Latin letters; romanised from the name when left out' })),
     email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
     languages: Type.Array(Language, { minItems: 1, maxItems: 10, uniqueItems: true, description: 'Languages this person can hold a meeting in' }),
     timeZone: Type.Optional(Type.String({ format: 'time-zone', description: "Where the person is (default: the event's zone)" })),
@@ -108,17 +109,18 @@ export type AttendeeInput = Static<typeof AttendeeInput>;
 
 export const Attendee = Type.Object(
   {
-    id: Type.Integer(), eventId: Type.Integer(), organizationId: Type.Integer(), name: Type.String(), email: Type.Union([Type.String(), Type.Null()]),
+    id: Type.Integer(), eventId: Type.Integer(), organizationId: Type.Integer(), name: Type.String(), nameLatin: Type.String(), email: Type.Union([Type.String(), Type.Null()]),
     languages: Type.Array(Type.String()), timeZone: Type.String(), online: Type.Boolean(),
     availability: Type.Array(Type.Object({ start: Type.String(), end: Type.String() })), maxMeetings: Type.Integer(), createdAt: Type.String(),
   },
-  { example: { id: 5, eventId: 1, organizationId: 1, name: 'Yumi Nakamura', email: null, languages: ['ja'], timeZone: 'Asia/Tokyo', online: true, availability: [], maxMeetings: 8, createdAt: '2026-11-28T09:00:00.000Z' } },
+  { example: { id: 5, eventId: 1, organizationId: 1, name: 'Yumi Nakamura', nameLatin: 'Yumi Nakamura', email: null, languages: ['ja'], timeZone: 'Asia/Tokyo', online: true, availability: [], maxMeetings: 8, createdAt: '2026-11-28T09:00:00.000Z' } },
 );
 export const AttendeeList = Type.Object({ items: Type.Array(Attendee) }, { example: { items: [] } });
 
 export const InterpreterInput = Type.Object(
   {
     name: Line(200),
+    nameLatin: Type.Optional(Line(200, { description: 'The name in Latin letters; romanised from the name when left out' })),
     pairs: Type.Array(Type.Array(Language, { minItems: 2, maxItems: 2 }), { minItems: 1, maxItems: 10, description: 'Language pairs, e.g. [["ja","mn"]]' }),
     availability: Type.Optional(Type.Array(IntervalInput, { maxItems: 50 })),
   },
@@ -127,8 +129,8 @@ export const InterpreterInput = Type.Object(
 export type InterpreterInput = Static<typeof InterpreterInput>;
 
 export const Interpreter = Type.Object(
-  { id: Type.Integer(), eventId: Type.Integer(), name: Type.String(), pairs: Type.Array(Type.Array(Type.String())), availability: Type.Array(Type.Object({ start: Type.String(), end: Type.String() })), createdAt: Type.String() },
-  { example: { id: 2, eventId: 1, name: 'Oyuna B.', pairs: [['ja', 'mn']], availability: [], createdAt: '2026-11-28T09:00:00.000Z' } },
+  { id: Type.Integer(), eventId: Type.Integer(), name: Type.String(), nameLatin: Type.String(), pairs: Type.Array(Type.Array(Type.String())), availability: Type.Array(Type.Object({ start: Type.String(), end: Type.String() })), createdAt: Type.String() },
+  { example: { id: 2, eventId: 1, name: 'Oyuna B.', nameLatin: 'Oyuna B.', pairs: [['ja', 'mn']], availability: [], createdAt: '2026-11-28T09:00:00.000Z' } },
 );
 export const InterpreterList = Type.Object({ items: Type.Array(Interpreter) }, { example: { items: [] } });
 
@@ -149,8 +151,13 @@ export const MeetingRequest = Type.Object(
     id: Type.Integer(), eventId: Type.Integer(), fromAttendeeId: Type.Integer(), toOrganizationId: Type.Integer(), message: Type.Union([Type.String(), Type.Null()]),
     status: Type.String({ description: 'requested, accepted, declined, cancelled or expired' }),
     createdAt: Type.String(), expiresAt: Type.String(), respondedAt: Type.Union([Type.String(), Type.Null()]), respondedBy: Type.Union([Type.Integer(), Type.Null()]),
-    from: Type.Optional(Type.Object({ name: Type.String(), organizationId: Type.Integer(), organization: Type.String() }, { description: 'In lists: who asked, and for which organisation' })),
+    from: Type.Optional(Type.Object({
+      name: Type.String(), nameLatin: Type.Optional(Type.String()), organizationId: Type.Integer(), organization: Type.String(),
+      organizationName: Type.Optional(LocalizedText), organizationLatin: Type.Optional(Type.String()),
+    }, { description: 'In lists: who asked, and for which organisation' })),
     toOrganization: Type.Optional(Type.String({ description: 'In lists: the name of the organisation asked' })),
+    toOrganizationName: Type.Optional(LocalizedText),
+    toOrganizationLatin: Type.Optional(Type.String()),
   },
   { example: { id: 3, eventId: 1, fromAttendeeId: 5, toOrganizationId: 57, message: null, status: 'requested', createdAt: '2026-11-28T09:00:00.000Z', expiresAt: '2026-11-30T09:00:00.000Z', respondedAt: null, respondedBy: null } },
 );
@@ -182,7 +189,11 @@ export const MovePatch = Type.Object(
 );
 export type MovePatch = Static<typeof MovePatch>;
 
-const Person = Type.Object({ attendeeId: Type.Integer(), name: Type.String(), organizationId: Type.Integer(), organization: Type.String() });
+const Person = Type.Object({
+  attendeeId: Type.Integer(), name: Type.String(), nameLatin: Type.String({ description: 'The name in Latin letters' }), organizationId: Type.Integer(),
+  organization: Type.String({ description: 'The organisation’s name (English when it has one)' }),
+  organizationName: LocalizedText, organizationLatin: Type.String({ description: 'The organisation’s name in Latin letters' }),
+});
 export const Meeting = Type.Object(
   {
     id: Type.Integer(), eventId: Type.Integer(), uid: Type.String(), status: Type.String(), source: Type.String(), sequence: Type.Integer(),
@@ -194,7 +205,10 @@ export const Meeting = Type.Object(
     example: {
       id: 7, eventId: 1, uid: 'meeting-7f3c…@musubi', status: 'scheduled', source: 'manual', sequence: 0, start: '2026-12-08T02:00:00.000Z', end: '2026-12-08T02:30:00.000Z', localStart: '2026-12-08T10:00',
       online: false, table: { id: 1, name: 'A1' }, interpreter: { id: 2, name: 'Oyuna B.' },
-      attendees: [{ attendeeId: 5, name: 'Yumi Nakamura', organizationId: 1, organization: '株式会社ミナトアパレル' }, { attendeeId: 9, name: 'Батбаяр', organizationId: 57, organization: 'Цагаан Сүрэг Ноолуур ХХК' }], requestId: 3,
+      attendees: [
+        { attendeeId: 5, name: 'Yumi Nakamura', nameLatin: 'Yumi Nakamura', organizationId: 1, organization: '株式会社ミナトアパレル', organizationName: { ja: '株式会社ミナトアパレル' }, organizationLatin: 'Kabushikigaisha Minatoapareru' },
+        { attendeeId: 9, name: 'Батбаяр', nameLatin: 'Batbayar', organizationId: 57, organization: 'Цагаан Сүрэг Ноолуур ХХК', organizationName: { mn: 'Цагаан Сүрэг Ноолуур ХХК' }, organizationLatin: 'Tsagaan Süreg Nooluur KHKHK' },
+      ], requestId: 3,
     },
   },
 );
@@ -228,6 +242,8 @@ export const AgendaQuery = Type.Object(
     tableId: Type.Optional(Id()),
     interpreterId: Type.Optional(Id()),
     format: Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('ics')], { default: 'json' }),
+    lang: Type.Optional(Type.Union([Type.Literal('ja'), Type.Literal('mn'), Type.Literal('en')], { description: "Language of CSV headers and calendar texts (default: the attendee's first meeting language Musubi writes, else en)" })),
+    cancelled: Type.Optional(Type.Boolean({ description: 'JSON: include cancelled meetings (marked by status), so a reader sees what was called off' })),
   },
   { additionalProperties: false },
 );

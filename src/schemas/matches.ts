@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Id, LocalizedText, Paging } from './common.ts';
+import { Id, Line, LocalizedText, Paging } from './common.ts';
 import { Kind } from './organizations.ts';
 
 const Trilingual = Type.Object({ ja: Type.String(), mn: Type.String(), en: Type.String() });
@@ -8,6 +8,7 @@ export const OrganizationSummary = Type.Object({
   id: Type.Integer(),
   externalId: Type.String(),
   name: LocalizedText,
+  nameLatin: Type.String({ description: 'The name in Latin letters' }),
   country: Type.String(),
   kind: Type.String(),
   city: Type.String(),
@@ -61,7 +62,7 @@ const reasonExample = {
   b: { field: 'offers', item: 1, lang: 'mn', text: 'Ноолууран утсыг бага хэмжээгээр экспортлоно.', spans: [[0, 9]] },
 };
 const summaryExample = (id: number, externalId: string, name: Record<string, string>, country: string, city: string, languages: string[]) => ({
-  id, externalId, name, country, kind: 'company', city, languages,
+  id, externalId, name, nameLatin: '', country, kind: 'company', city, languages,
 });
 const signalsExample = { fwd: 0.41, back: 0.33, about: 0.18, sdgs: 0.5, kinds: 1, language: 0 };
 
@@ -76,6 +77,13 @@ export const SuggestionQuery = Type.Object(
 );
 export type SuggestionQuery = Static<typeof SuggestionQuery>;
 
+/** What already stands between the organisation and a partner: an open request either way, a booked meeting. */
+export const Relation = Type.Object({
+  requested: Type.Optional(Type.Object({ requestId: Type.Integer(), eventId: Type.Integer(), status: Type.String() }, { description: 'A request this organisation sent, still open' })),
+  received: Type.Optional(Type.Object({ requestId: Type.Integer(), eventId: Type.Integer(), status: Type.String() }, { description: 'A request the partner sent, still open' })),
+  meeting: Type.Optional(Type.Object({ meetingId: Type.Integer(), eventId: Type.Integer(), start: Type.String() }, { description: 'A booked meeting' })),
+});
+
 export const SuggestionList = Type.Object(
   {
     items: Type.Array(
@@ -88,6 +96,7 @@ export const SuggestionList = Type.Object(
         match: Type.Union([Type.Object({ id: Type.Integer(), status: Type.String() }), Type.Null()], {
           description: 'The pair in the review queue, if it is there',
         }),
+        relation: Type.Optional(Relation),
       }),
     ),
   },
@@ -136,6 +145,7 @@ export const MatchQuery = Type.Object(
     kind: Type.Optional(Kind),
     sector: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     organizationId: Type.Optional(Id()),
+    q: Type.Optional(Line(200, { description: "Words of either organisation's name, in any script or in Latin letters (Цагаан, 西田, Tsagaan)" })),
     sort: Type.Union([Type.Literal('score'), Type.Literal('score-asc'), Type.Literal('decided')], {
       default: 'score',
       description: 'score: best first; score-asc: weakest first; decided: most recently decided first',
@@ -163,4 +173,46 @@ export const MatchDecision = Type.Object(
 export const RerankResult = Type.Object(
   { pairs: Type.Integer({ description: 'Pairs in the review queue after the re-rank' }) },
   { example: { pairs: 1240 } },
+);
+
+/** A partner's profile as an organisation sees it, with the reasons for the pair (issue 14). */
+export const PartnerView = Type.Object(
+  {
+    organization: Type.Ref('Organization', { description: 'The profile, never its contact details' }),
+    score: Type.Number(),
+    signals: Type.Union([Signals, Type.Null()]),
+    reasons: Type.Array(Reason, { description: 'a is the organisation asking, b the partner' }),
+    concepts: Type.Array(Type.Object({ id: Type.String(), label: Trilingual }), { description: 'The concepts behind the pair, each once' }),
+    match: Type.Union([Type.Object({ id: Type.Integer(), status: Type.String() }), Type.Null()]),
+    relation: Relation,
+  },
+  { example: { organization: { id: 57, externalId: 'mn-001', name: { mn: 'Цагаан Сүрэг Ноолуур ХХК' }, nameLatin: 'Tsagaan Süreg Nooluur KHKHK', kind: 'company', country: 'MN', city: 'Ulaanbaatar', languages: ['mn', 'en'], sectors: [], description: { mn: 'Ноолуур' }, offers: [], needs: [], sdgs: [], textLanguages: ['mn'], createdAt: '2026-11-28T09:00:00.000Z', updatedAt: '2026-11-28T09:00:00.000Z' }, score: 0.42, signals: signalsExample, reasons: [reasonExample], concepts: [{ id: 'cashmere', label: { ja: 'カシミヤ', mn: 'ноолуур', en: 'cashmere' } }], match: null, relation: {} } },
+);
+
+export const PartnerParams = Type.Object({ id: Id(), partnerId: Id() });
+
+export const BulkDecision = Type.Object(
+  {
+    ids: Type.Array(Id(), { minItems: 1, maxItems: 1000, uniqueItems: true, description: 'The pairs to decide' }),
+    status: MatchStatus,
+    note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+  },
+  { additionalProperties: false, example: { ids: [12, 13, 15], status: 'approved', note: 'Checked at the programme meeting' } },
+);
+
+export const BulkDecisionResult = Type.Object(
+  { items: Type.Array(Type.Object({ id: Type.Integer(), status: Type.String() })) },
+  { example: { items: [{ id: 12, status: 'approved' }] } },
+);
+
+export const MatchExportQuery = Type.Omit(MatchQuery, ['limit', 'offset']);
+
+export const MatchHistory = Type.Object(
+  {
+    items: Type.Array(Type.Object({
+      at: Type.String(), actor: Type.String({ description: 'Who: matchmaker, or the token that acted' }),
+      status: Type.String({ description: 'approved, rejected or pending' }), note: Type.Union([Type.String(), Type.Null()]),
+    })),
+  },
+  { example: { items: [{ at: '2026-11-28T10:00:00.000Z', actor: 'matchmaker', status: 'approved', note: 'Both confirmed interest by e-mail' }] } },
 );

@@ -31,7 +31,7 @@ describe('errors are problem+json', () => {
     expectProblem(await t.call({ method: 'POST', url: '/api/organizations', headers: { 'content-type': 'application/json' }, payload: '{"name": ' }), 400, 'malformed-body');
     const res = await t.call({ method: 'GET', url: '/api/organizations/abc' });
     expectProblem(res, 400, 'validation');
-    expect(res.json().errors).toEqual([{ field: 'params.id', message: 'must be a whole number written in digits' }]);
+    expect(res.json().errors).toEqual([{ field: 'params.id', message: 'must be a whole number written in digits', code: 'digits' }]);
   });
 
   it('400 for JSON that is not valid UTF-8, and nothing stored', async () => {

@@ -57,7 +57,7 @@ describe('matching sessions', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([{ field: 'timeZone', message: 'must be an IANA time zone such as Asia/Tokyo', code: 'format', params: { format: 'time-zone' } }]);
     const hours = await call({ method: 'POST', url: '/api/events', payload: { ...UB_SESSION, days: [{ date: '2026-12-08', open: '12:00', close: '09:00' }] } });
-    expect(hours.json().errors).toEqual([{ field: 'days.0.close', message: 'must be after open' }]);
+    expect(hours.json().errors).toEqual([{ field: 'days.0.close', message: 'must be after open', code: 'close-before-open' }]);
   });
 
   it('books a cross-city online meeting in a slot valid for a Tokyo attendee and an Ulaanbaatar one', async () => {
@@ -75,8 +75,11 @@ describe('matching sessions', () => {
     const agenda = await call({ method: 'GET', url: `/api/events/${event.id}/agenda?attendeeId=${tokyo.id}&format=csv` });
     expect(agenda.headers['content-type']).toMatch(/^text\/csv/);
     const [header, row] = agenda.body.replace(/^\uFEFF/, '').trim().split('\n');
-    expect(header).toContain('start (Asia/Ulaanbaatar),end (Asia/Ulaanbaatar),start (Asia/Tokyo)');
-    expect(row).toContain('2026-12-08T10:30,2026-12-08T11:00,2026-12-08T11:30,2026-12-08T02:30:00.000Z,online');
+    // In the attendee's first language (ja), names with their Latin form.
+    expect(header).toContain('開始 (Asia/Ulaanbaatar),終了 (Asia/Ulaanbaatar),開始 (Asia/Tokyo)');
+    expect(row).toContain('2026-12-08T10:30,2026-12-08T11:00,2026-12-08T11:30,2026-12-08T02:30:00.000Z,オンライン');
+    const english = await call({ method: 'GET', url: `/api/events/${event.id}/agenda?attendeeId=${tokyo.id}&format=csv&lang=en` });
+    expect(english.body).toContain('start (Asia/Ulaanbaatar),end (Asia/Ulaanbaatar),start (Asia/Tokyo)');
   });
 
   it('needs an interpreter when two people share no language, and says so when none is free', async () => {
@@ -121,7 +124,7 @@ describe('matching sessions', () => {
     const req = (await call({ method: 'POST', url: `/api/events/${event.id}/requests`, payload: { fromAttendeeId: a.id, toOrganizationId: org['mn-a'] } })).json();
 
     const early = await call({ method: 'GET', url: `/api/requests/${req.id}/slots` });
-    expect([early.statusCode, early.json().errors]).toEqual([422, [{ field: 'id', message: `request ${req.id} is requested` }]]);
+    expect([early.statusCode, early.json().errors]).toEqual([422, [{ field: 'id', message: `request ${req.id} is requested`, code: 'not-accepted', params: { requestId: req.id, status: 'requested' } }]]);
     await call({ method: 'POST', url: `/api/requests/${req.id}/accept`, payload: { attendeeId: b.id } });
     const token = (await call({ method: 'POST', url: `/api/attendees/${b.id}/tokens`, payload: {} })).json().token;
     const open = await app.inject({ method: 'GET', url: `/api/requests/${req.id}/slots`, headers: { authorization: `Bearer ${token}` } });

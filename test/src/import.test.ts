@@ -105,15 +105,17 @@ describe('bulk import', () => {
       { row: 3, externalId: 'a-2', field: 'kind', message: 'must be one of: company, startup, ngo, education', code: 'enum', params: { values: ['company', 'startup', 'ngo', 'education'] } },
       { row: 4, field: 'externalId', message: 'is required', code: 'required' },
       { row: 4, field: 'city', message: 'is required', code: 'required' },
-      { row: 5, externalId: 'a-1', field: 'externalId', message: 'repeats row 2' },
+      { row: 5, externalId: 'a-1', field: 'externalId', message: 'repeats row 2', code: 'repeated-id', params: { row: 2 } },
     ]);
+    // The problem as a whole says how many rows, for the page to word it.
+    expect(res.json()).toMatchObject({ code: 'import-rows', params: { rows: 3, total: 4 } });
     expect(await total()).toBe(0);
   });
 
   it('refuses unknown CSV columns instead of dropping their data', async () => {
     const res = await importCsv('externalId,name,kind,country,city,languages,description,offers,needs,budget\n');
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors).toEqual([{ row: 1, field: 'budget', message: expect.stringMatching(/^is not a known column/) }]);
+    expect(res.json().errors).toEqual([{ row: 1, field: 'budget', message: expect.stringMatching(/^is not a known column/), code: 'unknown-column', params: { column: 'budget', known: expect.arrayContaining(['externalId', 'name_latin']) } }]);
   });
 
   it('updates on re-import by externalId instead of duplicating', async () => {
@@ -150,7 +152,7 @@ describe('bulk import', () => {
   it('refuses a body that is not an array, and a malformed CSV', async () => {
     const notArray = await importJson(profile());
     expect(notArray.statusCode).toBe(422);
-    expect(notArray.json().errors).toEqual([{ field: '', message: 'must be an array' }]);
+    expect(notArray.json().errors).toEqual([{ field: '', message: 'must be an array', code: 'json-array' }]);
     const unclosed = await importCsv('externalId,name\n"jp-1,Sakura\n');
     expect(unclosed.statusCode).toBe(400);
     expect(unclosed.json().type).toBe('urn:musubi:problem:malformed-csv');

@@ -41,7 +41,7 @@ describe('organisation profiles', () => {
     const res = await t.call({ method: 'POST', url: '/api/organizations', payload: profile() });
     expect(res.statusCode).toBe(409);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.json().errors).toEqual([{ field: 'externalId', message: expect.stringMatching(/already used/) }]);
+    expect(res.json().errors).toEqual([{ field: 'externalId', message: expect.stringMatching(/already used/), code: 'external-id-taken', params: { organizationId: expect.any(Number), externalId: expect.any(String) } }]);
   });
 
   it('names every wrong field of a bad profile and stores nothing', async () => {

@@ -5,6 +5,7 @@ import { notFound } from '../../domain/errors.ts';
 import { IdParams, problems } from '../../schemas/common.ts';
 import { AgendaQuery, Figures, Meeting } from '../../schemas/events.ts';
 import { agendaCsv, agendaIcs, meetingView, type MeetingView } from '../agenda.ts';
+import { agendaLang } from '../agenda-words.ts';
 import { eventFigures } from '../figures.ts';
 import { requestView } from '../requests.ts';
 import { lookups } from './shared.ts';
@@ -39,11 +40,13 @@ export default async function agendaRoutes(fastify: FastifyInstance) {
     const q = request.query;
     const ctx = context(event);
     let reader = event.timeZone;
+    let readerLanguages: string[] = [];
     let title = event.name;
     let keep: (m: MeetingView) => boolean;
     if (q.attendeeId) {
       const attendee = ctx.attendees.get(q.attendeeId) ?? notFound(`Attendee ${q.attendeeId} at this event`).throw();
       reader = attendee.timeZone;
+      readerLanguages = attendee.languages;
       title = `${event.name} – ${attendee.name}`;
       keep = (m) => m.attendees.some((a) => a.attendeeId === attendee.id);
     } else if (q.organizationId) {
@@ -53,9 +56,10 @@ export default async function agendaRoutes(fastify: FastifyInstance) {
     else if (q.interpreterId) keep = (m) => m.interpreter?.id === q.interpreterId;
     else keep = () => true;
     const items = meetings.meetings(event.id).map((m) => meetingView(m, ctx)).filter(keep);
-    if (q.format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="agenda.csv"').send(agendaCsv(items, event, reader));
-    if (q.format === 'ics') return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="agenda.ics"').send(agendaIcs(items, event, title));
-    return { items: items.filter((m) => m.status === 'scheduled') };
+    const lang = agendaLang(q.lang, readerLanguages);
+    if (q.format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="agenda.csv"').send(agendaCsv(items, event, reader, lang));
+    if (q.format === 'ics') return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="agenda.ics"').send(agendaIcs(items, event, title, lang));
+    return { items: items.filter((m) => m.status === 'scheduled' || q.cancelled) };
   });
 
   app.get('/api/events/:id/figures', {

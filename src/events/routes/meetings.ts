@@ -16,13 +16,13 @@ export default async function meetingRoutes(fastify: FastifyInstance) {
   const peopleOf = (eventId: number, body: { requestId?: number; attendeeIds?: number[] }): [number, number] => {
     if (body.requestId) {
       const req = requestOr404(body.requestId);
-      if (req.eventId !== eventId) throw invalid('That request belongs to another event', [{ field: 'requestId', message: 'is not a request of this event' }]);
+      if (req.eventId !== eventId) throw invalid('That request belongs to another event', [{ field: 'requestId', message: 'is not a request of this event', code: 'other-event' }]);
       const status = requestView(req, app.now()).status;
-      if (status !== 'accepted') throw invalid('Only an accepted request can be booked', [{ field: 'requestId', message: `is ${status}` }]);
+      if (status !== 'accepted') throw invalid('Only an accepted request can be booked', [{ field: 'requestId', message: `is ${status}`, code: 'not-accepted', params: { requestId: req.id, status } }]);
       return [req.fromAttendeeId, req.respondedBy ?? 0];
     }
     if (body.attendeeIds) return [body.attendeeIds[0]!, body.attendeeIds[1]!];
-    throw invalid('Say who meets', [{ field: 'requestId', message: 'give requestId or attendeeIds' }]);
+    throw invalid('Say who meets', [{ field: 'requestId', message: 'give requestId or attendeeIds', code: 'who-meets' }]);
   };
 
   app.post('/api/events/:id/meetings', {

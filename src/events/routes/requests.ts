@@ -21,7 +21,7 @@ export default async function requestRoutes(fastify: FastifyInstance) {
   }, async (request, reply) => {
     const event = eventOr404(request.params.id);
     const from = events.attendee(request.body.fromAttendeeId);
-    if (!from || from.eventId !== event.id) throw invalid('The requester must attend this event', [{ field: 'fromAttendeeId', message: 'is not an attendee of this event' }]);
+    if (!from || from.eventId !== event.id) throw invalid('The requester must attend this event', [{ field: 'fromAttendeeId', message: 'is not an attendee of this event', code: 'not-attendee' }]);
     return reply.code(201).send(requests.create(event, from, request.body.toOrganizationId, request.body.message));
   });
 
@@ -38,11 +38,23 @@ export default async function requestRoutes(fastify: FastifyInstance) {
       .filter((r) => p.role === 'matchmaker' || r.toOrganizationId === p.organizationId || orgOf(r.fromAttendeeId) === p.organizationId)
       .filter((r) => !request.query.status || r.status === request.query.status)
       .slice(request.query.offset, request.query.offset + request.query.limit);
-    const names = meetings.organizationNames([...new Set(page.flatMap((r) => [r.toOrganizationId, orgOf(r.fromAttendeeId) ?? 0]))]);
+    const ids = [...new Set(page.flatMap((r) => [r.toOrganizationId, orgOf(r.fromAttendeeId) ?? 0]))];
+    const names = meetings.organizationNames(ids);
+    const labels = meetings.organizationLabels(ids);
     return {
       items: page.map((r) => {
         const organizationId = orgOf(r.fromAttendeeId) ?? 0;
-        return { ...r, from: { name: attendees.get(r.fromAttendeeId)?.name ?? '', organizationId, organization: names.get(organizationId) ?? '' }, toOrganization: names.get(r.toOrganizationId) ?? '' };
+        const asker = attendees.get(r.fromAttendeeId);
+        return {
+          ...r,
+          from: {
+            name: asker?.name ?? '', nameLatin: asker?.nameLatin ?? '', organizationId, organization: names.get(organizationId) ?? '',
+            organizationName: labels.get(organizationId)?.name ?? {}, organizationLatin: labels.get(organizationId)?.nameLatin ?? '',
+          },
+          toOrganization: names.get(r.toOrganizationId) ?? '',
+          toOrganizationName: labels.get(r.toOrganizationId)?.name ?? {},
+          toOrganizationLatin: labels.get(r.toOrganizationId)?.nameLatin ?? '',
+        };
       }),
     };
   });
@@ -57,7 +69,7 @@ export default async function requestRoutes(fastify: FastifyInstance) {
       // Who answers: the attendee named, else the caller if an attendee, else the organisation's first.
       const responderId = request.body?.attendeeId ?? (p.role === 'attendee' ? p.attendeeId : events.attendees(row.eventId, row.toOrganizationId)[0]?.id);
       const responder = responderId ? events.attendee(responderId) : null;
-      if (!responder) throw invalid('Nobody attends for the requested organisation', [{ field: 'attendeeId', message: 'no attendee to answer' }]);
+      if (!responder) throw invalid('Nobody attends for the requested organisation', [{ field: 'attendeeId', message: 'no attendee to answer', code: 'no-attendee', params: { organizationId: row.toOrganizationId } }]);
       const answered = requests.answer(row, answer === 'accept' ? 'accepted' : 'declined', responder);
       app.audit.record(request, `request.${answered.status}`, 'request', row.id, { respondedBy: responder.id });
       return requestView(answered, now());
@@ -86,7 +98,7 @@ export default async function requestRoutes(fastify: FastifyInstance) {
     const event = eventOr404(req.eventId);
     attendeeOr404(req.fromAttendeeId);
     const status = requestView(req, now()).status;
-    if (status !== 'accepted') throw invalid('Only an accepted request can be booked', [{ field: 'id', message: `request ${req.id} is ${status}` }]);
+    if (status !== 'accepted') throw invalid('Only an accepted request can be booked', [{ field: 'id', message: `request ${req.id} is ${status}`, code: 'not-accepted', params: { requestId: req.id, status } }]);
     return { items: booking.openSlots(event, [req.fromAttendeeId, req.respondedBy ?? 0]) };
   });
 }

@@ -8,6 +8,9 @@ export interface Problem {
   status: number;
   detail?: string;
   errors?: ProblemField[];
+  /** What is wrong, worded by the page (i18n.ts PROBLEM_TITLES, FIELD_MESSAGES). */
+  code?: string;
+  params?: Record<string, unknown>;
 }
 
 export class ApiError extends Error {

@@ -379,9 +379,63 @@ const messages = {
   downloadPairsCsv: { ja: 'ペアごとの結果(CSV)', mn: 'Хос бүрийн үр дүн (CSV)', en: 'Pairs (CSV)' },
   downloadBreakdownCsv: { ja: '段階別の集計(CSV)', mn: 'Үе шатны нэгтгэл (CSV)', en: 'Funnel by dimension (CSV)' },
   value: { ja: '値', mn: 'Утга', en: 'Value' },
+  // Names everyone can read (issue 14)
+  latinName: { ja: 'ローマ字表記', mn: 'Латин үсгээр нэр', en: 'Name in Latin letters' },
+  latinNameHelp: { ja: '空欄なら読みから自動で作ります(日本語はヘボン式、モンゴル語は MNS 5217)。', mn: 'Хоосон бол нэрээс автоматаар үүсгэнэ (япон нэрийг Хэпбёрн, монгол нэрийг MNS 5217-оор).', en: 'Left empty, it is made from the name (Japanese by Hepburn, Mongolian by MNS 5217).' },
+  contactEmail: { ja: 'メールアドレス', mn: 'Имэйл', en: 'E-mail' },
+  contactPhone: { ja: '電話番号', mn: 'Утас', en: 'Phone' },
+  // Guards
+  relRequested: { ja: '申し込み済み', mn: 'Хүсэлт илгээсэн', en: 'Requested' },
+  relReceived: { ja: '申し込みを受信', mn: 'Хүсэлт ирсэн', en: 'Request received' },
+  relMeeting: { ja: '商談予約済み({time})', mn: 'Уулзалт товлогдсон ({time})', en: 'Meeting booked ({time})' },
+  confirmDecline: { ja: '{name} からの申し込みを辞退しますか?', mn: '{name}-ийн хүсэлтээс татгалзах уу?', en: 'Decline the request from {name}?' },
+  confirmWithdraw: { ja: '{name} への申し込みを取り下げますか?予約済みの商談も取り消されます。', mn: '{name}-д илгээсэн хүсэлтээ цуцлах уу? Товлосон уулзалт мөн цуцлагдана.', en: 'Withdraw your request to {name}? A booked meeting is cancelled too.' },
+  confirmCancelMeeting: { ja: '{time} の {name} との商談を取り消しますか?', mn: '{time}-ийн {name}-тэй уулзалтыг цуцлах уу?', en: 'Cancel the meeting with {name} at {time}?' },
+  meetingStatusCancelled: { ja: '取り消し済み', mn: 'Цуцлагдсан', en: 'Cancelled' },
+  cancelledMeetings: { ja: '取り消された商談', mn: 'Цуцлагдсан уулзалтууд', en: 'Cancelled meetings' },
+  shiftJisDetected: { ja: 'このファイルは Shift_JIS(日本語版 Excel)のようです。Shift_JIS として読み込みます。', mn: 'Энэ файл Shift_JIS (Японы Excel) бололтой; тэгж уншина.', en: 'This file looks like Shift_JIS (Japanese Excel); it will be read as such.' },
+  // Review queue for a real event
+  fitStrong: { ja: '強い', mn: 'Хүчтэй', en: 'Strong' },
+  fitGood: { ja: '良い', mn: 'Сайн', en: 'Good' },
+  fitWeak: { ja: '弱い', mn: 'Сул', en: 'Weak' },
+  fitLegend: { ja: '適合度: 強い ≥ {strong}、良い ≥ {good}、それ未満は弱い', mn: 'Тохирол: хүчтэй ≥ {strong}, сайн ≥ {good}, түүнээс доош сул', en: 'Fit: strong ≥ {strong}, good ≥ {good}, below that weak' },
+  weakHidden: { ja: '{min} 未満の弱いペアは非表示です', mn: '{min}-аас доош сул хосуудыг нуусан', en: 'Weak pairs below {min} are hidden' },
+  searchOrganization: { ja: '団体名で検索(どの文字でも)', mn: 'Байгууллагын нэрээр хайх (ямар ч бичгээр)', en: 'Organisation name (any script)' },
+  selectPair: { ja: 'このペアを選択', mn: 'Энэ хосыг сонгох', en: 'Select this pair' },
+  selectAllShown: { ja: '表示中のペアをすべて選択', mn: 'Харагдаж буй бүх хосыг сонгох', en: 'Select all pairs shown' },
+  selectedCount: { ja: '{count} 組を選択中', mn: '{count} хос сонгосон', en: '{count} selected' },
+  approveSelected: { ja: '選択したペアを承認', mn: 'Сонгосныг зөвшөөрөх', en: 'Selected pairs: approve' },
+  rejectSelected: { ja: '選択したペアを却下', mn: 'Сонгосноос татгалзах', en: 'Selected pairs: reject' },
+  bulkDecided: { ja: '{count} 組を「{status}」にしました', mn: '{count} хосыг «{status}» болголоо', en: '{count} pairs now {status}' },
+  exportQueue: { ja: 'この一覧を CSV で書き出す', mn: 'Энэ жагсаалтыг CSV-ээр татах', en: 'Export this queue (CSV)' },
+  sideBySide: { ja: '両者のプロフィールを並べて見る', mn: 'Хоёр талын танилцуулгыг зэрэгцүүлж харах', en: 'Both profiles side by side' },
+  history: { ja: 'メモと判断の履歴', mn: 'Тэмдэглэл, шийдвэрийн түүх', en: 'Notes and decisions' },
+  historyEmpty: { ja: 'まだ履歴はありません。', mn: 'Түүх алга.', en: 'Nothing yet.' },
+  directionBOffersA: { ja: '― {b} は {a} のニーズに応えられます', mn: '— {b} нь {a}-ийн хэрэгцээг хангана', en: '— {b} offers what {a} needs' },
+  directionAOffersB: { ja: '― {a} は {b} のニーズに応えられます', mn: '— {a} нь {b}-ийн хэрэгцээг хангана', en: '— {a} offers what {b} needs' },
+  directionSharedThird: { ja: '― 両者に共通の分野', mn: '— хоёрт нийтлэг салбар', en: '— a field they share' },
+  // Partner pages
+  partnerTitle: { ja: '相手のプロフィール', mn: 'Түншийн танилцуулга', en: 'Partner profile' },
+  whyThisPair: { ja: 'この組み合わせの根拠', mn: 'Яагаад энэ хос вэ', en: 'Why this pair' },
+  conceptsOfProfile: { ja: '主な概念', mn: 'Гол ойлголтууд', en: 'Key concepts' },
+  backToList: { ja: '一覧に戻る', mn: 'Жагсаалт руу буцах', en: 'Back to the list' },
+  aboutRequester: { ja: '申し込んだ団体について', mn: 'Хүсэлт илгээсэн байгууллагын тухай', en: 'About the organisation asking' },
+  // Moving a meeting
+  tableChanged: { ja: '商談を移動しました。元のテーブルが使用中だったため、テーブル {table} になりました。', mn: 'Уулзалтыг шилжүүллээ. Хуучин ширээ завгүй байсан тул {table} ширээнд орлоо.', en: 'Meeting moved. Its table was taken then, so it is now at table {table}.' },
+  // Tokens for many attendees
+  tokensForAll: { ja: '表示中の全員のログイン用トークンを発行', mn: 'Жагсаалтын бүх хүнд нэвтрэх токен олгох', en: 'Sign-in tokens for everyone listed' },
+  printTokens: { ja: '印刷', mn: 'Хэвлэх', en: 'Print' },
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;
+
+/** The label of a field a problem names (its last named part: `offers.1` → What you offer), never its path. */
+export const FIELD_LABELS: Record<string, MessageKey> = {
+  name: 'orgName', nameLatin: 'latinName', kind: 'kind', country: 'country', city: 'city', website: 'website', sectors: 'sectors',
+  languages: 'meetingLanguages', description: 'description', offers: 'offers', needs: 'needs', sdgs: 'sdgs', externalId: 'externalId',
+  slotStart: 'slot', tableId: 'table', interpreterId: 'interpreter', timeZone: 'timeZone', days: 'day', slotMinutes: 'slotMinutes',
+  note: 'note', status: 'status', minScore: 'minScore', sector: 'sector', q: 'searchWords', email: 'contactEmail', phone: 'contactPhone',
+};
 export type Vars = Record<string, string | number>;
 
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
@@ -411,46 +465,183 @@ export const KIND: Record<string, Message> = {
 };
 
 /**
- * A field problem from the service in the reader's words: by its `code` (and `params`) in Japanese
- * and Mongolian; in English, or for a code not listed here, the service's own message.
+ * Every problem the service sends, in the reader's words, by its `code` (and `params`): a field
+ * problem (`errors[].code`) or the problem as a whole (`code`). test/web/problem-words.test.ts finds
+ * every code in the service's source and fails when one has no wording here in ja, mn and en.
+ * `{start}` is an instant, shown as a local time; `{status}` a request's state, worded too; a
+ * `({name})` whose value the service did not send is left out. A key `code:direction` words a
+ * problem whose `params.direction` says which way (e.g. a request sent or received).
  */
-const FIELD_MESSAGES: Record<string, Partial<Record<Lang, string>>> = {
-  required: { ja: '必須です', mn: 'заавал бөглөнө' },
-  'unknown-field': { ja: '不明な項目です', mn: 'танигдаагүй талбар' },
-  enum: { ja: '次のいずれかにしてください: {values}', mn: 'дараахын аль нэг байх ёстой: {values}' },
-  'max-length': { ja: '{limit} 文字以内にしてください', mn: '{limit} тэмдэгтээс ихгүй байх ёстой' },
-  'min-length': { ja: '{limit} 文字以上にしてください', mn: 'дор хаяж {limit} тэмдэгт байх ёстой' },
-  maximum: { ja: '{limit} 以下にしてください', mn: '{limit}-аас ихгүй байх ёстой' },
-  minimum: { ja: '{limit} 以上にしてください', mn: '{limit}-аас багагүй байх ёстой' },
-  'max-items': { ja: '{limit} 件以内にしてください', mn: '{limit}-аас ихгүй зүйл байх ёстой' },
-  'min-items': { ja: '{limit} 件以上にしてください', mn: 'дор хаяж {limit} зүйл байх ёстой' },
-  'unique-items': { ja: '同じ値が重複しています', mn: 'давхардсан утга байна' },
-  type: { ja: '形式が違います({type})', mn: 'төрөл буруу ({type})' },
-  text: { ja: '空でない文章にしてください(または ja・mn・en のいずれかを含む形)', mn: 'хоосон биш текст байх ёстой (эсвэл ja, mn, en-ийн аль нэгийг агуулсан)' },
-  blank: { ja: '空欄にはできません', mn: 'хоосон байж болохгүй' },
-  clock: { ja: '09:00 のような時刻にしてください', mn: '09:00 гэх мэт цаг байх ёстой' },
-  phone: { ja: '数字を含み、数字・空白・+ ( ) - . / だけにしてください', mn: 'тоо агуулсан, зөвхөн тоо, зай, + ( ) - . / байх ёстой' },
-  'http-url': { ja: 'http:// または https:// で始めてください', mn: 'http:// эсвэл https://-ээр эхлэх ёстой' },
-  'edge-spaces': { ja: '空欄や前後の空白は使えません', mn: 'хоосон, эсвэл эхэнд, төгсгөлдөө зайтай байж болохгүй' },
-  'format:country': { ja: 'JP や MN のような国コード(ISO 3166-1)にしてください', mn: 'JP, MN гэх мэт улсын код (ISO 3166-1) байх ёстой' },
-  'format:language': { ja: 'ja・mn・en のような言語コード(ISO 639-1)にしてください', mn: 'ja, mn, en гэх мэт хэлний код (ISO 639-1) байх ёстой' },
-  'format:time-zone': { ja: 'Asia/Tokyo のようなタイムゾーンにしてください', mn: 'Asia/Tokyo гэх мэт цагийн бүс байх ёстой' },
-  'format:uri': { ja: 'https://example.com のような URL にしてください', mn: 'https://example.com гэх мэт хаяг байх ёстой' },
-  'format:http-url': { ja: 'https://example.com のように http:// または https:// で始まるアドレスにしてください', mn: 'https://example.com гэх мэт http:// эсвэл https://-ээр эхэлсэн хаяг байх ёстой' },
-  'format:line': { ja: '改行や制御文字を含まない1行にしてください', mn: 'мөр шилжилт, удирдлагын тэмдэгтгүй нэг мөр байх ёстой' },
-  'format:text': { ja: '制御文字は使えません', mn: 'удирдлагын тэмдэгт агуулж болохгүй' },
-  'format:email': { ja: 'メールアドレスにしてください', mn: 'имэйл хаяг байх ёстой' },
-  'format:date': { ja: '2026-12-08 のような日付にしてください', mn: '2026-12-08 гэх мэт огноо байх ёстой' },
-  'format:date-time': { ja: '2026-12-08T10:00:00+08:00 のような日時にしてください', mn: '2026-12-08T10:00:00+08:00 гэх мэт огноо, цаг байх ёстой' },
+export const FIELD_MESSAGES: Record<string, Message> = {
+  // What the validator says about a field (shown after the field's label).
+  required: { ja: '必須です', mn: 'заавал бөглөнө', en: 'is required' },
+  'unknown-field': { ja: '不明な項目です', mn: 'танигдаагүй талбар', en: 'is not a known field' },
+  enum: { ja: '次のいずれかにしてください: {values}', mn: 'дараахын аль нэг байх ёстой: {values}', en: 'must be one of: {values}' },
+  'max-length': { ja: '{limit} 文字以内にしてください', mn: '{limit} тэмдэгтээс ихгүй байх ёстой', en: 'must be at most {limit} characters' },
+  'min-length': { ja: '{limit} 文字以上にしてください', mn: 'дор хаяж {limit} тэмдэгт байх ёстой', en: 'must be at least {limit} characters' },
+  maximum: { ja: '{limit} 以下にしてください', mn: '{limit}-аас ихгүй байх ёстой', en: 'must be at most {limit}' },
+  minimum: { ja: '{limit} 以上にしてください', mn: '{limit}-аас багагүй байх ёстой', en: 'must be at least {limit}' },
+  'max-items': { ja: '{limit} 件以内にしてください', mn: '{limit}-аас ихгүй зүйл байх ёстой', en: 'must have at most {limit} items' },
+  'min-items': { ja: '{limit} 件以上にしてください', mn: 'дор хаяж {limit} зүйл байх ёстой', en: 'must have at least {limit} items' },
+  'unique-items': { ja: '同じ値が重複しています', mn: 'давхардсан утга байна', en: 'must not repeat an item' },
+  type: { ja: '形式が違います({type})', mn: 'төрөл буруу ({type})', en: 'has the wrong type ({type})' },
+  text: { ja: '空でない文章にしてください(または ja・mn・en のいずれかを含む形)', mn: 'хоосон биш текст байх ёстой (эсвэл ja, mn, en-ийн аль нэгийг агуулсан)', en: 'must be a text: a non-empty string, or one with ja, mn or en' },
+  blank: { ja: '空欄にはできません', mn: 'хоосон байж болохгүй', en: 'must not be blank' },
+  clock: { ja: '09:00 のような時刻にしてください', mn: '09:00 гэх мэт цаг байх ёстой', en: 'must be a time of day such as 09:00' },
+  phone: { ja: '数字を含み、数字・空白・+ ( ) - . / だけにしてください', mn: 'тоо агуулсан, зөвхөн тоо, зай, + ( ) - . / байх ёстой', en: 'must have digits, and only digits, spaces and + ( ) - . /' },
+  'http-url': { ja: 'http:// または https:// で始めてください', mn: 'http:// эсвэл https://-ээр эхлэх ёстой', en: 'must start with http:// or https://' },
+  'edge-spaces': { ja: '空欄や前後の空白は使えません', mn: 'хоосон, эсвэл эхэнд, төгсгөлдөө зайтай байж болохгүй', en: 'must not be blank or start or end with a space' },
+  format: { ja: '形式が正しくありません', mn: 'хэлбэр буруу байна', en: 'has the wrong format' },
+  'format:country': { ja: 'JP や MN のような国コード(ISO 3166-1)にしてください', mn: 'JP, MN гэх мэт улсын код (ISO 3166-1) байх ёстой', en: 'must be a country code such as JP or MN' },
+  'format:language': { ja: 'ja・mn・en のような言語コード(ISO 639-1)にしてください', mn: 'ja, mn, en гэх мэт хэлний код (ISO 639-1) байх ёстой', en: 'must be a language code such as ja, mn or en' },
+  'format:time-zone': { ja: 'Asia/Tokyo のようなタイムゾーンにしてください', mn: 'Asia/Tokyo гэх мэт цагийн бүс байх ёстой', en: 'must be a time zone such as Asia/Tokyo' },
+  'format:uri': { ja: 'https://example.com のような URL にしてください', mn: 'https://example.com гэх мэт хаяг байх ёстой', en: 'must be an address such as https://example.com' },
+  'format:http-url': { ja: 'https://example.com のように http:// または https:// で始まるアドレスにしてください', mn: 'https://example.com гэх мэт http:// эсвэл https://-ээр эхэлсэн хаяг байх ёстой', en: 'must be a web address starting with http:// or https://, such as https://example.com' },
+  'format:line': { ja: '改行や制御文字を含まない1行にしてください', mn: 'мөр шилжилт, удирдлагын тэмдэгтгүй нэг мөр байх ёстой', en: 'must be one line, without line breaks' },
+  'format:text': { ja: '制御文字は使えません', mn: 'удирдлагын тэмдэгт агуулж болохгүй', en: 'must not hold control characters' },
+  'format:email': { ja: 'メールアドレスにしてください', mn: 'имэйл хаяг байх ёстой', en: 'must be an e-mail address' },
+  'format:date': { ja: '2026-12-08 のような日付にしてください', mn: '2026-12-08 гэх мэт огноо байх ёстой', en: 'must be a date such as 2026-12-08' },
+  'format:date-time': { ja: '2026-12-08T10:00:00+08:00 のような日時にしてください', mn: '2026-12-08T10:00:00+08:00 гэх мэт огноо, цаг байх ёстой', en: 'must be a date and time such as 2026-12-08T10:00:00+08:00' },
+  digits: { ja: '数字だけで書いてください', mn: 'зөвхөн цифрээр бичнэ үү', en: 'must be written in digits' },
+  pattern: { ja: '形式が正しくありません', mn: 'хэлбэр буруу байна', en: 'does not have the expected form' },
+  anyOf: { ja: '使える形ではありません', mn: 'зөвшөөрөгдөх хэлбэрт тохирохгүй', en: 'does not match any allowed form' },
+  minProperties: { ja: '少なくとも1つの項目を指定してください', mn: 'дор хаяж нэг талбар өгнө үү', en: 'must name at least one field' },
+  encoding: { ja: '文字として読めない部分があります', mn: 'тэмдэгт болгон уншиж болохгүй хэсэг байна', en: 'holds something that is not text' },
+
+  // The service's own rules: whole sentences.
+  'already-requested': { ja: 'この相手にはすでに申し込んでいます({status})。回答は「商談」で確認できます', mn: 'Та энэ байгууллагад аль хэдийн хүсэлт илгээсэн байна ({status}). Хариуг «Уулзалтууд» хэсгээс харна уу', en: 'You have already asked this organisation for a meeting ({status}); see Meetings for the answer' },
+  'already-requested:received': { ja: 'この相手からすでに申し込みが届いています。「商談」で回答してください', mn: 'Энэ байгууллагаас танд аль хэдийн хүсэлт ирсэн байна. «Уулзалтууд» хэсгээс хариулна уу', en: 'This organisation has already asked you for a meeting; answer it under Meetings' },
+  'already-meeting': { ja: 'この相手とはすでに商談が予約されています({start})', mn: 'Энэ байгууллагатай уулзалт аль хэдийн товлогдсон байна ({start})', en: 'You already have a meeting with this organisation ({start})' },
+  'person-taken': { ja: 'どちらかの方は {start} に別の商談があります', mn: 'Хоёрын нэг нь {start}-д өөр уулзалттай байна', en: 'One of the two already has a meeting at {start}' },
+  'table-taken': { ja: 'テーブル {table} は {start} に使用中です', mn: '{table} ширээ {start}-д завгүй байна', en: 'Table {table} is taken at {start}' },
+  'interpreter-taken': { ja: '通訳の {interpreter} さんは {start} に別の商談を担当しています', mn: 'Орчуулагч {interpreter} {start}-д өөр уулзалттай байна', en: 'Interpreter {interpreter} is busy at {start}' },
+  'interpreter-needed': { ja: '共通の言語がないため通訳が必要です({languages})', mn: 'Нийтлэг хэлгүй тул орчуулагч хэрэгтэй ({languages})', en: 'They share no language: an interpreter is needed ({languages})' },
+  'interpreter-languages': { ja: '{name} さんはこの言語の組み合わせ({languages})を通訳できません', mn: '{name} энэ хэлний хосоор ({languages}) орчуулдаггүй', en: '{name} does not interpret {languages}' },
+  'not-available': { ja: '{name} さんは {start} には参加できません', mn: '{name} {start}-д боломжгүй', en: '{name} is not available at {start}' },
+  'meeting-limit': { ja: '{name} さんは商談数の上限({limit} 件)に達しています', mn: '{name} уулзалтын дээд хязгаартаа ({limit}) хүрсэн', en: '{name} already has the most meetings they take ({limit})' },
+  'no-table': { ja: '{start} には空いているテーブルがありません', mn: '{start}-д сул ширээ алга', en: 'No table is free at {start}' },
+  'no-interpreter': { ja: '{start} に空いている通訳({languages})がいません', mn: '{start}-д сул орчуулагч ({languages}) алга', en: 'No interpreter ({languages}) is free at {start}' },
+  'table-exists': { ja: 'テーブル {name} はすでにあります', mn: '{name} ширээ аль хэдийн байна', en: 'Table {name} already exists' },
+  'meeting-stranded': { ja: '{start} の商談が新しい時間枠から外れます。先に移動するか取り消してください', mn: '{start}-ийн уулзалт шинэ хуваарьт багтахгүй болно. Эхлээд шилжүүлэх эсвэл цуцална уу', en: 'The meeting at {start} would fall off the new slots; move or cancel it first' },
+  'meeting-booked': { ja: '{start} に予約済みの商談があります。先に取り消してください', mn: '{start}-д товлогдсон уулзалт байна. Эхлээд цуцална уу', en: 'A meeting is booked at {start}; cancel it first' },
+  'skipped-time': { ja: '{date} {time} は {timeZone} に存在しない時刻です(時刻の切り替え)', mn: '{date} {time} нь {timeZone}-д байхгүй цаг (цаг шилжилт)', en: '{date} {time} does not exist in {timeZone} (the clocks change)' },
+  'no-slot': { ja: '営業時間内に {minutes} 分の枠がありません', mn: 'Нээлттэй цагт {minutes} минутын уулзалт багтахгүй', en: 'No {minutes}-minute slot fits in the opening hours' },
+  'repeated-day': { ja: '{date} が重複しています', mn: '{date} давхардсан байна', en: '{date} is given twice' },
+  'close-before-open': { ja: '終了は開始より後にしてください', mn: 'Дуусах цаг эхлэхээс хойш байх ёстой', en: 'Closing must be after opening' },
+  'end-before-start': { ja: '終了は開始より後にしてください', mn: 'Дуусах нь эхлэхээс хойш байх ёстой', en: 'The end must be after the start' },
+  'break-outside': { ja: '休憩は営業時間内にしてください', mn: 'Завсарлага нээлттэй цагийн дотор байх ёстой', en: 'A break must lie within the opening hours' },
+  'bad-time': { ja: '使える時刻ではありません', mn: 'Ашиглах боломжгүй цаг байна', en: 'This is not a time that can be used' },
+  'unknown-organization': { ja: 'その団体は登録されていません', mn: 'Ийм байгууллага бүртгэлгүй', en: 'No such organisation' },
+  'language-pair': { ja: '言語の組み合わせには異なる2つの言語を指定してください', mn: 'Хэлний хос хоёр өөр хэлтэй байх ёстой', en: 'A language pair needs two different languages' },
+  'self-request': { ja: '自分の団体には申し込めません', mn: 'Өөрийн байгууллагад хүсэлт илгээх боломжгүй', en: 'You cannot ask your own organisation' },
+  'no-attendee': { ja: 'この商談会には相手の団体の出席者がいません', mn: 'Энэ арга хэмжээнд тэр байгууллагаас оролцогч алга', en: 'Nobody attends this session for that organisation' },
+  'request-closed': { ja: 'この申し込みはすでに「{status}」です', mn: 'Энэ хүсэлт аль хэдийн «{status}» байна', en: 'This request is already {status}' },
+  'request-answered': { ja: 'この申し込みには先ほど回答がありました', mn: 'Энэ хүсэлтэд саяхан хариулсан байна', en: 'This request was answered meanwhile' },
+  'not-recipient': { ja: '申し込まれた団体の出席者だけが回答できます', mn: 'Зөвхөн хүсэлт хүлээн авсан байгууллагын оролцогч хариулна', en: 'Only an attendee of the requested organisation can answer' },
+  'not-slot': { ja: '{start} はこの商談会の時間枠ではありません', mn: '{start} нь энэ арга хэмжээний уулзалтын цаг биш', en: '{start} is not a slot of this session' },
+  'not-attendees': { ja: '2人ともこの商談会の参加者である必要があります', mn: 'Хоёулаа энэ арга хэмжээний оролцогч байх ёстой', en: 'Both must attend this session' },
+  'same-organization': { ja: '同じ団体どうしの商談はできません', mn: 'Нэг байгууллагын хүмүүс хоорондоо уулзах боломжгүй', en: 'A meeting is between two organisations' },
+  'online-no-table': { ja: 'オンライン商談にテーブルは不要です', mn: 'Онлайн уулзалтад ширээ хэрэггүй', en: 'An online meeting needs no table' },
+  'unknown-table': { ja: 'この商談会にそのテーブルはありません', mn: 'Энэ арга хэмжээнд ийм ширээ алга', en: 'No such table at this session' },
+  'unknown-interpreter': { ja: 'この商談会にその通訳はいません', mn: 'Энэ арга хэмжээнд ийм орчуулагч алга', en: 'No such interpreter at this session' },
+  'meeting-cancelled': { ja: 'この商談はすでに取り消されています', mn: 'Энэ уулзалт аль хэдийн цуцлагдсан', en: 'This meeting is already cancelled' },
+  'not-accepted': { ja: '承諾された申し込みだけ予約できます(現在: {status})', mn: 'Зөвхөн зөвшөөрсөн хүсэлтийг товлоно (одоо: {status})', en: 'Only an accepted request can be booked (now: {status})' },
+  'other-event': { ja: 'その申し込みは別の商談会のものです', mn: 'Тэр хүсэлт өөр арга хэмжээнийх', en: 'That request belongs to another session' },
+  'who-meets': { ja: '誰と誰の商談かを指定してください', mn: 'Хэн хэнтэй уулзахыг заана уу', en: 'Say who meets' },
+  'not-attendee': { ja: '申し込む人はこの商談会の参加者である必要があります', mn: 'Хүсэлт илгээгч энэ арга хэмжээний оролцогч байх ёстой', en: 'The person asking must attend this session' },
+  'external-id-taken': { ja: 'この ID はすでに別の団体が使っています', mn: 'Энэ ID-г өөр байгууллага ашиглаж байна', en: 'This ID is already used by another organisation' },
+  'repeated-id': { ja: '{row} 行目と同じ ID です', mn: '{row}-р мөртэй ижил ID байна', en: 'The same ID as row {row}' },
+  'json-array': { ja: 'プロフィールの配列(JSON)にしてください', mn: 'Танилцуулгын массив (JSON) байх ёстой', en: 'Must be a JSON array of profiles' },
+  'too-many-rows': { ja: '一度にインポートできるのは {limit} 件までです({count} 件あります)', mn: 'Нэг удаад {limit} хүртэл оруулна ({count} байна)', en: 'At most {limit} profiles per import ({count} given)' },
+  'header-required': { ja: '見出し行が必要です', mn: 'Гарчгийн мөр хэрэгтэй', en: 'A header row is required' },
+  'unknown-column': { ja: '「{column}」は使えない列名です', mn: '«{column}» гэсэн багана танигдаагүй', en: '"{column}" is not a known column' },
+  'column-required': { ja: '「{column}」列が必要です', mn: '«{column}» багана заавал хэрэгтэй', en: 'The column "{column}" is required' },
+  'too-many-cells': { ja: 'この行は見出しより列が多いです', mn: 'Энэ мөр гарчгаас олон нүдтэй', en: 'The row has more cells than the header has columns' },
+  'text-twice': { ja: '{column} は「{column}」か言語別の列のどちらか一方に書いてください', mn: '{column}-г «{column}» эсвэл хэл тус бүрийн баганын аль нэгэнд бичнэ үү', en: 'Give {column} either in "{column}" or in the per-language columns, not both' },
+  'unknown-pair': { ja: 'このペアはもう審査一覧にありません', mn: 'Энэ хос хяналтын жагсаалтад байхгүй болсон', en: 'This pair is no longer in the review queue' },
+  'malformed-csv': { ja: 'CSV として読めませんでした({line} 行目付近)', mn: 'CSV-г уншиж чадсангүй ({line}-р мөрийн орчим)', en: 'The CSV could not be read (near line {line})' },
 };
 
-export function fieldMessage(lang: Lang, problem: { message: string; code?: string; params?: Record<string, unknown> }): string {
-  if (lang === 'en' || !problem.code) return problem.message;
-  const key = problem.code === 'format' ? `format:${String(problem.params?.format)}` : problem.code;
-  const template = FIELD_MESSAGES[key]?.[lang];
-  if (!template) return problem.message;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = problem.params?.[name];
-    return Array.isArray(value) ? value.join(', ') : value === undefined ? whole : String(value);
-  });
+/** Problems as a whole (the `code` of the problem), as a heading. */
+export const PROBLEM_TITLES: Record<string, Message> = {
+  validation: messages.problem422,
+  'import-rows': { ja: '{total} 行中 {rows} 行に誤りがあるため、何も保存していません', mn: '{total} мөрөөс {rows} нь алдаатай тул юу ч хадгалаагүй', en: '{rows} of {total} rows have problems; nothing was stored' },
+  'not-found': messages.problem404,
+  'no-route': messages.problem404,
+  forbidden: messages.problem403,
+  unauthorized: messages.problem401,
+  conflict: { ja: 'すでにある予定や登録と両立しません', mn: 'Өмнө нь байгаа товлол, бүртгэлтэй зөрчилдөж байна', en: 'It conflicts with something already there' },
+  'bad-request': messages.problem400,
+  'rate-limited': { ja: '操作が多すぎます。{seconds} 秒ほど待ってください', mn: 'Хэт олон оролдлого. {seconds} секунд хүлээнэ үү', en: 'Too many attempts; wait {seconds} seconds' },
+  'too-deep': { ja: 'データの入れ子が深すぎます', mn: 'Өгөгдөл хэт гүн давхарласан байна', en: 'The data is nested too deeply' },
+  'malformed-body': { ja: '送信内容を読めませんでした(JSON の誤り)', mn: 'Илгээсэн өгөгдлийг уншиж чадсангүй (JSON алдаа)', en: 'The data sent could not be read (bad JSON)' },
+  'body-too-large': messages.problem413,
+  'unsupported-media-type': messages.problem415,
+  'bad-content-length': { ja: '送信内容の長さが正しくありません', mn: 'Илгээсэн өгөгдлийн урт буруу', en: 'The length of the data sent is wrong' },
+  'empty-body': { ja: '送信内容が空です', mn: 'Илгээсэн өгөгдөл хоосон байна', en: 'Nothing was sent' },
+  'unsupported-charset': { ja: '文字コード {charset} には対応していません。UTF-8 か Shift_JIS で保存してください', mn: '{charset} кодлолыг дэмжихгүй. UTF-8 эсвэл Shift_JIS-ээр хадгална уу', en: 'The character set {charset} is not supported; save as UTF-8 or Shift_JIS' },
+  'invalid-encoding': {
+    ja: 'ファイルを {charset} として読めませんでした。日本語版 Excel の CSV なら「日本語版 Excel の CSV(Shift_JIS)」にチェックを入れてください',
+    mn: 'Файлыг {charset} гэж уншиж чадсангүй. Японы Excel-ийн CSV бол «Японы Excel-ийн CSV (Shift_JIS)»-г чагтална уу',
+    en: 'The file could not be read as {charset}. If it is a CSV from Japanese Excel, tick “CSV from Japanese Excel (Shift_JIS)”',
+  },
+  'malformed-url': { ja: 'アドレスが正しくありません', mn: 'Хаяг буруу байна', en: 'The address is not valid' },
+  'malformed-request': { ja: 'リクエストを読めませんでした', mn: 'Хүсэлтийг уншиж чадсангүй', en: 'The request could not be read' },
+  internal: messages.problem500,
+};
+
+/** The validator's codes: said about a field, after its label. The service's own codes are sentences. */
+const ABOUT_A_FIELD = new Set([
+  'required', 'unknown-field', 'enum', 'max-length', 'min-length', 'maximum', 'minimum', 'max-items', 'min-items', 'unique-items', 'type', 'text',
+  'blank', 'clock', 'phone', 'http-url', 'edge-spaces', 'format', 'digits', 'pattern', 'anyOf', 'minProperties', 'encoding',
+]);
+
+export function isAboutAField(code: string | undefined): boolean {
+  return !!code && (ABOUT_A_FIELD.has(code) || code.startsWith('format:'));
+}
+
+export interface Wording {
+  /** An instant (ISO) as a local time, the reader's way. */
+  time?: (iso: string) => string;
+}
+
+interface CodedProblem {
+  field?: string;
+  code?: string;
+  params?: Record<string, unknown>;
+}
+
+function fill(lang: Lang, template: string, params: Record<string, unknown> | undefined, wording: Wording): string {
+  const value = (name: string): string | undefined => {
+    const v = params?.[name];
+    if (v === undefined || v === null || v === '') return undefined;
+    if (name === 'start' && typeof v === 'string') return wording.time ? wording.time(v) : v;
+    if (name === 'status' && typeof v === 'string' && `status_${v}` in messages) return messages[`status_${v}` as MessageKey][lang];
+    return Array.isArray(v) ? v.join(', ') : String(v);
+  };
+  return template
+    // A parenthesis around a value the service did not send goes with it.
+    .replace(/\s?[(（]([^()（）]*)\{(\w+)\}([^()（）]*)[)）]/g, (whole, _before: string, name: string) => (value(name) === undefined ? '' : whole))
+    .replace(/\{(\w+)\}/g, (whole, name: string) => value(name) ?? whole);
+}
+
+function templateOf(problem: CodedProblem, table: Record<string, Message>): Message | undefined {
+  if (!problem.code) return undefined;
+  const key = problem.code === 'format' && problem.params?.format ? `format:${String(problem.params.format)}` : problem.code;
+  const direction = problem.params?.direction;
+  return (typeof direction === 'string' ? table[`${key}:${direction}`] : undefined) ?? table[key];
+}
+
+/** A field problem in the reader's words: by its code and params; the service's message only for a code not worded here. */
+export function fieldMessage(lang: Lang, problem: CodedProblem & { message: string }, wording: Wording = {}): string {
+  const template = templateOf(problem, FIELD_MESSAGES);
+  return template ? fill(lang, template[lang], problem.params, wording) : problem.message;
+}
+
+/** The problem as a whole, as a heading: by its code; else by its HTTP status. */
+export function problemTitle(lang: Lang, problem: CodedProblem & { status: number; title: string }, wording: Wording = {}): string {
+  const template = templateOf(problem, PROBLEM_TITLES) ?? (isAboutAField(problem.code) ? undefined : templateOf(problem, FIELD_MESSAGES));
+  if (template) return fill(lang, template[lang], problem.params, wording);
+  const byStatus = `problem${problem.status}`;
+  return byStatus in messages ? messages[byStatus as MessageKey][lang] : problem.title;
 }

@@ -20,6 +20,7 @@ import { OrganizationPage, OrganizationsPage } from './pages/organizations.tsx';
 import { MessagesPage } from './pages/messages.tsx';
 import { OutcomesPage } from './pages/outcomes.tsx';
 import { FeedbackPage, UnsubscribePage } from './pages/feedback.tsx';
+import { PartnerPage } from './pages/partner.tsx';
 
 const TOKEN_KEY = 'musubi.token';
 const LANG_KEY = 'musubi.lang';
@@ -96,6 +97,8 @@ function Pages({ me, route }: { me: MeT; route: string[] }) {
     if (first === 'review' && second === 'organization' && route[2]) return <ReviewPage key={route[2]} organizationId={Number(route[2])} />;
     return <ReviewPage />;
   }
+  // A partner's page: from a suggestion, a request or a meeting.
+  if (first === 'partner' && second) return <PartnerPage key={second} selfId={me.organizationId!} partnerId={Number(second)} />;
   if (me.role === 'organization') {
     if (first === 'profile') return <ProfilePage id={me.organizationId!} />;
     if (first === 'meetings') return <OrganizationMeetingsPage organizationId={me.organizationId!} />;

@@ -1,7 +1,7 @@
 /** The API's shapes, taken from the server's own schemas (type-only: nothing of the server is bundled). */
 import type { Static } from 'typebox';
 import type { Attendee, Event, Figures, Interpreter, Meeting, MeetingRequest, ScheduleResult } from '../../schemas/events.ts';
-import type { Match, Reason, SuggestionList } from '../../schemas/matches.ts';
+import type { Match, MatchHistory, PartnerView, Reason, SuggestionList } from '../../schemas/matches.ts';
 import type { ImportResult, Organization } from '../../schemas/organizations.ts';
 import type { IssuedToken, Me } from '../../schemas/tokens.ts';
 import type { Message, MessageList, SignInLinksResult, Unsubscribed } from '../../schemas/messages.ts';
@@ -21,6 +21,8 @@ export type RequestT = Static<typeof MeetingRequest>;
 export type MeetingT = Static<typeof Meeting>;
 export type ScheduleResultT = Static<typeof ScheduleResult>;
 export type FiguresT = Static<typeof Figures>;
+export type PartnerT = Omit<Static<typeof PartnerView>, 'organization'> & { organization: OrganizationT };
+export type MatchHistoryT = Static<typeof MatchHistory>;
 export type ImportResultT = Static<typeof ImportResult>;
 export type IssuedTokenT = Static<typeof IssuedToken>;
 export interface Page<T> {

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api.ts';
-import { fieldMessage, LANGUAGE_NAMES, type MessageKey } from './i18n.ts';
+import { FIELD_LABELS, fieldMessage, isAboutAField, LANGUAGE_NAMES, problemTitle, translate, type MessageKey } from './i18n.ts';
+import { readableName } from '../../../matching/text/names.ts';
 import { useSession, useT } from './session.ts';
 import type { Lang, Localized } from './types.ts';
 
@@ -81,42 +82,85 @@ export function Marked({ text, spans, lang }: { text: string; spans: number[][];
   return <span lang={lang}>{parts}</span>;
 }
 
-const PROBLEM_TITLES: Record<number, MessageKey> = {
-  400: 'problem400',
-  401: 'problem401',
-  403: 'problem403',
-  404: 'problem404',
-  409: 'problem409',
-  413: 'problem413',
-  415: 'problem415',
-  422: 'problem422',
-  429: 'problem429',
-  500: 'problem500',
-};
+/** A field's label in the reader's language (`offers.1` → What you offer 2); never a path. */
+export function fieldLabel(field: string, lang: Lang): string {
+  const parts = field.split('.').filter((p) => p !== 'body' && p !== 'querystring' && p !== 'params');
+  const named = [...parts].reverse().find((p) => !/^\d+$/.test(p));
+  const index = parts.length > 1 && /^\d+$/.test(parts[parts.length - 1] ?? '') ? ` ${Number(parts[parts.length - 1]) + 1}` : '';
+  const key = named ? FIELD_LABELS[named] : undefined;
+  return key ? `${translate(lang, key)}${index}` : (named ?? '');
+}
 
-export function ProblemBox({ error }: { error: unknown }) {
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** How the page words a problem's times: local time in `zone` (the session's, or the browser's). */
+export function wordingFor(lang: Lang, zone = browserZone()) {
+  return { time: (iso: string) => `${formatTime(iso, zone, lang)} (${zoneLabel(zone)})` };
+}
+
+/** One field problem: the field's label and what is wrong with it, or the service's sentence. */
+export function problemLine(lang: Lang, e: { field: string; message: string; code?: string; params?: Record<string, unknown> }, zone?: string): string {
+  const text = fieldMessage(lang, e, wordingFor(lang, zone));
+  const label = isAboutAField(e.code) || !e.code ? fieldLabel(e.field, lang) : '';
+  return label ? `${label}: ${text}` : text;
+}
+
+/**
+ * A problem from the service, all in the reader's language: a heading from its code (or status)
+ * and each field problem worded by its code, times in `zone`. The service's English detail is
+ * shown only when the page has no words for the code.
+ */
+export function ProblemBox({ error, zone }: { error: unknown; zone?: string }) {
   const t = useT();
   const { lang } = useSession();
   if (!error) return null;
   if (!(error instanceof ApiError)) return <p role="alert" class="problem">{t('unexpectedError')}: {String(error)}</p>;
   const { problem } = error;
   const rows = problem.errors?.filter((e) => e.row === undefined) ?? [];
-  // The title in the reader's language; the service's own words (English) follow as the detail.
-  const title = problem.status === 0 ? t('networkError') : PROBLEM_TITLES[problem.status] ? t(PROBLEM_TITLES[problem.status]!) : problem.title;
+  const wording = wordingFor(lang, zone);
+  const title = problem.status === 0 ? t('networkError') : problemTitle(lang, problem, wording);
+  // A heading that already says what the one field problem says needs no list.
+  const lines = rows.map((e) => problemLine(lang, e, zone)).filter((line) => line !== title);
+  const unworded = !problem.code || title === problem.title;
   return (
-    <div role="alert" class="problem">
+    <div role="alert" class="problem" data-code={problem.code}>
       <strong>{title}</strong>
-      {problem.detail && <span lang="en"> — {problem.detail}</span>}
-      {rows.length > 0 && (
+      {unworded && problem.detail && <span lang="en"> — {problem.detail}</span>}
+      {lines.length > 0 && (
         <ul>
-          {rows.map((e) => (
-            <li>
-              <code>{e.field}</code>: {fieldMessage(lang, e)}
-            </li>
+          {lines.map((line) => (
+            <li>{line}</li>
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * A name as the reader can read it: in their language when the organisation has it, else the
+ * original with its Latin form beside it (西田商事 · Nishida Shōji).
+ */
+export function Name({ text, latin }: { text: Localized | undefined; latin?: string | null | undefined }) {
+  const { lang } = useSession();
+  const shown = readableName(text, latin, lang);
+  return (
+    <span class="name">
+      <span lang={shown.lang}>{shown.text}</span>
+      {shown.latin && <> <small class="latin" lang={`${shown.lang}-Latn`}>{shown.latin}</small></>}
+    </span>
+  );
+}
+
+/** A person's name with its Latin form unless the reader writes in the name's script. */
+export function PersonName({ name, latin }: { name: string; latin?: string | null | undefined }) {
+  const { lang } = useSession();
+  const shown = readableName({ [/\p{Script=Cyrillic}/u.test(name) ? 'mn' : /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(name) ? 'ja' : 'en']: name }, latin, lang);
+  return (
+    <span class="name">
+      <span lang={shown.lang}>{shown.text}</span>
+      {shown.latin && <> <small class="latin" lang={`${shown.lang}-Latn`}>({shown.latin})</small></>}
+    </span>
   );
 }
 
@@ -170,6 +214,17 @@ export function Score({ value, strength }: { value: number; strength?: keyof typ
       {strength && ` (${t(STRENGTH_WORDS[strength])})`}
     </span>
   );
+}
+
+/** How strong a pair is, in a word (the same thresholds as the queue's export, src/matches/review.ts). */
+export const STRENGTH = { strong: 0.1, good: 0.05 } as const;
+export function strengthKey(score: number): 'fitStrong' | 'fitGood' | 'fitWeak' {
+  return score >= STRENGTH.strong ? 'fitStrong' : score >= STRENGTH.good ? 'fitGood' : 'fitWeak';
+}
+export function StrengthWord({ score }: { score: number }) {
+  const t = useT();
+  const key = strengthKey(score);
+  return <span class={`strength ${key}`}>{t(key)}</span>;
 }
 
 /** A box that scrolls sideways on a narrow screen (wide tables); focusable so the keyboard can scroll it. */

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { patch, post } from '../api.ts';
 import { useSession, useT } from '../session.ts';
 import type { EventT, InterpreterT, MeetingT } from '../types.ts';
-import { formatTime, ProblemBox, ScrollBox, useAction } from '../ui.tsx';
+import { formatTime, Name, PersonName, ProblemBox, ScrollBox, useAction } from '../ui.tsx';
+import { readableNameText } from '../../../../matching/text/names.ts';
 
 const ONLINE = 0;
 
@@ -26,11 +27,14 @@ export function ScheduleGrid({ event, meetings, interpreters, onChange }: { even
   }
   const move = (meeting: MeetingT, change: { slotStart?: string; tableId?: number; interpreterId?: number | null }) =>
     action.run(async () => {
-      await patch(`/api/meetings/${meeting.id}`, change);
+      const moved = await patch<MeetingT>(`/api/meetings/${meeting.id}`, change);
       setPicked(null);
-      onChange(t('meetingMoved'));
+      // The table stays unless it was taken at the new time: then say where the meeting went.
+      const tableMoved = !change.tableId && meeting.table && moved.table && moved.table.id !== meeting.table.id;
+      onChange(tableMoved ? t('tableChanged', { table: moved.table!.name }) : t('meetingMoved'));
     });
-  const short = (name: string) => (name.length > 22 ? `${name.slice(0, 21)}…` : name);
+  // Whole names (they wrap): two names cut to the same first letters would look like one organisation.
+  const nameOf = (a: MeetingT['attendees'][number]) => readableNameText(a.organizationName, a.organizationLatin, lang);
 
   return (
     <div>
@@ -43,7 +47,7 @@ export function ScheduleGrid({ event, meetings, interpreters, onChange }: { even
           ))}
         </div>
       )}
-      <ProblemBox error={action.error} />
+      <ProblemBox error={action.error} zone={event.timeZone} />
       <ScrollBox label={t('schedule')}>
         <table class="grid-table">
           <caption>{t('gridCaption', { day, zone: event.timeZone })}</caption>
@@ -81,7 +85,7 @@ export function ScheduleGrid({ event, meetings, interpreters, onChange }: { even
                           <summary>{t('onlineCount', { count: here.length })}</summary>
                           {here.map((m) => (
                             <button type="button" class={`meeting${picked?.id === m.id ? ' picked' : ''}`} data-meeting={m.id} onClick={() => setPicked(m)}>
-                              {m.attendees.map((a) => short(a.organization)).join(' ⇄ ')}
+                              {m.attendees.map((a) => nameOf(a)).join(' ⇄ ')}
                               {m.interpreter && <span class="interp"> {t('interpreterMark')} {m.interpreter.name}</span>}
                             </button>
                           ))}
@@ -94,10 +98,10 @@ export function ScheduleGrid({ event, meetings, interpreters, onChange }: { even
                           data-meeting={m.id}
                           onDragStart={(e) => e.dataTransfer?.setData('text/plain', String(m.id))}
                           onClick={() => setPicked(m)}
-                          title={m.attendees.map((a) => `${a.organization} (${a.name})`).join(' ⇄ ')}
+                          title={m.attendees.map((a) => `${nameOf(a)} — ${a.name}`).join(' ⇄ ')}
                         >
                           {m.attendees.map((a) => (
-                            <span class="who">{short(a.organization)}</span>
+                            <span class="who"><Name text={a.organizationName} latin={a.organizationLatin} /></span>
                           ))}
                           {m.interpreter && (
                             <span class="interp" title={`${t('interpreter')}: ${m.interpreter.name}`}>
@@ -115,6 +119,7 @@ export function ScheduleGrid({ event, meetings, interpreters, onChange }: { even
         </table>
       </ScrollBox>
       {picked && <MoveForm key={picked.id} meeting={picked} event={event} interpreters={interpreters} lang={lang} onMove={(change) => void move(picked, change)} onCancelMeeting={() => void action.run(async () => {
+        if (!confirm(t('confirmCancelMeeting', { name: picked.attendees.map((a) => nameOf(a)).join(' ⇄ '), time: formatTime(picked.start, event.timeZone, lang) }))) return;
         await post(`/api/meetings/${picked.id}/cancel`, {});
         setPicked(null);
         onChange(t('meetingCancelled'));
@@ -149,7 +154,12 @@ function MoveForm({ meeting, event, interpreters, lang, onMove, onCancelMeeting,
       }}
     >
       <h3>
-        {t('moveMeeting')}: {meeting.attendees.map((a) => `${a.organization} (${a.name})`).join(' ⇄ ')}
+        {t('moveMeeting')}: {meeting.attendees.map((a, i) => (
+          <>
+            {i > 0 && ' ⇄ '}
+            <Name text={a.organizationName} latin={a.organizationLatin} /> (<PersonName name={a.name} latin={a.nameLatin} />)
+          </>
+        ))}
       </h3>
       <div class="grid">
         <label>

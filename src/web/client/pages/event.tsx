@@ -3,7 +3,8 @@ import { api, download, get, patch, post } from '../api.ts';
 import { LANGUAGE_NAMES, type MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { AttendeeT, EventT, FiguresT, InterpreterT, IssuedTokenT, MatchT, MeetingT, OrganizationT, Page, ScheduleResultT } from '../types.ts';
-import { Loading, Notice, pick, ProblemBox, ScrollBox, useAction, useLoad, zoneLabel } from '../ui.tsx';
+import { Loading, Notice, PersonName, pick, ProblemBox, ScrollBox, useAction, useLoad, zoneLabel } from '../ui.tsx';
+import { readableNameText } from '../../../../matching/text/names.ts';
 import { ScheduleGrid } from './event-grid.tsx';
 import { FiguresView } from './figures.tsx';
 import { IssuedToken } from './organizations.tsx';
@@ -42,7 +43,8 @@ export function EventPage({ id }: { id: number }) {
   const organizations = directory.data;
   if (!data || !organizations) return <Loading when={loading || directory.loading} error={error ?? directory.error} />;
   const { event } = data;
-  const orgName = new Map(organizations.map((o) => [o.id, pick(o.name, lang).text]));
+  // Names the matchmaker can read: in their language, else the original with its Latin form.
+  const orgName = new Map(organizations.map((o) => [o.id, readableNameText(o.name, o.nameLatin, lang)]));
   const done = (message: string) => {
     setNotice(message);
     reload();
@@ -76,9 +78,16 @@ export function EventPage({ id }: { id: number }) {
             const r = await post<ScheduleResultT>(`/api/events/${id}/schedule`, { replan });
             setResult(r);
             done(t('scheduled', { placed: r.placed, kept: r.kept, unplaced: r.unplaced.length }));
+            // The result is said where the matchmaker is looking: under the button, scrolled into view.
+            requestAnimationFrame(() => document.getElementById('schedule-result')?.scrollIntoView?.({ block: 'nearest' }));
           })
         }
       />
+      {result && (
+        <p id="schedule-result" class="schedule-result" role="status">
+          {t('scheduled', { placed: result.placed, kept: result.kept, unplaced: result.unplaced.length })}
+        </p>
+      )}
       {result && result.unplaced.length > 0 && (
         <details open>
           <summary>{t('unplacedPairs', { count: result.unplaced.length })}</summary>
@@ -186,6 +195,17 @@ function Attendees({ event, attendees, organizations, orgName, onChange }: { eve
   const { lang } = useSession();
   const action = useAction();
   const [issued, setIssued] = useState<{ who: string; token: string } | null>(null);
+  const [many, setMany] = useState<{ who: string; organization: string; token: string }[]>([]);
+  // One sign-in token per attendee listed, each with its link, on a sheet to print and hand out.
+  const issueAll = () =>
+    action.run(async () => {
+      const out: typeof many = [];
+      for (const a of attendees) {
+        const issuedToken = await post<IssuedTokenT>(`/api/attendees/${a.id}/tokens`, { label: 'printed' });
+        out.push({ who: a.nameLatin && a.nameLatin !== a.name ? `${a.name} (${a.nameLatin})` : a.name, organization: orgName.get(a.organizationId) ?? '', token: issuedToken.token });
+      }
+      setMany(out);
+    });
   const [adding, setAdding] = useState({ organizationId: 0, name: '', online: false, from: '', until: '' });
   const registered = new Set(attendees.map((a) => a.organizationId));
 
@@ -213,8 +233,26 @@ function Attendees({ event, attendees, organizations, orgName, onChange }: { eve
         <button type="button" class="outline" onClick={() => void registerApproved()} aria-busy={action.busy} disabled={action.busy}>
           {t('registerApproved')}
         </button>
+        <button type="button" class="outline secondary" onClick={() => void issueAll()} disabled={action.busy || attendees.length === 0}>
+          {t('tokensForAll')}
+        </button>
       </div>
       <SendSignInLinks eventId={event.id} onDone={onChange} />
+      {many.length > 0 && (
+        <div class="token-sheet">
+          <p class="row"><button type="button" class="outline" onClick={() => print()}>{t('printTokens')}</button></p>
+          <ScrollBox label={t('signInTokens')}>
+            <table class="striped">
+              <thead><tr><th scope="col">{t('person')}</th><th scope="col">{t('organization')}</th><th scope="col">{t('signInLink')}</th></tr></thead>
+              <tbody>
+                {many.map((m) => (
+                  <tr><td>{m.who}</td><td>{m.organization}</td><td><code class="secret">{`${location.origin}/#/sign-in/${m.token}`}</code></td></tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
+        </div>
+      )}
       <details>
         <summary>{t('attendeeList')}</summary>
         <ScrollBox label={t('attendeeList')}>
@@ -232,7 +270,7 @@ function Attendees({ event, attendees, organizations, orgName, onChange }: { eve
               {attendees.map((a) => (
                 <tr data-attendee={a.id}>
                   <td>{orgName.get(a.organizationId) ?? a.organizationId}</td>
-                  <td>{a.name}</td>
+                  <td><PersonName name={a.name} latin={a.nameLatin} /></td>
                   <td>{a.languages.map((l) => LANGUAGE_NAMES[l]?.[lang] ?? l).join(', ')}</td>
                   <td>{a.online ? `${t('online')} (${zoneLabel(a.timeZone)})` : t('inPerson')}</td>
                   <td class="row">

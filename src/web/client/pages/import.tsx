@@ -3,7 +3,7 @@ import { ApiError, upload } from '../api.ts';
 import { fieldMessage } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { ImportResultT } from '../types.ts';
-import { ProblemBox, ScrollBox } from '../ui.tsx';
+import { fieldLabel, Notice, ProblemBox, ScrollBox } from '../ui.tsx';
 
 type Phase = { step: 'idle' } | { step: 'sending'; share: number } | { step: 'storing' } | { step: 'done'; result: ImportResultT } | { step: 'failed'; error: unknown };
 
@@ -20,18 +20,40 @@ function contentType(file: File, shiftJis: boolean): string {
   return shiftJis ? 'text/csv; charset=shift_jis' : 'text/csv; charset=utf-8';
 }
 
+/** Not UTF-8, yet Shift_JIS without a single undecodable byte: a CSV saved by Japanese Excel. */
+async function looksLikeShiftJis(file: File): Promise<boolean> {
+  if (/\.json$/i.test(file.name)) return false;
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const reads = (label: string) => {
+    try {
+      new TextDecoder(label, { fatal: true }).decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return !reads('utf-8') && reads('shift_jis');
+}
+
 export function ImportPage() {
   const t = useT();
   const { lang } = useSession();
   const [file, setFile] = useState<File | null>(null);
   const [shiftJis, setShiftJis] = useState(false);
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+  const [detected, setDetected] = useState(false);
 
   const send = async () => {
     if (!file) return;
     setPhase({ step: 'sending', share: 0 });
+    // A CSV from Japanese Excel is Shift_JIS: a file that is not UTF-8 but reads cleanly as Shift_JIS is sent as such.
+    const sjis = shiftJis || (await looksLikeShiftJis(file));
+    if (sjis && !shiftJis) {
+      setShiftJis(true);
+      setDetected(true);
+    }
     try {
-      const result = await upload<ImportResultT>('/api/organizations/import', file, contentType(file, shiftJis), (share) =>
+      const result = await upload<ImportResultT>('/api/organizations/import', file, contentType(file, sjis), (share) =>
         setPhase(share < 1 ? { step: 'sending', share } : { step: 'storing' }),
       );
       setPhase({ step: 'done', result });
@@ -69,6 +91,7 @@ export function ImportPage() {
         </button>
       </form>
 
+      {detected && <Notice text={t('shiftJisDetected')} />}
       <div aria-live="polite">
         {phase.step === 'sending' && (
           <p>
@@ -99,7 +122,6 @@ export function ImportPage() {
           <ProblemBox error={phase.error} />
           {rowErrors.length > 0 && (
             <>
-              <p>{t('importNothingStored', { count: new Set(rowErrors.map((e) => e.row)).size })}</p>
               <ScrollBox label={t('rowErrors')}>
                 <table class="striped row-errors">
                   <caption>{t('rowErrors')}</caption>
@@ -116,9 +138,7 @@ export function ImportPage() {
                       <tr>
                         <td>{e.row}</td>
                         <td>{e.externalId ?? '—'}</td>
-                        <td>
-                          <code>{e.field}</code>
-                        </td>
+                        <td>{fieldLabel(e.field, lang)}</td>
                         <td>{fieldMessage(lang, e)}</td>
                       </tr>
                     ))}

@@ -3,7 +3,9 @@ import { download, get, post } from '../api.ts';
 import type { MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { EventT, MeetingT, RequestT } from '../types.ts';
-import { formatTime, Loading, Notice, ProblemBox, ScrollBox, useAction, useLoad, zoneLabel } from '../ui.tsx';
+import { formatTime, Loading, Name, Notice, PersonName, ProblemBox, ScrollBox, useAction, useLoad, zoneLabel } from '../ui.tsx';
+import { readableNameText } from '../../../../matching/text/names.ts';
+import { RequesterSummary } from './partner.tsx';
 
 export interface Viewer {
   organizationId: number;
@@ -26,13 +28,15 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
   const { data, error, loading, reload } = useLoad(async () => {
     const [requests, agenda] = await Promise.all([
       get<{ items: RequestT[] }>(`/api/events/${event.id}/requests`, { limit: 500 }),
-      get<{ items: MeetingT[] }>(`/api/events/${event.id}/agenda`, agendaQuery),
+      get<{ items: MeetingT[] }>(`/api/events/${event.id}/agenda`, { ...agendaQuery, cancelled: true }),
     ]);
-    return { requests: requests.items, meetings: agenda.items };
+    // A cancelled meeting stays in view, marked, below the booked ones.
+    return { requests: requests.items, meetings: agenda.items.filter((m) => m.status === 'scheduled'), cancelled: agenda.items.filter((m) => m.status === 'cancelled') };
   }, [event.id, viewer.attendeeId, viewer.organizationId]);
 
-  const act = (work: () => Promise<unknown>, done: MessageKey) =>
+  const act = (work: () => Promise<unknown>, done: MessageKey, ask?: string) =>
     action.run(async () => {
+      if (ask && !confirm(ask)) return;
       await work();
       setNotice(t(done));
       reload();
@@ -57,7 +61,7 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
   return (
     <div class="meetings-panel">
       <Notice text={notice} />
-      <ProblemBox error={action.error} />
+      <ProblemBox error={action.error} zone={viewer.timeZone} />
 
       <h3>{t('myMeetings')}</h3>
       <p class="muted">{t('timesShownIn', { zone: zoneLabel(viewer.timeZone) })}</p>
@@ -82,7 +86,13 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
                       <strong>{when(m.start)}</strong>
                       {viewer.timeZone !== event.timeZone && <small class="muted"> ({formatTime(m.start, event.timeZone, lang, false)} {zoneLabel(event.timeZone)})</small>}
                     </td>
-                    <td>{others.map((a) => `${a.organization} (${a.name})`).join(', ')}</td>
+                    <td>
+                      {others.map((a) => (
+                        <span class="who">
+                          <a href={`#/partner/${a.organizationId}`}><Name text={a.organizationName} latin={a.organizationLatin} /></a> (<PersonName name={a.name} latin={a.nameLatin} />)
+                        </span>
+                      ))}
+                    </td>
                     <td>{m.online ? t('online') : (m.table?.name ?? '—')}</td>
                     <td>{m.interpreter ? m.interpreter.name : "—"}</td>
                   </tr>
@@ -91,6 +101,18 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
             </tbody>
           </table>
         </ScrollBox>
+      )}
+      {data.cancelled.length > 0 && (
+        <details class="cancelled-meetings">
+          <summary>{t('cancelledMeetings')} ({data.cancelled.length})</summary>
+          <ul>
+            {data.cancelled.map((m) => (
+              <li data-meeting={m.id}>
+                <s>{when(m.start)}</s> · {m.attendees.filter((a) => a.organizationId !== viewer.organizationId).map((a) => readableNameText(a.organizationName, a.organizationLatin, lang)).join(', ')} · <span class="badge cancelled">{t('meetingStatusCancelled')}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       <button
         type="button"
@@ -106,15 +128,16 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
         {incoming.map((r) => (
           <li data-request={r.id}>
             <p>
-              <strong>{r.from?.organization}</strong> ({r.from?.name}) · <span class="badge">{t(statusOf(r, false))}</span>
+              <strong><a href={`#/partner/${r.from?.organizationId}`}><Name text={r.from?.organizationName ?? { en: r.from?.organization ?? '' }} latin={r.from?.organizationLatin} /></a></strong> (<PersonName name={r.from?.name ?? ''} latin={r.from?.nameLatin} />) · <span class="badge">{t(statusOf(r, false))}</span>
             </p>
             {r.message && <blockquote>{r.message}</blockquote>}
+            {r.status === 'requested' && r.from && <RequesterSummary organizationId={viewer.organizationId} partnerId={r.from.organizationId} />}
             {r.status === 'requested' && (
               <div class="row">
                 <button type="button" onClick={() => act(() => post(`/api/requests/${r.id}/accept`, viewer.attendeeId ? { attendeeId: viewer.attendeeId } : {}), 'requestAccepted')}>
                   {t('accept')}
                 </button>
-                <button type="button" class="secondary" onClick={() => act(() => post(`/api/requests/${r.id}/decline`, viewer.attendeeId ? { attendeeId: viewer.attendeeId } : {}), 'requestDeclined')}>
+                <button type="button" class="secondary" onClick={() => act(() => post(`/api/requests/${r.id}/decline`, viewer.attendeeId ? { attendeeId: viewer.attendeeId } : {}), 'requestDeclined', t('confirmDecline', { name: readableNameText(r.from?.organizationName, r.from?.organizationLatin, lang) }))}>
                   {t('decline')}
                 </button>
               </div>
@@ -130,11 +153,11 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
         {outgoing.map((r) => (
           <li data-request={r.id}>
             <p>
-              <strong>{r.toOrganization}</strong> · <span class="badge">{t(statusOf(r, true))}</span>
+              <strong><a href={`#/partner/${r.toOrganizationId}`}><Name text={r.toOrganizationName ?? { en: r.toOrganization ?? '' }} latin={r.toOrganizationLatin} /></a></strong> · <span class="badge">{t(statusOf(r, true))}</span>
             </p>
             {bookSlot(r)}
             {(r.status === 'requested' || r.status === 'accepted') && (
-              <button type="button" class="outline secondary" onClick={() => act(() => post(`/api/requests/${r.id}/cancel`, {}), 'requestCancelled')}>
+              <button type="button" class="outline secondary" onClick={() => act(() => post(`/api/requests/${r.id}/cancel`, {}), 'requestCancelled', t('confirmWithdraw', { name: readableNameText(r.toOrganizationName, r.toOrganizationLatin, lang) }))}>
                 {t('withdraw')}
               </button>
             )}

@@ -3,7 +3,7 @@ import { get, post } from '../api.ts';
 import { COUNTRY, KIND, LANGUAGE_NAMES } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { IssuedTokenT, Localized, OrganizationT, Page, SuggestionT } from '../types.ts';
-import { Loading, LText, Pager, ProblemBox, ScrollBox, useAction, useLoad } from '../ui.tsx';
+import { Loading, LText, Name, Pager, ProblemBox, ScrollBox, useAction, useLoad } from '../ui.tsx';
 import { SuggestionCard } from './suggestions.tsx';
 
 const PAGE = 50;
@@ -70,7 +70,7 @@ export function OrganizationsPage() {
                   <tr>
                     <td>
                       <a href={`#/organizations/${o.id}`}>
-                        <LText text={o.name} />
+                        <Name text={o.name} latin={o.nameLatin} />
                       </a>{' '}
                       <small class="muted">{o.externalId}</small>
                     </td>
@@ -121,7 +121,7 @@ export function OrganizationPage({ id }: { id: number }) {
   return (
     <section>
       <h1>
-        <LText text={o.name} />
+        <Name text={o.name} latin={o.nameLatin} />
       </h1>
       <p class="muted">
         {o.externalId} · {COUNTRY[o.country]?.[lang] ?? o.country} · {o.city} · {KIND[o.kind]?.[lang] ?? o.kind} · {o.languages.map((l) => LANGUAGE_NAMES[l]?.[lang] ?? l).join(', ')}

@@ -7,6 +7,9 @@ import { Loading, Notice, ProblemBox, useAction, useLoad } from '../ui.tsx';
 
 interface Draft {
   name: Record<Lang, string>;
+  /** The name in Latin letters; sent only when the organisation changed it (else it follows the name). */
+  nameLatin: string;
+  loadedLatin: string;
   description: Record<Lang, string>;
   /** One item per line, aligned across languages (line 3 in Japanese is line 3 in English). */
   offers: Record<Lang, string>;
@@ -26,6 +29,8 @@ const lines = (items: Localized[], lang: Lang) => items.map((i) => i[lang] ?? ''
 function toDraft(o: OrganizationT): Draft {
   return {
     name: each((l) => o.name[l] ?? ''),
+    nameLatin: o.nameLatin,
+    loadedLatin: o.nameLatin,
     description: each((l) => o.description[l] ?? ''),
     offers: each((l) => lines(o.offers, l)),
     needs: each((l) => lines(o.needs, l)),
@@ -58,6 +63,7 @@ function toPatch(d: Draft) {
   const description = localized(d.description);
   return {
     name: localized(d.name),
+    ...(d.nameLatin.trim() && d.nameLatin.trim() !== d.loadedLatin ? { nameLatin: d.nameLatin.trim() } : {}),
     // A description is optional; an empty one is left out (a text must have a language).
     ...(Object.keys(description).length ? { description } : {}),
     offers: items(d.offers),
@@ -157,6 +163,11 @@ export function ProfilePage({ id }: { id: number }) {
             <input name="city" required maxLength={100} value={draft.city} onInput={(e) => set({ city: e.currentTarget.value })} />
           </label>
         </fieldset>
+        <label>
+          {t('latinName')}
+          <input name="nameLatin" maxLength={300} value={draft.nameLatin} aria-describedby="latin-help" onInput={(e) => set({ nameLatin: e.currentTarget.value })} />
+          <small id="latin-help">{t('latinNameHelp')}</small>
+        </label>
         <label>
           {t('website')}
           <input name="website" type="url" placeholder="https://" value={draft.website} onInput={(e) => set({ website: e.currentTarget.value })} />

@@ -2,6 +2,14 @@ import { useSession, useT } from '../session.ts';
 import type { MessageKey } from '../i18n.ts';
 import type { Localized, ReasonT } from '../types.ts';
 import { LangMark, LText, Marked } from '../ui.tsx';
+import { readableNameText } from '../../../../matching/text/names.ts';
+
+/** For a matchmaker, a third person reads the pair: "B offers what A needs", not "they offer what you need". */
+const THIRD_PERSON: Record<string, MessageKey> = {
+  'a-needs-b-offers': 'directionBOffersA',
+  'b-needs-a-offers': 'directionAOffersB',
+  'both-about': 'directionSharedThird',
+};
 
 const DIRECTION: Record<string, { first: MessageKey; mine: MessageKey; theirs: MessageKey }> = {
   'a-needs-b-offers': { first: 'directionTheyOffer', mine: 'fieldNeeds', theirs: 'fieldOffers' },
@@ -15,7 +23,9 @@ const DIRECTION: Record<string, { first: MessageKey; mine: MessageKey; theirs: M
  */
 export function Reasons({ reasons, names, limit = 4 }: { reasons: ReasonT[]; names: [Localized, Localized]; limit?: number }) {
   const t = useT();
-  const { lang } = useSession();
+  const { lang, me } = useSession();
+  const thirdPerson = me?.role === 'matchmaker';
+  const [a, b] = names.map((n) => readableNameText(n, null, lang));
   if (!reasons.length) return <p class="muted">{t('noReasons')}</p>;
   return (
     <ul class="reasons">
@@ -27,7 +37,7 @@ export function Reasons({ reasons, names, limit = 4 }: { reasons: ReasonT[]; nam
               <span class="concept" lang={reason.concept ? lang : reason.term?.lang}>
                 {reason.concept ? reason.concept.label[lang] : reason.term?.text}
               </span>{' '}
-              <span class="muted">{t(d.first)}</span>
+              <span class="muted">{thirdPerson ? t(THIRD_PERSON[reason.direction] ?? 'directionSharedThird', { a: a ?? '', b: b ?? '' }) : t(d.first)}</span>
             </p>
             <div class="phrases">
               <blockquote>

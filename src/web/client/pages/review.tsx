@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { get, patch } from '../api.ts';
+import { download, get, patch, post } from '../api.ts';
 import { COUNTRY, KIND, type MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
-import type { MatchT, OrganizationT, Page } from '../types.ts';
-import { Loading, LText, Notice, Pager, pick, ProblemBox, Score, useAction, useLoad } from '../ui.tsx';
+import type { MatchHistoryT, MatchT, OrganizationT, Page } from '../types.ts';
+import { formatTime, Loading, Name, Notice, Pager, pick, ProblemBox, Score, STRENGTH, StrengthWord, useAction, useLoad } from '../ui.tsx';
 import { Reasons } from './reasons.tsx';
+import { SideBySide } from './side-by-side.tsx';
 
 interface Filters {
   status: string;
@@ -12,8 +13,19 @@ interface Filters {
   country: string;
   kind: string;
   sector: string;
+  q: string;
   sort: string;
   offset: number;
+}
+
+/** A value typed into a box, passed on once the typing pauses (filters apply as you type, without a request per key). */
+function useSettled<T>(value: T, ms = 300): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value]);
+  return settled;
 }
 
 const PAGE = 25;
@@ -27,11 +39,16 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
   const t = useT();
   const { lang } = useSession();
   // One organisation's pairs: every status, so its decided pairs are in view too.
-  const [filters, setFilters] = useState<Filters>({ status: organizationId ? '' : 'pending', minScore: '', country: '', kind: '', sector: '', sort: 'score', offset: 0 });
-  const { data, error, loading } = useLoad(
-    () => get<Page<MatchT>>('/api/matches', { ...filters, organizationId, minScore: filters.minScore ? Number(filters.minScore) : undefined, limit: PAGE }),
-    [JSON.stringify(filters), organizationId],
+  // Weak pairs are hidden at first (most of a large queue): the threshold is the matchmaker's to move.
+  const [filters, setFilters] = useState<Filters>({ status: organizationId ? '' : 'pending', minScore: organizationId ? '' : String(STRENGTH.good), country: '', kind: '', sector: '', q: '', sort: 'score', offset: 0 });
+  const settled = useSettled(filters);
+  const query = { ...settled, organizationId, minScore: settled.minScore ? Number(settled.minScore) : undefined };
+  const { data, error, loading, reload } = useLoad(
+    () => get<Page<MatchT>>('/api/matches', { ...query, limit: PAGE }),
+    [JSON.stringify(settled), organizationId],
   );
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  const [comparing, setComparing] = useState(false);
   const organization = useLoad(async () => (organizationId ? get<OrganizationT>(`/api/organizations/${organizationId}`) : null), [organizationId]).data;
   const [rows, setRows] = useState<MatchT[]>([]);
   const [selected, setSelected] = useState(0);
@@ -45,8 +62,24 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
     if (!data) return;
     setRows(data.items);
     setSelected(0);
+    setChosen(new Set());
   }, [data]);
   const current = rows[selected];
+  const history = useLoad(async () => (current ? get<MatchHistoryT>(`/api/matches/${current.id}/history`) : { items: [] }), [current?.id, current?.status, current?.note]);
+
+  const decideChosen = (status: (typeof STATUSES)[number]) =>
+    void action.run(async () => {
+      const ids = [...chosen];
+      await post(`/api/matches/decisions`, { ids, status });
+      setNotice(t('bulkDecided', { count: ids.length, status: t(`match_${status}` as MessageKey) }));
+      reload();
+    });
+  const toggle = (id: number) => setChosen((all) => {
+    const next = new Set(all);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    return next;
+  });
   useEffect(() => setNote(current?.note ?? ''), [current?.id]);
   useEffect(() => {
     listRef.current?.querySelector<HTMLElement>(`[data-index="${selected}"]`)?.scrollIntoView?.({ block: 'nearest' });
@@ -71,6 +104,7 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
         ArrowDown: () => setSelected((i) => Math.min(i + 1, rows.length - 1)),
         k: () => setSelected((i) => Math.max(i - 1, 0)),
         ArrowUp: () => setSelected((i) => Math.max(i - 1, 0)),
+        x: () => current && toggle(current.id),
         a: () => decide('approved'),
         r: () => decide('rejected'),
         p: () => decide('pending'),
@@ -112,7 +146,7 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
         </label>
         <label>
           {t('minScore')}
-          <input name="minScore" type="number" min={0} max={1} step={0.01} inputMode="decimal" value={filters.minScore} onChange={(e) => set({ minScore: e.currentTarget.value })} />
+          <input name="minScore" type="number" min={0} max={1} step={0.01} inputMode="decimal" value={filters.minScore} onInput={(e) => set({ minScore: e.currentTarget.value })} />
         </label>
         <label>
           {t('country')}
@@ -134,7 +168,11 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
         </label>
         <label>
           {t('sector')}
-          <input name="sector" value={filters.sector} onChange={(e) => set({ sector: e.currentTarget.value })} />
+          <input name="sector" value={filters.sector} onInput={(e) => set({ sector: e.currentTarget.value })} />
+        </label>
+        <label>
+          {t('searchOrganization')}
+          <input name="q" type="search" value={filters.q} onInput={(e) => set({ q: e.currentTarget.value })} />
         </label>
         <label>
           {t('sortBy')}
@@ -146,21 +184,36 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
         </label>
       </form>
       <Loading when={loading && !data} error={error} />
+      <p class="muted">
+        {t('fitLegend', { strong: STRENGTH.strong, good: STRENGTH.good })}
+        {Number(filters.minScore) > 0 && <> · {t('weakHidden', { min: filters.minScore })}</>}
+      </p>
       {data && (
         <p class="muted" aria-live="polite">
           {t('pairsFound', { count: total, from: total ? filters.offset + 1 : 0, to: Math.min(filters.offset + PAGE, total) })}
         </p>
       )}
+      <div class="row bulk">
+        <label class="inline">
+          <input type="checkbox" name="selectAll" checked={rows.length > 0 && rows.every((r) => chosen.has(r.id))} onChange={(e) => setChosen(e.currentTarget.checked ? new Set(rows.map((r) => r.id)) : new Set())} />
+          {t('selectAllShown')}
+        </label>
+        <span class="muted" aria-live="polite">{t('selectedCount', { count: chosen.size })}</span>
+        <button type="button" disabled={!chosen.size || action.busy} onClick={() => decideChosen('approved')}>{t('approveSelected')}</button>
+        <button type="button" class="secondary" disabled={!chosen.size || action.busy} onClick={() => decideChosen('rejected')}>{t('rejectSelected')}</button>
+        <button type="button" class="outline" onClick={() => void action.run(() => download('/api/matches/export', query, 'review-queue.csv'))}>{t('exportQueue')}</button>
+      </div>
       <Notice text={notice} />
       <ProblemBox error={action.error} />
       <div class="review">
         <ol class="queue" ref={listRef} aria-label={t('reviewTitle')} aria-describedby="shortcuts">
           {rows.map((m, i) => (
             <li data-index={i} data-match={m.id} class={i === selected ? 'selected' : ''} aria-current={i === selected ? 'true' : undefined}>
+              <input type="checkbox" class="choose" name={`pair-${m.id}`} aria-label={t('selectPair')} checked={chosen.has(m.id)} onChange={() => toggle(m.id)} />
               <button type="button" class="pair" onClick={() => setSelected(i)}>
                 <Score value={m.score} strength={m.strength} />
                 <span class="names">
-                  <LText text={m.a.name} /> ⇄ <LText text={m.b.name} />
+                  <Name text={m.a.name} latin={m.a.nameLatin} /> ⇄ <Name text={m.b.name} latin={m.b.nameLatin} />
                 </span>
                 <span class={`badge ${m.status}`}>{t(`match_${m.status}` as MessageKey)}</span>
               </button>
@@ -170,12 +223,15 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
         {current && (
           <article class="detail" aria-label={t('selectedPair')}>
             <h2>
-              <LText text={current.a.name} /> ⇄ <LText text={current.b.name} />
+              <Name text={current.a.name} latin={current.a.nameLatin} /> ⇄ <Name text={current.b.name} latin={current.b.nameLatin} />
             </h2>
             <p class="muted">
               {COUNTRY[current.a.country]?.[lang]} · {current.a.city} · {KIND[current.a.kind]?.[lang]} ⇄ {COUNTRY[current.b.country]?.[lang]} · {current.b.city} · {KIND[current.b.kind]?.[lang]}
             </p>
             <Reasons reasons={current.reasons} names={[current.a.name, current.b.name]} limit={6} />
+            <button type="button" class="outline" aria-expanded={comparing} onClick={() => setComparing((c) => !c)}>
+              {t('sideBySide')}
+            </button>
             <label>
               {t('note')}
               <textarea ref={noteRef} name="note" rows={2} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
@@ -191,9 +247,20 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
                 {t('backToPending')} <kbd>p</kbd>
               </button>
             </div>
+            <h3>{t('history')}</h3>
+            {history.data && history.data.items.length === 0 && <p class="muted">{t('historyEmpty')}</p>}
+            <ol class="history">
+              {history.data?.items.map((h) => (
+                <li>
+                  <time dateTime={h.at}>{formatTime(h.at, Intl.DateTimeFormat().resolvedOptions().timeZone, lang)}</time> · {h.actor} · <span class={`badge ${h.status}`}>{t(`match_${h.status}` as MessageKey)}</span>
+                  {h.note && <> — <q>{h.note}</q></>}
+                </li>
+              ))}
+            </ol>
           </article>
         )}
       </div>
+      {current && comparing && <SideBySide key={current.id} pair={current} />}
       <Pager offset={filters.offset} size={PAGE} total={total} onOffset={(offset) => setFilters({ ...filters, offset })} />
     </section>
   );
@@ -202,3 +269,4 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
 function nameOf(name: Record<string, string>, lang: string): string {
   return name[lang] ?? name.en ?? Object.values(name)[0] ?? '';
 }
+

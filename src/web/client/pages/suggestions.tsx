@@ -3,7 +3,8 @@ import { get, post } from '../api.ts';
 import { COUNTRY, KIND } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { AttendeeT, EventT, OrganizationT, RequestT, SuggestionT } from '../types.ts';
-import { Loading, LText, Notice, ProblemBox, Score, useAction, useLoad } from '../ui.tsx';
+import { Loading, Name, Notice, ProblemBox, Score, StrengthWord, useAction, useLoad } from '../ui.tsx';
+import { RelationBadges } from './partner.tsx';
 import { Reasons } from './reasons.tsx';
 
 export interface Context {
@@ -48,17 +49,19 @@ export function SuggestionsPage({ id }: { id: number }) {
 /** One suggested partner with its reasons; `canRequest` adds the request form (the organisation's own view). */
 export function SuggestionCard({ suggestion, context, canRequest = true }: { suggestion: SuggestionT; context: Context; canRequest?: boolean }) {
   const t = useT();
-  const { lang } = useSession();
+  const { lang, me } = useSession();
   const [asking, setAsking] = useState(false);
   const o = suggestion.organization;
+  const profileHref = me?.role === 'matchmaker' ? `#/organizations/${o.id}` : `#/partner/${o.id}`;
   return (
     <article class="suggestion" aria-labelledby={`org-${o.id}`}>
       <header>
         <h2 id={`org-${o.id}`}>
-          <LText text={o.name} />
+          <a href={profileHref}><Name text={o.name} latin={o.nameLatin} /></a>
         </h2>
         <p class="muted">
-          {COUNTRY[o.country]?.[lang] ?? o.country} · {o.city} · {KIND[o.kind]?.[lang] ?? o.kind} · {t('score')} <Score value={suggestion.score} strength={suggestion.strength} />
+          {COUNTRY[o.country]?.[lang] ?? o.country} · {o.city} · {KIND[o.kind]?.[lang] ?? o.kind} · {t('score')} <Score value={suggestion.score} strength={suggestion.strength} />{' '}
+          <RelationBadges relation={suggestion.relation} />
         </p>
       </header>
       <Reasons reasons={suggestion.reasons} names={[context.me.name, o.name]} />

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbSnapshot, snapshotDiff, testApp, type TestApp } from '../helpers.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp({ seed: 'demo' });
+  await t.app.matching.idle();
+}, 60_000);
+afterAll(() => t.app.close());
+
+type Pair = { id: number; status: string; a: { id: number; name: Record<string, string> }; b: { id: number; name: Record<string, string> } };
+
+describe('the review queue of a real event', () => {
+  it('approves ten pairs at once, recording each decision with its note', async () => {
+    const pending = (await t.call({ method: 'GET', url: '/api/matches?status=pending&limit=10' })).json().items as Pair[];
+    expect(pending).toHaveLength(10);
+    const res = await t.call({ method: 'POST', url: '/api/matches/decisions', payload: { ids: pending.map((p) => p.id), status: 'approved', note: 'Programme meeting' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items).toEqual(pending.map((p) => ({ id: p.id, status: 'approved' })));
+    const history = (await t.call({ method: 'GET', url: `/api/matches/${pending[0]!.id}/history` })).json().items;
+    expect(history[0]).toMatchObject({ actor: 'matchmaker', status: 'approved', note: 'Programme meeting' });
+  });
+
+  it('changes none when one pair does not exist, naming it', async () => {
+    const one = (await t.call({ method: 'GET', url: '/api/matches?status=pending&limit=1' })).json().items[0] as Pair;
+    const before = dbSnapshot(t.db);
+    const res = await t.call({ method: 'POST', url: '/api/matches/decisions', payload: { ids: [one.id, 999999], status: 'rejected' } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'unknown-pair', errors: [{ field: 'ids.1', code: 'unknown-pair', params: { matchId: 999999 } }] });
+    expect(snapshotDiff(before, dbSnapshot(t.db))).toEqual([]);
+  });
+
+  it('finds pairs by a Cyrillic name, a Japanese name and a Latin form of either', async () => {
+    const byCyrillic = (await t.call({ method: 'GET', url: `/api/matches?q=${encodeURIComponent('Цагаан Сүрэг')}` })).json().items as Pair[];
+    expect(byCyrillic.length).toBeGreaterThan(0);
+    expect(byCyrillic.every((p) => [p.a, p.b].some((o) => Object.values(o.name).join(' ').includes('Цагаан Сүрэг')))).toBe(true);
+    const byLatin = (await t.call({ method: 'GET', url: '/api/matches?q=tsagaan' })).json();
+    expect(byLatin.total).toBeGreaterThanOrEqual(byCyrillic.length);
+    const byJapanese = (await t.call({ method: 'GET', url: `/api/matches?q=${encodeURIComponent('ミナト')}` })).json().items as Pair[];
+    expect(byJapanese.length).toBeGreaterThan(0);
+  });
+
+  it('exports the queue with its filters as CSV, every page, names in both scripts', async () => {
+    const res = await t.call({ method: 'GET', url: '/api/matches/export?status=approved' });
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toContain('pair,score,strength,status');
+    const total = (await t.call({ method: 'GET', url: '/api/matches?status=approved&limit=1' })).json().total;
+    expect(lines.length - 1).toBeGreaterThanOrEqual(total);
+    expect(res.body).toMatch(/approved/);
+  });
+
+  it("shows an organisation a partner's profile with the reasons, but never its contact or a rejected partner", async () => {
+    const pair = (await t.call({ method: 'GET', url: '/api/matches?status=approved&limit=1' })).json().items[0] as Pair;
+    const token = (await t.call({ method: 'POST', url: `/api/organizations/${pair.a.id}/tokens`, payload: {} })).json().token;
+    const as = { authorization: `Bearer ${token}` };
+    const view = await t.app.inject({ method: 'GET', url: `/api/organizations/${pair.a.id}/partners/${pair.b.id}`, headers: as });
+    expect(view.statusCode, view.body).toBe(200);
+    expect(view.json().organization.id).toBe(pair.b.id);
+    expect(view.json().organization.nameLatin).not.toBe('');
+    expect(view.json().organization.contact).toBeUndefined();
+    expect(view.json().reasons.length).toBeGreaterThan(0);
+    await t.call({ method: 'PATCH', url: `/api/matches/${pair.id}`, payload: { status: 'rejected' } });
+    expect((await t.app.inject({ method: 'GET', url: `/api/organizations/${pair.a.id}/partners/${pair.b.id}`, headers: as })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: `/api/organizations/${pair.b.id}/partners/${pair.a.id}`, headers: as })).statusCode).toBe(403);
+  });
+});

@@ -1,4 +1,4 @@
-import { extractFeatures, fieldTexts, FIELDS, isConceptFeature, DEFAULT_FEATURE_OPTIONS, type FeatureOptions, type Field } from './features.ts';
+import { extractFeatures, fieldTexts, FIELDS, isConceptFeature, DEFAULT_FEATURE_OPTIONS, type FeatureOptions, type Field, type ProfileFeatures } from './features.ts';
 import { InvertedIndex, type Accumulator, type DocField } from './inverted-index.ts';
 import type { Lexicon } from './lexicon/lexicon.ts';
 import type { Profile } from './profile.ts';
@@ -97,6 +97,32 @@ export class MatchingEngine {
         this.index.upsert(profile.id, extractFeatures(profile, this.options.analyzer, this.options.lexicon, this.featureOptions));
       }
     });
+  }
+
+  /**
+   * Adds or replaces profiles whose features were analysed elsewhere (a worker thread, or stored
+   * from an earlier run): no text is analysed here, so an index can be rebuilt without kuromoji.
+   */
+  upsertAnalysed(items: readonly { profile: Profile; features: ProfileFeatures }[], opts: { refresh?: boolean } = {}): void {
+    this.index.batch(() => {
+      for (const { profile, features } of items) {
+        this.profiles.set(profile.id, profile);
+        this.index.upsert(profile.id, features);
+      }
+    }, opts.refresh ?? true);
+  }
+
+  /**
+   * Recomputes every weight with the current idf. Loading a large index in many batches with
+   * `refresh: false` and refreshing once at the end costs one pass instead of one per 10 % of growth.
+   */
+  refresh(): void {
+    this.index.refresh();
+  }
+
+  /** A profile's features, analysed with this engine's analyzer and lexicon (for storing them). */
+  analyse(profile: Profile): ProfileFeatures {
+    return extractFeatures(profile, this.options.analyzer, this.options.lexicon, this.featureOptions);
   }
 
   remove(id: number): boolean {

@@ -142,14 +142,17 @@ export class InvertedIndex {
     return true;
   }
 
-  /** Runs many changes with one refresh at the end instead of one per 10 % of growth. */
-  batch(changes: () => void): void {
+  /**
+   * Runs many changes with one refresh at the end instead of one per 10 % of growth (none with
+   * `refresh` false: the caller refreshes once after its last batch).
+   */
+  batch(changes: () => void, refresh = true): void {
     this.deferring = true;
     try {
       changes();
     } finally {
       this.deferring = false;
-      this.refreshIfDrifted();
+      if (refresh) this.refreshIfDrifted();
     }
   }
 

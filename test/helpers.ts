@@ -16,7 +16,7 @@ export interface TestApp {
 /** The real app on a fresh in-memory SQLite database with the real migrations applied. */
 export async function testApp(): Promise<TestApp> {
   const db = openDatabase(':memory:');
-  const app = await buildApp({ adminToken: ADMIN_TOKEN, db });
+  const app = await buildApp({ adminToken: ADMIN_TOKEN, db, analysis: 'inline' });
   const call = (opts: InjectOptions) => app.inject({ ...opts, headers: { ...admin, ...opts.headers } });
   return { app, db, call };
 }

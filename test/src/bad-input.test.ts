@@ -766,7 +766,7 @@ function problemsWith(c: Case, res: LightMyRequestResponse): string[] {
 beforeAll(async () => {
   db = openDatabase(':memory:');
   const clock = new Date('2026-12-01T00:00:00Z');
-  app = await buildApp({ adminToken: 'test-matchmaker-token-0123456789', db, now: () => clock });
+  app = await buildApp({ analysis: 'inline', adminToken: 'test-matchmaker-token-0123456789', db, now: () => clock });
 
   F.jp = (await created({ method: 'POST', url: '/api/organizations', payload: JP_PROFILE })).id;
   F.mn = (await created({ method: 'POST', url: '/api/organizations', payload: MN_PROFILE })).id;

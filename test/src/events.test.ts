@@ -23,7 +23,7 @@ const UB_SESSION = {
 
 beforeEach(async () => {
   clock = new Date('2026-12-01T00:00:00Z');
-  app = await buildApp({ adminToken: 'test-matchmaker-token-0123456789', db: openDatabase(':memory:'), now: () => clock });
+  app = await buildApp({ analysis: 'inline', adminToken: 'test-matchmaker-token-0123456789', db: openDatabase(':memory:'), now: () => clock });
   call = (opts) => app.inject({ ...opts, headers: { ...admin, ...opts.headers } });
   org = {};
   for (const [externalId, country] of [['jp-a', 'JP'], ['jp-b', 'JP'], ['mn-a', 'MN'], ['mn-b', 'MN']] as const) {

@@ -9,7 +9,7 @@ let url: string;
 const auth = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
 
 beforeAll(async () => {
-  app = await buildApp({ adminToken: ADMIN_TOKEN, db: openDatabase(':memory:') });
+  app = await buildApp({ analysis: 'inline', adminToken: ADMIN_TOKEN, db: openDatabase(':memory:') });
   url = await app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(() => app.close());

@@ -15,7 +15,7 @@ const token: Partial<Record<Role, string>> = { matchmaker: ADMIN_TOKEN };
 const id: Record<string, number> = {};
 
 beforeAll(async () => {
-  app = await buildApp({ adminToken: ADMIN_TOKEN, db: openDatabase(':memory:'), backupDir: mkdtempSync(join(tmpdir(), 'musubi-roles-')), limits: { failedSignInsPerMinute: 100_000 } });
+  app = await buildApp({ analysis: 'inline', adminToken: ADMIN_TOKEN, db: openDatabase(':memory:'), backupDir: mkdtempSync(join(tmpdir(), 'musubi-roles-')), limits: { failedSignInsPerMinute: 100_000 } });
   const mm = async (method: 'POST' | 'GET', url: string, payload?: object) => {
     const res = await app.inject({ method, url, headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, ...(payload ? { payload } : {}) });
     expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);

@@ -12,7 +12,7 @@ let approved: number;
 beforeAll(async () => {
   db = openDatabase(':memory:');
   loadDemoData(db);
-  app = await buildApp({ adminToken: 'test-matchmaker-token-0123456789', db });
+  app = await buildApp({ analysis: 'inline', adminToken: 'test-matchmaker-token-0123456789', db });
   approved = await approveDemoPairs(app);
 });
 afterAll(() => app.close());

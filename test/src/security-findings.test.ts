@@ -14,7 +14,7 @@ afterEach(() => app?.close());
 
 async function start(limits: Record<string, number> = {}) {
   db = openDatabase(':memory:');
-  app = await buildApp({ adminToken: ADMIN_TOKEN, db, limits: { writesPerMinute: 100_000, failedSignInsPerMinute: 100_000, ...limits } });
+  app = await buildApp({ analysis: 'inline', adminToken: ADMIN_TOKEN, db, limits: { writesPerMinute: 100_000, failedSignInsPerMinute: 100_000, ...limits } });
 }
 const call = (opts: InjectOptions) => app.inject({ ...opts, headers: { ...admin, ...opts.headers } });
 async function ok<T = { id: number }>(opts: InjectOptions): Promise<T> {

@@ -26,7 +26,7 @@ const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 beforeAll(async () => {
   db = openDatabase(':memory:');
-  app = await buildApp({ adminToken: ADMIN_TOKEN, db, limits: { writesPerMinute: 1_000_000, failedSignInsPerMinute: 1_000_000 }, backupDir: '/tmp/musubi-walk-backups' });
+  app = await buildApp({ analysis: 'inline', adminToken: ADMIN_TOKEN, db, limits: { writesPerMinute: 1_000_000, failedSignInsPerMinute: 1_000_000 }, backupDir: '/tmp/musubi-walk-backups' });
   const mm = async (method: Method, url: string, payload?: object) => {
     const res = await app.inject({ method, url, headers: admin, ...(payload ? { payload } : {}) });
     if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);

@@ -9,7 +9,7 @@ afterEach(() => app.close());
 
 describe('security', () => {
   it('sends security headers with a Content-Security-Policy', async () => {
-    app = await buildApp({ adminToken: ADMIN_TOKEN, db: openDatabase(':memory:') });
+    app = await buildApp({ analysis: 'inline', adminToken: ADMIN_TOKEN, db: openDatabase(':memory:') });
     const res = await app.inject({ method: 'GET', url: '/health' });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
@@ -18,7 +18,7 @@ describe('security', () => {
   });
 
   it('slows down token guessing: after too many failed sign-ins from one address, 429 — but valid tokens from it still get in', async () => {
-    app = await buildApp({ adminToken: ADMIN_TOKEN, db: openDatabase(':memory:'), limits: { failedSignInsPerMinute: 5 } });
+    app = await buildApp({ analysis: 'inline', adminToken: ADMIN_TOKEN, db: openDatabase(':memory:'), limits: { failedSignInsPerMinute: 5 } });
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: `Bearer guess-${i}` } })).statusCode);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
@@ -30,7 +30,7 @@ describe('security', () => {
   });
 
   it('limits writes per token, as problem+json, and stores nothing past the limit', async () => {
-    app = await buildApp({ adminToken: ADMIN_TOKEN, db: openDatabase(':memory:'), limits: { writesPerMinute: 3 } });
+    app = await buildApp({ analysis: 'inline', adminToken: ADMIN_TOKEN, db: openDatabase(':memory:'), limits: { writesPerMinute: 3 } });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await app.inject({ method: 'POST', url: '/api/organizations', headers: admin, payload: profile({ externalId: `w-${i}` }) })).statusCode);
     expect(statuses).toEqual([201, 201, 201, 429, 429]);
@@ -38,7 +38,7 @@ describe('security', () => {
   });
 
   it('stores HTML in profile text as text, and neutralises formulas in CSV exports', async () => {
-    app = await buildApp({ adminToken: ADMIN_TOKEN, db: openDatabase(':memory:') });
+    app = await buildApp({ analysis: 'inline', adminToken: ADMIN_TOKEN, db: openDatabase(':memory:') });
     const org = (await app.inject({ method: 'POST', url: '/api/organizations', headers: admin, payload: profile({ name: '<img src=x onerror=alert(1)>' }) })).json();
     expect(org.name).toEqual({ en: '<img src=x onerror=alert(1)>' });
     const res = await app.inject({ method: 'GET', url: `/api/organizations/${org.id}`, headers: admin });

@@ -342,6 +342,7 @@ export class MatchingService {
     }
     if (todo.length) {
       const analysed = await this.options.analyser.analyse(todo.map((t) => t.profile));
+      this.analysed += analysed.length;
       this.options.features.save(todo.map((t, i) => ({ organizationId: t.profile.id, textsHash: t.hash, features: JSON.stringify(analysed[i]) })));
       todo.forEach((t, i) => ready.push({ ...t, features: decodeFeatures(analysed[i]!) }));
     }
@@ -411,6 +412,8 @@ export class MatchingService {
     }
   }
 
+  /** Profiles whose texts were analysed since this service started (0 after a restart on stored features). */
+  analysed = 0;
   /** Jobs that failed every try (each followed by a full rebuild). */
   failures = 0;
   /** Failed tries, retried or not. */

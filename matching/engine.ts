@@ -114,7 +114,8 @@ export class MatchingEngine {
 
   /**
    * Recomputes every weight with the current idf. Loading a large index in many batches with
-   * `refresh: false` and refreshing once at the end costs one pass instead of one per 10 % of growth.
+   * `refresh: false` and refreshing once at the end costs one pass instead of one per 10 % of growth
+   * (profiles added with `refresh: false` are not suggested until then).
    */
   refresh(): void {
     this.index.refresh();

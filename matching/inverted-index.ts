@@ -60,6 +60,8 @@ export class InvertedIndex {
   private documents = 0;
   private documentsAtRefresh = 0;
   private deferring = false;
+  /** Inside a batch that the caller refreshes itself: documents are posted by that refresh. */
+  private posting = true;
 
   constructor(private readonly options: IndexOptions) {}
 
@@ -119,7 +121,7 @@ export class InvertedIndex {
     for (const id of seen) this.df[id]!++;
     this.docs[slot] = doc;
     this.documents++;
-    this.index(slot);
+    if (this.posting) this.index(slot);
     if (!this.deferring) this.refreshIfDrifted();
   }
 
@@ -143,15 +145,18 @@ export class InvertedIndex {
   }
 
   /**
-   * Runs many changes with one refresh at the end instead of one per 10 % of growth (none with
-   * `refresh` false: the caller refreshes once after its last batch).
+   * Runs many changes with one refresh at the end instead of one per 10 % of growth. With `refresh`
+   * false the documents added are not even posted: they are not found until the caller's `refresh()`
+   * after its last batch (loading a large index then weighs and posts every document once).
    */
   batch(changes: () => void, refresh = true): void {
     this.deferring = true;
+    this.posting = refresh;
     try {
       changes();
     } finally {
       this.deferring = false;
+      this.posting = true;
       if (refresh) this.refreshIfDrifted();
     }
   }

@@ -157,16 +157,20 @@ export class MatchingService {
     this.total = this.organizations.count();
     const present = new Set<number>();
     let after = 0;
-    let added = 0;
     for (;;) {
       const page = this.options.features.page(after, PAGE);
       if (!page.length) break;
       const items: { profile: Profile; features: ProfileFeatures }[] = [];
+      const unchanged: Profile[] = [];
       for (const { row, stored } of page) {
         present.add(row.id);
         const profile = profileFromRow(row);
         const hash = this.hashOf(profile);
-        if (stored && stored.textsHash === hash) {
+        if (this.indexedHash.get(row.id) === hash && this.engine.get(row.id)) {
+          // Already indexed from these texts (a rebuild): the other fields are refreshed, the vectors stay.
+          unchanged.push(profile);
+          if (stored?.rankedHash !== hash) this.toRank.add(row.id);
+        } else if (stored && stored.textsHash === hash) {
           items.push({ profile, features: decodeFeatures(JSON.parse(stored.features) as StoredFeatures) });
           this.indexedHash.set(row.id, hash);
           if (stored.rankedHash !== hash) this.toRank.add(row.id);
@@ -174,14 +178,16 @@ export class MatchingService {
           this.dirty.add(row.id);
         }
       }
-      // Weights are refreshed once at the end, not at every 10 % of growth.
+      // Weights are computed once at the end, not at every 10 % of growth.
       this.engine.upsertAnalysed(items, { refresh: false });
-      added += items.length;
+      this.engine.upsert(unchanged);
       after = page[page.length - 1]!.row.id;
       await yieldToEventLoop();
     }
     for (const id of this.engine.ids()) if (!present.has(id)) this.forget(id);
-    if (added) this.engine.refresh();
+    // Every weight with the idf of the whole corpus, as after a restart (between rebuilds weights
+    // follow the corpus within 10 %).
+    if (this.engine.size) this.engine.refresh();
     this.changed();
   }
 
@@ -370,7 +376,9 @@ export class MatchingService {
     this.rankScheduled = false;
     const ids = [...this.toRank];
     if (!ids.length && !this.rankAllPending) return;
-    if (this.rankAllPending || ids.length > this.options.fullRerankAbove) {
+    // Everyone is re-ranked after a large import (weights move for all); many small writes that
+    // piled up during a ranking are re-ranked one by one unless they are a good part of the index.
+    if (this.rankAllPending || ids.length > Math.max(this.options.fullRerankAbove, this.engine.size / 4)) {
       this.rankAllPending = true;
       await this.rerankAll();
     } else {

@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
+/** The matchmaker token of the benchmark services. */
+export const BENCH_TOKEN = 'load-test-matchmaker-token-0123';
+
 /** A process started with tsx that prints one JSON line once it listens. */
 export interface Child {
   process: ChildProcess;

@@ -8,9 +8,8 @@ import { openDatabase } from '../src/db/client.ts';
 import { prepareImport, rowsFromJson } from '../src/organizations/import.ts';
 import { createOrganizationsRepository } from '../src/organizations/repository.ts';
 import { loadDemoData } from '../seed/load.ts';
-import { startChild, waitFor } from './child.ts';
+import { BENCH_TOKEN, startChild, waitFor } from './child.ts';
 import { generateProfiles } from './generate.ts';
-import { BENCH_TOKEN } from './serve.ts';
 
 /**
  * `npm run bench:load [-- --seconds 10 --connections 20 --orgs 2000 --import 10000]`: the service in

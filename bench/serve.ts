@@ -1,14 +1,13 @@
 import Fastify from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { openDatabase } from '../src/db/client.ts';
+import { BENCH_TOKEN } from './child.ts';
 
 /**
  * The service (or a bare Fastify route) in a process of its own, for the load benchmarks: the load
  * generator must not share the event loop it measures. `node --import tsx bench/serve.ts <db | --bare>`
  * prints `{"url": …}` once listening and stops on SIGTERM.
  */
-export const BENCH_TOKEN = 'load-test-matchmaker-token-0123';
-
 const target = process.argv[2];
 if (target === '--bare') {
   const bare = Fastify();

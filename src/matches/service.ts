@@ -180,7 +180,8 @@ export class MatchingService {
       }
       // Weights are computed once at the end, not at every 10 % of growth.
       this.engine.upsertAnalysed(items, { refresh: false });
-      this.engine.upsert(unchanged);
+      // (Only when there are some: an upsert ends with a drift check, which would refresh every page.)
+      if (unchanged.length) this.engine.upsert(unchanged);
       after = page[page.length - 1]!.row.id;
       await yieldToEventLoop();
     }

@@ -3,6 +3,7 @@ import { InvertedIndex, type Accumulator, type DocField } from './inverted-index
 import type { Lexicon } from './lexicon/lexicon.ts';
 import type { Profile } from './profile.ts';
 import { explainPair, type Reason } from './reasons.ts';
+import type { StoredFeatures } from './stored-features.ts';
 import { combineScore, DEFAULT_WEIGHTS, jaccard, kindFit, sharesLanguage, textScore, type PairSignals, type ScoreWeights } from './score.ts';
 import type { TextAnalyzer } from './text/analyze.ts';
 import { dot } from './tfidf.ts';
@@ -108,6 +109,16 @@ export class MatchingEngine {
       for (const { profile, features } of items) {
         this.profiles.set(profile.id, profile);
         this.index.upsert(profile.id, features);
+      }
+    }, opts.refresh ?? true);
+  }
+
+  /** `upsertAnalysed` from stored features as they are (a restart: no Maps built per profile). */
+  upsertStored(items: readonly { profile: Profile; features: StoredFeatures }[], opts: { refresh?: boolean } = {}): void {
+    this.index.batch(() => {
+      for (const { profile, features } of items) {
+        this.profiles.set(profile.id, profile);
+        this.index.upsertStored(profile.id, features);
       }
     }, opts.refresh ?? true);
   }

@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
-import { decodeFeatures, type MatchingEngine, type Profile, type ProfileFeatures, type StoredFeatures, type Suggestion, type SuggestOptions } from '../../matching/index.ts';
+import type { MatchingEngine, Profile, StoredFeatures, Suggestion, SuggestOptions } from '../../matching/index.ts';
 import type { FeatureAnalyser } from '../matching-worker/analyser.ts';
 import { textsHash } from '../matching-worker/fingerprint.ts';
 import type { OrganizationChange, OrganizationsRepository } from '../organizations/repository.ts';
@@ -160,7 +160,7 @@ export class MatchingService {
     for (;;) {
       const page = this.options.features.page(after, PAGE);
       if (!page.length) break;
-      const items: { profile: Profile; features: ProfileFeatures }[] = [];
+      const items: { profile: Profile; features: StoredFeatures }[] = [];
       const unchanged: Profile[] = [];
       for (const { row, stored } of page) {
         present.add(row.id);
@@ -171,7 +171,7 @@ export class MatchingService {
           unchanged.push(profile);
           if (stored?.rankedHash !== hash) this.toRank.add(row.id);
         } else if (stored && stored.textsHash === hash) {
-          items.push({ profile, features: decodeFeatures(JSON.parse(stored.features) as StoredFeatures) });
+          items.push({ profile, features: JSON.parse(stored.features) as StoredFeatures });
           this.indexedHash.set(row.id, hash);
           if (stored.rankedHash !== hash) this.toRank.add(row.id);
         } else {
@@ -179,7 +179,7 @@ export class MatchingService {
         }
       }
       // Weights are computed once at the end, not at every 10 % of growth.
-      this.engine.upsertAnalysed(items, { refresh: false });
+      this.engine.upsertStored(items, { refresh: false });
       // (Only when there are some: an upsert ends with a drift check, which would refresh every page.)
       if (unchanged.length) this.engine.upsert(unchanged);
       after = page[page.length - 1]!.row.id;
@@ -338,25 +338,25 @@ export class MatchingService {
     }
     const rows = this.organizations.byIds(ids);
     const stored = this.options.features.forIds(ids);
-    const ready: { profile: Profile; features: ProfileFeatures; hash: string }[] = [];
+    const ready: { profile: Profile; features: StoredFeatures; hash: string }[] = [];
     const todo: { profile: Profile; hash: string }[] = [];
     for (const row of rows) {
       const profile = profileFromRow(row);
       const hash = this.hashOf(profile);
       const known = stored.get(row.id);
-      if (known && known.textsHash === hash) ready.push({ profile, hash, features: decodeFeatures(JSON.parse(known.features) as StoredFeatures) });
+      if (known && known.textsHash === hash) ready.push({ profile, hash, features: JSON.parse(known.features) as StoredFeatures });
       else todo.push({ profile, hash });
     }
     if (todo.length) {
       const analysed = await this.options.analyser.analyse(todo.map((t) => t.profile));
       this.analysed += analysed.length;
       this.options.features.save(todo.map((t, i) => ({ organizationId: t.profile.id, textsHash: t.hash, features: JSON.stringify(analysed[i]) })));
-      todo.forEach((t, i) => ready.push({ ...t, features: decodeFeatures(analysed[i]!) }));
+      todo.forEach((t, i) => ready.push({ ...t, features: analysed[i]! }));
     }
     // While the texts were analysed, some of these may have been deleted: they stay out.
     const present = new Set(this.organizations.byIds(ready.map((r) => r.profile.id)).map((r) => r.id));
     const kept = ready.filter((r) => present.has(r.profile.id));
-    this.engine.upsertAnalysed(kept);
+    this.engine.upsertStored(kept);
     for (const r of kept) {
       this.indexedHash.set(r.profile.id, r.hash);
       this.toRank.add(r.profile.id);

@@ -16,12 +16,15 @@ import { syntheticProfiles } from './synthetic.ts';
  * listening and to ready (suggestions served), RSS, and the suggestions route's latency in the
  * restarted service. Ranking a large import can outlast `--rank-wait` seconds: the row says how
  * many organisations were still waiting, and the restarted service goes on ranking them.
+ * `--db file.db` measures only a restart of the service on an existing database.
  */
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10000,100000' },
     'rank-wait': { type: 'string', default: '300' },
     seconds: { type: 'string', default: '10' },
+    /** Measure only a restart on this existing database (kept as it is). */
+    db: { type: 'string' },
   },
 });
 const TOKEN = 'scale-bench-matchmaker-token-0123';
@@ -29,12 +32,49 @@ const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/js
 const server = fileURLToPath(new URL('../src/server.ts', import.meta.url));
 const rows: Record<string, string | number>[] = [];
 
-for (const size of values.sizes.split(',').map(Number)) {
-  const dir = mkdtempSync(join(tmpdir(), 'musubi-scale-'));
-  const env = { DATABASE_PATH: join(dir, 'scale.db'), MUSUBI_SEED: 'none', MUSUBI_ADMIN_TOKEN: TOKEN, PORT: '0', LOG_LEVEL: 'warn' };
-  const start = () => startChild(server, [], env);
+/** The restart: from spawning the process to listening, and to the index being ready; then suggestions under load. */
+async function restart(start: () => Promise<Child>): Promise<Record<string, string | number>> {
+  const service = await start();
+  const listeningMs = service.startedMs;
+  const readyMs = listeningMs + (await waitFor(service.url, (h) => h.status === 'ready', 20));
+  const rssReady = service.rssMb();
+  const { organizations: size, matching } = await health(service.url);
+  const ids = Array.from({ length: 1000 }, (_, i) => 1 + ((i * 7919) % size));
+  let n = 0;
+  const load = await autocannon({
+    url: service.url,
+    connections: 10,
+    duration: Number(values.seconds),
+    requests: [{ method: 'GET', headers: auth, setupRequest: (req) => ({ ...req, path: `/api/organizations/${ids[n++ % ids.length]}/suggestions` }) }],
+  });
+  const rssAfterLoad = service.rssMb();
+  await service.stop();
+  return {
+    'restart: listening s': +(listeningMs / 1000).toFixed(2),
+    'ready s': +(readyMs / 1000).toFixed(2),
+    'RSS at ready MB': rssReady,
+    'ranking backlog at ready': matching.ranking,
+    'suggestions req/s': Math.round(load.requests.average),
+    'p50 ms': load.latency.p50,
+    'p99 ms': load.latency.p99,
+    errors: load.errors + load.non2xx,
+    'RSS after load MB': rssAfterLoad,
+  };
+}
 
-  let service: Child = await start();
+const env = (path: string) => ({ DATABASE_PATH: path, MUSUBI_SEED: 'none', MUSUBI_ADMIN_TOKEN: TOKEN, PORT: '0', LOG_LEVEL: 'warn' });
+
+if (values.db) {
+  const path = values.db;
+  rows.push({ organisations: path, ...(await restart(() => startChild(server, [], env(path)))) });
+}
+
+for (const size of values.db ? [] : values.sizes.split(',').map(Number)) {
+  const dir = mkdtempSync(join(tmpdir(), 'musubi-scale-'));
+  const path = join(dir, 'scale.db');
+  const start = () => startChild(server, [], env(path));
+
+  const service: Child = await start();
   const t0 = performance.now();
   const profiles = syntheticProfiles(size).map(({ id: _id, ...p }) => p);
   for (let i = 0; i < profiles.length; i += 20_000) {
@@ -53,27 +93,9 @@ for (const size of values.sizes.split(',').map(Number)) {
   }
   const rssAfterImport = service.rssMb();
   await service.stop();
-
-  // The restart: from spawning the process to listening, and to the index being ready.
-  service = await start();
-  const listeningMs = service.startedMs;
-  const readyMs = listeningMs + (await waitFor(service.url, (h) => h.status === 'ready', 20));
-  const rssReady = service.rssMb();
-  const backlog = (await health(service.url)).matching.ranking;
-
-  const ids = Array.from({ length: 1000 }, (_, i) => 1 + ((i * 7919) % size));
-  let n = 0;
-  const load = await autocannon({
-    url: service.url,
-    connections: 10,
-    duration: Number(values.seconds),
-    requests: [{ method: 'GET', headers: auth, setupRequest: (req) => ({ ...req, path: `/api/organizations/${ids[n++ % ids.length]}/suggestions` }) }],
-  });
-  const rssAfterLoad = service.rssMb();
-  await service.stop();
-  const dbMb = Math.round(statSync(env.DATABASE_PATH).size / 1e6);
+  const restarted = await restart(start);
+  const dbMb = Math.round(statSync(path).size / 1e6);
   rmSync(dir, { recursive: true, force: true });
-
   rows.push({
     organisations: size,
     'import: stored s': +storedS.toFixed(1),
@@ -81,15 +103,7 @@ for (const size of values.sizes.split(',').map(Number)) {
     'ranked s': rankedS,
     'RSS after import MB': rssAfterImport,
     'DB MB': dbMb,
-    'restart: listening s': +(listeningMs / 1000).toFixed(2),
-    'ready s': +(readyMs / 1000).toFixed(2),
-    'RSS at ready MB': rssReady,
-    'ranking backlog at ready': backlog,
-    'suggestions req/s': Math.round(load.requests.average),
-    'p50 ms': load.latency.p50,
-    'p99 ms': load.latency.p99,
-    errors: load.errors + load.non2xx,
-    'RSS after load MB': rssAfterLoad,
+    ...restarted,
   });
   console.error(JSON.stringify(rows[rows.length - 1]));
 }

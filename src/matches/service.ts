@@ -223,7 +223,11 @@ export class MatchingService {
 
   /** Resolves when every queued analysis and ranking is done. */
   async idle(): Promise<void> {
-    if (!this.started) return;
+    // Asked before the app was ready (a script that loads data, then waits): the work starts now.
+    if (!this.started) {
+      if (this.stopping) return;
+      await this.start();
+    }
     for (;;) {
       if (this.pumping === null && this.dirty.size && !this.stopping) void this.pump();
       const pumping = this.pumping;

@@ -7,6 +7,8 @@ import { loadJapaneseTokenizer } from './text/ja.ts';
 export { MatchingEngine, crossBorder, type SearchHit, type Suggestion, type SuggestOptions } from './engine.ts';
 export type { Reason, Phrase, Direction } from './reasons.ts';
 export type { Profile, LocalizedText, OrganizationKind } from './profile.ts';
+export { encodeFeatures, decodeFeatures, type StoredFeatures } from './stored-features.ts';
+export { extractFeatures, fieldTexts, type ProfileFeatures } from './features.ts';
 
 export interface MatchingToolkit {
   analyzer: TextAnalyzer;
@@ -23,6 +25,19 @@ export function loadMatchingToolkit(): Promise<MatchingToolkit> {
     return { analyzer, lexicon: compileLexicon(concepts, analyzer) };
   });
   return toolkit;
+}
+
+/**
+ * An engine that indexes features analysed elsewhere (a worker thread, or stored from an earlier
+ * run) and never analyses text itself: it needs the concept catalogue (groups for weights, labels
+ * and terms for reasons) but not kuromoji, so it starts in milliseconds and without ~300 MB.
+ */
+export function createIndexEngine(options: Partial<Omit<EngineOptions, 'analyzer' | 'lexicon'>> = {}): MatchingEngine {
+  const concepts = new Map(loadConcepts().map((entry) => [entry.id, entry]));
+  const unavailable = (): never => {
+    throw new Error('this engine only indexes analysed features; analyse texts with a MatchingToolkit');
+  };
+  return new MatchingEngine({ analyzer: { analyze: unavailable }, lexicon: { concepts, match: unavailable, matchLoanwords: unavailable, loanwordKeysOf: unavailable }, ...options });
 }
 
 export async function createMatchingEngine(options: Partial<EngineOptions> = {}): Promise<MatchingEngine> {

@@ -1,5 +1,9 @@
 import { FIELDS, type Field, type FieldBag, type Source } from './features.ts';
+import type { StoredFeatures } from './stored-features.ts';
 import { smoothIdf, sublinearTf, type SparseVector } from './tfidf.ts';
+
+/** One feature of one field on its way into a document: id, raw count, source code. */
+type Entry = [id: number, count: number, source: number];
 
 /** One feature's postings in one field: document slots and their weights, growable. */
 interface Posting {
@@ -60,6 +64,8 @@ export class InvertedIndex {
   private documents = 0;
   private documentsAtRefresh = 0;
   private deferring = false;
+  /** Inside a batch that the caller refreshes itself: documents are posted by that refresh. */
+  private posting = true;
 
   constructor(private readonly options: IndexOptions) {}
 
@@ -98,6 +104,21 @@ export class InvertedIndex {
 
   /** Adds a document, or replaces the one with the same key. */
   upsert(key: number, fields: Record<Field, FieldBag>): void {
+    this.place(key, (field) => {
+      const bag = fields[field];
+      return [...bag.counts].map(([name, count]): Entry => {
+        const source = bag.sources.get(name);
+        return [this.featureId(name), count, source ? this.sourceCode(source.item, source.lang) : 0];
+      });
+    });
+  }
+
+  /** The same from stored features: no Maps built on the way (a restart loads every profile this way). */
+  upsertStored(key: number, fields: StoredFeatures): void {
+    this.place(key, (field) => (fields[field] ?? []).map(([name, count, item, lang]): Entry => [this.featureId(name), count, this.sourceCode(item, lang)]));
+  }
+
+  private place(key: number, entriesOf: (field: Field) => Entry[]): void {
     if (this.slotOf.has(key)) this.remove(key);
     const slot = this.freeSlots.pop() ?? this.keyOfSlot.length;
     this.slotOf.set(key, slot);
@@ -105,8 +126,7 @@ export class InvertedIndex {
     const doc = {} as Record<Field, DocField>;
     const seen = new Set<number>();
     for (const field of FIELDS) {
-      const bag = fields[field];
-      const entries = [...bag.counts].map(([name, count]) => [this.featureId(name), count, this.sourceCode(bag.sources.get(name))] as const);
+      const entries = entriesOf(field);
       entries.sort((a, b) => a[0] - b[0]);
       doc[field] = {
         ids: Int32Array.from(entries, (e) => e[0]),
@@ -119,7 +139,7 @@ export class InvertedIndex {
     for (const id of seen) this.df[id]!++;
     this.docs[slot] = doc;
     this.documents++;
-    this.index(slot);
+    if (this.posting) this.index(slot);
     if (!this.deferring) this.refreshIfDrifted();
   }
 
@@ -142,14 +162,20 @@ export class InvertedIndex {
     return true;
   }
 
-  /** Runs many changes with one refresh at the end instead of one per 10 % of growth. */
-  batch(changes: () => void): void {
+  /**
+   * Runs many changes with one refresh at the end instead of one per 10 % of growth. With `refresh`
+   * false the documents added are not even posted: they are not found until the caller's `refresh()`
+   * after its last batch (loading a large index then weighs and posts every document once).
+   */
+  batch(changes: () => void, refresh = true): void {
     this.deferring = true;
+    this.posting = refresh;
     try {
       changes();
     } finally {
       this.deferring = false;
-      this.refreshIfDrifted();
+      this.posting = true;
+      if (refresh) this.refreshIfDrifted();
     }
   }
 
@@ -236,15 +262,14 @@ export class InvertedIndex {
     return id;
   }
 
-  private sourceCode(source: Source | undefined): number {
-    if (!source) return 0;
-    let code = this.langCodes.get(source.lang);
+  private sourceCode(item: number, lang: string): number {
+    let code = this.langCodes.get(lang);
     if (code === undefined) {
       code = this.langNames.length;
-      this.langCodes.set(source.lang, code);
-      this.langNames.push(source.lang);
+      this.langCodes.set(lang, code);
+      this.langNames.push(lang);
     }
-    return (Math.min(source.item, 0xff) << 8) | (code & 0xff);
+    return (Math.min(item, 0xff) << 8) | (code & 0xff);
   }
 
   /** Weighs a document's fields with the current idf (unit length per field) and posts them. */

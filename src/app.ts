@@ -11,6 +11,7 @@ import errors from './plugins/errors.ts';
 import security, { type SecurityOptions } from './plugins/security.ts';
 import organizations from './plugins/organizations.ts';
 import matching from './plugins/matching.ts';
+import type { AnalysisMode } from './matching-worker/analyser.ts';
 import matchRoutes from './matches/routes.ts';
 import eventsPlugin from './plugins/events.ts';
 import messagesPlugin, { type MailOptions } from './plugins/messages.ts';
@@ -41,6 +42,11 @@ export interface AppOptions {
   backupDir?: string;
   /** E-mail: the SMTP server, the From address, the address links point to, the background interval. */
   mail?: MailOptions;
+  /**
+   * Where profile texts are analysed: `worker` (default), a worker thread that keeps kuromoji off
+   * the thread answering requests; `inline`, this thread (tests and tools: one kuromoji less).
+   */
+  analysis?: AnalysisMode;
 }
 
 type NumericSchema = { properties?: Record<string, { type?: string }> };
@@ -152,7 +158,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(database, { path: opts.databasePath ?? ':memory:', db: opts.db });
   await app.register(auth, { ...(opts.adminToken ? { adminToken: opts.adminToken } : {}) });
   await app.register(organizations);
-  await app.register(matching);
+  await app.register(matching, { analysis: opts.analysis ?? 'worker', warm: opts.analysis !== 'inline' });
   await app.register(messagesPlugin, opts.mail ?? {});
   await app.register(eventsPlugin);
   await app.register(audit);
@@ -162,17 +168,31 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     config: { public: true },
     schema: {
       tags: ['service'],
-      summary: 'Liveness and database check (public)',
+      summary: 'Liveness, database and readiness (public)',
+      description:
+        '`ready` once the matching index is loaded (suggestions and the review queue are served); `starting` while it loads, ' +
+        'with the progress in `matching` (those routes answer 503 with Retry-After meanwhile). `analysing` and `ranking` count ' +
+        'background work still to do after writes; reads do not wait for it.',
       security: [],
       response: {
         200: {
           type: 'object',
-          properties: { status: { type: 'string' }, organizations: { type: 'integer' } },
-          example: { status: 'ok', organizations: 92 },
+          properties: {
+            status: { type: 'string', enum: ['ready', 'starting'] },
+            organizations: { type: 'integer' },
+            matching: {
+              type: 'object',
+              properties: { indexed: { type: 'integer' }, total: { type: 'integer' }, analysing: { type: 'integer' }, ranking: { type: 'integer' } },
+            },
+          },
+          example: { status: 'ready', organizations: 92, matching: { indexed: 92, total: 92, analysing: 0, ranking: 0 } },
         },
       },
     },
-  }, async () => ({ status: 'ok', organizations: app.organizations.count() }));
+  }, async () => {
+    const { status, ...matching } = app.matching.progress();
+    return { status, organizations: app.organizations.count(), matching };
+  });
 
   await app.register(organizationRoutes);
   await app.register(tokenRoutes);

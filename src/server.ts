@@ -7,6 +7,8 @@ import { ensureMatchmakerToken } from './tokens/matchmaker.ts';
 
 /** Reads the configuration, opens the database, seeds it if asked, listens, and closes gracefully. */
 const config = loadConfig();
+// esbuild bundles the web app in its own process while this one opens the database and the app.
+const bundling = webBundle();
 const db = openDatabase(config.databasePath);
 // Seeded before the app is built, so the matching index starts with the demo organisations.
 const seeded = config.seed === 'demo' ? loadDemoData(db) : 0;
@@ -39,8 +41,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-// Bundle the web app before listening: a broken client fails the start, not the first visitor.
-await webBundle();
+// A broken web client fails the start, not the first visitor.
+await bundling;
 const address = await app.listen({ port: config.port, host: config.host });
 if (generatedToken) {
   // Printed once, to the console only; the database keeps only its hash.

@@ -42,6 +42,8 @@ export async function testApp(opts: TestAppOptions = {}): Promise<TestApp> {
     ...(now ? { now } : {}),
     ...(opts.backupDir ? { backupDir: opts.backupDir } : {}),
     ...(opts.mail ? { mail: opts.mail } : {}),
+    // Texts analysed in the request's own thread: tests need no worker pool.
+    analysis: 'inline',
   });
   if (opts.seed === 'demo') await approveDemoPairs(app);
   const call = (o: InjectOptions) => app.inject({ ...o, headers: { ...admin, ...o.headers } });

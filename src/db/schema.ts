@@ -100,6 +100,22 @@ export const matches = sqliteTable(
   ],
 );
 
+/**
+ * What the matching index needs of each profile, so that a restart does not analyse texts again:
+ * the analysed features (terms and concepts with counts and where each was first seen), and a hash
+ * of the texts and of the analysis code they came from. A row whose hash no longer matches its
+ * organisation (texts edited behind the service's back, or the text analysis changed) is analysed
+ * again. `rankedHash` is the hash the organisation's pairs were last ranked with: when it differs,
+ * its pairs are re-ranked after a restart (a ranking cut short by a crash is finished).
+ */
+export const organizationFeatures = sqliteTable('organization_features', {
+  organizationId: integer('organization_id').primaryKey().references(() => organizations.id, { onDelete: 'cascade' }),
+  textsHash: text('texts_hash').notNull(),
+  features: text('features').notNull(),
+  rankedHash: text('ranked_hash'),
+});
+export type OrganizationFeaturesRow = typeof organizationFeatures.$inferSelect;
+
 export type MatchStatus = 'pending' | 'approved' | 'rejected';
 export type MatchRow = typeof matches.$inferSelect;
 

@@ -11,6 +11,9 @@ export interface RankedPair {
   signals: Record<string, number>;
 }
 
+/** Whose pairs changed (status, score, or pairs added and dropped). */
+export type MatchesChange = { organizations: readonly number[] } | 'all';
+
 export interface MatchQuery {
   status?: MatchStatus;
   minScore?: number;
@@ -34,7 +37,35 @@ export function createMatchesRepository(db: Db) {
      where exists (select 1 from organizations where id = :a) and exists (select 1 from organizations where id = :b)
      on conflict (org_a_id, org_b_id) do update set score = excluded.score, signals = excluded.signals, ranked_at = excluded.ranked_at`,
   );
+  // Cached suggestions show each pair's status: they follow every decision and every ranking.
+  const listeners: ((change: MatchesChange) => void)[] = [];
+  const emit = (change: MatchesChange) => {
+    for (const listener of listeners) listener(change);
+  };
+  const writePairs = (pairs: readonly RankedPair[], at: string) => {
+    // One prepared statement for what can be 200,000 rows: building a drizzle query per row cost
+    // more than the writes themselves.
+    for (const p of pairs) upsertPair.run({ a: p.orgAId, b: p.orgBId, score: p.score, signals: JSON.stringify(p.signals), at });
+  };
+  const dropUnranked = (tx: Pick<Db, 'delete'>, scope: { organizations: readonly number[] } | 'all', at: string) => {
+    const keep = sql`${matches.rankedAt} = ${at}`;
+    const pending = eq(matches.status, 'pending');
+    if (scope === 'all') {
+      tx.delete(matches).where(and(pending, sql`not (${keep})`)).run();
+    } else if (scope.organizations.length) {
+      const ids = [...scope.organizations];
+      tx.delete(matches)
+        .where(and(pending, sql`not (${keep})`, or(inArray(matches.orgAId, ids), inArray(matches.orgBId, ids))))
+        .run();
+    }
+  };
+
   return {
+    /** Called after every committed change to pairs: the organisations whose pairs changed, or all. */
+    onChange(listener: (change: MatchesChange) => void): void {
+      listeners.push(listener);
+    },
+
     get: (id: number) => db.select().from(matches).where(eq(matches.id, id)).get() ?? null,
 
     /** Pairs of one organisation: two indexed lookups (an OR over both columns would scan the table). */
@@ -78,14 +109,15 @@ export function createMatchesRepository(db: Db) {
     },
 
     decide(id: number, status: MatchStatus, note: string | null | undefined, by: string, at: string): MatchRow | null {
-      return (
+      const row =
         db
           .update(matches)
           .set({ status, ...(note !== undefined ? { note } : {}), decidedAt: status === 'pending' ? null : at, decidedBy: status === 'pending' ? null : by })
           .where(eq(matches.id, id))
           .returning()
-          .get() ?? null
-      );
+          .get() ?? null;
+      if (row) emit({ organizations: [row.orgAId, row.orgBId] });
+      return row;
     },
 
     /**
@@ -95,20 +127,26 @@ export function createMatchesRepository(db: Db) {
      */
     saveRanking(pairs: readonly RankedPair[], scope: { organizations: readonly number[] } | 'all', at: string): void {
       db.transaction((tx) => {
-        // One prepared statement for what can be 200,000 rows: building a drizzle query per row cost
-        // more than the writes themselves.
-        for (const p of pairs) upsertPair.run({ a: p.orgAId, b: p.orgBId, score: p.score, signals: JSON.stringify(p.signals), at });
-        const keep = sql`${matches.rankedAt} = ${at}`;
-        const pending = eq(matches.status, 'pending');
-        if (scope === 'all') {
-          tx.delete(matches).where(and(pending, sql`not (${keep})`)).run();
-        } else if (scope.organizations.length) {
-          const ids = [...scope.organizations];
-          tx.delete(matches)
-            .where(and(pending, sql`not (${keep})`, or(inArray(matches.orgAId, ids), inArray(matches.orgBId, ids))))
-            .run();
-        }
+        writePairs(pairs, at);
+        dropUnranked(tx, scope, at);
       });
+      // Pairs of other organisations come and go too (a new pair names both sides).
+      emit('all');
+    },
+
+    /**
+     * A large ranking in parts, so that no single transaction holds the service up: `savePairs` for
+     * each part (new pairs pending, known pairs re-scored), then `dropUnranked` once. Meanwhile a
+     * pair is either as before or as re-ranked; decisions are never touched.
+     */
+    savePairs(pairs: readonly RankedPair[], at: string): void {
+      db.transaction(() => writePairs(pairs, at));
+      emit('all');
+    },
+
+    dropUnranked(scope: { organizations: readonly number[] } | 'all', at: string): void {
+      db.transaction((tx) => dropUnranked(tx, scope, at));
+      emit('all');
     },
 
     /** Decided pairs outside a set of ids, to re-score them after a full re-rank. */

@@ -1,14 +1,23 @@
 import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
-import type { MatchingEngine, Profile, Suggestion, SuggestOptions } from '../../matching/index.ts';
+import type { MatchingEngine, Profile, StoredFeatures, Suggestion, SuggestOptions } from '../../matching/index.ts';
+import type { FeatureAnalyser } from '../matching-worker/analyser.ts';
+import { textsHash } from '../matching-worker/fingerprint.ts';
 import type { OrganizationChange, OrganizationsRepository } from '../organizations/repository.ts';
 import { profileFromRow } from '../organizations/model.ts';
-import type { MatchesRepository, RankedPair } from './repository.ts';
+import type { FeaturesRepository } from './features.ts';
+import type { MatchesChange, MatchesRepository, RankedPair } from './repository.ts';
 
 export interface MatchingServiceOptions {
   /** Partners kept per organisation in the review queue. */
   topK: number;
   /** Above this many changed profiles, re-rank everything instead of the changed ones. */
   fullRerankAbove: number;
+  /** Where texts are analysed (a worker thread in the service). */
+  analyser: FeatureAnalyser;
+  /** The stored analysis of each profile. */
+  features: FeaturesRepository;
+  /** What stored features depend on besides the texts (see matching-worker/fingerprint.ts). */
+  fingerprint: string;
   /** Tries per job before the index is rebuilt from the database (default 3). */
   attempts?: number;
   /** Wait before a retry (default 100 ms, then 200 ms…). */
@@ -17,60 +26,236 @@ export interface MatchingServiceOptions {
   onError?: (error: unknown, attempt: number) => void;
   /** The app's clock, for ranking stamps. */
   now?: () => Date;
+  /** Profiles per analysis task (default 50): a single edit waits at most for one task ahead of it. */
+  chunk?: number;
+  /** Cached suggestion answers (default 5,000). */
+  cacheSize?: number;
 }
+
+/** What GET /health shows. */
+export interface MatchingProgress {
+  status: 'starting' | 'ready';
+  /** Organisations in the index, and in the database when it started. */
+  indexed: number;
+  total: number;
+  /** Profiles waiting for their texts to be analysed. */
+  analysing: number;
+  /** Organisations waiting to have their pairs re-ranked. */
+  ranking: number;
+}
+
+/** Single writes (an edit, a new profile) are analysed before the rows of a running import. */
+const URGENT_UP_TO = 10;
+/** Ranking work runs this long between two looks at the event loop. */
+const SLICE_MS = 8;
+/** Pairs per transaction when a large ranking is written in parts. */
+const SAVE_CHUNK = 2_000;
+/** Organisations read per page at start-up. */
+const PAGE = 2_000;
 
 /**
  * Keeps the engine's index in step with the database and the review queue in step with the
- * engine. Writes arrive as change events; they are applied one batch at a time, in order, in the
- * background (yielding to the event loop between chunks), and `idle()` resolves when all are done.
+ * engine, without holding up requests:
+ * - texts are analysed by the analyser (a worker thread), and the features are stored
+ *   (organization_features), so a restart rebuilds the index from them without analysing again;
+ * - the index follows writes as change events, single edits first; `whenIndexed` tells a write's
+ *   route when its profile is searchable (read-your-writes), reads never wait;
+ * - re-ranking runs as jobs one after the other, in time slices that yield to requests, each tried
+ *   again on failure and, after the last try, followed by a rebuild from the database;
+ * - suggestion answers are cached per question and dropped by any change to the index or to the
+ *   organisation's pairs.
  */
 export class MatchingService {
   private queue: Promise<void> = Promise.resolve();
   private lastRankAt = '';
+  private started = false;
+  private stopping = false;
+  private ready = false;
+  private total = 0;
+  /** Organisations whose index entry must be (re)built from the database. */
+  private readonly dirty = new Set<number>();
+  private readonly urgent = new Set<number>();
+  private pumping: Promise<void> | null = null;
+  private readonly waiters = new Map<number, (() => void)[]>();
+  /** The texts hash each indexed organisation was indexed with (to record what a ranking used). */
+  private readonly indexedHash = new Map<number, string>();
+  /** Organisations whose pairs must be re-ranked; `rankAll` when most did. */
+  private readonly toRank = new Set<number>();
+  private rankAllPending = false;
+  private rankScheduled = false;
+  private version = 0;
+  private readonly pairVersion = new Map<number, number>();
+  private readonly cache = new Map<string, { stamp: string; value: unknown }>();
 
   constructor(
     private readonly engine: MatchingEngine,
     private readonly organizations: OrganizationsRepository,
     private readonly matches: MatchesRepository,
     private readonly options: MatchingServiceOptions,
-  ) {}
+  ) {
+    matches.onChange((change) => this.pairsChanged(change));
+  }
 
   get indexed(): number {
     return this.engine.size;
   }
 
+  progress(): MatchingProgress {
+    return {
+      status: this.ready ? 'ready' : 'starting',
+      indexed: this.engine.size,
+      total: Math.max(this.total, this.engine.size),
+      analysing: this.dirty.size,
+      ranking: this.rankAllPending ? this.engine.size : this.toRank.size,
+    };
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
   /**
-   * Indexes every stored organisation (dropping any the database no longer has) and ranks every
-   * pair: at start-up, and after a command-line import wrote to the database behind our back.
+   * Builds the index from the stored features (analysing only profiles without them, or whose texts
+   * or analysis changed), then says ready; organisations whose pairs were not ranked from their
+   * current features are re-ranked afterwards, in the background. Resolves when ready.
+   */
+  start(): Promise<void> {
+    if (this.started) return this.idle();
+    this.started = true;
+    const loading = this.withRetries(async () => {
+      await this.syncFromDatabase();
+      await this.pump();
+    }).finally(() => {
+      this.ready = true;
+    });
+    this.queue = loading
+      .catch(() => undefined)
+      .then(() => this.withRetries(() => this.rankPending()))
+      .catch(() => undefined);
+    return loading;
+  }
+
+  /**
+   * Re-reads every stored organisation (dropping any the database no longer has) and re-ranks every
+   * pair: after a command-line import wrote to the database behind our back.
    */
   load(): Promise<void> {
     return this.enqueue(() => this.rebuild());
   }
 
   private async rebuild(): Promise<void> {
-    const rows = this.organizations.all();
-    const present = new Set(rows.map((r) => r.id));
-    for (const id of this.engine.ids()) if (!present.has(id)) this.engine.remove(id);
-    await this.index(rows.map(profileFromRow));
+    await this.syncFromDatabase();
+    await this.pump();
     await this.rerankAll();
   }
 
-  /** Follows one committed write. */
-  apply(change: OrganizationChange): Promise<void> {
-    return this.enqueue(async () => {
-      for (const id of change.removed) this.engine.remove(id);
-      await this.index(this.organizations.byIds(change.upserted).map(profileFromRow));
-      if (change.upserted.length > this.options.fullRerankAbove) await this.rerankAll();
-      else await this.rerankSome(change.upserted);
-    });
+  /**
+   * Brings the index in line with the database, a page at a time: stored features whose hash
+   * matches are indexed as they are; other organisations are queued for analysis.
+   */
+  private async syncFromDatabase(): Promise<void> {
+    this.total = this.organizations.count();
+    const present = new Set<number>();
+    let after = 0;
+    for (;;) {
+      const page = this.options.features.page(after, PAGE);
+      if (!page.length) break;
+      const items: { profile: Profile; features: StoredFeatures }[] = [];
+      const unchanged: Profile[] = [];
+      for (const { row, stored } of page) {
+        present.add(row.id);
+        const profile = profileFromRow(row);
+        const hash = this.hashOf(profile);
+        if (this.indexedHash.get(row.id) === hash && this.engine.get(row.id)) {
+          // Already indexed from these texts (a rebuild): the other fields are refreshed, the vectors stay.
+          unchanged.push(profile);
+          if (stored?.rankedHash !== hash) this.toRank.add(row.id);
+        } else if (stored && stored.textsHash === hash) {
+          items.push({ profile, features: JSON.parse(stored.features) as StoredFeatures });
+          this.indexedHash.set(row.id, hash);
+          if (stored.rankedHash !== hash) this.toRank.add(row.id);
+        } else {
+          this.dirty.add(row.id);
+        }
+      }
+      // Weights are computed once at the end, not at every 10 % of growth.
+      this.engine.upsertStored(items, { refresh: false });
+      // (Only when there are some: an upsert ends with a drift check, which would refresh every page.)
+      if (unchanged.length) this.engine.upsert(unchanged);
+      after = page[page.length - 1]!.row.id;
+      await yieldToEventLoop();
+    }
+    for (const id of this.engine.ids()) if (!present.has(id)) this.forget(id);
+    // Every weight with the idf of the whole corpus, as after a restart (between rebuilds weights
+    // follow the corpus within 10 %).
+    if (this.engine.size) this.engine.refresh();
+    this.changed();
   }
 
-  idle(): Promise<void> {
-    return this.queue;
+  /** Follows one committed write: removals at once, new texts through the analyser. */
+  apply(change: OrganizationChange): Promise<void> {
+    for (const id of change.removed) this.forget(id);
+    if (change.removed.length) this.changed();
+    const urgent = change.upserted.length <= URGENT_UP_TO;
+    for (const id of change.upserted) {
+      this.dirty.add(id);
+      if (urgent) this.urgent.add(id);
+    }
+    if (!this.started) return Promise.resolve();
+    return this.pump();
+  }
+
+  /** Resolves once these organisations are in the index as they are in the database now. */
+  whenIndexed(ids: readonly number[]): Promise<void> {
+    const waiting = ids.filter((id) => this.dirty.has(id));
+    if (!waiting.length || !this.started) return Promise.resolve();
+    return Promise.all(waiting.map((id) => new Promise<void>((resolve) => this.waiters.set(id, [...(this.waiters.get(id) ?? []), resolve])))).then(() => undefined);
+  }
+
+  /**
+   * Stops background work at its next slice (the app is closing): what was not ranked is ranked at
+   * the next start (its stored ranked hash does not match), what was not analysed is analysed then.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.idle().catch(() => undefined);
+  }
+
+  /** Resolves when every queued analysis and ranking is done. */
+  async idle(): Promise<void> {
+    // Asked before the app was ready (a script that loads data, then waits): the work starts now.
+    if (!this.started) {
+      if (this.stopping) return;
+      await this.start();
+    }
+    for (;;) {
+      if (this.pumping === null && this.dirty.size && !this.stopping) void this.pump();
+      const pumping = this.pumping;
+      const queue = this.queue;
+      await pumping;
+      await queue;
+      if (this.pumping === null && this.queue === queue && (!this.dirty.size || this.stopping)) return;
+    }
   }
 
   suggest(id: number, opts: SuggestOptions): Suggestion[] {
     return this.engine.suggest(id, opts);
+  }
+
+  /**
+   * A cached answer for `key` about organisation `id`, or `compute()`'s. An answer stays valid until
+   * the index changes (any profile's features or fields can move anyone's ranking) or the
+   * organisation's pairs change (a decision, a re-rank): then the next request computes it again.
+   */
+  cached<T>(id: number, key: string, compute: () => T): T {
+    const stamp = `${this.version}.${this.pairVersion.get(id) ?? 0}`;
+    const hit = this.cache.get(key);
+    if (hit && hit.stamp === stamp) return hit.value as T;
+    const value = compute();
+    this.cache.delete(key);
+    this.cache.set(key, { stamp, value });
+    if (this.cache.size > (this.options.cacheSize ?? 5_000)) this.cache.delete(this.cache.keys().next().value!);
+    return value;
   }
 
   /** Score and reasons of a stored pair, computed now. */
@@ -85,6 +270,130 @@ export class MatchingService {
 
   profile(id: number): Profile | undefined {
     return this.engine.get(id);
+  }
+
+  private hashOf(profile: Profile): string {
+    return textsHash(this.options.fingerprint, profile);
+  }
+
+  private forget(id: number): void {
+    this.engine.remove(id);
+    this.indexedHash.delete(id);
+    this.dirty.delete(id);
+    this.urgent.delete(id);
+    this.toRank.delete(id);
+    this.release(id);
+  }
+
+  /** Everything cached is stale. */
+  private changed(): void {
+    this.version++;
+  }
+
+  private pairsChanged(change: MatchesChange): void {
+    if (change === 'all') return this.changed();
+    for (const id of change.organizations) this.pairVersion.set(id, (this.pairVersion.get(id) ?? 0) + 1);
+  }
+
+  private release(id: number): void {
+    const waiting = this.waiters.get(id);
+    if (!waiting) return;
+    this.waiters.delete(id);
+    for (const resolve of waiting) resolve();
+  }
+
+  /** Drains `dirty` (one drain at a time), then queues the ranking of what changed. */
+  private pump(): Promise<void> {
+    this.pumping ??= this.drain().finally(() => {
+      this.pumping = null;
+    });
+    return this.pumping;
+  }
+
+  private async drain(): Promise<void> {
+    const chunk = this.options.chunk ?? 50;
+    const attempts = this.options.attempts ?? 3;
+    let failedTries = 0;
+    while (this.dirty.size && !this.stopping) {
+      const ids = [...take(this.urgent, chunk)];
+      if (ids.length < chunk) for (const id of take(this.dirty, chunk - ids.length, this.urgent)) ids.push(id);
+      try {
+        await this.indexIds(ids);
+        failedTries = 0;
+      } catch (error) {
+        if (this.stopping) break;
+        this.options.onError?.(error, ++failedTries);
+        this.retried++;
+        if (failedTries < attempts) {
+          for (const id of ids) this.dirty.add(id);
+          await sleep(this.options.retryDelayMs ?? 50 * 2 ** failedTries);
+          continue;
+        }
+        // Not dropped silently: counted, logged, and analysed again at the next start or rebuild
+        // (their stored features do not match their texts). Writes waiting for them are let go.
+        this.failures++;
+        failedTries = 0;
+        for (const id of ids) this.release(id);
+      }
+    }
+    if (this.ready) this.scheduleRanking();
+  }
+
+  /** Indexes these organisations as the database has them now, analysing the texts that changed. */
+  private async indexIds(ids: number[]): Promise<void> {
+    for (const id of ids) {
+      this.dirty.delete(id);
+      this.urgent.delete(id);
+    }
+    const rows = this.organizations.byIds(ids);
+    const stored = this.options.features.forIds(ids);
+    const ready: { profile: Profile; features: StoredFeatures; hash: string }[] = [];
+    const todo: { profile: Profile; hash: string }[] = [];
+    for (const row of rows) {
+      const profile = profileFromRow(row);
+      const hash = this.hashOf(profile);
+      const known = stored.get(row.id);
+      if (known && known.textsHash === hash) ready.push({ profile, hash, features: JSON.parse(known.features) as StoredFeatures });
+      else todo.push({ profile, hash });
+    }
+    if (todo.length) {
+      const analysed = await this.options.analyser.analyse(todo.map((t) => t.profile));
+      this.analysed += analysed.length;
+      this.options.features.save(todo.map((t, i) => ({ organizationId: t.profile.id, textsHash: t.hash, features: JSON.stringify(analysed[i]) })));
+      todo.forEach((t, i) => ready.push({ ...t, features: analysed[i]! }));
+    }
+    // While the texts were analysed, some of these may have been deleted: they stay out.
+    const present = new Set(this.organizations.byIds(ready.map((r) => r.profile.id)).map((r) => r.id));
+    const kept = ready.filter((r) => present.has(r.profile.id));
+    this.engine.upsertStored(kept);
+    for (const r of kept) {
+      this.indexedHash.set(r.profile.id, r.hash);
+      this.toRank.add(r.profile.id);
+    }
+    this.changed();
+    // A profile edited again meanwhile is dirty again: its writer waits for that round.
+    for (const id of ids) if (!this.dirty.has(id)) this.release(id);
+  }
+
+  private scheduleRanking(): void {
+    if (this.rankScheduled || (!this.toRank.size && !this.rankAllPending)) return;
+    this.rankScheduled = true;
+    this.enqueue(() => this.rankPending()).catch((error: unknown) => this.options.onError?.(error, 0));
+  }
+
+  /** Re-ranks what changed since the last ranking: the changed organisations, or everyone. */
+  private async rankPending(): Promise<void> {
+    this.rankScheduled = false;
+    const ids = [...this.toRank];
+    if (!ids.length && !this.rankAllPending) return;
+    // Everyone is re-ranked after a large import (weights move for all); many small writes that
+    // piled up during a ranking are re-ranked one by one unless they are a good part of the index.
+    if (this.rankAllPending || ids.length > Math.max(this.options.fullRerankAbove, this.engine.size / 4)) {
+      this.rankAllPending = true;
+      await this.rerankAll();
+    } else {
+      await this.rerankSome(ids);
+    }
   }
 
   private enqueue(job: () => Promise<void>): Promise<void> {
@@ -102,6 +411,7 @@ export class MatchingService {
       try {
         return await job();
       } catch (error) {
+        if (this.stopping) throw error;
         this.options.onError?.(error, attempt);
         this.retried++;
         if (attempt < attempts) {
@@ -120,21 +430,17 @@ export class MatchingService {
     }
   }
 
+  /** Profiles whose texts were analysed since this service started (0 after a restart on stored features). */
+  analysed = 0;
   /** Jobs that failed every try (each followed by a full rebuild). */
   failures = 0;
   /** Failed tries, retried or not. */
   retried = 0;
 
-  private async index(profiles: Profile[]): Promise<void> {
-    const CHUNK = 200;
-    for (let i = 0; i < profiles.length; i += CHUNK) {
-      this.engine.upsert(profiles.slice(i, i + CHUNK));
-      await yieldToEventLoop();
-    }
-  }
-
   private async rerankSome(ids: readonly number[]): Promise<void> {
     const pairs = new Map<string, RankedPair>();
+    const used = ids.flatMap((id) => (this.indexedHash.has(id) ? [{ organizationId: id, textsHash: this.indexedHash.get(id)! }] : []));
+    const slice = new Slicer(() => this.stopping);
     for (const id of ids) {
       if (!this.engine.get(id)) continue;
       for (const s of this.engine.suggest(id, { limit: this.options.topK, reasons: false })) addPair(pairs, id, s);
@@ -144,22 +450,44 @@ export class MatchingService {
         const s = this.engine.score(row.orgAId, row.orgBId, { reasons: false });
         if (s && (row.status !== 'pending' || this.stillRanked(row.orgAId, row.orgBId, id))) addPair(pairs, row.orgAId, s);
       }
+      await slice.maybeYield();
     }
     this.matches.saveRanking([...pairs.values()], { organizations: ids }, this.rankStamp());
+    for (const id of ids) this.toRank.delete(id);
+    this.options.features.markRanked(used);
   }
 
   private async rerankAll(): Promise<void> {
+    this.rankAllPending = true;
+    const stamp = this.rankStamp();
+    const ids = this.engine.ids();
+    const used = ids.flatMap((id) => (this.indexedHash.has(id) ? [{ organizationId: id, textsHash: this.indexedHash.get(id)! }] : []));
+    for (const id of ids) this.toRank.delete(id);
     const pairs = new Map<string, RankedPair>();
-    let done = 0;
-    for (const id of this.engine.ids()) {
+    const slice = new Slicer(() => this.stopping);
+    for (const id of ids) {
       for (const s of this.engine.suggest(id, { limit: this.options.topK, reasons: false })) addPair(pairs, id, s);
-      if (++done % 500 === 0) await yieldToEventLoop();
+      await slice.maybeYield();
     }
     for (const row of this.matches.decidedOutside(new Set(pairs.keys()))) {
       const s = this.engine.score(row.orgAId, row.orgBId, { reasons: false });
       if (s) addPair(pairs, row.orgAId, s);
     }
-    this.matches.saveRanking([...pairs.values()], 'all', this.rankStamp());
+    const all = [...pairs.values()];
+    if (all.length <= SAVE_CHUNK) {
+      this.matches.saveRanking(all, 'all', stamp);
+    } else {
+      for (let i = 0; i < all.length; i += SAVE_CHUNK) {
+        this.matches.savePairs(all.slice(i, i + SAVE_CHUNK), stamp);
+        await yieldToEventLoop();
+      }
+      this.matches.dropUnranked('all', stamp);
+    }
+    for (let i = 0; i < used.length; i += SAVE_CHUNK) {
+      this.options.features.markRanked(used.slice(i, i + SAVE_CHUNK));
+      await yieldToEventLoop();
+    }
+    this.rankAllPending = false;
   }
 
   /** Whether a pending pair outside the changed organisation's top K is in its partner's. */
@@ -174,6 +502,29 @@ export class MatchingService {
     if (stamp <= this.lastRankAt) stamp = new Date(Date.parse(this.lastRankAt) + 1).toISOString();
     this.lastRankAt = stamp;
     return stamp;
+  }
+}
+
+/** Up to `n` ids taken out of `from` (the Set keeps insertion order: oldest first), skipping `except`. */
+function* take(from: Set<number>, n: number, except?: Set<number>): Generator<number> {
+  let count = 0;
+  for (const id of from) {
+    if (count >= n) return;
+    if (except?.has(id)) continue;
+    count++;
+    yield id;
+  }
+}
+
+/** Long work in slices: yields to the event loop (requests) every few milliseconds. */
+class Slicer {
+  private since = performance.now();
+  constructor(private readonly stopped: () => boolean) {}
+  async maybeYield(): Promise<void> {
+    if (performance.now() - this.since < SLICE_MS) return;
+    await yieldToEventLoop();
+    if (this.stopped()) throw new Error('matching service stopped');
+    this.since = performance.now();
   }
 }
 

@@ -32,7 +32,10 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
     for (const listener of listeners) listener(change);
   };
 
-  const byId = (id: number) => db.select().from(organizations).where(eq(organizations.id, id)).get() ?? null;
+  // Prepared once: building the query on every read cost more than the read itself (the single
+  // organisation read is the service's most frequent request after the suggestions).
+  const byIdQuery = db.select().from(organizations).where(eq(organizations.id, sql.placeholder('id'))).prepare();
+  const byId = (id: number) => byIdQuery.get({ id }) ?? null;
   const byExternalId = (externalId: string) =>
     db.select().from(organizations).where(eq(organizations.externalId, externalId)).get() ?? null;
 

@@ -54,6 +54,8 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
     },
   }, async (request, reply) => {
     const row = repo.create(normalizeInput(request.body as OrganizationInput));
+    // Answered once the profile is in the matching index: its writer reads its suggestions next.
+    await app.matching.whenIndexed([row.id]);
     return reply.code(201).header('location', `/api/organizations/${row.id}`).send(toView(row, true));
   });
 
@@ -127,7 +129,9 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
     if (!current) throw notFound(`Organisation ${request.params.id}`);
     const next = normalizeInput(request.body as OrganizationInput);
     assertMayChangeExternalId(request, current.externalId, next.externalId);
-    return toView(repo.update(current.id, next)!, true);
+    const row = repo.update(current.id, next)!;
+    await app.matching.whenIndexed([row.id]);
+    return toView(row, true);
   });
 
   app.patch('/api/organizations/:id', {
@@ -144,7 +148,9 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
     if (!current) throw notFound(`Organisation ${request.params.id}`);
     const next = applyPatch(storedFromRow(current), request.body);
     assertMayChangeExternalId(request, current.externalId, next.externalId);
-    return toView(repo.update(current.id, next)!, true);
+    const row = repo.update(current.id, next)!;
+    await app.matching.whenIndexed([row.id]);
+    return toView(row, true);
   });
 
   app.delete('/api/organizations/:id', {

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { createMatchingEngine } from '../../matching/index.ts';
+import { HttpProblem } from '../http/problem.ts';
+import { createAnalyser, type AnalysisMode } from '../matching-worker/analyser.ts';
+import { analysisFingerprint } from '../matching-worker/fingerprint.ts';
+import { createFeaturesRepository } from '../matches/features.ts';
 import { createMatchesRepository, type MatchesRepository } from '../matches/repository.ts';
 import { MatchingService } from '../matches/service.ts';
 
@@ -9,19 +13,42 @@ declare module 'fastify' {
     matching: MatchingService;
     matches: MatchesRepository;
   }
+  interface FastifyContextConfig {
+    /** The route answers from the matching index: 503 with Retry-After until it is loaded. */
+    needsIndex?: boolean;
+  }
 }
 
+export interface MatchingPluginOptions {
+  /** Where texts are analysed: a worker thread (the service), or this thread (tests, tools). */
+  analysis: AnalysisMode;
+  /** Load kuromoji in the worker as soon as the index is ready, so that the first edit does not wait for it. */
+  warm?: boolean;
+}
+
+/** Seconds a client is asked to wait while the index loads. */
+const RETRY_AFTER_S = 2;
+
 /**
- * The matching engine inside the service: built once (kuromoji and the lexicon load here), fed
- * every stored profile before the app answers, then kept current by the repository's change events.
+ * The matching engine inside the service. The index is built from the analysed features stored in
+ * the database, after the app is ready and without holding up its start (a large database must not
+ * depend on Fastify's plugin timeout): the server listens at once, /health shows the progress, and
+ * routes marked `config.needsIndex` answer 503 with Retry-After until the index is loaded. Writes
+ * reach the index through the repository's change events; texts are analysed in a worker thread.
  */
 export default fp(
-  async function matching(app: FastifyInstance) {
+  async function matching(app: FastifyInstance, opts: MatchingPluginOptions) {
+    // Texts are analysed in the worker; this engine analyses only the directory's search words, with
+    // the process's one kuromoji (already loaded for romanising names) and the lexicon.
     const engine = await createMatchingEngine();
     const matches = createMatchesRepository(app.db);
+    const analyser = createAnalyser(opts.analysis);
     const service = new MatchingService(engine, app.organizations, matches, {
       topK: 20,
       fullRerankAbove: 200,
+      analyser,
+      features: createFeaturesRepository(app.db),
+      fingerprint: analysisFingerprint(),
       now: app.now,
       onError: (error, attempt) => app.log.error({ err: error, attempt }, 'matching update failed; trying again'),
     });
@@ -30,8 +57,30 @@ export default fp(
     app.organizations.onChange((change) => {
       service.apply(change).catch((error: unknown) => app.log.error({ err: error }, 'matching update failed'));
     });
-    await service.load();
-    app.addHook('onClose', () => service.idle());
+
+    app.addHook('onReady', async () => {
+      const started = performance.now();
+      service.start().then(
+        () => {
+          const { indexed } = service.progress();
+          app.log.info(`matching index ready: ${indexed} organisations in ${Math.round(performance.now() - started)} ms`);
+          if (opts.warm) analyser.warm().catch((error: unknown) => app.log.error({ err: error }, 'matching worker failed to start'));
+        },
+        (error: unknown) => app.log.error({ err: error }, 'matching index failed to load'),
+      );
+    });
+
+    app.addHook('onRequest', async (request, reply) => {
+      if (!request.routeOptions.config.needsIndex || service.isReady) return;
+      const { indexed, total } = service.progress();
+      reply.header('retry-after', String(RETRY_AFTER_S));
+      throw new HttpProblem(503, 'starting', `The matching index is loading (${indexed} of ${total} organisations); try again in a few seconds`);
+    });
+
+    app.addHook('onClose', async () => {
+      await service.stop();
+      await analyser.close();
+    });
   },
   { name: 'matching', dependencies: ['database', 'organizations'] },
 );

@@ -59,7 +59,7 @@ describe('crash safety', () => {
 describe('backups', () => {
   it('writes a consistent snapshot while the service runs, and restoring it gives back the same data', async () => {
     const live = join(dir, 'live.db');
-    const app = await buildApp({ adminToken: ADMIN_TOKEN, db: openDatabase(live), backupDir: join(dir, 'backups') });
+    const app = await buildApp({ analysis: 'inline', adminToken: ADMIN_TOKEN, db: openDatabase(live), backupDir: join(dir, 'backups') });
     const call = (method: 'GET' | 'POST', url: string, payload?: unknown) => app.inject({ method, url, headers: admin, ...(payload ? { payload: payload as object } : {}) });
     await call('POST', '/api/organizations/import', [profile({ externalId: 'b-1' }), profile({ externalId: 'b-2', country: 'JP', name: 'サクラ' })]);
     const backup = await call('POST', '/api/backups');
@@ -75,7 +75,7 @@ describe('backups', () => {
     const before = (await call('GET', '/api/organizations')).json().items.filter((o: { externalId: string }) => o.externalId !== 'b-3');
     await app.close();
 
-    const restored = await buildApp({ adminToken: ADMIN_TOKEN, db: openDatabase(file) });
+    const restored = await buildApp({ analysis: 'inline', adminToken: ADMIN_TOKEN, db: openDatabase(file) });
     const after = (await restored.inject({ method: 'GET', url: '/api/organizations', headers: admin })).json().items;
     expect(after).toEqual(before);
     const trail = (await restored.inject({ method: 'GET', url: '/api/audit?action=organizations.imported', headers: admin })).json().items;

@@ -42,7 +42,7 @@ describe('npm start', () => {
   it('serves the docs and the demo data, prints a generated matchmaker token, and stops cleanly on SIGTERM', async () => {
     const { child, url, output } = await start({});
     try {
-      expect(await health(url)).toEqual({ status: 'ok', organizations: 90 });
+      expect(await health(url)).toMatchObject({ status: 'ready', organizations: 90 });
       expect((await fetch(`${url}/docs/json`)).status).toBe(200);
       const token = /\n {2}(mm_\S+)\n/.exec(output())?.[1];
       expect(token).toBeDefined();

@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** The matchmaker token of the benchmark services. */
+export const BENCH_TOKEN = 'load-test-matchmaker-token-0123';
+
+/** A process started with tsx that prints one JSON line once it listens. */
+export interface Child {
+  process: ChildProcess;
+  url: string;
+  /** Milliseconds from spawn to the JSON line. */
+  startedMs: number;
+  stop(): Promise<void>;
+  /** Resident memory now, from /proc (Linux). */
+  rssMb(): number;
+}
+
+export function startChild(script: string, args: string[], env: Record<string, string> = {}): Promise<Child> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /"url":"([^"]+)"/.exec(out)?.[1] ?? /Musubi is serving (http:\/\/\S+)/.exec(out)?.[1];
+      if (!url) return;
+      child.stdout!.off('data', onData);
+      child.stdout!.resume();
+      resolve({
+        process: child,
+        url,
+        startedMs: performance.now() - t0,
+        stop: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+        rssMb: () => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024),
+      });
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${stderr.slice(-2000)}`)));
+  });
+}
+
+export interface Health {
+  status: string;
+  organizations: number;
+  matching: { indexed: number; total: number; analysing: number; ranking: number };
+}
+
+export async function health(url: string): Promise<Health> {
+  return (await (await fetch(`${url}/health`)).json()) as Health;
+}
+
+/** Polls /health until `done` says so; returns the milliseconds waited. */
+export async function waitFor(url: string, done: (h: Health) => boolean, everyMs = 50, timeoutMs = 3_600_000): Promise<number> {
+  const t0 = performance.now();
+  for (;;) {
+    try {
+      if (done(await health(url))) return performance.now() - t0;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - t0 > timeoutMs) throw new Error('timed out waiting for the service');
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

@@ -239,17 +239,18 @@ describe('the web app in Chromium', () => {
     // (One without an interpreter: the only one is busy in every slot, so moving hers is refused.)
     const movable = 'td:not([data-table="0"]) > button.meeting:not(:has(.interp))';
     const gridRow = page.locator('.grid-table tbody tr').filter({ has: page.locator(movable) }).filter({ has: page.locator('td.free:not([data-table="0"])') }).first();
-    const source = gridRow.locator(movable).first();
-    const target = gridRow.locator('td.free:not([data-table="0"])').first();
-    const dragged = Number(await source.getAttribute('data-meeting'));
-    const [slot, tableId] = [await target.getAttribute('data-slot'), Number(await target.getAttribute('data-table'))];
-    // The mouse as a person drags: press on the meeting, move in steps, release over the cell.
-    await source.scrollIntoViewIfNeeded();
-    const [from, to] = [(await source.boundingBox())!, (await target.boundingBox())!];
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(to.x + to.width / 2, to.y + Math.min(10, to.height / 2), { steps: 8 });
-    await page.mouse.up();
+    const dragged = Number(await gridRow.locator(movable).first().getAttribute('data-meeting'));
+    const free = gridRow.locator('td.free:not([data-table="0"])').first();
+    const [slot, tableId] = [await free.getAttribute('data-slot'), Number(await free.getAttribute('data-table'))];
+    // Held by what they are, not by their place: the grid may re-render between finding and dragging.
+    const source = page.locator(`.grid-table button.meeting[data-meeting="${dragged}"]`);
+    const target = page.locator(`.grid-table td[data-slot="${slot}"][data-table="${tableId}"]`);
+    // Drag and drop as the browser delivers it (dragstart on the meeting, dragover and drop on the
+    // cell): with full names the grid scrolls sideways, and a mouse path across it proved unreliable.
+    const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+    await source.dispatchEvent('dragstart', { dataTransfer });
+    await target.dispatchEvent('dragover', { dataTransfer });
+    await target.dispatchEvent('drop', { dataTransfer });
     await page.getByText('Meeting moved').waitFor();
     const moved = await api('GET', `/api/meetings/${dragged}`);
     expect([moved.start, moved.table.id, moved.sequence]).toEqual([slot, tableId, 1]);

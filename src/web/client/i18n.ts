@@ -473,6 +473,16 @@ export const KIND: Record<string, Message> = {
  * problem whose `params.direction` says which way (e.g. a request sent or received).
  */
 export const FIELD_MESSAGES: Record<string, Message> = {
+  // Messages, outcomes and the index loading (codes added by issues 11 and 16)
+  'link-token': { ja: 'リンクが正しくありません。メッセージのリンクをそのまま開いてください', mn: 'Холбоос буруу байна. Захидал дахь холбоосыг яг тэр чигээр нь нээнэ үү', en: 'This link is not valid; open the link from the message as it is' },
+  currency: { ja: 'JPY・MNT・USD のような通貨コード(ISO 4217)にしてください', mn: 'JPY, MNT, USD гэх мэт валютын код (ISO 4217) байх ёстой', en: 'must be an ISO 4217 code such as JPY, MNT or USD' },
+  'not-attending': { ja: 'この商談会の参加者ではありません', mn: 'энэ арга хэмжээний оролцогч биш', en: 'does not attend this session' },
+  'nothing-and-more': { ja: '「特になし」は他の成果と一緒に選べません', mn: '«Одоогоор юу ч үгүй»-г өөр үр дүнтэй хамт сонгож болохгүй', en: '"Nothing yet" cannot go with another outcome' },
+  'investment-only': { ja: '金額は成果「投資」を選んだときだけ入力できます', mn: 'Дүнг зөвхөн «Хөрөнгө оруулалт» үр дүнг сонгосон үед оруулна', en: 'An amount goes with the outcome "investment"' },
+  'not-a-side': { ja: 'この商談の当事者ではありません', mn: 'энэ уулзалтын аль нэг тал биш', en: 'is not one of the two sides of this meeting' },
+  cancelled: { ja: 'この商談は取り消されています', mn: 'энэ уулзалт цуцлагдсан', en: 'This meeting was cancelled' },
+  starting: { ja: 'マッチングの準備中です。数秒後にもう一度お試しください', mn: 'Тохируулга ачаалж байна. Хэдэн секундын дараа дахин оролдоно уу', en: 'Matching is loading; try again in a few seconds' },
+  indexing: { ja: 'この組織は登録直後で分析中です。少し後にもう一度お試しください', mn: 'Энэ байгууллагыг дөнгөж бүртгэсэн тул шинжилж байна. Түр хүлээгээд дахин оролдоно уу', en: 'This organisation was just added and is being analysed; try again in a moment' },
   // What the validator says about a field (shown after the field's label).
   required: { ja: '必須です', mn: 'заавал бөглөнө', en: 'is required' },
   'unknown-field': { ja: '不明な項目です', mn: 'танигдаагүй талбар', en: 'is not a known field' },

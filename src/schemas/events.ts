@@ -36,6 +36,7 @@ const eventFields = {
   allowOnline: Type.Optional(Type.Boolean({ description: 'Online meetings between the cities (no table needed)' })),
   requestTtlHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720, description: 'Unanswered requests expire after this many hours' })),
   approvedPairsOnly: Type.Optional(Type.Boolean({ description: 'Organisations attending see only suggestions a matchmaker approved' })),
+  freezeMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 240, description: 'On the day, a re-plan neither moves nor fills a meeting starting within this many minutes (default 30)' })),
 };
 
 export const EventInput = Type.Object(
@@ -66,6 +67,7 @@ export const Event = Type.Object(
     allowOnline: Type.Boolean(),
     requestTtlHours: Type.Integer(),
     approvedPairsOnly: Type.Boolean(),
+    freezeMinutes: Type.Integer(),
     tables: Type.Array(Table),
     slots: Type.Array(Slot),
     createdAt: Type.String(),
@@ -73,7 +75,7 @@ export const Event = Type.Object(
   },
   {
     example: {
-      id: 1, ...eventExample, tables: [{ id: 1, name: 'A1' }],
+      id: 1, ...eventExample, freezeMinutes: 30, tables: [{ id: 1, name: 'A1' }],
       slots: [{ index: 0, start: '2026-12-08T01:00:00.000Z', end: '2026-12-08T01:30:00.000Z', local: '2026-12-08T09:00' }],
       createdAt: '2026-11-28T09:00:00.000Z', updatedAt: '2026-11-28T09:00:00.000Z',
     },
@@ -107,8 +109,9 @@ export const Attendee = Type.Object(
     id: Type.Integer(), eventId: Type.Integer(), organizationId: Type.Integer(), name: Type.String(), email: Type.Union([Type.String(), Type.Null()]),
     languages: Type.Array(Type.String()), timeZone: Type.String(), online: Type.Boolean(),
     availability: Type.Array(Type.Object({ start: Type.String(), end: Type.String() })), maxMeetings: Type.Integer(), createdAt: Type.String(),
+    checkInCode: Type.Union([Type.String(), Type.Null()], { description: 'What a volunteer scans or types at the door (not a sign-in token)' }),
   },
-  { example: { id: 5, eventId: 1, organizationId: 1, name: 'Yumi Nakamura', email: null, languages: ['ja'], timeZone: 'Asia/Tokyo', online: true, availability: [], maxMeetings: 8, createdAt: '2026-11-28T09:00:00.000Z' } },
+  { example: { id: 5, eventId: 1, organizationId: 1, name: 'Yumi Nakamura', email: null, languages: ['ja'], timeZone: 'Asia/Tokyo', online: true, availability: [], maxMeetings: 8, createdAt: '2026-11-28T09:00:00.000Z', checkInCode: '7F3A09C2' } },
 );
 export const AttendeeList = Type.Object({ items: Type.Array(Attendee) }, { example: { items: [] } });
 
@@ -185,12 +188,16 @@ export const Meeting = Type.Object(
     start: Type.String(), end: Type.String(), localStart: Type.String({ description: 'In the event time zone' }),
     online: Type.Boolean(), table: Type.Union([Table, Type.Null()]), interpreter: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
     attendees: Type.Array(Person), requestId: Type.Union([Type.Integer(), Type.Null()]),
+    dayReason: Type.Union([Type.Literal('no-show'), Type.Literal('standby'), Type.Null()], { description: 'Changed on the day: cancelled because someone was marked absent, or booked from the standby list' }),
+    attendance: Type.Union([Type.Literal('held'), Type.Literal('partly'), Type.Literal('not-held'), Type.Null()], { description: 'Whether it took place, once marked' }),
+    missingAttendeeIds: Type.Array(Type.Integer(), { description: 'Who did not come (partly held or not held)' }),
   },
   {
     example: {
       id: 7, eventId: 1, uid: 'meeting-7f3c…@musubi', status: 'scheduled', source: 'manual', sequence: 0, start: '2026-12-08T02:00:00.000Z', end: '2026-12-08T02:30:00.000Z', localStart: '2026-12-08T10:00',
       online: false, table: { id: 1, name: 'A1' }, interpreter: { id: 2, name: 'Oyuna B.' },
       attendees: [{ attendeeId: 5, name: 'Yumi Nakamura', organizationId: 1, organization: '株式会社ミナトアパレル' }, { attendeeId: 9, name: 'Батбаяр', organizationId: 57, organization: 'Цагаан Сүрэг Ноолуур ХХК' }], requestId: 3,
+      dayReason: null, attendance: null, missingAttendeeIds: [],
     },
   },
 );
@@ -219,6 +226,7 @@ export const AgendaQuery = Type.Object(
     tableId: Type.Optional(Id()),
     interpreterId: Type.Optional(Id()),
     format: Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('ics')], { default: 'json' }),
+    withCancelled: Type.Optional(Type.Boolean({ description: 'JSON only: include cancelled meetings (they say why in dayReason)' })),
   },
   { additionalProperties: false },
 );

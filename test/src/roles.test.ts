@@ -92,6 +92,13 @@ const cases: Case[] = [
   { route: 'GET /api/events/{id}/agenda', url: () => `/api/events/${id.event}/agenda?attendeeId=${id.attendeeA}`, allowed: SIDE_A },
   { route: 'GET /api/events/{id}/figures', url: () => `/api/events/${id.event}/figures`, allowed: MM },
   { route: 'POST /api/events/{id}/schedule', url: () => `/api/events/${id.event}/schedule`, body: () => ({}), allowed: MM },
+  // The event day: check-in, standby and figures are a matchmaker's; either side marks attendance.
+  { route: 'GET /api/events/{id}/check-ins', url: () => `/api/events/${id.event}/check-ins?date=2026-12-10`, allowed: MM },
+  { route: 'POST /api/events/{id}/check-ins', url: () => `/api/events/${id.event}/check-ins`, body: () => ({ attendeeId: id.attendeeA, status: 'present', date: '2026-12-10' }), allowed: MM },
+  { route: 'POST /api/meetings/{id}/attendance', url: () => `/api/meetings/${id.meeting}/attendance`, body: () => ({ outcome: 'held' }), allowed: PARTIES },
+  { route: 'GET /api/events/{id}/attendance', url: () => `/api/events/${id.event}/attendance`, allowed: MM },
+  { route: 'GET /api/events/{id}/standby', url: () => `/api/events/${id.event}/standby?date=2026-12-10`, allowed: MM },
+  { route: 'POST /api/events/{id}/standby', url: () => `/api/events/${id.event}/standby`, body: () => ({ date: '2026-12-10', proposals: [{ attendeeIds: [id.attendeeA, id.attendeeB], slotStart: '2026-12-10T11:00:00+09:00' }] }), allowed: MM },
   { route: 'GET /api/audit', url: () => '/api/audit', allowed: MM },
   { route: 'POST /api/backups', url: () => '/api/backups', allowed: MM },
 ];

@@ -55,7 +55,7 @@ export default async function agendaRoutes(fastify: FastifyInstance) {
     const items = meetings.meetings(event.id).map((m) => meetingView(m, ctx)).filter(keep);
     if (q.format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="agenda.csv"').send(agendaCsv(items, event, reader));
     if (q.format === 'ics') return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="agenda.ics"').send(agendaIcs(items, event, title));
-    return { items: items.filter((m) => m.status === 'scheduled') };
+    return { items: q.withCancelled ? items : items.filter((m) => m.status === 'scheduled') };
   });
 
   app.get('/api/events/:id/figures', {

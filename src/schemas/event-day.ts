@@ -1,0 +1,101 @@
+import { Type, type Static } from 'typebox';
+import { Id, Line } from './common.ts';
+import { Attendee, Meeting } from './events.ts';
+
+const SessionDate = Type.String({ format: 'date', description: 'A day of the session in its time zone (default: today there)' });
+const CheckInStatus = Type.Union([Type.Literal('present'), Type.Literal('absent')]);
+
+export const DayQuery = Type.Object({ date: Type.Optional(SessionDate) }, { additionalProperties: false });
+
+export const CheckInInput = Type.Object(
+  {
+    code: Type.Optional(Line(20, { description: 'The code printed on the agenda (QR or text), with or without the dash, any case' })),
+    attendeeId: Type.Optional(Id({ description: 'Or the attendee, picked from the list' })),
+    status: CheckInStatus,
+    date: Type.Optional(SessionDate),
+  },
+  { additionalProperties: false, example: { code: '7F3A-09C2', status: 'present' } },
+);
+export type CheckInInput = Static<typeof CheckInInput>;
+
+const Notice = Type.Object({
+  type: Type.Union([Type.Literal('meeting.cancelled'), Type.Literal('meeting.booked')]),
+  reason: Type.Union([Type.Literal('no-show'), Type.Literal('standby')]),
+  meetingId: Type.Integer(),
+  notify: Type.Array(Type.Integer(), { description: 'Attendees to tell' }),
+}, { description: 'Who must hear of a change (the hook for messages and e-mail)' });
+
+export const CheckInResult = Type.Object(
+  {
+    attendee: Attendee,
+    date: Type.String(),
+    status: CheckInStatus,
+    at: Type.String(),
+    cancelled: Type.Array(Meeting, { description: 'Meetings of that day cancelled because the person is absent' }),
+    notices: Type.Array(Notice),
+  },
+  { example: { attendee: {}, date: '2026-12-08', status: 'present', at: '2026-12-08T00:55:00.000Z', cancelled: [], notices: [] } },
+);
+
+export const CheckInList = Type.Object(
+  {
+    date: Type.String(),
+    items: Type.Array(Type.Object({ attendee: Attendee, organization: Type.String(), status: Type.Union([CheckInStatus, Type.Null()]), at: Type.Union([Type.String(), Type.Null()]) })),
+  },
+  { example: { date: '2026-12-08', items: [] } },
+);
+
+export const AttendanceInput = Type.Object(
+  {
+    outcome: Type.Union([Type.Literal('held'), Type.Literal('partly'), Type.Literal('not-held')], { description: 'held, partly held (late or left early), or did not happen' }),
+    missingAttendeeIds: Type.Optional(Type.Array(Id(), { maxItems: 2, uniqueItems: true, description: 'Who was missing' })),
+  },
+  { additionalProperties: false, example: { outcome: 'not-held', missingAttendeeIds: [9] } },
+);
+
+const Counts = { held: Type.Integer(), partly: Type.Integer(), notHeld: Type.Integer(), unmarked: Type.Integer() };
+export const AttendanceFigures = Type.Object(
+  {
+    ...Counts,
+    noShowMeetings: Type.Integer({ description: 'Cancelled on the day because someone was marked absent' }),
+    standbyMeetings: Type.Integer({ description: 'Booked from the standby list on the day' }),
+    noShowsBySide: Type.Record(Type.String(), Type.Integer(), { description: 'Missing people (absent, or missing from a marked meeting) by the country of their organisation' }),
+    byHour: Type.Array(Type.Object({ hour: Type.String({ description: 'Local hour, e.g. 2026-12-08T09' }), ...Counts, noShow: Type.Integer() })),
+    checkIns: Type.Array(Type.Object({ date: Type.String(), present: Type.Integer(), absent: Type.Integer(), unknown: Type.Integer() })),
+  },
+  { example: { held: 40, partly: 3, notHeld: 2, unmarked: 10, noShowMeetings: 6, standbyMeetings: 4, noShowsBySide: { JP: 2, MN: 3 }, byHour: [], checkIns: [] } },
+);
+
+const Proposal = Type.Object({
+  attendeeIds: Type.Array(Type.Integer()), slotStart: Type.String(), slotEnd: Type.String(), local: Type.String(),
+  tableId: Type.Union([Type.Integer(), Type.Null()]), interpreterId: Type.Union([Type.Integer(), Type.Null()]), online: Type.Boolean(),
+  score: Type.Number(), replaces: Type.Integer({ description: 'The cancelled meeting whose slot it fills' }),
+});
+
+export const StandbyPreview = Type.Object(
+  {
+    date: Type.String(),
+    frozenUntil: Type.String({ description: 'Nothing starting before this instant is changed' }),
+    freed: Type.Array(Meeting, { description: 'Meetings cancelled for a no-show whose slots are still ahead' }),
+    proposals: Type.Array(Proposal),
+  },
+  { example: { date: '2026-12-08', frozenUntil: '2026-12-08T02:30:00.000Z', freed: [], proposals: [] } },
+);
+
+export const StandbyApply = Type.Object(
+  {
+    date: Type.Optional(SessionDate),
+    proposals: Type.Array(Type.Object({
+      attendeeIds: Type.Array(Id(), { minItems: 2, maxItems: 2, uniqueItems: true }),
+      slotStart: Type.String({ format: 'date-time' }),
+      tableId: Type.Optional(Type.Union([Id(), Type.Null()])),
+      interpreterId: Type.Optional(Type.Union([Id(), Type.Null()])),
+    }, { additionalProperties: false }), { minItems: 1, maxItems: 200 }),
+  },
+  { additionalProperties: false, example: { proposals: [{ attendeeIds: [5, 12], slotStart: '2026-12-08T03:00:00.000Z', tableId: 3 }] } },
+);
+
+export const StandbyApplied = Type.Object(
+  { meetings: Type.Array(Meeting), notices: Type.Array(Notice) },
+  { example: { meetings: [], notices: [] } },
+);

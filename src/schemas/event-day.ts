@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Id, Line } from './common.ts';
-import { Attendee, Meeting } from './events.ts';
+import { Attendee, Event, Meeting } from './events.ts';
 
 const SessionDate = Type.String({ format: 'date', description: 'A day of the session in its time zone (default: today there)' });
 const CheckInStatus = Type.Union([Type.Literal('present'), Type.Literal('absent')]);
@@ -98,4 +98,55 @@ export const StandbyApply = Type.Object(
 export const StandbyApplied = Type.Object(
   { meetings: Type.Array(Meeting), notices: Type.Array(Notice) },
   { example: { meetings: [], notices: [] } },
+);
+
+const Nullable = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Integer>>(t: T) => Type.Union([t, Type.Null()]);
+
+export const SheetsQuery = Type.Object(
+  { attendeeId: Type.Optional(Id()), organizationId: Type.Optional(Id()) },
+  { additionalProperties: false },
+);
+
+export const Sheets = Type.Object(
+  {
+    event: Event,
+    generatedAt: Type.String(),
+    attendees: Type.Array(Type.Object({
+      id: Type.Integer(), name: Type.String(), latin: Nullable(Type.String()), organizationId: Type.Integer(), timeZone: Type.String(),
+      languages: Type.Array(Type.String()), online: Type.Boolean(),
+      checkInCode: Nullable(Type.String({ description: 'Only on the sheets of the person themselves (and for matchmakers)' })),
+      qr: Nullable(Type.String({ description: 'The check-in code as a QR code: an SVG data URL' })),
+    })),
+    organizations: Type.Array(Type.Object({ id: Type.Integer(), name: Type.Record(Type.String(), Type.String()), latin: Nullable(Type.String()), country: Type.String() })),
+    interpreters: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), latin: Nullable(Type.String()) })),
+    meetings: Type.Array(Type.Object({
+      id: Type.Integer(), start: Type.String(), end: Type.String(), tableId: Nullable(Type.Integer()), interpreterId: Nullable(Type.Integer()), online: Type.Boolean(),
+      attendeeIds: Type.Array(Type.Integer()), status: Type.String(), dayReason: Type.Union([Type.String(), Type.Null()]), sequence: Type.Integer(), attendance: Type.Union([Type.String(), Type.Null()]),
+    })),
+    checkIns: Type.Array(Type.Object({ attendeeId: Type.Integer(), date: Type.String(), status: Type.String() })),
+  },
+  { example: { event: {}, generatedAt: '2026-12-08T00:30:00.000Z', attendees: [], organizations: [], interpreters: [], meetings: [], checkIns: [] } },
+);
+
+const SlotNow = Type.Union([Type.Object({ start: Type.String(), end: Type.String(), local: Type.String() }), Type.Null()]);
+const Latin = Nullable(Type.String({ description: 'The name in Latin letters, when written in another script' }));
+const LiveMeeting = Type.Union([Type.Object({
+  id: Type.Integer(), start: Type.String(), local: Type.String(), online: Type.Boolean(), table: Nullable(Type.String()),
+  interpreter: Type.Union([Type.Object({ name: Type.String(), latin: Latin }), Type.Null()]),
+  attendance: Type.Union([Type.String(), Type.Null()]),
+  people: Type.Array(Type.Object({
+    attendeeId: Type.Integer(), name: Type.String(), latin: Latin, organization: Type.Record(Type.String(), Type.String()), organizationLatin: Latin,
+    checkIn: Type.Union([CheckInStatus, Type.Null()]),
+  })),
+}), Type.Null()]);
+
+export const Live = Type.Object(
+  {
+    at: Type.String(), date: Type.String(), current: SlotNow, next: SlotNow,
+    tables: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), now: LiveMeeting, next: LiveMeeting })),
+    interpreters: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), latin: Latin, now: LiveMeeting, next: LiveMeeting })),
+    emptyTables: Type.Array(Type.String()),
+    late: Type.Array(Type.Object({ attendeeId: Type.Integer(), name: Type.String(), latin: Latin, meetingId: Type.Integer(), table: Nullable(Type.String()) })),
+  },
+  { example: { at: '2026-12-08T02:05:00.000Z', date: '2026-12-08', current: null, next: null, tables: [], interpreters: [], emptyTables: [], late: [] } },
 );

@@ -42,7 +42,7 @@ async function ok(opts: InjectOptions, status = 200) {
 async function day() {
   const event = await ok({ method: 'POST', url: '/api/events', payload: SESSION }, 201);
   const person = async (key: string, name: string) => ok({ method: 'POST', url: `/api/events/${event.id}/attendees`, payload: { organizationId: org[key], name, languages: ['en'] } }, 201);
-  const p = { aiko: await person('jp-a', 'Aiko'), bunta: await person('jp-b', 'Bunta'), munkh: await person('mn-a', 'Munkh'), bat: await person('mn-b', 'Bat'), tsetseg: await person('mn-c', 'Tsetseg') };
+  const p = { aiko: await person('jp-a', 'Aiko'), bunta: await person('jp-b', 'Bunta'), munkh: await person('mn-a', 'Мөнх'), bat: await person('mn-b', 'Bat'), tsetseg: await person('mn-c', 'Tsetseg') };
   const book = (a: { id: number }, b: { id: number }, local: string) => ok({ method: 'POST', url: `/api/events/${event.id}/meetings`, payload: { attendeeIds: [a.id, b.id], slotStart: at(local) } }, 201);
   const m = { buntaMunkh: await book(p.bunta, p.munkh, '10:00'), aikoBat: await book(p.aiko, p.bat, '10:30'), aikoMunkh: await book(p.aiko, p.munkh, '11:00'), buntaBat: await book(p.bunta, p.bat, '11:30') };
   for (const from of [p.aiko, p.bunta]) {
@@ -194,5 +194,46 @@ describe('attendance', () => {
       { hour: '2026-12-08T10', held: 0, partly: 1, notHeld: 0, unmarked: 0, noShow: 1 },
       { hour: '2026-12-08T11', held: 0, partly: 0, notHeld: 0, unmarked: 0, noShow: 1 },
     ]);
+  });
+});
+
+describe('live views and printed sheets', () => {
+  it('shows now and next per table, names in both scripts, empty tables and who is late', async () => {
+    const { event, p, m } = await day();
+    clock = new Date(utc('09:50'));
+    await ok({ method: 'POST', url: `/api/events/${event.id}/check-ins`, payload: { attendeeId: p.aiko.id, status: 'present' } });
+    await ok({ method: 'POST', url: `/api/events/${event.id}/check-ins`, payload: { attendeeId: p.bunta.id, status: 'present' } });
+    await ok({ method: 'POST', url: `/api/events/${event.id}/check-ins`, payload: { attendeeId: p.munkh.id, status: 'present' } });
+    clock = new Date(utc('10:05'));
+    const live = await ok({ method: 'GET', url: `/api/events/${event.id}/live` });
+    expect(live.current).toEqual({ start: utc('10:00'), end: utc('10:30'), local: '2026-12-08T10:00' });
+    const table = live.tables.find((t: { now: { id: number } | null }) => t.now?.id === m.buntaMunkh.id);
+    expect(table.now.people.map((x: { name: string; latin: string | null; checkIn: string | null }) => [x.name, x.latin, x.checkIn])).toEqual([['Bunta', null, 'present'], ['Мөнх', 'Mönkh', 'present']]);
+    // Every meeting took the first free table, so A1's next pair is the 10:30 one.
+    expect(table.next).toMatchObject({ id: m.aikoBat.id, local: '2026-12-08T10:30', table: 'A1' });
+    expect(live.emptyTables).toHaveLength(2);
+    expect(live.late).toEqual([]);
+    clock = new Date(utc('10:35'));
+    // Bat has a meeting now and has not checked in.
+    expect((await ok({ method: 'GET', url: `/api/events/${event.id}/live` })).late).toEqual([{ attendeeId: p.bat.id, name: 'Bat', latin: null, meetingId: m.aikoBat.id, table: expect.any(String) }]);
+  });
+
+  it('gives an attendee their own sheets with their QR check-in code, and no one else’s code', async () => {
+    const { event, p } = await day();
+    const token = (await ok({ method: 'POST', url: `/api/attendees/${p.aiko.id}/tokens`, payload: {} }, 201)).token;
+    const res = await app.inject({ method: 'GET', url: `/api/events/${event.id}/sheets?attendeeId=${p.aiko.id}`, headers: { authorization: `Bearer ${token}` } });
+    expect(res.statusCode, res.body).toBe(200);
+    const sheets = res.json();
+    const aiko = sheets.attendees.find((a: { id: number }) => a.id === p.aiko.id);
+    expect(aiko.checkInCode).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
+    expect(aiko.qr).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(Buffer.from(aiko.qr.split(',')[1], 'base64').toString()).toContain('<svg');
+    const partners = sheets.attendees.filter((a: { id: number }) => a.id !== p.aiko.id);
+    expect(partners.map((a: { name: string }) => a.name).sort()).toEqual(['Bat', 'Мөнх']);
+    expect(partners.every((a: { checkInCode: unknown; qr: unknown }) => a.checkInCode === null && a.qr === null)).toBe(true);
+    expect(sheets.meetings).toHaveLength(2);
+    expect(sheets.checkIns).toEqual([]);
+    const other = await app.inject({ method: 'GET', url: `/api/events/${event.id}/sheets?attendeeId=${p.bat.id}`, headers: { authorization: `Bearer ${token}` } });
+    expect(other.statusCode).toBe(403);
   });
 });

@@ -99,6 +99,8 @@ const cases: Case[] = [
   { route: 'GET /api/events/{id}/attendance', url: () => `/api/events/${id.event}/attendance`, allowed: MM },
   { route: 'GET /api/events/{id}/standby', url: () => `/api/events/${id.event}/standby?date=2026-12-10`, allowed: MM },
   { route: 'POST /api/events/{id}/standby', url: () => `/api/events/${id.event}/standby`, body: () => ({ date: '2026-12-10', proposals: [{ attendeeIds: [id.attendeeA, id.attendeeB], slotStart: '2026-12-10T11:00:00+09:00' }] }), allowed: MM },
+  { route: 'GET /api/events/{id}/live', url: () => `/api/events/${id.event}/live`, allowed: MM },
+  { route: 'GET /api/events/{id}/sheets', url: () => `/api/events/${id.event}/sheets?attendeeId=${id.attendeeA}`, allowed: SIDE_A },
   { route: 'GET /api/audit', url: () => '/api/audit', allowed: MM },
   { route: 'POST /api/backups', url: () => '/api/backups', allowed: MM },
 ];

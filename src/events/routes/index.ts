@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import agendaRoutes from './agendas.ts';
 import attendanceRoutes from './attendance.ts';
 import checkInRoutes from './check-in.ts';
+import liveRoutes from './live.ts';
 import meetingRoutes from './meetings.ts';
 import peopleRoutes from './people.ts';
 import planningRoutes from './planning.ts';
 import requestRoutes from './requests.ts';
 import sessionRoutes from './sessions.ts';
+import sheetsRoutes from './sheets.ts';
 import standbyRoutes from './standby.ts';
 
 /** The routes of matching sessions, one file per resource. */
@@ -20,4 +22,6 @@ export default async function eventRoutes(app: FastifyInstance) {
   await app.register(checkInRoutes);
   await app.register(attendanceRoutes);
   await app.register(standbyRoutes);
+  await app.register(sheetsRoutes);
+  await app.register(liveRoutes);
 }

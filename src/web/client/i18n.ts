@@ -2,6 +2,7 @@
  * Every label of the web app in Japanese, Mongolian and English. Each message must have all three:
  * the type below refuses a message that lacks one. `{name}` marks a value filled in at run time.
  */
+import { DAY_MESSAGES } from './i18n-day.ts';
 import type { Lang } from './types.ts';
 
 export const LANGS: Lang[] = ['ja', 'mn', 'en'];
@@ -289,6 +290,7 @@ const messages = {
   exportCsv: { ja: '全体の日程表(CSV)', mn: 'Бүх хуваарь (CSV)', en: 'Whole agenda (CSV)' },
   exportIcs: { ja: '全体のカレンダー(.ics)', mn: 'Бүх хуанли (.ics)', en: 'Whole calendar (.ics)' },
   organizationAgenda: { ja: '団体ごとの日程表', mn: 'Байгууллагын хуваарь', en: 'Agenda of one organisation' },
+  ...DAY_MESSAGES,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;

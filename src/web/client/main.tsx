@@ -17,6 +17,7 @@ import { EventsPage } from './pages/events.tsx';
 import { EventPage } from './pages/event.tsx';
 import { AttendeePage } from './pages/attendee.tsx';
 import { OrganizationPage, OrganizationsPage } from './pages/organizations.tsx';
+import { PrintPage, type SheetKind } from './pages/print.tsx';
 
 const TOKEN_KEY = 'musubi.token';
 const LANG_KEY = 'musubi.lang';
@@ -81,6 +82,7 @@ function Pages({ me, route }: { me: MeT; route: string[] }) {
   const [first = '', second] = route;
   if (me.role === 'matchmaker') {
     if (first === 'import') return <ImportPage />;
+    if (first === 'events' && second && route[2] === 'print') return <PrintPage key={route.join('/')} eventId={Number(second)} kind={(route[3] ?? 'agendas') as SheetKind} itemId={route[4] ? Number(route[4]) : undefined} />;
     if (first === 'events' && second) return <EventPage key={second} id={Number(second)} />;
     if (first === 'events') return <EventsPage />;
     if (first === 'organizations' && second && route[2] === 'edit') return <ProfilePage id={Number(second)} />;
@@ -94,6 +96,7 @@ function Pages({ me, route }: { me: MeT; route: string[] }) {
     if (first === 'meetings') return <OrganizationMeetingsPage organizationId={me.organizationId!} />;
     return <SuggestionsPage id={me.organizationId!} />;
   }
+  if (first === 'print') return <PrintPage eventId={me.eventId!} kind="agenda" attendeeId={me.attendeeId!} />;
   return <AttendeePage me={me} />;
 }
 

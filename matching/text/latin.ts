@@ -14,10 +14,14 @@ const CYRILLIC: Record<string, string> = {
   щ: 'shch', ъ: '', ы: 'y', ь: 'i', э: 'e', ю: 'yu', я: 'ya',
 };
 
+// е is "ye" at the start of a word or after a vowel, "e" after a consonant (Трейд → Treid).
+const CONSONANT = /[бвгджзйклмнпрстфхцчшщ]/;
+
 export function cyrillicToLatin(text: string): string {
-  return [...text.normalize('NFC')].map((ch) => {
+  const chars = [...text.normalize('NFC')];
+  return chars.map((ch, i) => {
     const lower = ch.toLowerCase();
-    const latin = CYRILLIC[lower];
+    const latin = lower === 'е' && CONSONANT.test(chars[i - 1]?.toLowerCase() ?? '') ? 'e' : CYRILLIC[lower];
     if (latin === undefined) return ch;
     return ch === lower ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
   }).join('');

@@ -12,6 +12,7 @@ describe('names in Latin letters, for a reader of the other script', () => {
     expect(cyrillicToLatin('Өлзий Ганхуяг')).toBe('Ölzii Gankhuyag');
     expect(latinName('Энхжаргал Д.', tokenizer)).toBe('Enkhjargal D.');
     expect(latinName('Цагаан Сүрэг', tokenizer)).toBe('Tsagaan Süreg');
+    expect(cyrillicToLatin('Номин Трейд, Ерөөлт')).toBe('Nomin Treid, Yeröölt');
   });
 
   it('reads Japanese names with the dictionary and writes them in romaji, word by word', () => {

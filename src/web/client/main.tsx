@@ -18,6 +18,8 @@ import { EventPage } from './pages/event.tsx';
 import { AttendeePage } from './pages/attendee.tsx';
 import { OrganizationPage, OrganizationsPage } from './pages/organizations.tsx';
 import { PrintPage, type SheetKind } from './pages/print.tsx';
+import { CheckInPage, StandbyPage } from './pages/event-day.tsx';
+import { LivePage } from './pages/live.tsx';
 
 const TOKEN_KEY = 'musubi.token';
 const LANG_KEY = 'musubi.lang';
@@ -82,6 +84,9 @@ function Pages({ me, route }: { me: MeT; route: string[] }) {
   const [first = '', second] = route;
   if (me.role === 'matchmaker') {
     if (first === 'import') return <ImportPage />;
+    if (first === 'events' && second && route[2] === 'check-in') return <CheckInPage key={second} eventId={Number(second)} />;
+    if (first === 'events' && second && route[2] === 'standby') return <StandbyPage key={second} eventId={Number(second)} />;
+    if (first === 'events' && second && route[2] === 'live') return <LivePage key={route.join('/')} eventId={Number(second)} tableId={route[4] ? Number(route[4]) : undefined} />;
     if (first === 'events' && second && route[2] === 'print') return <PrintPage key={route.join('/')} eventId={Number(second)} kind={(route[3] ?? 'agendas') as SheetKind} itemId={route[4] ? Number(route[4]) : undefined} />;
     if (first === 'events' && second) return <EventPage key={second} id={Number(second)} />;
     if (first === 'events') return <EventsPage />;

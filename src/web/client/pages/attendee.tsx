@@ -2,6 +2,7 @@ import { get } from '../api.ts';
 import { useT } from '../session.ts';
 import type { EventT, MeT, OrganizationT, SuggestionT } from '../types.ts';
 import { Loading, useLoad } from '../ui.tsx';
+import { DayChanges } from './event-day.tsx';
 import { MeetingsPanel } from './meetings-panel.tsx';
 import { SuggestionCard } from './suggestions.tsx';
 
@@ -24,7 +25,10 @@ export function AttendeePage({ me }: { me: MeT }) {
       <Loading when={loading} error={error} />
       {data && (
         <>
-          <p>{data.event.name}</p>
+          <p>
+            {data.event.name} · <a href="#/print">{t('printMyAgenda')}</a>
+          </p>
+          <DayChanges eventId={data.event.id} attendeeId={me.attendeeId!} timeZone={data.timeZone} />
           <MeetingsPanel event={data.event} viewer={{ organizationId: me.organizationId!, attendeeId: me.attendeeId!, timeZone: data.timeZone }} />
           <h2>{t('suggestionsTitle')}</h2>
           <p class="muted">{t('attendeeSuggestionsIntro')}</p>

@@ -65,6 +65,11 @@ function Pair({ m, ix }: { m: Meeting; ix: SheetIndex }) {
   );
 }
 
+/** The date of a slot, in the reader's way, without its time. */
+function dayLabel(iso: string, zone: string, lang: Parameters<typeof formatTime>[2]): string {
+  return formatTime(iso, zone, lang).replace(/[,\s]*\d\d:\d\d$/, '');
+}
+
 function DayChange({ m }: { m: Meeting }) {
   const t = useT();
   if (m.status === 'cancelled') return <strong class="change">{t('cancelledNoShow')}</strong>;
@@ -158,7 +163,7 @@ export function ResourceSheet({ data, ix, title, keep, showTable, allSlots }: { 
         if (!rows.length) return null;
         return (
           <table class="sheet-table">
-            <caption>{formatTime(slots[0]!.start, ix.zone, lang).replace(/\s*\d\d:\d\d$/, '')}</caption>
+            <caption>{dayLabel(slots[0]!.start, ix.zone, lang)}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('time')}</th>
@@ -199,7 +204,7 @@ export function GridSheet({ data, ix, date }: { data: SheetsT; ix: SheetIndex; d
     );
   return (
     <article class="sheet landscape">
-      <h2>{data.event.name} · {formatTime(slots[0]?.start ?? data.generatedAt, ix.zone, lang).replace(/\s*\d\d:\d\d$/, '')}</h2>
+      <h2>{data.event.name} · {dayLabel(slots[0]?.start ?? data.generatedAt, ix.zone, lang)}</h2>
       <table class="sheet-table grid-print">
         <thead>
           <tr>

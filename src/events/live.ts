@@ -65,6 +65,7 @@ export function liveView(d: LiveInput) {
   const running = booked.filter((m) => m.slotStart === nowStart);
   return {
     at: d.at.toISOString(),
+    timeZone: d.event.timeZone,
     date: d.date,
     current: slotView(current),
     next: slotView(upcoming),

@@ -6,6 +6,7 @@ import { onDay } from './check-in.ts';
 import type { DayNotice } from './day-notices.ts';
 import type { DayRepository } from './day-repository.ts';
 import type { MeetingsRepository } from './meetings-repository.ts';
+import { eventSlots, iso } from './model.ts';
 import { pairKey } from './planning.ts';
 import { requestView } from './requests.ts';
 import type { EventsRepository } from './repository.ts';
@@ -22,7 +23,7 @@ export interface StandbyProposal {
   online: boolean;
   /** 1 for an accepted request, else the approved pair's match score. */
   score: number;
-  /** The cancelled meeting whose slot it fills. */
+  /** The meeting lost to a no-show that it makes up for (its slot, when free for both). */
   replaces: number;
 }
 
@@ -52,10 +53,11 @@ class Preview extends Error {
 
 /**
  * Live re-planning with minimal change. When someone is marked absent their meetings of the day are
- * cancelled (check-in.ts); here each partner left alone is offered a standby pair in the same slot:
- * an approved pair or an accepted request of the partner's organisation that has no meeting yet,
- * best first, with someone of the other organisation who is not absent and free then, and a table
- * and interpreter free. Every proposal is tried through the booking rules inside a transaction that
+ * cancelled (check-in.ts); here each partner left alone is offered one standby meeting per meeting
+ * lost: an approved pair or an accepted request of the partner's organisation that has no meeting
+ * yet, best first, with someone of the other organisation who is not absent, in the freed slot if
+ * both can meet then (else the first later slot of the day where they can), with a table and an
+ * interpreter free. Every proposal is tried through the booking rules inside a transaction that
  * is rolled back, so a proposal is one a booking takes, and the proposals do not clash with each
  * other. Nothing else moves: untouched meetings keep their slot, table and SEQUENCE; and no slot that
  * starts within the session's `freezeMinutes` is filled (people need time to reach a table).
@@ -93,16 +95,28 @@ export function createStandby(d: StandbyData) {
     // People who have checked in are asked first: they are in the room.
     const byOrg = new Map<number, AttendeeRow[]>();
     for (const a of [...people].sort((x, y) => Number(present.has(y.id)) - Number(present.has(x.id)) || x.id - y.id)) byOrg.set(a.organizationId, [...(byOrg.get(a.organizationId) ?? []), a]);
-    const all = d.meetings.meetings(event.id);
-    const freed = all.filter((m) => m.status === 'cancelled' && m.dayReason === 'no-show' && onDay(m, date, event.timeZone) && Date.parse(m.slotStart) >= until);
+    const today = d.meetings.meetings(event.id).filter((m) => onDay(m, date, event.timeZone));
+    const freed = today.filter((m) => m.status === 'cancelled' && m.dayReason === 'no-show');
+    // A partner is owed one standby meeting per meeting lost today, less those already booked.
+    const owed = new Map<number, number>();
+    for (const m of freed) for (const id of [m.attendeeAId, m.attendeeBId]) if (!absent.has(id)) owed.set(id, (owed.get(id) ?? 0) + 1);
+    for (const m of today) if (m.status === 'scheduled' && m.dayReason === 'standby') for (const id of [m.attendeeAId, m.attendeeBId]) owed.set(id, (owed.get(id) ?? 0) - 1);
+    const open = eventSlots(event).filter((s) => s.start >= until && onDay({ slotStart: iso(s.start) }, date, event.timeZone)).map((s) => s.start);
     const pairs = standbyPairs(event, people);
     const proposals: StandbyProposal[] = [];
     try {
       d.meetings.transaction(() => {
         for (const m of freed) {
           for (const partner of people.filter((p) => p.id === m.attendeeAId || p.id === m.attendeeBId)) {
-            const placed = tryPartner(event, m, partner, pairs.get(partner.organizationId) ?? [], byOrg);
-            if (placed) proposals.push(placed);
+            if ((owed.get(partner.id) ?? 0) <= 0) continue;
+            // The freed slot itself first; else the partner's other free slots of the day beyond the freeze.
+            const start = Date.parse(m.slotStart);
+            const slots = [...(start >= until ? [start] : []), ...open.filter((s) => s !== start)];
+            const placed = tryPartner(event, m, partner, pairs.get(partner.organizationId) ?? [], byOrg, slots);
+            if (!placed) continue;
+            proposals.push(placed);
+            owed.set(partner.id, (owed.get(partner.id) ?? 0) - 1);
+            owed.set(placed.attendeeIds[1], (owed.get(placed.attendeeIds[1]) ?? 0) - 1);
           }
         }
         throw new Preview(proposals);
@@ -113,18 +127,22 @@ export function createStandby(d: StandbyData) {
     return { date, frozenUntil: new Date(until).toISOString(), freed, proposals };
   }
 
-  /** Books the best standby meeting for a partner in the freed slot (inside the preview's transaction). */
-  function tryPartner(event: EventRow, freed: MeetingRow, partner: AttendeeRow, candidates: readonly { other: number; score: number }[], byOrg: Map<number, AttendeeRow[]>): StandbyProposal | null {
+  /** Books the best standby meeting for a partner, freed slot first (inside the preview's transaction). */
+  function tryPartner(
+    event: EventRow, freed: MeetingRow, partner: AttendeeRow, candidates: readonly { other: number; score: number }[], byOrg: Map<number, AttendeeRow[]>, slots: readonly number[],
+  ): StandbyProposal | null {
     for (const { other, score } of candidates) {
       for (const person of byOrg.get(other) ?? []) {
-        try {
-          const row = d.booking.book(event, { attendeeIds: [partner.id, person.id], slotStart: Date.parse(freed.slotStart), source: 'manual', dayReason: 'standby' });
-          return {
-            attendeeIds: [partner.id, person.id], slotStart: row.slotStart, slotEnd: row.slotEnd, local: localTime(Date.parse(row.slotStart), event.timeZone),
-            tableId: row.tableId, interpreterId: row.interpreterId, online: row.online, score: Math.round(score * 1e4) / 1e4, replaces: freed.id,
-          };
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
+        for (const slotStart of slots) {
+          try {
+            const row = d.booking.book(event, { attendeeIds: [partner.id, person.id], slotStart, source: 'manual', dayReason: 'standby' });
+            return {
+              attendeeIds: [partner.id, person.id], slotStart: row.slotStart, slotEnd: row.slotEnd, local: localTime(Date.parse(row.slotStart), event.timeZone),
+              tableId: row.tableId, interpreterId: row.interpreterId, online: row.online, score: Math.round(score * 1e4) / 1e4, replaces: freed.id,
+            };
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+          }
         }
       }
     }

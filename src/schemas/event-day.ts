@@ -69,14 +69,14 @@ export const AttendanceFigures = Type.Object(
 const Proposal = Type.Object({
   attendeeIds: Type.Array(Type.Integer()), slotStart: Type.String(), slotEnd: Type.String(), local: Type.String(),
   tableId: Type.Union([Type.Integer(), Type.Null()]), interpreterId: Type.Union([Type.Integer(), Type.Null()]), online: Type.Boolean(),
-  score: Type.Number(), replaces: Type.Integer({ description: 'The cancelled meeting whose slot it fills' }),
+  score: Type.Number(), replaces: Type.Integer({ description: 'The meeting lost to a no-show that it makes up for' }),
 });
 
 export const StandbyPreview = Type.Object(
   {
     date: Type.String(),
     frozenUntil: Type.String({ description: 'Nothing starting before this instant is changed' }),
-    freed: Type.Array(Meeting, { description: 'Meetings cancelled for a no-show whose slots are still ahead' }),
+    freed: Type.Array(Meeting, { description: 'Meetings of the day lost to no-shows' }),
     proposals: Type.Array(Proposal),
   },
   { example: { date: '2026-12-08', frozenUntil: '2026-12-08T02:30:00.000Z', freed: [], proposals: [] } },
@@ -142,11 +142,11 @@ const LiveMeeting = Type.Union([Type.Object({
 
 export const Live = Type.Object(
   {
-    at: Type.String(), date: Type.String(), current: SlotNow, next: SlotNow,
+    at: Type.String(), timeZone: Type.String(), date: Type.String(), current: SlotNow, next: SlotNow,
     tables: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), now: LiveMeeting, next: LiveMeeting })),
     interpreters: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), latin: Latin, now: LiveMeeting, next: LiveMeeting })),
     emptyTables: Type.Array(Type.String()),
     late: Type.Array(Type.Object({ attendeeId: Type.Integer(), name: Type.String(), latin: Latin, meetingId: Type.Integer(), table: Nullable(Type.String()) })),
   },
-  { example: { at: '2026-12-08T02:05:00.000Z', date: '2026-12-08', current: null, next: null, tables: [], interpreters: [], emptyTables: [], late: [] } },
+  { example: { at: '2026-12-08T02:05:00.000Z', timeZone: 'Asia/Ulaanbaatar', date: '2026-12-08', current: null, next: null, tables: [], interpreters: [], emptyTables: [], late: [] } },
 );

@@ -86,7 +86,7 @@ describe('check-in', () => {
 });
 
 describe('absent → meetings cancelled → standby offers', () => {
-  it('cancels the absent person’s remaining meetings, offers the freed slot beyond the freeze to the partner, and moves nothing else', async () => {
+  it('cancels the absent person’s remaining meetings, offers each partner a standby meeting beyond the freeze (the freed slot first), and moves nothing else', async () => {
     const { event, p, m } = await day();
     clock = new Date(utc('09:50'));
     const absent = await ok({ method: 'POST', url: `/api/events/${event.id}/check-ins`, payload: { attendeeId: p.munkh.id, status: 'absent' } });
@@ -106,14 +106,16 @@ describe('absent → meetings cancelled → standby offers', () => {
     const aikoAgenda = await ok({ method: 'GET', url: `/api/events/${event.id}/agenda?attendeeId=${p.aiko.id}&withCancelled=true` });
     expect(aikoAgenda.items.find((x: { id: number }) => x.id === m.aikoMunkh.id)).toMatchObject({ status: 'cancelled', dayReason: 'no-show' });
 
-    // 10:00 (Bunta's hole) starts within the 30-minute freeze from 09:50: not offered. 11:00 (Aiko's) is.
+    // Bunta's 10:00 starts within the 30-minute freeze from 09:50: nothing goes there, he is offered
+    // the first later slot where he and the standby partner are both free; Aiko gets her freed 11:00.
     const preview = await ok({ method: 'GET', url: `/api/events/${event.id}/standby` });
     expect(preview.frozenUntil).toBe(utc('10:20'));
-    expect(preview.freed.map((x: { id: number }) => x.id)).toEqual([m.aikoMunkh.id]);
-    expect(preview.proposals).toEqual([{
-      attendeeIds: [p.aiko.id, p.tsetseg.id], slotStart: utc('11:00'), slotEnd: utc('11:30'), local: '2026-12-08T11:00',
-      tableId: expect.any(Number), interpreterId: null, online: false, score: 1, replaces: m.aikoMunkh.id,
-    }]);
+    expect(preview.freed.map((x: { id: number }) => x.id)).toEqual([m.buntaMunkh.id, m.aikoMunkh.id]);
+    expect(preview.proposals).toEqual([
+      { attendeeIds: [p.bunta.id, p.tsetseg.id], slotStart: utc('10:30'), slotEnd: utc('11:00'), local: '2026-12-08T10:30', tableId: expect.any(Number), interpreterId: null, online: false, score: 1, replaces: m.buntaMunkh.id },
+      { attendeeIds: [p.aiko.id, p.tsetseg.id], slotStart: utc('11:00'), slotEnd: utc('11:30'), local: '2026-12-08T11:00', tableId: expect.any(Number), interpreterId: null, online: false, score: 1, replaces: m.aikoMunkh.id },
+    ]);
+    expect(preview.proposals.every((x: { slotStart: string }) => x.slotStart >= preview.frozenUntil)).toBe(true);
     // The preview stored nothing.
     expect((await ok({ method: 'GET', url: `/api/events/${event.id}/agenda?attendeeId=${p.tsetseg.id}` })).items).toEqual([]);
 
@@ -122,9 +124,9 @@ describe('absent → meetings cancelled → standby offers', () => {
       .map((x: { id: number; start: string; table: { id: number }; sequence: number; uid: string }) => [x.id, x.start, x.table.id, x.sequence, x.uid]);
     const before = await untouched();
     const applied = await ok({ method: 'POST', url: `/api/events/${event.id}/standby`, payload: { proposals: preview.proposals.map(({ attendeeIds, slotStart, tableId }: Record<string, unknown>) => ({ attendeeIds, slotStart, tableId })) } });
-    expect(applied.meetings).toHaveLength(1);
-    expect(applied.meetings[0]).toMatchObject({ status: 'scheduled', dayReason: 'standby', start: utc('11:00'), sequence: 0, attendees: [{ name: 'Aiko' }, { name: 'Tsetseg' }] });
-    expect(applied.notices).toEqual([{ type: 'meeting.booked', reason: 'standby', meetingId: applied.meetings[0].id, notify: [p.aiko.id, p.tsetseg.id] }]);
+    expect(applied.meetings).toHaveLength(2);
+    expect(applied.meetings[1]).toMatchObject({ status: 'scheduled', dayReason: 'standby', start: utc('11:00'), sequence: 0, attendees: [{ name: 'Aiko' }, { name: 'Tsetseg' }] });
+    expect(applied.notices[1]).toEqual({ type: 'meeting.booked', reason: 'standby', meetingId: applied.meetings[1].id, notify: [p.aiko.id, p.tsetseg.id] });
     // Minimal change: the meetings nobody touched keep slot, table, SEQUENCE and UID.
     expect(await untouched()).toEqual(before);
     expect(before.every((row: unknown[]) => row[3] === 0)).toBe(true);

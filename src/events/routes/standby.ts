@@ -13,8 +13,8 @@ export default async function standbyRoutes(fastify: FastifyInstance) {
   app.get('/api/events/:id/standby', {
     schema: {
       tags: ['event day'],
-      summary: 'Proposed standby meetings for the slots freed by no-shows (nothing is stored)',
-      description: 'Each partner left alone is offered the best approved pair or accepted request of their organisation that has no meeting yet, with someone not absent and free in the same slot, a table and an interpreter if needed. Slots starting within the session’s freezeMinutes are left alone; no other meeting moves.',
+      summary: 'Proposed standby meetings for the partners of no-shows (nothing is stored)',
+      description: 'Each partner left alone is offered, per meeting lost, the best approved pair or accepted request of their organisation that has no meeting yet, with someone not absent, in the freed slot when both are free then (else the first later slot of the day), a table and an interpreter if needed. Slots starting within the session’s freezeMinutes are left alone; no other meeting moves.',
       params: IdParams, querystring: DayQuery, response: { 200: StandbyPreview, ...problems(400, 401, 403, 404, 422) },
     },
   }, async (request) => {

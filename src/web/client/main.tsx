@@ -2,7 +2,8 @@ import '@picocss/pico/css/pico.min.css';
 import './style.css';
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ApiError, get, setToken } from './api.ts';
+import { ApiError, setToken } from './api.ts';
+import { forgetKept, getKept, registerServiceWorker } from './offline.ts';
 import { LANGS, LANGUAGE_NAMES, translate } from './i18n.ts';
 import { SessionContext, type Session } from './session.ts';
 import type { Lang, MeT } from './types.ts';
@@ -133,9 +134,11 @@ function App() {
     // Signed out because the token was refused: keep saying why.
     if (!token) return;
     setError(null);
-    get<MeT>('/api/me').then(setMe, (e: unknown) => {
+    // Offline, the last answer is kept: an attendee's agenda still opens from its kept copy.
+    getKept<MeT>('me', '/api/me').then((kept) => setMe(kept.data), (e: unknown) => {
       // A revoked or mistyped token: back to the sign-in form, saying why.
       if (e instanceof ApiError && e.status === 401) {
+        forgetKept();
         localStorage.removeItem(TOKEN_KEY);
         setTokenState(null);
       }
@@ -152,6 +155,7 @@ function App() {
       },
       me,
       signOut: () => {
+        forgetKept();
         localStorage.removeItem(TOKEN_KEY);
         setTokenState(null);
         location.hash = '';
@@ -211,4 +215,5 @@ function App() {
   );
 }
 
+registerServiceWorker();
 render(<App />, document.getElementById('app')!);

@@ -1,9 +1,11 @@
 import { get } from '../api.ts';
 import { useT } from '../session.ts';
 import type { EventT, MeT, OrganizationT, SuggestionT } from '../types.ts';
+import { isOffline } from '../offline.ts';
 import { Loading, useLoad } from '../ui.tsx';
 import { DayChanges } from './event-day.tsx';
 import { MeetingsPanel } from './meetings-panel.tsx';
+import { PrintPage } from './print.tsx';
 import { SuggestionCard } from './suggestions.tsx';
 
 /** An attendee's page: their meetings and requests at their session, then partners to ask for. */
@@ -19,6 +21,8 @@ export function AttendeePage({ me }: { me: MeT }) {
     const timeZone = attendees.items.find((a) => a.id === me.attendeeId)?.timeZone ?? event.timeZone;
     return { event, timeZone, organization, suggestions: suggestions.items };
   }, [me.eventId, me.attendeeId]);
+  // The venue's network is gone: the agenda from its last kept copy, marked as possibly outdated.
+  if (isOffline(error)) return <PrintPage eventId={me.eventId!} kind="agenda" attendeeId={me.attendeeId!} />;
   return (
     <section>
       <h1>{t('attendeeTitle', { name: me.name ?? '' })}</h1>

@@ -10,13 +10,13 @@ type LiveMeeting = NonNullable<LiveT['tables'][number]['now']>;
 const REFRESH_MS = 30_000;
 
 /** A person as a volunteer reads them out: the name in its script, in Latin, the organisation. */
-function Who({ person }: { person: LiveMeeting['people'][number] }) {
+function Who({ person, now }: { person: LiveMeeting['people'][number]; now: boolean }) {
   const t = useT();
   return (
     <div class="who-live">
       <strong lang={scriptLang(person.name)}>{person.name}</strong>
       {person.latin && <span class="latin"> ({person.latin})</span>}
-      {person.checkIn !== 'present' && <span class="badge"> {t('lateLabel')}</span>}
+      {person.checkIn !== 'present' && <span class="badge"> {t(now ? 'lateLabel' : 'statusNotYet')}</span>}
       <br />
       <small><LText text={person.organization} />{person.organizationLatin && <span class="latin"> ({person.organizationLatin})</span>}</small>
     </div>
@@ -30,7 +30,7 @@ function MeetingCard({ m, label }: { m: LiveMeeting | null; label: MessageKey })
       <h3>{t(label)}{m ? ` · ${m.local.slice(11)}` : ''}</h3>
       {m ? (
         <>
-          {m.people.map((p) => <Who person={p} />)}
+          {m.people.map((p) => <Who person={p} now={label === 'nowLabel'} />)}
           {m.interpreter && <p class="interp">{t('interpreterMark')} <span lang={scriptLang(m.interpreter.name)}>{m.interpreter.name}</span>{m.interpreter.latin && ` (${m.interpreter.latin})`}</p>}
         </>
       ) : (
@@ -79,7 +79,7 @@ export function LivePage({ eventId, tableId }: { eventId: number; tableId?: numb
     return () => clearInterval(timer);
   }, [reload]);
   if (!data) return <Loading when={loading} error={error} />;
-  const updated = formatTime(data.at, Intl.DateTimeFormat().resolvedOptions().timeZone, lang, false);
+  const updated = formatTime(data.at, data.timeZone, lang, false);
   const one = tableId ? data.tables.find((tb) => tb.id === tableId) : undefined;
   return (
     <section class="day-page live">

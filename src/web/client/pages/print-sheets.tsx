@@ -1,6 +1,6 @@
 import { useSession, useT } from '../session.ts';
 import type { SheetsT } from '../types.ts';
-import { formatTime, pick, zoneLabel } from '../ui.tsx';
+import { formatTime, pick, ScrollBox, zoneLabel } from '../ui.tsx';
 
 type Attendee = SheetsT['attendees'][number];
 type Meeting = SheetsT['meetings'][number];
@@ -112,6 +112,7 @@ export function AgendaSheet({ data, ix, person }: { data: SheetsT; ix: SheetInde
       {mine.length === 0 ? (
         <p>{t('noMeetingsYet')}</p>
       ) : (
+        <ScrollBox label={t('agendaOf', { name: person.name })}>
         <table class="sheet-table">
           <thead>
             <tr>
@@ -142,6 +143,7 @@ export function AgendaSheet({ data, ix, person }: { data: SheetsT; ix: SheetInde
             })}
           </tbody>
         </table>
+        </ScrollBox>
       )}
       <Printed data={data} />
     </article>

@@ -1,8 +1,9 @@
 import { get } from '../api.ts';
 import type { MessageKey } from '../i18n.ts';
-import { useT } from '../session.ts';
+import { getKept } from '../offline.ts';
+import { useSession, useT } from '../session.ts';
 import type { SheetsT } from '../types.ts';
-import { Loading, useLoad } from '../ui.tsx';
+import { formatTime, Loading, useLoad } from '../ui.tsx';
 import { AgendaSheet, CheckInSheet, GridSheet, ResourceSheet, sheetIndex } from './print-sheets.tsx';
 
 export type SheetKind = 'agenda' | 'agendas' | 'table' | 'interpreter' | 'grid' | 'check-in';
@@ -23,7 +24,13 @@ const KINDS: { kind: SheetKind; label: MessageKey }[] = [
  */
 export function PrintPage({ eventId, kind, itemId, attendeeId }: { eventId: number; kind: SheetKind; itemId?: number; attendeeId?: number }) {
   const t = useT();
-  const { data, error, loading } = useLoad(() => get<SheetsT>(`/api/events/${eventId}/sheets`, attendeeId ? { attendeeId } : {}), [eventId, attendeeId]);
+  const { lang } = useSession();
+  // An attendee's own agenda is kept for when the network drops; the matchmaker's sheets are not.
+  const { data: kept, error, loading } = useLoad(
+    () => (attendeeId ? getKept<SheetsT>(`sheets.${eventId}.${attendeeId}`, `/api/events/${eventId}/sheets`, { attendeeId }) : get<SheetsT>(`/api/events/${eventId}/sheets`).then((data) => ({ data, savedAt: null }))),
+    [eventId, attendeeId],
+  );
+  const data = kept?.data;
   return (
     <section class="print-page">
       <nav class="row no-print" aria-label={t('printSheets')}>
@@ -32,6 +39,7 @@ export function PrintPage({ eventId, kind, itemId, attendeeId }: { eventId: numb
         {!attendeeId && <a href={`#/events/${eventId}`}>{t('close')}</a>}
       </nav>
       <h1 class="no-print">{t('printSheets')}</h1>
+      {kept?.savedAt && <p class="offline-banner" role="status">{t('offlineCopy', { time: formatTime(kept.savedAt, Intl.DateTimeFormat().resolvedOptions().timeZone, lang) })}</p>}
       <Loading when={loading} error={error} />
       {data && <Sheets data={data} kind={kind} itemId={itemId ?? attendeeId} />}
     </section>

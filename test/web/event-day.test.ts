@@ -162,6 +162,18 @@ describe('the event day in Chromium', () => {
       expect(await overflowsWidth(page)).toBe(false);
       expect(await accessibilityProblems(page)).toEqual([]);
       await screenshots(page, 'event-day-table');
+
+      // The room at a glance: empty tables, who is late, the day's figures.
+      await page.getByRole('link', { name: '← Now and next' }).click();
+      await page.getByRole('heading', { name: 'Attendance' }).waitFor();
+      expect(await page.getByText(/^Empty tables: /).innerText()).toBe('Empty tables: A2, A3');
+      const lost = page.locator('.numbers div', { hasText: 'Lost to no-shows' }).locator('dd');
+      expect(await lost.innerText()).toBe('2');
+      expect(await page.locator('.numbers div', { hasText: 'From the standby list' }).locator('dd').innerText()).toBe('1');
+      expect(await page.getByText(/^No-shows by side:/).innerText()).toBe('No-shows by side: MN 2');
+      expect(await overflowsWidth(page)).toBe(false);
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await screenshots(page, 'event-day-live');
     });
     await context.close();
   }, JOURNEY);

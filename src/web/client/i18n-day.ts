@@ -64,4 +64,10 @@ export const DAY_MESSAGES = {
   tick: { ja: '確認', mn: 'Тэмдэг', en: 'Tick' },
   qrAlt: { ja: '受付コード {code} の QR コード', mn: '{code} бүртгэлийн кодын QR', en: 'QR code of check-in code {code}' },
   offlineCopy: { ja: 'オフラインです。{time} に読み込んだ内容を表示しています。最新でない可能性があります。', mn: 'Сүлжээгүй байна. {time}-д ачаалсан хуулбарыг харуулж байна; шинэчлэгдээгүй байж болзошгүй.', en: 'Offline: showing the copy loaded at {time}; it may be out of date.' },
+  attendanceFigures: { ja: '実施状況', mn: 'Уулзалтын ирц', en: 'Attendance' },
+  figUnmarked: { ja: '未記録', mn: 'Тэмдэглээгүй', en: 'Not marked yet' },
+  figLostNoShow: { ja: '欠席で取消', mn: 'Ирээгүйгээс цуцлагдсан', en: 'Lost to no-shows' },
+  figStandby: { ja: '待機リストから', mn: 'Нөөцөөс', en: 'From the standby list' },
+  noShowsBySide: { ja: '欠席(国別): {sides}', mn: 'Ирээгүй (улсаар): {sides}', en: 'No-shows by side: {sides}' },
+  hourLabel: { ja: '時間帯', mn: 'Цаг', en: 'Hour' },
 } satisfies Record<string, Record<Lang, string>>;

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { get, post } from '../api.ts';
 import type { MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
-import type { LiveT } from '../types.ts';
-import { formatTime, LText, Loading, Notice, ProblemBox, useAction, useLoad } from '../ui.tsx';
+import type { AttendanceFiguresT, LiveT } from '../types.ts';
+import { formatTime, LText, Loading, Notice, ProblemBox, ScrollBox, useAction, useLoad } from '../ui.tsx';
 import { scriptLang } from './print-sheets.tsx';
 
 type LiveMeeting = NonNullable<LiveT['tables'][number]['now']>;
@@ -61,6 +61,49 @@ function AttendanceButtons({ m, onDone }: { m: LiveMeeting; onDone: (text: strin
       </div>
       <ProblemBox error={action.error} />
     </fieldset>
+  );
+}
+
+/** Held, partly, not held, lost to no-shows and re-used, no-shows by side, per hour. */
+function DayFigures({ eventId, round }: { eventId: number; round: string }) {
+  const t = useT();
+  const { data } = useLoad(() => get<AttendanceFiguresT>(`/api/events/${eventId}/attendance`), [eventId, round]);
+  if (!data) return null;
+  const numbers: [MessageKey, number][] = [['outcome_held', data.held], ['outcome_partly', data.partly], ['outcome_not-held', data.notHeld], ['figUnmarked', data.unmarked], ['figLostNoShow', data.noShowMeetings], ['figStandby', data.standbyMeetings]];
+  const sides = Object.entries(data.noShowsBySide).map(([side, n]) => `${side} ${n}`).join(' · ') || '0';
+  return (
+    <>
+      <h2>{t('attendanceFigures')}</h2>
+      <dl class="numbers">
+        {numbers.map(([label, n]) => (
+          <div>
+            <dt>{t(label)}</dt>
+            <dd>{n}</dd>
+          </div>
+        ))}
+      </dl>
+      <p>{t('noShowsBySide', { sides })}</p>
+      {data.byHour.length > 0 && (
+        <ScrollBox label={t('attendanceFigures')}>
+          <table class="sheet-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('hourLabel')}</th>
+                {numbers.slice(0, 5).map(([label]) => <th scope="col">{t(label)}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {data.byHour.map((h) => (
+                <tr>
+                  <th scope="row">{h.hour.replace('T', ' ')}:00</th>
+                  <td>{h.held}</td><td>{h.partly}</td><td>{h.notHeld}</td><td>{h.unmarked}</td><td>{h.noShow}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
+      )}
+    </>
   );
 }
 
@@ -124,6 +167,7 @@ export function LivePage({ eventId, tableId }: { eventId: number; tableId?: numb
               </article>
             ))}
           </div>
+          <DayFigures eventId={eventId} round={data.at} />
         </>
       )}
     </section>

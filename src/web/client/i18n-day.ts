@@ -6,6 +6,7 @@ export const DAY_MESSAGES = {
   checkInTitle: { ja: '受付', mn: 'Бүртгэл', en: 'Check-in' },
   checkInCode: { ja: '受付コード', mn: 'Бүртгэлийн код', en: 'Check-in code' },
   checkInCodeHelp: { ja: '日程表の QR コードを読み取るか、コード(例: 7F3A-09C2)を入力してください。', mn: 'Хуваарь дээрх QR кодыг уншуулах эсвэл кодыг (ж: 7F3A-09C2) бичнэ үү.', en: 'Scan the QR code on the agenda or type its code (e.g. 7F3A-09C2).' },
+  scanWithCamera: { ja: 'カメラで読み取る', mn: 'Камераар уншуулах', en: 'Scan with the camera' },
   checkInButton: { ja: '受付する', mn: 'Бүртгэх', en: 'Check in' },
   markAbsent: { ja: '欠席にする', mn: 'Ирээгүй гэж тэмдэглэх', en: 'Mark absent' },
   checkedIn: { ja: '{name} さんを受付しました', mn: '{name} бүртгэгдлээ', en: '{name} checked in' },

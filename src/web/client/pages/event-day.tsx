@@ -3,6 +3,7 @@ import { get, post } from '../api.ts';
 import { useSession, useT } from '../session.ts';
 import type { AttendeeT, CheckInListT, CheckInResultT, EventT, MeetingT, StandbyAppliedT, StandbyPreviewT } from '../types.ts';
 import { formatTime, Loading, Notice, ProblemBox, useAction, useLoad } from '../ui.tsx';
+import { CameraScan } from './camera-scan.tsx';
 import { scriptLang } from './print-sheets.tsx';
 
 /** The event day's pages, linked from a session's page. */
@@ -59,6 +60,7 @@ export function CheckInPage({ eventId }: { eventId: number }) {
           <input name="code" value={code} autocomplete="off" autocapitalize="characters" spellcheck={false} required maxLength={20} aria-describedby="code-help" onInput={(e) => setCode(e.currentTarget.value)} />
         </label>
         <small id="code-help" class="muted">{t('checkInCodeHelp')}</small>
+        <CameraScan onCode={(scanned) => void mark({ code: scanned }, 'present')} />
         <div class="row">
           <button type="submit" disabled={action.busy}>{t('checkInButton')}</button>
           <button type="button" class="secondary" disabled={action.busy || !code.trim()} onClick={() => void mark({ code }, 'absent')}>{t('markAbsent')}</button>

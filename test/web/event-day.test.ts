@@ -35,6 +35,8 @@ async function api<T = any>(method: string, url: string, payload?: object): Prom
 async function open(token: string, viewport = { width: 1280, height: 900 }, hash = '', watch = true): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'en-GB' });
   const page = await context.newPage();
+  // The browser's clock agrees with the service's (the morning of the session).
+  await page.clock.setFixedTime(clock);
   const seen = watchErrors(page);
   // Offline, the browser logs every refused connection: those are what the test is about.
   if (watch) page.on('close', () => errors.push(...seen));
@@ -185,6 +187,11 @@ describe('the event day in Chromium', () => {
       const changes = page.locator('.day-changes');
       await changes.waitFor();
       expect(await changes.innerText()).toMatch(/Cancelled: partner absent[\s\S]*Батбаяр[\s\S]*New \(from the standby list\)[\s\S]*Сараа/);
+      // Her 10:30 meeting has started: she says it took place.
+      const started = page.locator(`li[data-meeting="${ids.yumiOyun}"]`);
+      await started.getByRole('button', { name: 'Held', exact: true }).click();
+      await started.getByText('Held').waitFor();
+      expect((await api('GET', `/api/meetings/${ids.yumiOyun}`)).attendance).toBe('held');
       await page.getByRole('link', { name: 'Print my agenda' }).click();
       const sheet = page.locator('article.sheet');
       await sheet.waitFor();

@@ -3,7 +3,7 @@ import { useT } from '../session.ts';
 import type { EventT, MeT, OrganizationT, SuggestionT } from '../types.ts';
 import { isOffline } from '../offline.ts';
 import { Loading, useLoad } from '../ui.tsx';
-import { DayChanges } from './event-day.tsx';
+import { DayChanges, MyAttendance } from './event-day.tsx';
 import { MeetingsPanel } from './meetings-panel.tsx';
 import { PrintPage } from './print.tsx';
 import { SuggestionCard } from './suggestions.tsx';
@@ -33,6 +33,7 @@ export function AttendeePage({ me }: { me: MeT }) {
             {data.event.name} · <a href="#/print">{t('printMyAgenda')}</a>
           </p>
           <DayChanges eventId={data.event.id} attendeeId={me.attendeeId!} timeZone={data.timeZone} />
+          <MyAttendance eventId={data.event.id} attendeeId={me.attendeeId!} timeZone={data.timeZone} />
           <MeetingsPanel event={data.event} viewer={{ organizationId: me.organizationId!, attendeeId: me.attendeeId!, timeZone: data.timeZone }} />
           <h2>{t('suggestionsTitle')}</h2>
           <p class="muted">{t('attendeeSuggestionsIntro')}</p>

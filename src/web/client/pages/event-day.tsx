@@ -189,3 +189,46 @@ export function DayChanges({ eventId, attendeeId, timeZone }: { eventId: number;
     </section>
   );
 }
+
+/** Either side says whether its meetings took place, once they have started: held, partly (who was missing), or not. */
+export function MyAttendance({ eventId, attendeeId, timeZone }: { eventId: number; attendeeId: number; timeZone: string }) {
+  const t = useT();
+  const { lang } = useSession();
+  const [notice, setNotice] = useState<string | null>(null);
+  const action = useAction();
+  const { data, reload } = useLoad(() => get<{ items: MeetingT[] }>(`/api/events/${eventId}/agenda`, { attendeeId }), [eventId, attendeeId]);
+  const started = (data?.items ?? []).filter((m) => Date.parse(m.start) <= Date.now());
+  if (!started.length) return null;
+  const send = (m: MeetingT, outcome: 'held' | 'partly' | 'not-held', missing: number[]) =>
+    action.run(async () => {
+      await post(`/api/meetings/${m.id}/attendance`, { outcome, missingAttendeeIds: missing });
+      setNotice(t('attendanceSaved'));
+      reload();
+    });
+  return (
+    <section aria-labelledby="my-attendance">
+      <h2 id="my-attendance">{t('heldQuestion')}</h2>
+      <Notice text={notice} />
+      <ProblemBox error={action.error} />
+      <ul class="requests">
+        {started.map((m) => {
+          const partner = m.attendees.find((a) => a.attendeeId !== attendeeId);
+          return (
+            <li data-meeting={m.id}>
+              {formatTime(m.start, timeZone, lang)} · {partner?.name} ({partner?.organization})
+              {m.attendance ? (
+                <> · <strong>{t(`outcome_${m.attendance}` as const)}</strong></>
+              ) : (
+                <div class="row">
+                  <button type="button" class="small" onClick={() => void send(m, 'held', [])}>{t('outcome_held')}</button>
+                  <button type="button" class="small secondary" onClick={() => void send(m, 'partly', partner ? [partner.attendeeId] : [])}>{t('outcome_partly')}: {t('missingWho', { name: partner?.name ?? '' })}</button>
+                  <button type="button" class="small secondary" onClick={() => void send(m, 'not-held', partner ? [partner.attendeeId] : [])}>{t('outcome_not-held')}</button>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -140,6 +140,8 @@ export const events = sqliteTable('events', {
   programme: text('programme'),
   /** Months after each meeting when both sides are asked what came of it. */
   followUpMonths: text('follow_up_months', { mode: 'json' }).$type<number[]>().notNull().default(sql`'[3,6]'`),
+  /** On the day, a re-plan neither moves nor fills a meeting that starts within this many minutes. */
+  freezeMinutes: integer('freeze_minutes').notNull().default(30),
   createdAt: text('created_at').notNull().default(now),
   updatedAt: text('updated_at').notNull().default(now),
 });
@@ -176,9 +178,38 @@ export const attendees = sqliteTable(
      * in their partners' agendas (as CANCELLED, SEQUENCE + 1) instead of vanishing from calendars.
      */
     removedAt: text('removed_at'),
+    /**
+     * What a volunteer scans or types at the door (printed on the agenda as a QR code and as text):
+     * eight hex digits, not a sign-in token. Rows from before check-in get one on first use.
+     */
+    checkInCode: text('check_in_code'),
   },
-  (t) => [index('attendees_event_idx').on(t.eventId), index('attendees_org_idx').on(t.organizationId)],
+  (t) => [
+    index('attendees_event_idx').on(t.eventId),
+    index('attendees_org_idx').on(t.organizationId),
+    uniqueIndex('attendees_check_in_code_unique').on(t.checkInCode),
+  ],
 );
+
+/** Whether an attendee came, per session day (the day as a date in the session's zone). */
+export const checkIns = sqliteTable(
+  'check_ins',
+  {
+    attendeeId: integer('attendee_id').notNull().references(() => attendees.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    date: text('date').notNull(),
+    status: text('status').$type<CheckInStatus>().notNull(),
+    at: text('at').notNull(),
+    by: text('by').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.attendeeId, t.date] }),
+    index('check_ins_event_idx').on(t.eventId, t.date),
+    check('check_ins_status_check', sql`${t.status} in ('present', 'absent')`),
+  ],
+);
+export type CheckInStatus = 'present' | 'absent';
+export type CheckInRow = typeof checkIns.$inferSelect;
 
 export const interpreters = sqliteTable(
   'interpreters',
@@ -238,6 +269,15 @@ export const meetings = sqliteTable(
     status: text('status').$type<MeetingStatus>().notNull().default('scheduled'),
     source: text('source').$type<'manual' | 'scheduler'>().notNull(),
     sequence: integer('sequence').notNull().default(0),
+    // No CHECK on these two: adding one makes drizzle-kit rebuild the table with an INSERT that
+    // selects the new columns from the old table, which fails; the domain writes only known values.
+    /** Why it changed on the day: cancelled because someone was marked absent, or booked from the standby list. */
+    dayReason: text('day_reason').$type<DayReason>(),
+    /** Whether it took place, as marked by either side or the table host. */
+    attendance: text('attendance').$type<AttendanceOutcome>(),
+    /** Who did not come, when it was partly held or did not happen. */
+    missingAttendeeIds: text('missing_attendee_ids', { mode: 'json' }).$type<number[]>(),
+    attendanceAt: text('attendance_at'),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },
@@ -268,6 +308,8 @@ export interface IsoInterval {
 }
 export type RequestStatus = 'requested' | 'accepted' | 'declined' | 'cancelled';
 export type MeetingStatus = 'scheduled' | 'cancelled';
+export type DayReason = 'no-show' | 'standby';
+export type AttendanceOutcome = 'held' | 'partly' | 'not-held';
 export type EventRow = typeof events.$inferSelect;
 export type AttendeeRow = typeof attendees.$inferSelect;
 export type InterpreterRow = typeof interpreters.$inferSelect;

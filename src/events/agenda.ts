@@ -23,6 +23,9 @@ export interface MeetingView {
   interpreter: { id: number; name: string } | null;
   attendees: { attendeeId: number; name: string; nameLatin: string; organizationId: number; organization: string; organizationName: Record<string, string>; organizationLatin: string }[];
   requestId: number | null;
+  dayReason: MeetingRow['dayReason'];
+  attendance: MeetingRow['attendance'];
+  missingAttendeeIds: number[];
   updatedAt: string;
 }
 
@@ -67,6 +70,7 @@ export function meetingView(m: MeetingRow, ctx: AgendaContext): MeetingView {
     table: table ? { id: table.id, name: table.name } : null,
     interpreter: interpreter ? { id: interpreter.id, name: interpreter.name } : null,
     attendees: [person(m.attendeeAId), person(m.attendeeBId)], requestId: m.requestId, updatedAt: m.updatedAt,
+    dayReason: m.dayReason, attendance: m.attendance, missingAttendeeIds: m.missingAttendeeIds ?? [],
   };
 }
 

@@ -16,6 +16,8 @@ export interface BookingRequest {
   interpreterId?: number | null | undefined;
   requestId?: number | null;
   source: 'manual' | 'scheduler';
+  /** Set for a meeting booked from the standby list on the day. */
+  dayReason?: 'standby';
 }
 
 export interface PlannedMeeting {
@@ -85,6 +87,7 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
     const row = {
       eventId: event.id, uid: `meeting-${randomUUID()}@musubi`, requestId: req.requestId ?? null, orgLowId, orgHighId,
       attendeeAId: a.id, attendeeBId: b.id, slotStart, slotEnd: iso(slot.end), tableId, interpreterId, online, source: req.source, status: 'scheduled' as const,
+      ...(req.dayReason ? { dayReason: req.dayReason } : {}),
     };
     return { row, seats: [a.id, b.id] };
   }
@@ -220,14 +223,15 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
 
     /**
      * Writes a scheduler plan in one transaction, each meeting through the same rules as a manual
-     * booking. With `replan`, the scheduler's earlier meetings are first taken off the board; a pair
+     * booking. With `replan`, the scheduler's earlier meetings are first taken off the board (except
+     * those in `replan.keep`: on the day, the ones already under way or about to start); a pair
      * placed again keeps its meeting row (same calendar UID, SEQUENCE + 1) and the rest stay
      * cancelled, so calendars update instead of collecting duplicates.
      */
-    applyPlan(event: EventRow, placements: readonly PlannedMeeting[], replan: boolean) {
+    applyPlan(event: EventRow, placements: readonly PlannedMeeting[], replan: false | { keep: ReadonlySet<number> }) {
       return repo.transaction(() => {
         const previous = new Map<string, MeetingRow>();
-        if (replan) for (const m of repo.scheduledOfEvent(event.id, 'scheduler')) previous.set(`${m.orgLowId}-${m.orgHighId}`, repo.cancelMeeting(m));
+        if (replan) for (const m of repo.scheduledOfEvent(event.id, 'scheduler')) if (!replan.keep.has(m.id)) previous.set(`${m.orgLowId}-${m.orgHighId}`, repo.cancelMeeting(m));
         const placed: MeetingRow[] = [];
         const failed: { pairKey: string; detail: string }[] = [];
         for (const p of placements) {

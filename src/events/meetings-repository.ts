@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   apiTokens, attendees, eventTables, interpreters, meetingRequests, meetings, meetingSeats, organizations,
-  type AttendeeRow, type EventTableRow, type InterpreterRow, type MeetingRequestRow, type MeetingRow, type RequestStatus,
+  type AttendeeRow, type DayReason, type EventTableRow, type InterpreterRow, type MeetingRequestRow, type MeetingRow, type RequestStatus,
 } from '../db/schema.ts';
 
 export type NewMeeting = typeof meetings.$inferInsert;
@@ -114,10 +114,10 @@ export function createMeetingsRepository(db: Db, now: () => Date) {
     /** Frees a meeting's seats (before it is moved). */
     freeSeats: (meetingId: number) => db.delete(meetingSeats).where(eq(meetingSeats.meetingId, meetingId)).run(),
 
-    /** Cancels a meeting: seats freed, SEQUENCE + 1 so calendars drop it. */
-    cancelMeeting(meeting: MeetingRow): MeetingRow {
+    /** Cancels a meeting: seats freed, SEQUENCE + 1 so calendars drop it; `dayReason` says why when it happens on the day. */
+    cancelMeeting(meeting: MeetingRow, dayReason?: DayReason): MeetingRow {
       db.delete(meetingSeats).where(eq(meetingSeats.meetingId, meeting.id)).run();
-      return db.update(meetings).set({ status: 'cancelled', sequence: meeting.sequence + 1, updatedAt: stamp() }).where(eq(meetings.id, meeting.id)).returning().get()!;
+      return db.update(meetings).set({ status: 'cancelled', sequence: meeting.sequence + 1, updatedAt: stamp(), ...(dayReason ? { dayReason } : {}) }).where(eq(meetings.id, meeting.id)).returning().get()!;
     },
 
     /** Withdraws an attendee's open requests. */

@@ -102,12 +102,15 @@ export interface PlanningData {
  * Plans a session: gathers its input (tables, interpreters, attendees, approved pairs, accepted
  * requests, the meetings to keep), runs the scheduler, spreads interpreting work, and writes the
  * plan through the booking rules. With `replan`, the scheduler's own earlier meetings are planned
- * again; manual bookings are always kept.
+ * again; manual bookings are always kept, and so is every meeting that has started or starts within
+ * the session's `freezeMinutes` of now.
  */
 export async function planSession(event: EventRow, replan: boolean, d: PlanningData): Promise<PlanResult> {
   const all = d.meetings.scheduledOfEvent(event.id);
-  const kept = replan ? all.filter((m) => m.source === 'manual') : all;
   const now = d.now();
+  // On the day, a re-plan moves nothing that has started or starts within the session's freeze.
+  const frozenUntil = now.getTime() + event.freezeMinutes * 60_000;
+  const kept = replan ? all.filter((m) => m.source === 'manual' || Date.parse(m.slotStart) < frozenUntil) : all;
   const input = scheduleInput({
     event,
     tables: d.events.tables(event.id),
@@ -122,7 +125,7 @@ export async function planSession(event: EventRow, replan: boolean, d: PlanningD
   const plan = await planSchedule(input, { timeLimitSeconds: d.timeLimitSeconds ?? 2 });
   const startOf = new Map(input.slots.map((s) => [s.id, s.start]));
   const placements = balanceInterpreters(input, plan.placements);
-  const applied = d.booking.applyPlan(event, placements.map((p) => ({ ...p, slotStart: startOf.get(p.slotId)! })), replan);
+  const applied = d.booking.applyPlan(event, placements.map((p) => ({ ...p, slotStart: startOf.get(p.slotId)! })), replan && { keep: new Set(kept.map((m) => m.id)) });
   return {
     placed: applied.placed.length,
     kept: kept.length,

@@ -2,6 +2,7 @@ import { localTime } from '../../matching/schedule/slots.ts';
 import type { AttendeeRow, EventRow, EventTableRow, InterpreterRow } from '../db/schema.ts';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
 import type { AttendeeInput, EventInput, EventPatch, InterpreterInput } from '../schemas/events.ts';
+import { newCheckInCode } from './check-in.ts';
 import type { MeetingsRepository } from './meetings-repository.ts';
 import { assertDays, meetingsOffGrid, storedIntervals } from './model.ts';
 import type { EventsRepository } from './repository.ts';
@@ -62,6 +63,7 @@ export function createSessions(events: EventsRepository, meetings: MeetingsRepos
         online: input.online ?? false,
         availability: storedIntervals(input.availability, 'availability'),
         maxMeetings: input.maxMeetings ?? 12,
+        checkInCode: newCheckInCode(),
       });
     },
 

@@ -28,6 +28,7 @@ export default fp(
           { name: 'matching', description: 'Partner suggestions and the review queue' },
           { name: 'events', description: 'Matching sessions: days, slots, tables, attendees, interpreters, figures' },
           { name: 'meetings', description: 'Meeting requests, bookings, the scheduler and agendas' },
+          { name: 'event day', description: 'Check-in, attendance, no-shows and standby meetings, live views, printed sheets' },
           { name: 'tokens', description: 'Access tokens' },
           { name: 'admin', description: 'Audit trail and backups' },
           { name: 'service', description: 'Health' },

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { createBooking, type Booking } from '../events/booking.ts';
+import { createCheckIn, type CheckIn } from '../events/check-in.ts';
+import { createDayRepository, type DayRepository } from '../events/day-repository.ts';
+import { createStandby, type Standby } from '../events/standby.ts';
 import { createMeetingsRepository, type MeetingsRepository } from '../events/meetings-repository.ts';
 import { createEventsRepository, type EventsRepository } from '../events/repository.ts';
 import { createRequests, type Requests } from '../events/requests.ts';
@@ -13,10 +16,13 @@ declare module 'fastify' {
     sessions: Sessions;
     booking: Booking;
     requests: Requests;
+    day: DayRepository;
+    checkIn: CheckIn;
+    standby: Standby;
   }
 }
 
-/** Sessions, requests and bookings: the repositories and the domain modules built on them. */
+/** Sessions, requests, bookings and the event day: the repositories and the domain modules built on them. */
 export default fp(
   async function eventsPlugin(app: FastifyInstance) {
     const events = createEventsRepository(app.db, app.now);
@@ -26,8 +32,17 @@ export default fp(
     events.fillLatinNames(app.romanize.text);
     app.decorate('sessions', createSessions(events, meetings, (id) => app.organizations.get(id) !== null, app.romanize.text));
     // Their rules tell the people concerned through the outbox, inside the same transaction.
-    app.decorate('booking', createBooking(meetings, app.messages.notices));
+    const booking = createBooking(meetings, app.messages.notices);
+    app.decorate('booking', booking);
     app.decorate('requests', createRequests(meetings, app.now, app.messages.notices));
+    const day = createDayRepository(app.db);
+    app.decorate('day', day);
+    app.decorate('checkIn', createCheckIn(events, meetings, day, app.now));
+    app.decorate('standby', createStandby({
+      events, meetings, day, booking, now: app.now,
+      // The review queue as it stands when a proposal is made.
+      approvedPairs: () => app.matches.list({ status: 'approved', limit: 1_000_000, offset: 0 }).rows,
+    }));
   },
   { name: 'events', dependencies: ['database', 'organizations', 'messages'] },
 );

@@ -38,6 +38,7 @@ const eventFields = {
   approvedPairsOnly: Type.Optional(Type.Boolean({ description: 'Organisations attending see only suggestions a matchmaker approved' })),
   programme: Type.Optional(Line(100, { description: 'The programme the session belongs to; outcome reports group sessions by it' })),
   followUpMonths: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 36 }), { maxItems: 4, uniqueItems: true, description: 'Months after each meeting when both sides are asked what came of it (default 3 and 6)' })),
+  freezeMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 240, description: 'On the day, a re-plan neither moves nor fills a meeting starting within this many minutes (default 30)' })),
 };
 
 export const EventInput = Type.Object(
@@ -70,6 +71,7 @@ export const Event = Type.Object(
     approvedPairsOnly: Type.Boolean(),
     programme: Type.Union([Type.String(), Type.Null()]),
     followUpMonths: Type.Array(Type.Integer()),
+    freezeMinutes: Type.Integer(),
     tables: Type.Array(Table),
     slots: Type.Array(Slot),
     createdAt: Type.String(),
@@ -77,7 +79,7 @@ export const Event = Type.Object(
   },
   {
     example: {
-      id: 1, ...eventExample, programme: 'Mongolia IT Mission 2026', followUpMonths: [3, 6], tables: [{ id: 1, name: 'A1' }],
+      id: 1, ...eventExample, programme: 'Mongolia IT Mission 2026', followUpMonths: [3, 6], freezeMinutes: 30, tables: [{ id: 1, name: 'A1' }],
       slots: [{ index: 0, start: '2026-12-08T01:00:00.000Z', end: '2026-12-08T01:30:00.000Z', local: '2026-12-08T09:00' }],
       createdAt: '2026-11-28T09:00:00.000Z', updatedAt: '2026-11-28T09:00:00.000Z',
     },
@@ -112,8 +114,9 @@ export const Attendee = Type.Object(
     id: Type.Integer(), eventId: Type.Integer(), organizationId: Type.Integer(), name: Type.String(), nameLatin: Type.String(), email: Type.Union([Type.String(), Type.Null()]),
     languages: Type.Array(Type.String()), timeZone: Type.String(), online: Type.Boolean(),
     availability: Type.Array(Type.Object({ start: Type.String(), end: Type.String() })), maxMeetings: Type.Integer(), createdAt: Type.String(),
+    checkInCode: Type.Union([Type.String(), Type.Null()], { description: 'What a volunteer scans or types at the door (not a sign-in token)' }),
   },
-  { example: { id: 5, eventId: 1, organizationId: 1, name: 'Yumi Nakamura', nameLatin: 'Yumi Nakamura', email: null, languages: ['ja'], timeZone: 'Asia/Tokyo', online: true, availability: [], maxMeetings: 8, createdAt: '2026-11-28T09:00:00.000Z' } },
+  { example: { id: 5, eventId: 1, organizationId: 1, name: 'Yumi Nakamura', nameLatin: 'Yumi Nakamura', email: null, languages: ['ja'], timeZone: 'Asia/Tokyo', online: true, availability: [], maxMeetings: 8, createdAt: '2026-11-28T09:00:00.000Z', checkInCode: '7F3A09C2' } },
 );
 export const AttendeeList = Type.Object({ items: Type.Array(Attendee) }, { example: { items: [] } });
 
@@ -200,6 +203,9 @@ export const Meeting = Type.Object(
     start: Type.String(), end: Type.String(), localStart: Type.String({ description: 'In the event time zone' }),
     online: Type.Boolean(), table: Type.Union([Table, Type.Null()]), interpreter: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
     attendees: Type.Array(Person), requestId: Type.Union([Type.Integer(), Type.Null()]),
+    dayReason: Type.Union([Type.Literal('no-show'), Type.Literal('standby'), Type.Null()], { description: 'Changed on the day: cancelled because someone was marked absent, or booked from the standby list' }),
+    attendance: Type.Union([Type.Literal('held'), Type.Literal('partly'), Type.Literal('not-held'), Type.Null()], { description: 'Whether it took place, once marked' }),
+    missingAttendeeIds: Type.Array(Type.Integer(), { description: 'Who did not come (partly held or not held)' }),
   },
   {
     example: {
@@ -209,6 +215,7 @@ export const Meeting = Type.Object(
         { attendeeId: 5, name: 'Yumi Nakamura', nameLatin: 'Yumi Nakamura', organizationId: 1, organization: '株式会社ミナトアパレル', organizationName: { ja: '株式会社ミナトアパレル' }, organizationLatin: 'Kabushikigaisha Minatoapareru' },
         { attendeeId: 9, name: 'Батбаяр', nameLatin: 'Batbayar', organizationId: 57, organization: 'Цагаан Сүрэг Ноолуур ХХК', organizationName: { mn: 'Цагаан Сүрэг Ноолуур ХХК' }, organizationLatin: 'Tsagaan Süreg Nooluur KHKHK' },
       ], requestId: 3,
+      dayReason: null, attendance: null, missingAttendeeIds: [],
     },
   },
 );
@@ -243,7 +250,7 @@ export const AgendaQuery = Type.Object(
     interpreterId: Type.Optional(Id()),
     format: Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('ics')], { default: 'json' }),
     lang: Type.Optional(Type.Union([Type.Literal('ja'), Type.Literal('mn'), Type.Literal('en')], { description: "Language of CSV headers and calendar texts (default: the attendee's first meeting language Musubi writes, else en)" })),
-    cancelled: Type.Optional(Type.Boolean({ description: 'JSON: include cancelled meetings (marked by status), so a reader sees what was called off' })),
+    withCancelled: Type.Optional(Type.Boolean({ description: 'JSON only: include cancelled meetings (they say why in dayReason)' })),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { webBundle, type Asset } from './bundle.ts';
+import { SERVICE_WORKER } from './service-worker.ts';
 
 function page(js: Asset, css: Asset): string {
   return `<!doctype html>
@@ -28,7 +29,8 @@ function send(request: FastifyRequest, reply: FastifyReply, asset: Asset) {
 }
 
 /**
- * The web app: one page at /, its script and its style sheet. Public (the page asks for a token and
+ * The web app: one page at /, its script and its style sheet, and a service worker that keeps the
+ * last copy of them for when the venue's network drops. Public (the page asks for a token and
  * sends it to /api); hidden from the API documentation.
  */
 export default async function webRoutes(app: FastifyInstance) {
@@ -39,4 +41,6 @@ export default async function webRoutes(app: FastifyInstance) {
   });
   app.get('/app.js', hidden, async (request, reply) => send(request, reply, (await webBundle()).js));
   app.get('/app.css', hidden, async (request, reply) => send(request, reply, (await webBundle()).css));
+  // Browsers check a service worker for updates themselves; no-cache makes them ask every time.
+  app.get('/sw.js', hidden, async (request, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(SERVICE_WORKER));
 }

@@ -54,7 +54,7 @@ describe('guards against duplicates', () => {
     const meeting = (await t.call({ method: 'GET', url: `/api/events/${id.event}/agenda?attendeeId=${id.jpA}` })).json().items[0];
     await t.call({ method: 'POST', url: `/api/meetings/${meeting.id}/cancel` });
     expect((await t.call({ method: 'GET', url: `/api/events/${id.event}/agenda?attendeeId=${id.jpA}` })).json().items).toEqual([]);
-    const all = (await t.call({ method: 'GET', url: `/api/events/${id.event}/agenda?attendeeId=${id.jpA}&cancelled=true` })).json().items;
+    const all = (await t.call({ method: 'GET', url: `/api/events/${id.event}/agenda?attendeeId=${id.jpA}&withCancelled=true` })).json().items;
     expect(all).toMatchObject([{ id: meeting.id, status: 'cancelled' }]);
   });
 });

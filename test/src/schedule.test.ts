@@ -8,7 +8,9 @@ let db: Db;
 let approved: number;
 
 beforeAll(async () => {
-  ({ app, db } = await testApp({ seed: 'demo' }));
+  // A week before the demo sessions: on the day a re-plan keeps what has started or is about to
+  // (the session's freeze), so with the real clock this file would change meaning once they begin.
+  ({ app, db } = await testApp({ seed: 'demo', now: new Date('2026-12-01T00:00:00Z') }));
   approved = (await app.inject({ method: 'GET', url: '/api/matches?status=approved&limit=1', headers: admin })).json().total;
 });
 afterAll(() => app.close());

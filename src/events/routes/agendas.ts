@@ -59,7 +59,7 @@ export default async function agendaRoutes(fastify: FastifyInstance) {
     const lang = agendaLang(q.lang, readerLanguages);
     if (q.format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="agenda.csv"').send(agendaCsv(items, event, reader, lang));
     if (q.format === 'ics') return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="agenda.ics"').send(agendaIcs(items, event, title, lang));
-    return { items: items.filter((m) => m.status === 'scheduled' || q.cancelled) };
+    return { items: items.filter((m) => m.status === 'scheduled' || q.withCancelled) };
   });
 
   app.get('/api/events/:id/figures', {

@@ -2,6 +2,7 @@
  * Every label of the web app in Japanese, Mongolian and English. Each message must have all three:
  * the type below refuses a message that lacks one. `{name}` marks a value filled in at run time.
  */
+import { DAY_MESSAGES } from './i18n-day.ts';
 import type { Lang } from './types.ts';
 
 export const LANGS: Lang[] = ['ja', 'mn', 'en'];
@@ -425,6 +426,7 @@ const messages = {
   // Tokens for many attendees
   tokensForAll: { ja: '表示中の全員のログイン用トークンを発行', mn: 'Жагсаалтын бүх хүнд нэвтрэх токен олгох', en: 'Sign-in tokens for everyone listed' },
   printTokens: { ja: '印刷', mn: 'Хэвлэх', en: 'Print' },
+  ...DAY_MESSAGES,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;

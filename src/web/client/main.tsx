@@ -2,7 +2,8 @@ import '@picocss/pico/css/pico.min.css';
 import './style.css';
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ApiError, get, setToken } from './api.ts';
+import { ApiError, setToken } from './api.ts';
+import { forgetKept, getKept, registerServiceWorker } from './offline.ts';
 import { LANGS, LANGUAGE_NAMES, translate } from './i18n.ts';
 import { SessionContext, type Session } from './session.ts';
 import type { Lang, MeT } from './types.ts';
@@ -21,6 +22,9 @@ import { MessagesPage } from './pages/messages.tsx';
 import { OutcomesPage } from './pages/outcomes.tsx';
 import { FeedbackPage, UnsubscribePage } from './pages/feedback.tsx';
 import { PartnerPage } from './pages/partner.tsx';
+import { PrintPage, type SheetKind } from './pages/print.tsx';
+import { CheckInPage, StandbyPage } from './pages/event-day.tsx';
+import { LivePage } from './pages/live.tsx';
 
 const TOKEN_KEY = 'musubi.token';
 const LANG_KEY = 'musubi.lang';
@@ -89,6 +93,10 @@ function Pages({ me, route }: { me: MeT; route: string[] }) {
     if (first === 'import') return <ImportPage />;
     if (first === 'messages') return <MessagesPage />;
     if (first === 'outcomes') return <OutcomesPage />;
+    if (first === 'events' && second && route[2] === 'check-in') return <CheckInPage key={second} eventId={Number(second)} />;
+    if (first === 'events' && second && route[2] === 'standby') return <StandbyPage key={second} eventId={Number(second)} />;
+    if (first === 'events' && second && route[2] === 'live') return <LivePage key={route.join('/')} eventId={Number(second)} tableId={route[4] ? Number(route[4]) : undefined} />;
+    if (first === 'events' && second && route[2] === 'print') return <PrintPage key={route.join('/')} eventId={Number(second)} kind={(route[3] ?? 'agendas') as SheetKind} itemId={route[4] ? Number(route[4]) : undefined} />;
     if (first === 'events' && second) return <EventPage key={second} id={Number(second)} />;
     if (first === 'events') return <EventsPage />;
     if (first === 'organizations' && second && route[2] === 'edit') return <ProfilePage id={Number(second)} />;
@@ -104,6 +112,7 @@ function Pages({ me, route }: { me: MeT; route: string[] }) {
     if (first === 'meetings') return <OrganizationMeetingsPage organizationId={me.organizationId!} />;
     return <SuggestionsPage id={me.organizationId!} />;
   }
+  if (first === 'print') return <PrintPage eventId={me.eventId!} kind="agenda" attendeeId={me.attendeeId!} />;
   return <AttendeePage me={me} />;
 }
 
@@ -135,9 +144,11 @@ function App() {
     // Signed out because the token was refused: keep saying why.
     if (!token) return;
     setError(null);
-    get<MeT>('/api/me').then(setMe, (e: unknown) => {
+    // Offline, the last answer is kept: an attendee's agenda still opens from its kept copy.
+    getKept<MeT>('me', '/api/me').then((kept) => setMe(kept.data), (e: unknown) => {
       // A revoked or mistyped token: back to the sign-in form, saying why.
       if (e instanceof ApiError && e.status === 401) {
+        forgetKept();
         localStorage.removeItem(TOKEN_KEY);
         setTokenState(null);
       }
@@ -154,6 +165,7 @@ function App() {
       },
       me,
       signOut: () => {
+        forgetKept();
         localStorage.removeItem(TOKEN_KEY);
         setTokenState(null);
         location.hash = '';
@@ -216,4 +228,5 @@ function App() {
   );
 }
 
+registerServiceWorker();
 render(<App />, document.getElementById('app')!);

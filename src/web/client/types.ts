@@ -1,6 +1,7 @@
 /** The API's shapes, taken from the server's own schemas (type-only: nothing of the server is bundled). */
 import type { Static } from 'typebox';
 import type { Attendee, Event, Figures, Interpreter, Meeting, MeetingRequest, ScheduleResult } from '../../schemas/events.ts';
+import type { AttendanceFigures, CheckInList, CheckInResult, Live, Sheets, StandbyApplied, StandbyPreview } from '../../schemas/event-day.ts';
 import type { Match, MatchHistory, PartnerView, Reason, SuggestionList } from '../../schemas/matches.ts';
 import type { ImportResult, Organization } from '../../schemas/organizations.ts';
 import type { IssuedToken, Me } from '../../schemas/tokens.ts';
@@ -25,6 +26,13 @@ export type PartnerT = Omit<Static<typeof PartnerView>, 'organization'> & { orga
 export type MatchHistoryT = Static<typeof MatchHistory>;
 export type ImportResultT = Static<typeof ImportResult>;
 export type IssuedTokenT = Static<typeof IssuedToken>;
+export type SheetsT = Static<typeof Sheets>;
+export type CheckInListT = Static<typeof CheckInList>;
+export type CheckInResultT = Static<typeof CheckInResult>;
+export type StandbyPreviewT = Static<typeof StandbyPreview>;
+export type StandbyAppliedT = Static<typeof StandbyApplied>;
+export type LiveT = Static<typeof Live>;
+export type AttendanceFiguresT = Static<typeof AttendanceFigures>;
 export interface Page<T> {
   items: T[];
   total: number;

@@ -1,8 +1,11 @@
 import { get } from '../api.ts';
 import { useT } from '../session.ts';
 import type { EventT, MeT, OrganizationT, SuggestionT } from '../types.ts';
+import { isOffline } from '../offline.ts';
 import { Loading, useLoad } from '../ui.tsx';
+import { DayChanges, MyAttendance } from './event-day.tsx';
 import { MeetingsPanel } from './meetings-panel.tsx';
+import { PrintPage } from './print.tsx';
 import { SuggestionCard } from './suggestions.tsx';
 
 /** An attendee's page: their meetings and requests at their session, then partners to ask for. */
@@ -18,13 +21,19 @@ export function AttendeePage({ me }: { me: MeT }) {
     const timeZone = attendees.items.find((a) => a.id === me.attendeeId)?.timeZone ?? event.timeZone;
     return { event, timeZone, organization, suggestions: suggestions.items };
   }, [me.eventId, me.attendeeId]);
+  // The venue's network is gone: the agenda from its last kept copy, marked as possibly outdated.
+  if (isOffline(error)) return <PrintPage eventId={me.eventId!} kind="agenda" attendeeId={me.attendeeId!} />;
   return (
     <section>
       <h1>{t('attendeeTitle', { name: me.name ?? '' })}</h1>
       <Loading when={loading} error={error} />
       {data && (
         <>
-          <p>{data.event.name}</p>
+          <p>
+            {data.event.name} · <a href="#/print">{t('printMyAgenda')}</a>
+          </p>
+          <DayChanges eventId={data.event.id} attendeeId={me.attendeeId!} timeZone={data.timeZone} />
+          <MyAttendance eventId={data.event.id} attendeeId={me.attendeeId!} timeZone={data.timeZone} />
           <MeetingsPanel event={data.event} viewer={{ organizationId: me.organizationId!, attendeeId: me.attendeeId!, timeZone: data.timeZone }} />
           <h2>{t('suggestionsTitle')}</h2>
           <p class="muted">{t('attendeeSuggestionsIntro')}</p>

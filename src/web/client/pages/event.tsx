@@ -5,6 +5,7 @@ import { useSession, useT } from '../session.ts';
 import type { AttendeeT, EventT, FiguresT, InterpreterT, IssuedTokenT, MatchT, MeetingT, OrganizationT, Page, ScheduleResultT } from '../types.ts';
 import { Loading, Notice, PersonName, pick, ProblemBox, ScrollBox, useAction, useLoad, zoneLabel } from '../ui.tsx';
 import { readableNameText } from '../../../../matching/text/names.ts';
+import { DayLinks } from './event-day.tsx';
 import { ScheduleGrid } from './event-grid.tsx';
 import { FiguresView } from './figures.tsx';
 import { IssuedToken } from './organizations.tsx';
@@ -62,6 +63,7 @@ export function EventPage({ id }: { id: number }) {
         <a href={`#/events/${id}`} onClick={(e) => { e.preventDefault(); document.getElementById('figures')?.scrollIntoView(); }}>{t('figures')}</a>
         <a href={`#/events/${id}`} onClick={(e) => { e.preventDefault(); document.getElementById('export')?.scrollIntoView(); }}>{t('export')}</a>
       </nav>
+      <DayLinks eventId={id} />
       <Notice text={notice} />
       <ProblemBox error={action.error} />
       <Settings event={event} onChange={done} />

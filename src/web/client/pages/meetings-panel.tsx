@@ -28,7 +28,7 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
   const { data, error, loading, reload } = useLoad(async () => {
     const [requests, agenda] = await Promise.all([
       get<{ items: RequestT[] }>(`/api/events/${event.id}/requests`, { limit: 500 }),
-      get<{ items: MeetingT[] }>(`/api/events/${event.id}/agenda`, { ...agendaQuery, cancelled: true }),
+      get<{ items: MeetingT[] }>(`/api/events/${event.id}/agenda`, { ...agendaQuery, withCancelled: true }),
     ]);
     // A cancelled meeting stays in view, marked, below the booked ones.
     return { requests: requests.items, meetings: agenda.items.filter((m) => m.status === 'scheduled'), cancelled: agenda.items.filter((m) => m.status === 'cancelled') };

@@ -475,6 +475,13 @@ export const KIND: Record<string, Message> = {
  * problem whose `params.direction` says which way (e.g. a request sent or received).
  */
 export const FIELD_MESSAGES: Record<string, Message> = {
+  // The event day (codes added by issue 15)
+  absent: { ja: 'この人は本日欠席として記録されています', mn: 'энэ хүн өнөөдөр ирээгүй гэж тэмдэглэгдсэн', en: 'is marked absent today' },
+  frozen: { ja: '開始まで {minutes} 分を切った商談は変更できません', mn: 'эхлэхэд {minutes} минутаас бага үлдсэн уулзалтыг өөрчлөх боломжгүй', en: 'starts within {minutes} minutes: too soon to change' },
+  'not-a-session-day': { ja: '{date} はこの商談会の開催日ではありません', mn: '{date} нь энэ арга хэмжээний өдөр биш', en: '{date} is not a day of this session' },
+  'not-started': { ja: 'この商談はまだ始まっていません', mn: 'энэ уулзалт хараахан эхлээгүй байна', en: 'the meeting has not started yet' },
+  'not-that-day': { ja: '{date} の時間ではありません', mn: '{date}-ны цаг биш', en: 'is not on {date}' },
+  'unknown-code': { ja: 'この商談会の参加者のチェックインコードではありません', mn: 'энэ арга хэмжээний оролцогчийн бүртгэлийн код биш', en: 'is not the check-in code of an attendee of this session' },
   // Messages, outcomes and the index loading (codes added by issues 11 and 16)
   'link-token': { ja: 'リンクが正しくありません。メッセージのリンクをそのまま開いてください', mn: 'Холбоос буруу байна. Захидал дахь холбоосыг яг тэр чигээр нь нээнэ үү', en: 'This link is not valid; open the link from the message as it is' },
   currency: { ja: 'JPY・MNT・USD のような通貨コード(ISO 4217)にしてください', mn: 'JPY, MNT, USD гэх мэт валютын код (ISO 4217) байх ёстой', en: 'must be an ISO 4217 code such as JPY, MNT or USD' },

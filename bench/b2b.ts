@@ -16,9 +16,26 @@ import { check, meetingSlots, readInstance, toScheduleInput } from './b2b/instan
 
 /** Table 3 of Bofill et al. (JAIR 74, 2022): optimal total breaks, fairness d = 2. */
 const PUBLISHED: Record<string, number> = {
-  'forum-13': 0, 'forum-13crafb': 6, 'forum-13crafc': 1, 'forum-14': 2, 'forumt-14': 5, 'forumt-14crafc': 5, 'forumt-14crafd': 4,
-  'forumt-14crafe': 5, 'ticf-13crafa': 0, 'ticf-13crafb': 3, 'tic-12': 0, 'tic-12crafc': 0, 'tic-13': 0, 'tic-13crafb': 0,
-  'tic-13crafc': 4, 'tic-14crafa': 0, 'tic-14crafc': 0, 'tic-14crafd': 0, 'ticf-13crafc': 1, 'ticf-14crafa': 0,
+  'forum-13': 0,
+  'forum-13crafb': 6,
+  'forum-13crafc': 1,
+  'forum-14': 2,
+  'forumt-14': 5,
+  'forumt-14crafc': 5,
+  'forumt-14crafd': 4,
+  'forumt-14crafe': 5,
+  'ticf-13crafa': 0,
+  'ticf-13crafb': 3,
+  'tic-12': 0,
+  'tic-12crafc': 0,
+  'tic-13': 0,
+  'tic-13crafb': 0,
+  'tic-13crafc': 4,
+  'tic-14crafa': 0,
+  'tic-14crafc': 0,
+  'tic-14crafd': 0,
+  'ticf-13crafc': 1,
+  'ticf-14crafa': 0,
 };
 
 const args = process.argv.slice(2);

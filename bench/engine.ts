@@ -59,10 +59,14 @@ if (args[0] === '--one') {
   const sizes = args.length ? args.map(Number) : [1_000, 10_000, 100_000];
   const self = fileURLToPath(import.meta.url);
   const rows = sizes.map((size) => {
-    const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', self, '--one', String(size), size <= 10_000 ? 'rank' : ''], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', self, '--one', String(size), size <= 10_000 ? 'rank' : ''],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      },
+    );
     return JSON.parse(out.trim().split('\n').pop()!);
   });
   console.log(`Matching engine on synthetic mixed-language profiles (node ${process.version}, one process per size)`);

@@ -22,18 +22,46 @@ import { mulberry32 } from '../matching/random.ts';
  */
 const { values } = parseArgs({ options: { set: { type: 'string', multiple: true } } });
 const dir = join(import.meta.dirname, '../test/fixtures/eval');
-const sets = values.set ?? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f));
+const sets =
+  values.set ??
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => join(dir, f));
 
-interface RawOrg { externalId: string; name: TextInput; kind: Profile['kind']; country: string; city: string; languages: string[]; sectors?: string[]; description?: TextInput; offers: TextInput[]; needs: TextInput[]; sdgs?: number[] }
-interface EvalSet { organizations: RawOrg[]; pairs: [string, string][] }
+interface RawOrg {
+  externalId: string;
+  name: TextInput;
+  kind: Profile['kind'];
+  country: string;
+  city: string;
+  languages: string[];
+  sectors?: string[];
+  description?: TextInput;
+  offers: TextInput[];
+  needs: TextInput[];
+  sdgs?: number[];
+}
+interface EvalSet {
+  organizations: RawOrg[];
+  pairs: [string, string][];
+}
 
 const toolkit = await loadMatchingToolkit();
 
 function toProfile(org: RawOrg, id: number): Profile {
   return {
-    id, externalId: org.externalId, name: toLocalizedText(org.name), kind: org.kind, country: org.country, city: org.city,
-    languages: org.languages, sectors: org.sectors ?? [], description: org.description === undefined ? {} : toLocalizedText(org.description),
-    offers: org.offers.map(toLocalizedText), needs: org.needs.map(toLocalizedText), sdgs: org.sdgs ?? [],
+    id,
+    externalId: org.externalId,
+    name: toLocalizedText(org.name),
+    kind: org.kind,
+    country: org.country,
+    city: org.city,
+    languages: org.languages,
+    sectors: org.sectors ?? [],
+    description: org.description === undefined ? {} : toLocalizedText(org.description),
+    offers: org.offers.map(toLocalizedText),
+    needs: org.needs.map(toLocalizedText),
+    sdgs: org.sdgs ?? [],
   };
 }
 
@@ -91,13 +119,23 @@ function baselineRanker(profiles: Profile[]): Ranker {
     const m = new Map<number, number>();
     for (const [k, v] of c) {
       let id = ids.get(k);
-      if (id === undefined) { id = ids.size; ids.set(k, id); df.push(0); }
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(k, id);
+        df.push(0);
+      }
       df[id]!++;
       m.set(id, v);
     }
     return m;
   });
-  const vectors: SparseVector[] = byId.map((m) => tfidfVector(m, (id) => smoothIdf(profiles.length, df[id]!), () => 1));
+  const vectors: SparseVector[] = byId.map((m) =>
+    tfidfVector(
+      m,
+      (id) => smoothIdf(profiles.length, df[id]!),
+      () => 1,
+    ),
+  );
   return (self, candidates) =>
     candidates
       .map((c) => ({ id: c.id, s: dot(vectors[self.id]!, vectors[c.id]!) }))
@@ -124,10 +162,12 @@ function latentRanker(profiles: Profile[], weight: number): { rank: Ranker; info
     }
   }
   const space = learnLatentSpace(documents, { dims: 40, minDf: 2, maxTerms: 3000 });
-  const fields = new Map(profiles.map((p) => {
-    const f = extractFeatures(p, toolkit.analyzer, toolkit.lexicon, { terms: true, concepts: false });
-    return [p.id, { needs: space?.project(f.needs.counts) ?? null, offers: space?.project(f.offers.counts) ?? null }];
-  }));
+  const fields = new Map(
+    profiles.map((p) => {
+      const f = extractFeatures(p, toolkit.analyzer, toolkit.lexicon, { terms: true, concepts: false });
+      return [p.id, { needs: space?.project(f.needs.counts) ?? null, offers: space?.project(f.offers.counts) ?? null }];
+    }),
+  );
   const rank: Ranker = (self, candidates) => {
     const base = new Map(engine.suggest(self.id, { limit: 1000, reasons: false }).map((s) => [s.profileId, s.score]));
     const a = fields.get(self.id)!;
@@ -139,16 +179,32 @@ function latentRanker(profiles: Profile[], weight: number): { rank: Ranker; info
       .sort((x, y) => y.s - x.s || x.id - y.id)
       .map((x) => x.id);
   };
-  return { rank, info: space ? `${documents.length} bilingual texts, ${space.terms} terms, ${space.dims} dims` : `${documents.length} bilingual texts: too few to learn a space` };
+  return {
+    rank,
+    info: space
+      ? `${documents.length} bilingual texts, ${space.terms} terms, ${space.dims} dims`
+      : `${documents.length} bilingual texts: too few to learn a space`,
+  };
 }
 
-interface Metrics { pairs: number; r5: number; r10: number; mrr: number }
+interface Metrics {
+  pairs: number;
+  r5: number;
+  r10: number;
+  mrr: number;
+}
 
 function evaluate(set: EvalSet, profiles: Profile[], rank: Ranker, only: (a: Profile, b: Profile) => boolean): Metrics {
   const byExt = new Map(profiles.map((p) => [p.externalId, p]));
-  let n = 0, r5 = 0, r10 = 0, rr = 0;
+  let n = 0,
+    r5 = 0,
+    r10 = 0,
+    rr = 0;
   for (const [jp, mn] of set.pairs) {
-    for (const [self, partner] of [[byExt.get(jp)!, byExt.get(mn)!], [byExt.get(mn)!, byExt.get(jp)!]] as const) {
+    for (const [self, partner] of [
+      [byExt.get(jp)!, byExt.get(mn)!],
+      [byExt.get(mn)!, byExt.get(jp)!],
+    ] as const) {
       if (!only(self, partner)) continue;
       const candidates = profiles.filter((p) => p.country !== self.country);
       const ranking = rank(self, candidates);
@@ -174,12 +230,20 @@ function report(title: string, set: EvalSet, rankers: [string, Ranker][], profil
     const all = evaluate(set, profiles, rank, any);
     const latin = evaluate(set, profiles, rank, latinMongolianJapanese);
     return {
-      ranker: name, 'cross-lang recall@5': f(cross.r5), 'recall@10': f(cross.r10), MRR: f(cross.mrr),
-      'all recall@5': f(all.r5), 'all MRR': f(all.mrr), 'latin-mn↔ja recall@5': f(latin.r5), 'latin MRR': f(latin.mrr),
+      ranker: name,
+      'cross-lang recall@5': f(cross.r5),
+      'recall@10': f(cross.r10),
+      MRR: f(cross.mrr),
+      'all recall@5': f(all.r5),
+      'all MRR': f(all.mrr),
+      'latin-mn↔ja recall@5': f(latin.r5),
+      'latin MRR': f(latin.mrr),
       queries: `${cross.pairs}/${all.pairs}/${latin.pairs}`,
     };
   });
-  console.log(`\n${title}: ${profiles.length} organisations, ${set.pairs.length} labelled pairs, each ranked from both sides (queries: cross-language / all / Latin-typed Mongolian ↔ Japanese)`);
+  console.log(
+    `\n${title}: ${profiles.length} organisations, ${set.pairs.length} labelled pairs, each ranked from both sides (queries: cross-language / all / Latin-typed Mongolian ↔ Japanese)`,
+  );
   console.table(rows);
 }
 
@@ -197,7 +261,10 @@ function learning(name: string, set: EvalSet, profiles: Profile[]) {
   const byExt = new Map(profiles.map((p) => [p.externalId, p]));
   const labelled = new Set(set.pairs.flatMap(([a, b]) => [`${byExt.get(a)!.id}:${byExt.get(b)!.id}`, `${byExt.get(b)!.id}:${byExt.get(a)!.id}`]));
   const random = mulberry32(5);
-  const order = profiles.map((p) => ({ p, r: random() })).sort((x, y) => x.r - y.r).map((x) => x.p);
+  const order = profiles
+    .map((p) => ({ p, r: random() }))
+    .sort((x, y) => x.r - y.r)
+    .map((x) => x.p);
   const short = (p: Profile) => !Object.keys(p.description).length && !p.sectors.length;
   const decisions: (Decision & { orgId: number })[] = [];
   const decided = new Set<string>();
@@ -208,18 +275,39 @@ function learning(name: string, set: EvalSet, profiles: Profile[]) {
       if (decided.has(key)) continue;
       decided.add(key);
       clock += 60_000;
-      decisions.push({ orgId: self.id, signals: s.signals, approved: labelled.has(key), decidedAt: new Date(clock).toISOString(), aboutMissing: short(self) || short(engine.get(s.profileId)!) });
+      decisions.push({
+        orgId: self.id,
+        signals: s.signals,
+        approved: labelled.has(key),
+        decidedAt: new Date(clock).toISOString(),
+        aboutMissing: short(self) || short(engine.get(s.profileId)!),
+      });
     }
   }
   const report = fitAndJudge(decisions);
   const testOrgs = new Set(decisions.slice(report.train).map((d) => d.orgId));
-  const heldOutPairs: EvalSet = { organizations: set.organizations, pairs: set.pairs.filter(([a, b]) => testOrgs.has(byExt.get(a)!.id) || testOrgs.has(byExt.get(b)!.id)) };
+  const heldOutPairs: EvalSet = {
+    organizations: set.organizations,
+    pairs: set.pairs.filter(([a, b]) => testOrgs.has(byExt.get(a)!.id) || testOrgs.has(byExt.get(b)!.id)),
+  };
   const mrr = (weights: ScoreWeights) => evaluate(heldOutPairs, profiles, engineRanker(profiles, { weights }), any).mrr;
   const w = report.weights;
-  console.log(`\nLearning from decisions on ${name} (simulated from the labels, split by decision time): ${report.train} decisions to fit, ${report.test} held out`);
+  console.log(
+    `\nLearning from decisions on ${name} (simulated from the labels, split by decision time): ${report.train} decisions to fit, ${report.test} held out`,
+  );
   console.table([
-    { weights: 'default', 'held-out pairwise accuracy': f(report.heldOut.start), 'held-out MRR': f(mrr(DEFAULT_WEIGHTS)), values: JSON.stringify(DEFAULT_WEIGHTS) },
-    { weights: `fitted${report.adopt ? ' (adopted)' : ' (not adopted)'}`, 'held-out pairwise accuracy': f(report.heldOut.fitted), 'held-out MRR': f(mrr(w)), values: JSON.stringify(Object.fromEntries(Object.entries(w).map(([k, v]) => [k, +v.toFixed(3)]))) },
+    {
+      weights: 'default',
+      'held-out pairwise accuracy': f(report.heldOut.start),
+      'held-out MRR': f(mrr(DEFAULT_WEIGHTS)),
+      values: JSON.stringify(DEFAULT_WEIGHTS),
+    },
+    {
+      weights: `fitted${report.adopt ? ' (adopted)' : ' (not adopted)'}`,
+      'held-out pairwise accuracy': f(report.heldOut.fitted),
+      'held-out MRR': f(mrr(w)),
+      values: JSON.stringify(Object.fromEntries(Object.entries(w).map(([k, v]) => [k, +v.toFixed(3)]))),
+    },
   ]);
 }
 
@@ -243,8 +331,13 @@ for (const file of sets) {
   // The same set as people type it (bench/typed.ts): Mongolian in Latin letters, half-width kana.
   const typed = typedVariant(set.organizations).map(toProfile);
   learning(basename(file), set, profiles);
-  report(`${basename(file)} typed (generated: Mongolian retyped in Latin letters, every third Japanese text half-/full-width)`, set, [
-    ['musubi engine', engineRanker(typed, {})],
-    ['baseline: plain TF-IDF', baselineRanker(typed)],
-  ], typed);
+  report(
+    `${basename(file)} typed (generated: Mongolian retyped in Latin letters, every third Japanese text half-/full-width)`,
+    set,
+    [
+      ['musubi engine', engineRanker(typed, {})],
+      ['baseline: plain TF-IDF', baselineRanker(typed)],
+    ],
+    typed,
+  );
 }

@@ -23,13 +23,16 @@ console.log(`  needs: ${self.needs.map((n) => Object.values(n)[0]).join(' | ')}`
 console.log(`  offers: ${self.offers.map((n) => Object.values(n)[0]).join(' | ')}\n`);
 for (const [rank, s] of engine.suggest(self.id, { limit: 3 }).entries()) {
   const p = engine.get(s.profileId)!;
-  console.log(`${rank + 1}. ${p.externalId} ${Object.values(p.name).join(' / ')} (${p.country}, ${p.kind}) score ${s.score} (${s.strength})  fwd ${s.signals.fwd} back ${s.signals.back} about ${s.signals.about}`);
+  console.log(
+    `${rank + 1}. ${p.externalId} ${Object.values(p.name).join(' / ')} (${p.country}, ${p.kind}) score ${s.score} (${s.strength})  fwd ${s.signals.fwd} back ${s.signals.back} about ${s.signals.about}`,
+  );
   // The first three reasons, as in the README; the API returns all.
   for (const r of s.reasons.slice(0, 3)) {
-    const what = r.concept ? `${r.concept.label.en} / ${r.concept.label.ja} / ${r.concept.label.mn}` : `word "${r.term!.text}" / "${r.term!.other}" (${r.term!.lang})`;
+    const what = r.concept
+      ? `${r.concept.label.en} / ${r.concept.label.ja} / ${r.concept.label.mn}`
+      : `word "${r.term!.text}" / "${r.term!.other}" (${r.term!.lang})`;
     console.log(`   ${r.direction.padEnd(16)} ${what}`);
     console.log(`      ${r.a.field}: ${r.a.text}`);
     console.log(`      ${r.b.field}: ${r.b.text}`);
   }
 }
-

@@ -5,9 +5,36 @@ import { mulberry32 } from '../matching/random.ts';
  * Synthetic profiles for benchmarks: deterministic (a seeded generator), in Japanese, Mongolian and
  * English, with the shapes real imports have (bilingual texts, several offers and needs).
  */
-const JA = ['カシミヤ製品の輸入販売', 'オフショア開発の委託先を探しています', '高専教育のカリキュラム', '再生可能エネルギーの導入支援', '家畜用ワクチンの供給', '日本語教育と技能実習', '鉱山機械の保守サービス', '観光客向けの旅行商品'];
-const MN = ['Ноолууран утас үйлдвэрлэл', 'Програм хангамж хөгжүүлэлт', 'Малын эмнэлгийн үйлчилгээ', 'Агаарын бохирдлыг бууруулах технологи', 'Уул уурхайн тоног төхөөрөмж', 'Япон хэлний сургалт', 'Аялал жуулчлалын үйлчилгээ', 'Сүү, цагаан идээний үйлдвэр'];
-const EN = ['Cashmere yarn and knitwear export', 'Offshore software development', 'Veterinary vaccines for livestock', 'Solar heating for ger districts', 'Mining equipment maintenance', 'Japanese-language training for engineers', 'Inbound tourism packages', 'Cold-chain logistics'];
+const JA = [
+  'カシミヤ製品の輸入販売',
+  'オフショア開発の委託先を探しています',
+  '高専教育のカリキュラム',
+  '再生可能エネルギーの導入支援',
+  '家畜用ワクチンの供給',
+  '日本語教育と技能実習',
+  '鉱山機械の保守サービス',
+  '観光客向けの旅行商品',
+];
+const MN = [
+  'Ноолууран утас үйлдвэрлэл',
+  'Програм хангамж хөгжүүлэлт',
+  'Малын эмнэлгийн үйлчилгээ',
+  'Агаарын бохирдлыг бууруулах технологи',
+  'Уул уурхайн тоног төхөөрөмж',
+  'Япон хэлний сургалт',
+  'Аялал жуулчлалын үйлчилгээ',
+  'Сүү, цагаан идээний үйлдвэр',
+];
+const EN = [
+  'Cashmere yarn and knitwear export',
+  'Offshore software development',
+  'Veterinary vaccines for livestock',
+  'Solar heating for ger districts',
+  'Mining equipment maintenance',
+  'Japanese-language training for engineers',
+  'Inbound tourism packages',
+  'Cold-chain logistics',
+];
 const KINDS = ORGANIZATION_KINDS;
 
 export function generateProfiles(count: number, seed = 42): Record<string, unknown>[] {

@@ -53,11 +53,23 @@ function toCsv(profiles: Record<string, unknown>[]): string {
   const header = 'externalId,name,kind,country,city,employees,founded,languages,sectors,description,offers,needs,sdgs,contact_email';
   const lines = profiles.map((p) =>
     [
-      p.externalId, text(p.name), p.kind, p.country, p.city, p.employees, p.founded,
-      (p.languages as string[]).join(';'), (p.sectors as string[]).join(';'), text(p.description),
-      (p.offers as unknown[]).map(text).join('\n'), (p.needs as unknown[]).map(text).join('\n'),
-      (p.sdgs as number[]).join(';'), (p.contact as { email: string }).email,
-    ].map((v) => cell(String(v))).join(','),
+      p.externalId,
+      text(p.name),
+      p.kind,
+      p.country,
+      p.city,
+      p.employees,
+      p.founded,
+      (p.languages as string[]).join(';'),
+      (p.sectors as string[]).join(';'),
+      text(p.description),
+      (p.offers as unknown[]).map(text).join('\n'),
+      (p.needs as unknown[]).map(text).join('\n'),
+      (p.sdgs as number[]).join(';'),
+      (p.contact as { email: string }).email,
+    ]
+      .map((v) => cell(String(v)))
+      .join(','),
   );
   return `\uFEFF${header}\r\n${lines.join('\r\n')}\r\n`;
 }
@@ -68,7 +80,12 @@ if (process.argv[2] === '--one') {
 } else {
   const self = fileURLToPath(import.meta.url);
   const rows = (['json', 'csv'] as const).map((format) =>
-    JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, '--one', String(ROWS), format], { encoding: 'utf8' }).trim().split('\n').pop()!),
+    JSON.parse(
+      execFileSync(process.execPath, ['--import', 'tsx', self, '--one', String(ROWS), format], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .pop()!,
+    ),
   );
   console.log(`Bulk import of ${ROWS} generated profiles in one request (node ${process.version})`);
   console.table(rows);

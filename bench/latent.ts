@@ -32,7 +32,11 @@ export interface LatentSpace {
 export function learnLatentSpace(documents: readonly ReadonlyMap<string, number>[], options: LatentOptions): LatentSpace | null {
   const df = new Map<string, number>();
   for (const doc of documents) for (const term of doc.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  const vocabulary = [...df].filter(([, n]) => n >= options.minDf).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, options.maxTerms).map(([t]) => t);
+  const vocabulary = [...df]
+    .filter(([, n]) => n >= options.minDf)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, options.maxTerms)
+    .map(([t]) => t);
   if (vocabulary.length < options.dims || documents.length < options.dims) return null;
   const row = new Map(vocabulary.map((t, i) => [t, i]));
   const idf = vocabulary.map((t) => smoothIdf(documents.length, df.get(t)!));

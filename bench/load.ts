@@ -48,7 +48,9 @@ const bare = await startChild(serve, ['--bare']);
 const service = await startChild(serve, [file]);
 // The first start analyses every profile (nothing is stored yet) and ranks them: wait for all of it.
 await waitFor(service.url, (h) => h.status === 'ready' && h.matching.analysing === 0 && h.matching.ranking === 0, 200);
-const ids = ((await (await fetch(`${service.url}/api/organizations?limit=500`, { headers: auth })).json()) as { items: { id: number }[] }).items.map((i) => i.id);
+const ids = ((await (await fetch(`${service.url}/api/organizations?limit=500`, { headers: auth })).json()) as { items: { id: number }[] }).items.map(
+  (i) => i.id,
+);
 
 let n = 0;
 const nextId = () => ids[n++ % ids.length]!;
@@ -76,7 +78,10 @@ const add = (name: string, { result, statuses }: Run, extra: Record<string, stri
     'p50 ms': result.latency.p50,
     'p99 ms': result.latency.p99,
     errors: result.errors + fivexx,
-    responses: [...statuses].sort(([a], [b]) => a - b).map(([s, c]) => `${s}×${c}`).join(' '),
+    responses: [...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([s, c]) => `${s}×${c}`)
+      .join(' '),
     ...extra,
   });
 };
@@ -103,8 +108,15 @@ add('GET /api/organizations/{id}/suggestions', await run({ url: service.url, con
 
 // Mixed: reads, 20-row imports, edits and new profiles, all at once.
 const profile = (externalId: string) => ({
-  externalId, name: `Load test ${externalId}`, kind: 'startup', country: n % 2 ? 'JP' : 'MN', city: 'Ulaanbaatar', languages: ['en'],
-  description: 'Load test organisation offering software development', offers: ['Offshore software development'], needs: ['Japanese clients'],
+  externalId,
+  name: `Load test ${externalId}`,
+  kind: 'startup',
+  country: n % 2 ? 'JP' : 'MN',
+  city: 'Ulaanbaatar',
+  languages: ['en'],
+  description: 'Load test organisation offering software development',
+  offers: ['Offshore software development'],
+  needs: ['Japanese clients'],
 });
 let batches = 0;
 const acknowledged = { created: 0, imported: 0 };
@@ -118,18 +130,28 @@ const mixed = await run({
     get(() => '/api/organizations?limit=20'),
     get(() => '/api/matches?limit=20'),
     {
-      method: 'POST', path: '/api/organizations', headers: auth,
+      method: 'POST',
+      path: '/api/organizations',
+      headers: auth,
       setupRequest: (req) => ({ ...req, body: JSON.stringify(profile(`load-${n++}`)) }),
       onResponse: (status) => void (status === 201 && acknowledged.created++),
     },
-    { method: 'PATCH', headers: auth, setupRequest: (req) => ({ ...req, path: `/api/organizations/${nextId()}`, body: JSON.stringify({ city: `City ${n++}` }) }) },
     {
-      method: 'POST', path: '/api/organizations/import', headers: auth,
+      method: 'PATCH',
+      headers: auth,
+      setupRequest: (req) => ({ ...req, path: `/api/organizations/${nextId()}`, body: JSON.stringify({ city: `City ${n++}` }) }),
+    },
+    {
+      method: 'POST',
+      path: '/api/organizations/import',
+      headers: auth,
       setupRequest: (req) => {
         const batch = batches++;
         return { ...req, body: JSON.stringify(Array.from({ length: 20 }, (_, i) => profile(`imp-${batch}-${i}`))) };
       },
-      onResponse: (status) => void (status === 200 && (acknowledged.imported += 20)),
+      onResponse: (status) => {
+        if (status === 200) acknowledged.imported += 20;
+      },
     },
   ],
 });
@@ -137,7 +159,11 @@ await waitFor(service.url, (h) => h.matching.analysing === 0 && h.matching.ranki
 const check = openDatabase(file);
 const count = (prefix: string) => (check.$client.prepare('select count(*) n from organizations where external_id like ?').get(`${prefix}%`) as { n: number }).n;
 const stored = { created: count('load-'), imported: count('imp-') };
-const indexedAll = (check.$client.prepare('select count(*) n from organizations o left join organization_features f on f.organization_id = o.id where f.texts_hash is null').get() as { n: number }).n;
+const indexedAll = (
+  check.$client
+    .prepare('select count(*) n from organizations o left join organization_features f on f.organization_id = o.id where f.texts_hash is null')
+    .get() as { n: number }
+).n;
 check.$client.close();
 // Requests still in flight when autocannon stops may be stored without being counted: more is fine, less is lost.
 const lost = Math.max(0, acknowledged.created - stored.created) + Math.max(0, acknowledged.imported - stored.imported);
@@ -145,7 +171,9 @@ add('mixed: reads, edits, new profiles, 20-row imports', mixed, {
   note: `${acknowledged.created} created → ${stored.created} stored; ${acknowledged.imported} rows imported → ${stored.imported} stored; ${indexedAll} never analysed`,
 });
 
-console.log(`Service under load on http loopback, ${connections} connections, autocannon in another process (node ${process.version}, ${ids.length}+ organisations)`);
+console.log(
+  `Service under load on http loopback, ${connections} connections, autocannon in another process (node ${process.version}, ${ids.length}+ organisations)`,
+);
 console.table(rows);
 await service.stop();
 rmSync(dir, { recursive: true, force: true });

@@ -43,10 +43,19 @@ const SESSION_START = Date.UTC(2026, 11, 8, 1, 0);
 const INTERPRETER_PROFILES: [string, string][][] = [
   [['ja', 'mn']],
   [['ja', 'mn']],
-  [['ja', 'mn'], ['ja', 'en']],
+  [
+    ['ja', 'mn'],
+    ['ja', 'en'],
+  ],
   [['mn', 'en']],
-  [['ja', 'mn'], ['mn', 'en']],
-  [['ja', 'en'], ['mn', 'en']],
+  [
+    ['ja', 'mn'],
+    ['mn', 'en'],
+  ],
+  [
+    ['ja', 'en'],
+    ['mn', 'en'],
+  ],
 ];
 
 /**
@@ -89,7 +98,10 @@ export function generateInstance(shape: InstanceShape): ScheduleInput {
 
   // Popularity: the i-th organisation of a country is drawn with weight 1 / √(i + 1).
   const drawer = (orgs: number[]) => {
-    const pick = weightedIndex(orgs.map((_, i) => 1 / Math.sqrt(i + 1)), random);
+    const pick = weightedIndex(
+      orgs.map((_, i) => 1 / Math.sqrt(i + 1)),
+      random,
+    );
     return () => orgs[pick()]!;
   };
   const drawJapanese = drawer(japanese);
@@ -133,7 +145,10 @@ function bookSome(input: ScheduleInput, count: number, pick: <T>(items: T[]) => 
       const interpreter = shared
         ? null
         : input.interpreters.find(
-            (i) => i.available.includes(slotId) && !busy.has(`i${i.id}@${slotId}`) && i.pairs.some(([x, y]) => (a.languages.includes(x) && b.languages.includes(y)) || (a.languages.includes(y) && b.languages.includes(x))),
+            (i) =>
+              i.available.includes(slotId) &&
+              !busy.has(`i${i.id}@${slotId}`) &&
+              i.pairs.some(([x, y]) => (a.languages.includes(x) && b.languages.includes(y)) || (a.languages.includes(y) && b.languages.includes(x))),
           );
       if (table === undefined || interpreter === undefined) continue;
       for (const k of [`a${a.id}`, `a${b.id}`, table && `t${table.id}`, interpreter && `i${interpreter.id}`]) if (k) busy.add(`${k}@${slotId}`);
@@ -183,7 +198,8 @@ function validate(input: ScheduleInput, result: ScheduleResult) {
     if (m.interpreterId !== null) {
       const i = input.interpreters.find((x) => x.id === m.interpreterId)!;
       if (!i.available.includes(m.slotId)) throw new Error(`interpreter ${i.id} off duty`);
-      if (!i.pairs.some(([x, y]) => (a.languages.includes(x) && b.languages.includes(y)) || (a.languages.includes(y) && b.languages.includes(x)))) throw new Error(`interpreter ${i.id} lacks the languages`);
+      if (!i.pairs.some(([x, y]) => (a.languages.includes(x) && b.languages.includes(y)) || (a.languages.includes(y) && b.languages.includes(x))))
+        throw new Error(`interpreter ${i.id} lacks the languages`);
       take(`i${m.interpreterId}@${m.slotId}`);
     }
   }
@@ -268,7 +284,16 @@ const QUALITY: InstanceShape[] = [
 function sweep(from: number, to: number): InstanceShape[] {
   return Array.from({ length: to - from + 1 }, (_, k) => {
     const seed = from + k;
-    return { seed, orgs: 200, twoAttendees: seed % 3 === 0 ? 0.3 : 0, pairs: 600, slots: 12, tables: seed % 4 === 0 ? 18 : 30, interpreters: 6, fixed: seed % 5 === 0 ? 10 : 0 };
+    return {
+      seed,
+      orgs: 200,
+      twoAttendees: seed % 3 === 0 ? 0.3 : 0,
+      pairs: 600,
+      slots: 12,
+      tables: seed % 4 === 0 ? 18 : 30,
+      interpreters: 6,
+      fixed: seed % 5 === 0 ? 10 : 0,
+    };
   });
 }
 
@@ -291,13 +316,20 @@ async function quality(shapes: InstanceShape[]) {
     const cpu = cpuSince(c0);
     validate(input, result);
     const withPairs = new Set(input.pairs.flatMap((p) => [p.orgA, p.orgB])).size;
-    const row: Record<string, string | number> = { instance: describe(shape, input), 'ours score': +result.totalScore.toFixed(3), 'breaks (max)': `${result.breaks.total} (${result.breaks.max})` };
+    const row: Record<string, string | number> = {
+      instance: describe(shape, input),
+      'ours score': +result.totalScore.toFixed(3),
+      'breaks (max)': `${result.breaks.total} (${result.breaks.max})`,
+    };
     if (cbc) {
       const fair = solveWithCbc(input, true);
       const plain = solveWithCbc(input, false);
       row['optimum score'] = +fair.score.toFixed(3) + (fair.optimal ? '' : ' (not proven)');
-      row['ratio'] = +(result.totalScore / fair.score).toFixed(4);
-      row['orgs met: ours / max / with pairs'] = `${covered(input, result.placements.map((p) => p.pairKey))} / ${covered(input, fair.keys)} / ${withPairs}`;
+      row.ratio = +(result.totalScore / fair.score).toFixed(4);
+      row['orgs met: ours / max / with pairs'] = `${covered(
+        input,
+        result.placements.map((p) => p.pairKey),
+      )} / ${covered(input, fair.keys)} / ${withPairs}`;
       row['score-only optimum'] = +plain.score.toFixed(3) + (plain.optimal ? '' : ' (not proven)');
       row['ours s (cpu)'] = `${seconds.toFixed(2)} (${cpu.toFixed(2)})`;
       row['cbc s (cpu)'] = `${fair.seconds.toFixed(2)} (${fair.cpu.toFixed(2)})`;
@@ -306,14 +338,19 @@ async function quality(shapes: InstanceShape[]) {
       validate(input, exact);
       row['HiGHS (2 s budget)'] = `${exact.quality.summary}, ${exact.quality.seconds.toFixed(1)} s, ${exact.breaks.total} breaks`;
     } else {
-      row['orgs met: ours / with pairs'] = `${covered(input, result.placements.map((p) => p.pairKey))} / ${withPairs}`;
+      row['orgs met: ours / with pairs'] = `${covered(
+        input,
+        result.placements.map((p) => p.pairKey),
+      )} / ${withPairs}`;
       row['ours s'] = +seconds.toFixed(2);
     }
     rows.push(row);
   }
   console.log('Quality against the exact optimum. Optimum: most organisations met, then highest score (lp.ts, solved by CBC);');
   console.log('ratio = ours / optimum score. The score-only optimum ignores fairness: the gap to it is the price of meeting everyone.');
-  console.log('s (cpu): wall-clock and CPU seconds; cbc: the lexicographic model alone. HiGHS: planSchedule (heuristic, then HiGHS in-process), its own quality report.');
+  console.log(
+    's (cpu): wall-clock and CPU seconds; cbc: the lexicographic model alone. HiGHS: planSchedule (heuristic, then HiGHS in-process), its own quality report.',
+  );
   console.table(rows);
 }
 
@@ -329,13 +366,16 @@ function speedRun() {
   const withPairs = new Set(input.pairs.flatMap((p) => [p.orgA, p.orgB])).size;
   return {
     instance: describe(SPEED, input),
-    's': +seconds.toFixed(2),
+    s: +seconds.toFixed(2),
     'cpu s': +cpu.toFixed(2),
     'peak RSS MB': Math.round((process.resourceUsage().maxRSS * 1024) / 1e6),
     'RSS before MB': Math.round(before / 1e6),
     placed: result.placements.length,
     score: +result.totalScore.toFixed(1),
-    'orgs met': `${covered(input, result.placements.map((p) => p.pairKey))} of ${withPairs}`,
+    'orgs met': `${covered(
+      input,
+      result.placements.map((p) => p.pairKey),
+    )} of ${withPairs}`,
     'breaks (max)': `${result.breaks.total} (${result.breaks.max})`,
   };
 }

@@ -35,7 +35,16 @@ const PER_ORG = option('approve', 2);
 const LIMIT = option('limit', 0);
 const TOKEN = 'simulate-day-matchmaker-token-000';
 
-interface Row { scenario: string; session: string; day: string; attendees: number; meetings: number; absent: number; lost: number; reused: number }
+interface Row {
+  scenario: string;
+  session: string;
+  day: string;
+  attendees: number;
+  meetings: number;
+  absent: number;
+  lost: number;
+  reused: number;
+}
 
 async function freshApp(clock: { now: Date }): Promise<FastifyInstance> {
   const db = openDatabase(':memory:');
@@ -55,6 +64,7 @@ async function freshApp(clock: { now: Date }): Promise<FastifyInstance> {
   return app;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a test reads answers of many shapes; each use names the fields it checks
 async function call<T = any>(app: FastifyInstance, method: 'GET' | 'POST', url: string, payload?: object): Promise<T> {
   const res = await app.inject({ method, url, headers: { authorization: `Bearer ${TOKEN}` }, ...(payload ? { payload } : {}) });
   if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
@@ -64,7 +74,15 @@ async function call<T = any>(app: FastifyInstance, method: 'GET' | 'POST', url: 
 async function refill(app: FastifyInstance, eventId: number, date: string): Promise<number> {
   const preview = await call(app, 'GET', `/api/events/${eventId}/standby?date=${date}`);
   if (!preview.proposals.length) return 0;
-  const applied = await call(app, 'POST', `/api/events/${eventId}/standby`, { date, proposals: preview.proposals.map((p: Record<string, unknown>) => ({ attendeeIds: p.attendeeIds, slotStart: p.slotStart, tableId: p.tableId, interpreterId: p.interpreterId })) });
+  const applied = await call(app, 'POST', `/api/events/${eventId}/standby`, {
+    date,
+    proposals: preview.proposals.map((p: Record<string, unknown>) => ({
+      attendeeIds: p.attendeeIds,
+      slotStart: p.slotStart,
+      tableId: p.tableId,
+      interpreterId: p.interpreterId,
+    })),
+  });
   return applied.meetings.length;
 }
 
@@ -81,8 +99,16 @@ async function simulate(scenario: 'at check-in' | 'at the table', seed: number):
         const today = planned.filter((m) => dateOf(m.start) === day.date);
         const people = [...new Set(today.flatMap((m) => m.attendees.map((a) => a.attendeeId)))].sort((a, b) => a - b);
         const random = mulberry32(seed * 1000 + event.id * 10 + rows.length);
-        const absent = people.map((id) => ({ id, r: random() })).sort((a, b) => a.r - b.r).slice(0, Math.round(people.length * SHARE)).map((x) => x.id);
-        const firstMeeting = (id: number) => today.filter((m) => m.attendees.some((a) => a.attendeeId === id)).map((m) => m.start).sort()[0]!;
+        const absent = people
+          .map((id) => ({ id, r: random() }))
+          .sort((a, b) => a.r - b.r)
+          .slice(0, Math.round(people.length * SHARE))
+          .map((x) => x.id);
+        const firstMeeting = (id: number) =>
+          today
+            .filter((m) => m.attendees.some((a) => a.attendeeId === id))
+            .map((m) => m.start)
+            .sort()[0]!;
         const opening = DateTime.fromISO(`${day.date}T${day.open}`, { zone: event.timeZone });
         let lost = 0;
         let reused = 0;
@@ -109,15 +135,25 @@ for (const scenario of ['at check-in', 'at the table'] as const) {
   for (let seed = 1; seed <= SEEDS; seed++) all.push(...(await simulate(scenario, seed)));
 }
 
-console.log(`Simulated event day on the demo data: ${Math.round(SHARE * 100)} % no-shows, ${SEEDS} seeds, each organisation's ${PER_ORG} best pairs approved, at most ${LIMIT || 'the demo\'s 8'} meetings a person (sums over the seeds)\n`);
-console.log('| found out | session, day | meetings planned | absent people | meetings lost | re-used from standby | lost for good | of planned, before → after |');
+console.log(
+  `Simulated event day on the demo data: ${Math.round(SHARE * 100)} % no-shows, ${SEEDS} seeds, each organisation's ${PER_ORG} best pairs approved, at most ${LIMIT || "the demo's 8"} meetings a person (sums over the seeds)\n`,
+);
+console.log(
+  '| found out | session, day | meetings planned | absent people | meetings lost | re-used from standby | lost for good | of planned, before → after |',
+);
 console.log('|---|---|---:|---:|---:|---:|---:|---|');
 const groups = new Map<string, Row[]>();
 for (const r of all) groups.set(`${r.scenario}|${r.session}, ${r.day}`, [...(groups.get(`${r.scenario}|${r.session}, ${r.day}`) ?? []), r]);
 const line = (label: string, rows: Row[]) => {
   const sum = (k: keyof Row) => rows.reduce((n, r) => n + (r[k] as number), 0);
   const [scenario, where] = label.split('|');
-  console.log(`| ${scenario} | ${where} | ${sum('meetings')} | ${sum('absent')} | ${sum('lost')} | ${sum('reused')} | ${sum('lost') - sum('reused')} | ${pct(sum('lost'), sum('meetings'))} → ${pct(sum('lost') - sum('reused'), sum('meetings'))} |`);
+  console.log(
+    `| ${scenario} | ${where} | ${sum('meetings')} | ${sum('absent')} | ${sum('lost')} | ${sum('reused')} | ${sum('lost') - sum('reused')} | ${pct(sum('lost'), sum('meetings'))} → ${pct(sum('lost') - sum('reused'), sum('meetings'))} |`,
+  );
 };
 for (const [label, rows] of groups) line(label, rows);
-for (const scenario of ['at check-in', 'at the table']) line(`${scenario}|**all**`, all.filter((r) => r.scenario === scenario));
+for (const scenario of ['at check-in', 'at the table'])
+  line(
+    `${scenario}|**all**`,
+    all.filter((r) => r.scenario === scenario),
+  );

@@ -12,7 +12,10 @@ export function syntheticProfiles(count: number, seed = 7): Profile[] {
   const concepts = loadConcepts();
   // Zipf: the i-th concept (in a shuffled order) is drawn with weight 1 / (i + 1)^0.8.
   const order = concepts.map((_, i) => i).sort(() => random() - 0.5);
-  const pick = weightedIndex(concepts.map((_, i) => 1 / Math.pow(i + 1, 0.8)), random);
+  const pick = weightedIndex(
+    concepts.map((_, i) => 1 / (i + 1) ** 0.8),
+    random,
+  );
   const concept = () => concepts[order[pick()]!]!;
   const term = (lang: 'ja' | 'mn' | 'en') => {
     const terms = concept().terms[lang] ?? [];

@@ -14,21 +14,78 @@ import type { TextInput } from '../matching/profile.ts';
  *
  * The labels do not change: the same pairs should still find each other.
  */
-export interface TypedOrg { country: string; description?: TextInput; offers: TextInput[]; needs: TextInput[] }
+export interface TypedOrg {
+  country: string;
+  description?: TextInput;
+  offers: TextInput[];
+  needs: TextInput[];
+}
 
 const CHOICES: Record<string, [string, number][]> = {
-  ө: [['o', 0.6], ['u', 0.3], ['ö', 0.1]],
-  ү: [['u', 0.6], ['v', 0.2], ['y', 0.1], ['ü', 0.1]],
-  х: [['h', 0.8], ['kh', 0.2]],
-  й: [['i', 0.8], ['y', 0.2]],
-  ы: [['y', 0.7], ['i', 0.3]],
-  ц: [['ts', 0.8], ['c', 0.2]],
-  ж: [['j', 0.85], ['zh', 0.15]],
-  ь: [['i', 0.5], ['', 0.5]],
+  ө: [
+    ['o', 0.6],
+    ['u', 0.3],
+    ['ö', 0.1],
+  ],
+  ү: [
+    ['u', 0.6],
+    ['v', 0.2],
+    ['y', 0.1],
+    ['ü', 0.1],
+  ],
+  х: [
+    ['h', 0.8],
+    ['kh', 0.2],
+  ],
+  й: [
+    ['i', 0.8],
+    ['y', 0.2],
+  ],
+  ы: [
+    ['y', 0.7],
+    ['i', 0.3],
+  ],
+  ц: [
+    ['ts', 0.8],
+    ['c', 0.2],
+  ],
+  ж: [
+    ['j', 0.85],
+    ['zh', 0.15],
+  ],
+  ь: [
+    ['i', 0.5],
+    ['', 0.5],
+  ],
 };
 const FIXED: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', з: 'z', и: 'i', к: 'k', л: 'l', м: 'm', н: 'n',
-  о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', ч: 'ch', ш: 'sh', щ: 'sh', ъ: '', э: 'e', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'yo',
+  з: 'z',
+  и: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'sh',
+  ъ: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
 };
 
 export function latinTyped(text: string, random: () => number): string {
@@ -44,7 +101,13 @@ export function latinTyped(text: string, random: () => number): string {
           const options = CHOICES[lower];
           let x = random();
           let pick = options?.[0]?.[0] ?? lower;
-          for (const [o, p] of options ?? []) if ((x -= p) < 0) { pick = o; break; }
+          for (const [o, p] of options ?? []) {
+            x -= p;
+            if (x < 0) {
+              pick = o;
+              break;
+            }
+          }
           habit.set(lower, pick);
         }
         latin = habit.get(lower)!;
@@ -57,9 +120,7 @@ export function latinTyped(text: string, random: () => number): string {
 
 /** Half-width katakana and full-width ASCII letters and digits, as some Japanese forms send them. */
 export function formTyped(text: string): string {
-  return text
-    .replace(/[\u30a1-\u30f6ー]/gu, (ch) => HALF_WIDTH.get(ch) ?? ch)
-    .replace(/[A-Za-z0-9]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+  return text.replace(/[\u30a1-\u30f6ー]/gu, (ch) => HALF_WIDTH.get(ch) ?? ch).replace(/[A-Za-z0-9]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 }
 
 const HALF_WIDTH = (() => {

@@ -1,10 +1,32 @@
-import { conceptFeature, extractFeatures, fieldTexts, FIELDS, isConceptFeature, DEFAULT_FEATURE_OPTIONS, type FeatureOptions, type Field, type ProfileFeatures } from './features.ts';
+import {
+  conceptFeature,
+  extractFeatures,
+  fieldTexts,
+  FIELDS,
+  isConceptFeature,
+  DEFAULT_FEATURE_OPTIONS,
+  type FeatureOptions,
+  type Field,
+  type ProfileFeatures,
+} from './features.ts';
 import { InvertedIndex, type Accumulator, type DocField } from './inverted-index.ts';
 import type { Lexicon } from './lexicon/lexicon.ts';
 import type { Profile } from './profile.ts';
 import { explainPair, type Reason } from './reasons.ts';
 import type { StoredFeatures } from './stored-features.ts';
-import { combineScore, DEFAULT_WEIGHTS, jaccard, kindFit, sharesLanguage, shortPairScale, strengthOf, textScore, type PairSignals, type ScoreWeights, type Strength } from './score.ts';
+import {
+  combineScore,
+  DEFAULT_WEIGHTS,
+  jaccard,
+  kindFit,
+  sharesLanguage,
+  shortPairScale,
+  strengthOf,
+  textScore,
+  type PairSignals,
+  type ScoreWeights,
+  type Strength,
+} from './score.ts';
 import type { TextAnalyzer } from './text/analyze.ts';
 import { detectLanguage } from './text/language.ts';
 import { dot } from './tfidf.ts';
@@ -191,7 +213,8 @@ export class MatchingEngine {
       const s = acc.touched[i]!;
       // The structured fit only scales the text score down, so the text score bounds the final one:
       // once the list is full, most candidates are dropped here without building their signals.
-      if (best.length === limit && textScore({ fwd: fwd[s]!, back: back[s]!, about: about[s]! }, this.weights) * bound + 1e-3 < best[limit - 1]!.score) continue;
+      if (best.length === limit && textScore({ fwd: fwd[s]!, back: back[s]!, about: about[s]! }, this.weights) * bound + 1e-3 < best[limit - 1]!.score)
+        continue;
       const partnerId = this.index.keyAt(s);
       if (partnerId === id) continue;
       const partner = this.profiles.get(partnerId)!;

@@ -25,10 +25,12 @@ export function highlight(text: string, lang: string, needles: readonly string[]
   const exact = wanted.flatMap((needle) => occurrences(lower, needle, lang !== 'ja'));
   if (exact.length) return merge(exact);
   if (lang === 'ja') {
-    return merge(wanted.flatMap((needle) => {
-      const stem = needle.replace(TRAILING_KANA, '');
-      return stem.length >= 2 && stem !== needle ? occurrences(lower, stem, false) : [];
-    }));
+    return merge(
+      wanted.flatMap((needle) => {
+        const stem = needle.replace(TRAILING_KANA, '');
+        return stem.length >= 2 && stem !== needle ? occurrences(lower, stem, false) : [];
+      }),
+    );
   }
   const words = [...lower.matchAll(WORD)].map((m): [string, number] => [m[0], m.index!]);
   return merge(wanted.flatMap((needle) => stemmedWords(words, needle)));
@@ -73,7 +75,12 @@ function merge(spans: Span[]): Span[] {
  * that forgets what Latin typing forgets (ө/о, ү/у/v, ы/й/и/y), then matched as stems are.
  */
 function highlightLatinMongolian(text: string, needles: readonly string[]): Span[] {
-  const coarse = (key: string) => key.replace(/q/g, 'o').replace(/[wv]/g, 'u').replace(/y/g, 'i').replace(/(.)\1+/g, '$1');
+  const coarse = (key: string) =>
+    key
+      .replace(/q/g, 'o')
+      .replace(/[wv]/g, 'u')
+      .replace(/y/g, 'i')
+      .replace(/(.)\1+/g, '$1');
   const words = [...text.matchAll(WORD)].map((m): [string, number, number] => [coarse(latinKey(m[0])), m.index!, m.index! + m[0].length]);
   const spans: Span[] = [];
   for (const needle of needles) {
@@ -84,7 +91,10 @@ function highlightLatinMongolian(text: string, needles: readonly string[]): Span
       const key = coarse(/\p{Script=Cyrillic}/u.test(part) ? cyrillicKey(part) : latinKey(part));
       const stem = key.length > MIN_STEM + 1 ? key.slice(0, Math.max(MIN_STEM, key.length - 2)) : key;
       const hits = words.filter(([w]) => w.startsWith(stem)).map(([, start, end]): Span => [start, end]);
-      if (!hits.length) { found.length = 0; break; }
+      if (!hits.length) {
+        found.length = 0;
+        break;
+      }
       found.push(...hits);
     }
     spans.push(...found);

@@ -37,7 +37,11 @@ export function createIndexEngine(options: Partial<Omit<EngineOptions, 'analyzer
   const unavailable = (): never => {
     throw new Error('this engine only indexes analysed features; analyse texts with a MatchingToolkit');
   };
-  return new MatchingEngine({ analyzer: { analyze: unavailable }, lexicon: { concepts, match: unavailable, matchLoanwords: unavailable, loanwordKeysOf: unavailable }, ...options });
+  return new MatchingEngine({
+    analyzer: { analyze: unavailable },
+    lexicon: { concepts, match: unavailable, matchLoanwords: unavailable, loanwordKeysOf: unavailable },
+    ...options,
+  });
 }
 
 export async function createMatchingEngine(options: Partial<EngineOptions> = {}): Promise<MatchingEngine> {

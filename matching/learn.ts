@@ -97,8 +97,7 @@ const FITTED: readonly (keyof ScoreWeights)[] = ['reciprocal', 'oneSided', 'abou
 export function fitWeights(decisions: readonly Decision[], start: ScoreWeights = DEFAULT_WEIGHTS, options: FitOptions = DEFAULT_FIT_OPTIONS): ScoreWeights {
   const approved = decisions.filter((d) => d.approved).length;
   if (decisions.length < options.minDecisions || approved === 0 || approved === decisions.length) return start;
-  const distance = (w: ScoreWeights) =>
-    FITTED.reduce((sum, k) => sum + Math.abs(Math.log((w[k] + 0.05) / (start[k] + 0.05))), 0);
+  const distance = (w: ScoreWeights) => FITTED.reduce((sum, k) => sum + Math.abs(Math.log((w[k] + 0.05) / (start[k] + 0.05))), 0);
   const objective = (w: ScoreWeights) => pairwiseAccuracy(decisions, w) - options.penalty * distance(w);
   let best = { ...start };
   let bestValue = objective(best);
@@ -136,7 +135,12 @@ export interface FitReport {
  * Fit on the earlier decisions, judge on the later ones: adopt the fitted weights only when they
  * rank the held-out decisions better than the starting weights.
  */
-export function fitAndJudge(decisions: readonly Decision[], start: ScoreWeights = DEFAULT_WEIGHTS, trainShare = 0.7, options: FitOptions = DEFAULT_FIT_OPTIONS): FitReport {
+export function fitAndJudge(
+  decisions: readonly Decision[],
+  start: ScoreWeights = DEFAULT_WEIGHTS,
+  trainShare = 0.7,
+  options: FitOptions = DEFAULT_FIT_OPTIONS,
+): FitReport {
   const { train, test } = splitByTime(decisions, trainShare);
   const weights = fitWeights(train, start, options);
   const heldOut = { start: pairwiseAccuracy(test, start), fitted: pairwiseAccuracy(test, weights) };

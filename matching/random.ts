@@ -17,7 +17,10 @@ export function mulberry32(seed: number): () => number {
 export function weightedIndex(weights: readonly number[], random: () => number): () => number {
   const cumulative: number[] = [];
   let total = 0;
-  for (const w of weights) cumulative.push((total += w));
+  for (const w of weights) {
+    total += w;
+    cumulative.push(total);
+  }
   return () => {
     const x = random() * total;
     let lo = 0;

@@ -52,11 +52,7 @@ export function dot(a: SparseVector, b: SparseVector): number {
  * The TF-IDF vector of one field: counts by feature id → unit-length weights.
  * `idf` and `typeWeight` are looked up per feature id.
  */
-export function tfidfVector(
-  counts: ReadonlyMap<number, number>,
-  idf: (id: number) => number,
-  typeWeight: (id: number) => number,
-): SparseVector {
+export function tfidfVector(counts: ReadonlyMap<number, number>, idf: (id: number) => number, typeWeight: (id: number) => number): SparseVector {
   const ids = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
   const values = new Float32Array(ids.length);
   ids.forEach((id, i) => {

@@ -56,8 +56,10 @@ function nonCanonicalNumbers(values: Record<string, unknown> | undefined, schema
   for (const [key, property] of Object.entries(schema?.properties ?? {})) {
     const raw = values?.[key];
     if (typeof raw !== 'string') continue;
-    if (property.type === 'integer' && !/^-?(0|[1-9][0-9]*)$/.test(raw)) out.push({ field: `${part}.${key}`, message: 'must be a whole number written in digits', code: 'digits' });
-    if (property.type === 'number' && !/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(raw)) out.push({ field: `${part}.${key}`, message: 'must be a number written in digits', code: 'digits' });
+    if (property.type === 'integer' && !/^-?(0|[1-9][0-9]*)$/.test(raw))
+      out.push({ field: `${part}.${key}`, message: 'must be a whole number written in digits', code: 'digits' });
+    if (property.type === 'number' && !/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(raw))
+      out.push({ field: `${part}.${key}`, message: 'must be a number written in digits', code: 'digits' });
   }
   return out;
 }
@@ -85,7 +87,9 @@ function jsonProblem(value: unknown, limit: number, path = ''): HttpProblem | nu
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 function loneSurrogate(field: string): HttpProblem {
-  return new HttpProblem(400, 'malformed-body', 'The JSON holds a lone surrogate escape (such as \\ud800), which is not text', [{ field, message: 'holds a lone surrogate, which is not text', code: 'encoding' }]);
+  return new HttpProblem(400, 'malformed-body', 'The JSON holds a lone surrogate escape (such as \\ud800), which is not text', [
+    { field, message: 'holds a lone surrogate, which is not text', code: 'encoding' },
+  ]);
 }
 
 /** Largest body for ordinary routes; the bulk import sets its own. */
@@ -102,8 +106,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     clientErrorHandler: (error, socket) => {
       if (!socket.writable) return socket.destroy();
       const status = (error as { code?: string }).code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-      const body = JSON.stringify({ type: problemType('malformed-request'), title: STATUS_CODES[status], status, detail: 'The request could not be read as HTTP/1.1', code: 'malformed-request', params: {} });
-      socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      const body = JSON.stringify({
+        type: problemType('malformed-request'),
+        title: STATUS_CODES[status],
+        status,
+        detail: 'The request could not be read as HTTP/1.1',
+        code: 'malformed-request',
+        params: {},
+      });
+      socket.end(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
     },
     // The router's own refusals (a malformed percent-escape in the path) leave in the one error shape too.
     frameworkErrors: (error, request, reply) => {
@@ -149,7 +162,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       ...nonCanonicalNumbers(request.params as Record<string, unknown>, schema?.params, 'params'),
       ...nonCanonicalNumbers(request.query as Record<string, unknown>, schema?.querystring, 'querystring'),
     ];
-    if (problems.length) throw new HttpProblem(400, 'validation', `${problems.length} parameter${problems.length > 1 ? 's are' : ' is'} invalid`, problems, 'Invalid request');
+    if (problems.length)
+      throw new HttpProblem(400, 'validation', `${problems.length} parameter${problems.length > 1 ? 's are' : ' is'} invalid`, problems, 'Invalid request');
   });
 
   app.decorate('now', opts.now ?? (() => new Date()));
@@ -164,35 +178,39 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(audit);
   await app.register(docs);
 
-  app.get('/health', {
-    config: { public: true },
-    schema: {
-      tags: ['service'],
-      summary: 'Liveness, database and readiness (public)',
-      description:
-        '`ready` once the matching index is loaded (suggestions and the review queue are served); `starting` while it loads, ' +
-        'with the progress in `matching` (those routes answer 503 with Retry-After meanwhile). `analysing` and `ranking` count ' +
-        'background work still to do after writes; reads do not wait for it.',
-      security: [],
-      response: {
-        200: {
-          type: 'object',
-          properties: {
-            status: { type: 'string', enum: ['ready', 'starting'] },
-            organizations: { type: 'integer' },
-            matching: {
-              type: 'object',
-              properties: { indexed: { type: 'integer' }, total: { type: 'integer' }, analysing: { type: 'integer' }, ranking: { type: 'integer' } },
+  app.get(
+    '/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['service'],
+        summary: 'Liveness, database and readiness (public)',
+        description:
+          '`ready` once the matching index is loaded (suggestions and the review queue are served); `starting` while it loads, ' +
+          'with the progress in `matching` (those routes answer 503 with Retry-After meanwhile). `analysing` and `ranking` count ' +
+          'background work still to do after writes; reads do not wait for it.',
+        security: [],
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              status: { type: 'string', enum: ['ready', 'starting'] },
+              organizations: { type: 'integer' },
+              matching: {
+                type: 'object',
+                properties: { indexed: { type: 'integer' }, total: { type: 'integer' }, analysing: { type: 'integer' }, ranking: { type: 'integer' } },
+              },
             },
+            example: { status: 'ready', organizations: 92, matching: { indexed: 92, total: 92, analysing: 0, ranking: 0 } },
           },
-          example: { status: 'ready', organizations: 92, matching: { indexed: 92, total: 92, analysing: 0, ranking: 0 } },
         },
       },
     },
-  }, async () => {
-    const { status, ...matching } = app.matching.progress();
-    return { status, organizations: app.organizations.count(), matching };
-  });
+    async () => {
+      const { status, ...matching } = app.matching.progress();
+      return { status, organizations: app.organizations.count(), matching };
+    },
+  );
 
   await app.register(organizationRoutes);
   await app.register(tokenRoutes);

@@ -88,7 +88,11 @@ export function checkRole(access: RoleRule, input: RuleInput): void {
 
 /** Matchmakers act for anyone; an organisation for its own people; an attendee for itself. */
 export function mayActFor(p: Principal, attendee: Pick<AttendeeRow, 'id' | 'organizationId'>): boolean {
-  return p.role === 'matchmaker' || (p.role === 'organization' && p.organizationId === attendee.organizationId) || (p.role === 'attendee' && p.attendeeId === attendee.id);
+  return (
+    p.role === 'matchmaker' ||
+    (p.role === 'organization' && p.organizationId === attendee.organizationId) ||
+    (p.role === 'attendee' && p.attendeeId === attendee.id)
+  );
 }
 
 /** Matchmakers act for every organisation; organisation and attendee tokens for their own. */
@@ -105,7 +109,9 @@ const id = (value: unknown) => (typeof value === 'number' ? value : Number(value
 
 const RESOURCE_RULES: Record<ResourceRule, (input: RuleInput, data: PolicyData) => string | null> = {
   'own-attendee': ({ principal: p, body }) =>
-    p.role === 'organization' && p.organizationId === id(body?.organizationId) ? null : 'Only a matchmaker or the organisation itself may register its attendees',
+    p.role === 'organization' && p.organizationId === id(body?.organizationId)
+      ? null
+      : 'Only a matchmaker or the organisation itself may register its attendees',
   'request-maker': ({ principal: p, body }, data) => {
     const from = data.events.attendee(id(body?.fromAttendeeId));
     return !from || mayActFor(p, from) ? null : `This token may not act for attendee ${from.id}`;
@@ -126,7 +132,9 @@ const RESOURCE_RULES: Record<ResourceRule, (input: RuleInput, data: PolicyData) 
     const request = data.meetings.request(id(params.id));
     const sender = request ? data.events.attendeesByIds([request.fromAttendeeId])[0] : undefined;
     if (!request || !sender) return null;
-    return mayActForOrganization(p, sender.organizationId) || mayActForOrganization(p, request.toOrganizationId) ? null : 'Only a matchmaker or one of the two sides may see this';
+    return mayActForOrganization(p, sender.organizationId) || mayActForOrganization(p, request.toOrganizationId)
+      ? null
+      : 'Only a matchmaker or one of the two sides may see this';
   },
   'meeting-party': ({ principal: p, params }, data) => {
     const meeting = data.meetings.meeting(id(params.id));

@@ -14,8 +14,17 @@ const db = openDatabase(config.databasePath);
 const seeded = config.seed === 'demo' ? loadDemoData(db) : 0;
 // Without MUSUBI_ADMIN_TOKEN, the matchmaker token is generated once and kept (hashed) in the database.
 const generatedToken = config.adminToken ? null : ensureMatchmakerToken(db);
-const app = await buildApp({ ...(config.adminToken ? { adminToken: config.adminToken } : {}), db, logger: { level: config.logLevel }, backupDir: config.backupDir,
-  mail: { ...(config.mail.smtpUrl ? { smtpUrl: config.mail.smtpUrl } : {}), from: config.mail.from, publicUrl: config.mail.publicUrl, intervalMs: config.mail.intervalSeconds * 1000 },
+const app = await buildApp({
+  ...(config.adminToken ? { adminToken: config.adminToken } : {}),
+  db,
+  logger: { level: config.logLevel },
+  backupDir: config.backupDir,
+  mail: {
+    ...(config.mail.smtpUrl ? { smtpUrl: config.mail.smtpUrl } : {}),
+    from: config.mail.from,
+    publicUrl: config.mail.publicUrl,
+    intervalMs: config.mail.intervalSeconds * 1000,
+  },
 });
 if (seeded) {
   await app.ready();

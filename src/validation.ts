@@ -60,6 +60,7 @@ export function isHttpUrl(value: string): boolean {
 
 /** Tabs and line breaks allowed; other control characters (NUL, escape, …) are not. */
 export function isPlainText(value: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   return !/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(value);
 }
 
@@ -97,11 +98,12 @@ export function fieldProblems(errors: readonly ErrorObject[] | null | undefined,
   const seen = new Set<string>();
   for (const error of errors) {
     if (anyOfPaths.has(error.instancePath) && error.keyword !== 'anyOf') continue;
-    const path = error.keyword === 'required'
-      ? `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty}`
-      : error.keyword === 'additionalProperties'
-        ? `${error.instancePath}/${(error.params as { additionalProperty: string }).additionalProperty}`
-        : error.instancePath;
+    const path =
+      error.keyword === 'required'
+        ? `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty}`
+        : error.keyword === 'additionalProperties'
+          ? `${error.instancePath}/${(error.params as { additionalProperty: string }).additionalProperty}`
+          : error.instancePath;
     const field = joinField(prefix, pointerToField(path));
     const described = describe(error);
     const key = `${field}\u0000${described.message}`;
@@ -158,15 +160,24 @@ function describe(error: ErrorObject): Described {
 
 function formatMessage(format: string): string {
   switch (format) {
-    case 'country': return 'must be an ISO 3166-1 alpha-2 country code such as JP or MN';
-    case 'language': return 'must be an ISO 639-1 language code such as ja, mn or en';
-    case 'time-zone': return 'must be an IANA time zone such as Asia/Tokyo';
-    case 'uri': return 'must be an absolute URL such as https://example.com';
-    case 'email': return 'must be an e-mail address';
-    case 'http-url': return 'must be a web address starting with http:// or https://, such as https://example.com';
-    case 'line': return 'must be one line, without line breaks or control characters';
-    case 'text': return 'must not hold control characters';
-    default: return `must be a valid ${format}`;
+    case 'country':
+      return 'must be an ISO 3166-1 alpha-2 country code such as JP or MN';
+    case 'language':
+      return 'must be an ISO 639-1 language code such as ja, mn or en';
+    case 'time-zone':
+      return 'must be an IANA time zone such as Asia/Tokyo';
+    case 'uri':
+      return 'must be an absolute URL such as https://example.com';
+    case 'email':
+      return 'must be an e-mail address';
+    case 'http-url':
+      return 'must be a web address starting with http:// or https://, such as https://example.com';
+    case 'line':
+      return 'must be one line, without line breaks or control characters';
+    case 'text':
+      return 'must not hold control characters';
+    default:
+      return `must be a valid ${format}`;
   }
 }
 

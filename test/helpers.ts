@@ -76,9 +76,11 @@ export interface DbSnapshot {
 }
 
 export function dbSnapshot(db: Db): DbSnapshot {
-  const names = (db.$client
-    .prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%' and name not like '__drizzle%'")
-    .all() as { name: string }[]).map((r) => r.name);
+  const names = (
+    db.$client.prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
   const counts: Record<string, number> = {};
   const digests: Record<string, string> = {};
   for (const name of names) {

@@ -30,13 +30,23 @@ type DznValue = number | number[] | number[][];
  */
 export function parseDzn(text: string): Record<string, DznValue> {
   const out: Record<string, DznValue> = {};
-  const ints = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean).map(Number);
+  const ints = (s: string) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)
+      .map(Number);
   for (const statement of text.replace(/%[^\n]*/g, '').split(';')) {
     const eq = statement.indexOf('=');
     if (eq < 0) continue;
     const name = statement.slice(0, eq).trim();
     const value = statement.slice(eq + 1).trim();
-    if (value.startsWith('[|')) out[name] = value.slice(2, value.lastIndexOf('|]')).split('|').map(ints).filter((row) => row.length > 0);
+    if (value.startsWith('[|'))
+      out[name] = value
+        .slice(2, value.lastIndexOf('|]'))
+        .split('|')
+        .map(ints)
+        .filter((row) => row.length > 0);
     else if (value.startsWith('[') && value.includes('{')) out[name] = [...value.matchAll(/\{([^}]*)\}/g)].map((m) => ints(m[1]!));
     else if (value.startsWith('[')) out[name] = ints(value.slice(1, value.lastIndexOf(']')));
     else out[name] = Number(value);
@@ -74,7 +84,13 @@ export const meetingKey = (m: number) => `m${m}`;
 
 export function toScheduleInput(inst: B2bInstance): ScheduleInput {
   const slotIds = Array.from({ length: inst.nTotalSlots }, (_, i) => i + 1);
-  const slots = slotIds.map((id) => ({ id, start: id * SLOT_MS, end: (id + 1) * SLOT_MS, day: 1, part: id <= inst.nMorningSlots ? ('morning' as const) : ('afternoon' as const) }));
+  const slots = slotIds.map((id) => ({
+    id,
+    start: id * SLOT_MS,
+    end: (id + 1) * SLOT_MS,
+    day: 1,
+    part: id <= inst.nMorningSlots ? ('morning' as const) : ('afternoon' as const),
+  }));
   const attendees = Array.from({ length: inst.nBusiness }, (_, i) => ({
     id: i + 1,
     organizationId: i + 1,

@@ -62,7 +62,9 @@ export function compileLexicon(entries: readonly ConceptEntry[], analyzer: TextA
     const keys = [
       ...(entry.terms.en ?? []).flatMap(englishSkeletons),
       ...(entry.terms.ja ?? []).filter((t) => /^[\p{Script=Katakana}ー・]+$/u.test(t)).map(katakanaSkeleton),
-      ...(entry.terms.mn ?? []).filter((t) => /^\p{Script=Cyrillic}+$/u.test(t) && looksLikeCyrillicLoanword(t)).map((t) => cyrillicSkeleton(stemMongolian(t.toLowerCase()))),
+      ...(entry.terms.mn ?? [])
+        .filter((t) => /^\p{Script=Cyrillic}+$/u.test(t) && looksLikeCyrillicLoanword(t))
+        .map((t) => cyrillicSkeleton(stemMongolian(t.toLowerCase()))),
     ];
     for (const key of keys) {
       if (key.length < MIN_SKELETON) continue;

@@ -14,6 +14,18 @@ export function loadConcepts(path = join(dirname(fileURLToPath(import.meta.url))
  * second, Latin spelling in the file), and the English words stay English inside it.
  */
 export function lexiconWords(entries: readonly ConceptEntry[]): { mongolianWords: string[]; englishWords: string[] } {
-  const words = (lang: 'mn' | 'en') => [...new Set(entries.flatMap((e) => e.terms[lang] ?? []).flatMap((t) => t.normalize('NFKC').toLowerCase().match(/\p{L}+/gu) ?? []))];
+  const words = (lang: 'mn' | 'en') => [
+    ...new Set(
+      entries
+        .flatMap((e) => e.terms[lang] ?? [])
+        .flatMap(
+          (t) =>
+            t
+              .normalize('NFKC')
+              .toLowerCase()
+              .match(/\p{L}+/gu) ?? [],
+        ),
+    ),
+  ];
   return { mongolianWords: words('mn').filter((w) => /\p{Script=Cyrillic}/u.test(w)), englishWords: words('en') };
 }

@@ -8,7 +8,12 @@ import type { Problem } from './problem.ts';
 import type { AttendeeIdle } from './types.ts';
 
 /** Breaks and idle minutes of one attendee over slots first..last (one day), given who is busy when. */
-export function dayBreaks(busy: (s: number) => boolean, first: number, last: number, minutes?: ArrayLike<number>): { breaks: number; idleMinutes: number; meetings: number } {
+export function dayBreaks(
+  busy: (s: number) => boolean,
+  first: number,
+  last: number,
+  minutes?: ArrayLike<number>,
+): { breaks: number; idleMinutes: number; meetings: number } {
   let breaks = 0;
   let idleMinutes = 0;
   let meetings = 0;
@@ -37,7 +42,10 @@ export function dayBreaks(busy: (s: number) => boolean, first: number, last: num
  * attendee-day with a meeting the total, largest and smallest number of breaks.
  * `busyAt(a, s)`: whether attendee index a has a meeting (fixed or planned) in slot index s.
  */
-export function idleReport(pr: Problem, busyAt: (a: number, s: number) => boolean): { idle: AttendeeIdle[]; breaks: { total: number; max: number; min: number } } {
+export function idleReport(
+  pr: Problem,
+  busyAt: (a: number, s: number) => boolean,
+): { idle: AttendeeIdle[]; breaks: { total: number; max: number; min: number } } {
   const idle: AttendeeIdle[] = [];
   let total = 0;
   let max = 0;

@@ -114,7 +114,18 @@ export async function planSchedule(input: ScheduleInput, options: ExactOptions =
   const value = objectiveOf(pr, model, heuristic);
   const report = (quality: Omit<ScheduleQuality, 'seconds'>) => ({ ...quality, seconds: (performance.now() - t0) / 1000 });
   if (model.columns.size > opts.maxVariables) {
-    return { ...heuristic, quality: report({ method: 'heuristic', optimal: false, breaksOptimal: false, objective: value, bound: null, gap: null, summary: `not checked: ${model.columns.size} possible meetings is more than the solver takes (${opts.maxVariables})` }) };
+    return {
+      ...heuristic,
+      quality: report({
+        method: 'heuristic',
+        optimal: false,
+        breaksOptimal: false,
+        objective: value,
+        bound: null,
+        gap: null,
+        summary: `not checked: ${model.columns.size} possible meetings is more than the solver takes (${opts.maxVariables})`,
+      }),
+    };
   }
 
   const highs = await loadSolver();
@@ -123,7 +134,9 @@ export async function planSchedule(input: ScheduleInput, options: ExactOptions =
   // Every pair the rules allow is placed: no plan does better on goals 0–2, no need to ask.
   const everyPair = heuristic.unplaced.every((u) => u.reason === 'vetoed' || u.reason === 'met-before');
   const start = startingSolution(pr, model, heuristic);
-  const first: Solved = everyPair ? { status: MODEL_OPTIMAL, objective: value, bound: value, chosen: [], seconds: 0 } : solve(highs, model, left(), opts.mipRelGap, start);
+  const first: Solved = everyPair
+    ? { status: MODEL_OPTIMAL, objective: value, bound: value, chosen: [], seconds: 0 }
+    : solve(highs, model, left(), opts.mipRelGap, start);
   const optimal = first.status === MODEL_OPTIMAL;
   const bound = first.bound ?? (optimal ? first.objective : null);
   const better = first.chosen.length > 0 && first.objective > value + 1e-6;
@@ -135,7 +148,18 @@ export async function planSchedule(input: ScheduleInput, options: ExactOptions =
     return `within ${(100 * g).toFixed(g < 0.001 ? 3 : 2)}% of the best possible`;
   };
   if (!better && !(optimal && left() > 0.1)) {
-    return { ...heuristic, quality: report({ method: 'heuristic', optimal: gapOf(value) === 0, breaksOptimal: false, objective: value, bound, gap: gapOf(value), summary: summary(value) }) };
+    return {
+      ...heuristic,
+      quality: report({
+        method: 'heuristic',
+        optimal: gapOf(value) === 0,
+        breaksOptimal: false,
+        objective: value,
+        bound,
+        gap: gapOf(value),
+        summary: summary(value),
+      }),
+    };
   }
 
   // The solver's choice of meetings (or the heuristic's, when as good), then breaks.
@@ -145,7 +169,13 @@ export async function planSchedule(input: ScheduleInput, options: ExactOptions =
   let breaksOptimal = false;
   if (optimal && left() > 0.1 && model.columns.size <= opts.maxBreaksVariables) {
     const keep = objective - 1e-6 * Math.max(1, Math.abs(objective));
-    const second = solve(highs, buildLp(input, { fairness: true, breaks: { keepObjective: keep } }), left(), 0, chosen.map(([p, c, s]) => `x${p}_${c}_${s}`));
+    const second = solve(
+      highs,
+      buildLp(input, { fairness: true, breaks: { keepObjective: keep } }),
+      left(),
+      0,
+      chosen.map(([p, c, s]) => `x${p}_${c}_${s}`),
+    );
     if (second.chosen.length > 0 && second.status === MODEL_OPTIMAL) {
       plan = planOf(pr, second.chosen);
       breaksOptimal = true;
@@ -154,7 +184,10 @@ export async function planSchedule(input: ScheduleInput, options: ExactOptions =
   // The heuristic's own plan is compacted already.
   if (!breaksOptimal && better) compactPass(plan, opts);
   const result = planResult(input, pr, plan);
-  return { ...result, quality: report({ method: better ? 'exact' : 'heuristic', optimal, breaksOptimal, objective, bound, gap: gapOf(objective), summary: summary(objective) }) };
+  return {
+    ...result,
+    quality: report({ method: better ? 'exact' : 'heuristic', optimal, breaksOptimal, objective, bound, gap: gapOf(objective), summary: summary(objective) }),
+  };
 }
 
 /** A plan holding exactly the given meetings. */

@@ -144,7 +144,9 @@ export function buildLp(input: ScheduleInput, options: LpOptions = {}): LpModel 
         const ys = interps.map((i) => `y${v.slice(1)}_${i}`);
         binaries.push(...ys);
         rows.push(` assign_${v}: ${wrap(ys.map((y) => `+ ${y}`))} - ${v} = 0`);
-        interps.forEach((i, j) => push(byInterp, i, ys[j]!));
+        interps.forEach((i, j) => {
+          push(byInterp, i, ys[j]!);
+        });
       }
     }
     for (const [i, ys] of [...byInterp].sort((x, y) => x[0] - y[0])) if (ys.length > 1) row(`interp${i}_s${s}`, ys, '<=', 1);

@@ -38,7 +38,8 @@ export class Plan {
   private stamp = 0;
 
   constructor(readonly pr: Problem) {
-    const S = (this.S = pr.S);
+    this.S = pr.S;
+    const S = pr.S;
     const P = pr.pairs.length;
     this.pSlot = new Int32Array(P).fill(FREE);
     this.pCombo = new Int32Array(P).fill(FREE);
@@ -48,7 +49,9 @@ export class Plan {
     this.onsite = new Int32Array(S);
     this.interpreted = new Int32Array(S);
     this.interpretersOpen = new Int32Array(S);
-    pr.interpOpen.forEach((open, k) => (this.interpretersOpen[k % S]! += open));
+    pr.interpOpen.forEach((open, k) => {
+      this.interpretersOpen[k % S]! += open;
+    });
     this.interpAt = Int32Array.from(pr.interpOpen, (open) => (open ? FREE : LOCKED));
     this.orgCount = Int32Array.from(pr.orgFixed);
     this.coverage = this.orgCount.reduce((n, c) => n + (c > 0 ? 1 : 0), 0);

@@ -177,7 +177,11 @@ export function buildProblem(input: ScheduleInput): Problem {
       continue;
     }
     if (metBefore.has(orgs) && !p.requested) {
-      excluded.push({ key: p.key, reason: 'met-before', detail: `Organisations ${p.orgA} and ${p.orgB} met at an earlier session and neither asked to meet again.` });
+      excluded.push({
+        key: p.key,
+        reason: 'met-before',
+        detail: `Organisations ${p.orgA} and ${p.orgB} met at an earlier session and neither asked to meet again.`,
+      });
       continue;
     }
     const orgA = orgIndex.get(p.orgA)!;
@@ -190,7 +194,13 @@ export function buildProblem(input: ScheduleInput): Problem {
         if (a === b) continue;
         const common: number[] = [];
         for (let s = 0; s < S; s++) if (attAvail[a * S + s] && attAvail[b * S + s] && (partIndex < 0 || days.part[s] === partIndex)) common.push(s);
-        combos.push({ a, b, online: isOnlineMeeting(input.allowOnline, attendees[a]!, attendees[b]!), interps: interpretersFor(a, b), slots: Int32Array.from(common) });
+        combos.push({
+          a,
+          b,
+          online: isOnlineMeeting(input.allowOnline, attendees[a]!, attendees[b]!),
+          interps: interpretersFor(a, b),
+          slots: Int32Array.from(common),
+        });
       }
     }
     pairs.push({ key: p.key, score: p.score, part, pinned: p.pinned ?? false, orgA, orgB, combos });
@@ -202,9 +212,32 @@ export function buildProblem(input: ScheduleInput): Problem {
   });
 
   return {
-    S, slotIds, slotMinutes: Float64Array.from(slots, (s) => (s.end - s.start) / 60_000), slotDay: days.day, dayFirst, dayLast, dayLabels: days.labels, slotPart: days.part,
-    excluded, attendees, attLanguages, attOrg, attMax, attAvail, attFixed, attFixedCount, orgIds, orgAttendees, orgFixed,
-    freeTables, tableCap, interpreterIds: interpreters.map((t) => t.id), interpOpen, allowOnline: input.allowOnline, pairs, orgPairs,
+    S,
+    slotIds,
+    slotMinutes: Float64Array.from(slots, (s) => (s.end - s.start) / 60_000),
+    slotDay: days.day,
+    dayFirst,
+    dayLast,
+    dayLabels: days.labels,
+    slotPart: days.part,
+    excluded,
+    attendees,
+    attLanguages,
+    attOrg,
+    attMax,
+    attAvail,
+    attFixed,
+    attFixedCount,
+    orgIds,
+    orgAttendees,
+    orgFixed,
+    freeTables,
+    tableCap,
+    interpreterIds: interpreters.map((t) => t.id),
+    interpOpen,
+    allowOnline: input.allowOnline,
+    pairs,
+    orgPairs,
   };
 }
 

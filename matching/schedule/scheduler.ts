@@ -135,7 +135,9 @@ function assignTables(plan: Plan): Map<number, number> {
     const onsite = [...plan.slotMembers[s]!]
       .filter((p) => !plan.pr.pairs[p]!.combos[plan.pCombo[p]!]!.online)
       .sort((x, y) => compareKeys(plan.pr.pairs[x]!.key, plan.pr.pairs[y]!.key));
-    onsite.forEach((p, j) => tableOf.set(p, plan.pr.freeTables[s]![j]!));
+    onsite.forEach((p, j) => {
+      tableOf.set(p, plan.pr.freeTables[s]![j]!);
+    });
   }
   return tableOf;
 }

@@ -34,7 +34,6 @@ export interface TextAnalyzer {
   analyze(text: string, language: LanguageCode, hints?: AnalyzeHints): AnalyzedText;
 }
 
-
 type Script = 'cjk' | 'cyrillic' | 'latin';
 
 /**
@@ -133,7 +132,17 @@ export function createTextAnalyzer(japanese: JapaneseTokenizer, options: Analyze
         if (latinIsMongolian === null) {
           const latin = runs.filter((r) => r.script === 'latin').reduce((n, r) => n + r.text.length, 0);
           const other = runs.filter((r) => r.script !== 'latin').reduce((n, r) => n + r.text.length, 0);
-          if (language === 'mn') latinIsMongolian = latin > other ? isLatinMongolian(text, vocabulary) || latin > 3 * other : isLatinMongolian(runs.filter((r) => r.script === 'latin').map((r) => r.text).join(' '), vocabulary);
+          if (language === 'mn')
+            latinIsMongolian =
+              latin > other
+                ? isLatinMongolian(text, vocabulary) || latin > 3 * other
+                : isLatinMongolian(
+                    runs
+                      .filter((r) => r.script === 'latin')
+                      .map((r) => r.text)
+                      .join(' '),
+                    vocabulary,
+                  );
           else if (language === 'en' && hints.latinMongolianTypist) latinIsMongolian = isLatinMongolian(text, vocabulary, true);
           else if (language === 'ja' || language === 'en' || language === 'ru') latinIsMongolian = false;
           else latinIsMongolian = isLatinMongolian(text, vocabulary);

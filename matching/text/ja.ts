@@ -14,19 +14,70 @@ let shared: Promise<JapaneseTokenizer> | null = null;
 export function loadJapaneseTokenizer(): Promise<JapaneseTokenizer> {
   if (!shared) {
     const dicPath = join(dirname(createRequire(import.meta.url).resolve('kuromoji/package.json')), 'dict');
-    shared = new Promise((resolve, reject) =>
-      kuromoji.builder({ dicPath }).build((error, tokenizer) => (error ? reject(error) : resolve(tokenizer))),
-    );
+    shared = new Promise((resolve, reject) => kuromoji.builder({ dicPath }).build((error, tokenizer) => (error ? reject(error) : resolve(tokenizer))));
   }
   return shared;
 }
 
 /** Verbs and nouns that carry grammar, not meaning: "する" in 調達する, "こと", "ため". */
 const STOP_BASES = new Set([
-  'する', 'いる', 'ある', 'なる', 'できる', 'れる', 'られる', 'おる', 'いく', 'くる', 'せる', 'させる',
-  'いただく', 'くださる', 'もらう', 'おく', 'しまう', 'みる', '思う', '考える', '行う', '求める', '探す', '目指す', '持つ',
-  'こと', 'もの', 'ため', 'よう', 'ところ', 'とき', 'ほか', 'など', '等', '方', '当社', '弊社', '私', '我々', '私たち',
-  '皆様', '様', 'さん', '的', '化', '性', '中', '年', '月', '日', '約', '以上', '以下', '各', '全', 'ご', 'お',
+  'する',
+  'いる',
+  'ある',
+  'なる',
+  'できる',
+  'れる',
+  'られる',
+  'おる',
+  'いく',
+  'くる',
+  'せる',
+  'させる',
+  'いただく',
+  'くださる',
+  'もらう',
+  'おく',
+  'しまう',
+  'みる',
+  '思う',
+  '考える',
+  '行う',
+  '求める',
+  '探す',
+  '目指す',
+  '持つ',
+  'こと',
+  'もの',
+  'ため',
+  'よう',
+  'ところ',
+  'とき',
+  'ほか',
+  'など',
+  '等',
+  '方',
+  '当社',
+  '弊社',
+  '私',
+  '我々',
+  '私たち',
+  '皆様',
+  '様',
+  'さん',
+  '的',
+  '化',
+  '性',
+  '中',
+  '年',
+  '月',
+  '日',
+  '約',
+  '以上',
+  '以下',
+  '各',
+  '全',
+  'ご',
+  'お',
 ]);
 
 /** Parts of speech that carry content: nouns (not pronouns, numbers or dependent nouns), verbs, adjectives. */

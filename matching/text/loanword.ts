@@ -65,13 +65,49 @@ export function englishSkeletons(term: string): string[] {
 
 /** A katakana word's skeleton (via its romanisation; ー and ・ carry no consonant). */
 export function katakanaSkeleton(kana: string): string {
-  return consonants(toRomaji(kana.replace(/[・･]/g, '')).toLowerCase().replace(/[^a-z]/g, ''));
+  return consonants(
+    toRomaji(kana.replace(/[・･]/g, ''))
+      .toLowerCase()
+      .replace(/[^a-z]/g, ''),
+  );
 }
 
 const CYRILLIC_LATIN: Readonly<Record<string, string>> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'j', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm',
-  н: 'n', о: 'o', ө: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ү: 'u', ф: 'f', х: 'h', ц: 'ts', ч: 'ch', ш: 'sh',
-  щ: 'sh', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'yo',
+  ж: 'j',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  ө: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ү: 'u',
+  ф: 'f',
+  х: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'sh',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
 };
 
 /** A Cyrillic loanword's skeleton: its letters read as the English (or Russian) spelling they copy. */

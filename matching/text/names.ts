@@ -18,9 +18,10 @@ export function readableName(name: Record<string, string> | undefined, latin: st
   if (!name) return { text: latin ?? '', lang: 'en', latin: null };
   const own = name[lang];
   if (own) return { text: own, lang, latin: null };
-  const [originalLang, text] = (['ja', 'mn'] as const).flatMap((l) => (name[l] ? [[l, name[l]] as const] : []))[0]
-    ?? Object.entries(name).find(([l]) => l !== 'en')
-    ?? (['en', name.en ?? ''] as const);
+  const [originalLang, text] =
+    (['ja', 'mn'] as const).flatMap((l) => (name[l] ? [[l, name[l]] as const] : []))[0] ??
+    Object.entries(name).find(([l]) => l !== 'en') ??
+    (['en', name.en ?? ''] as const);
   return { text, lang: originalLang, latin: latin && !LATIN_ONLY.test(text) && latin !== text ? latin : null };
 }
 

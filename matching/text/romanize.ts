@@ -16,9 +16,41 @@ import type { JapaneseTokenizer } from './ja.ts';
  */
 
 const MNS_5217: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'ye', ё: 'yo', ж: 'j', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm',
-  н: 'n', о: 'o', ө: 'ö', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ү: 'ü', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch',
-  ш: 'sh', щ: 'sh', ъ: 'i', ы: 'y', ь: 'i', э: 'e', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'ye',
+  ё: 'yo',
+  ж: 'j',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  ө: 'ö',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ү: 'ü',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'sh',
+  ъ: 'i',
+  ы: 'y',
+  ь: 'i',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
 };
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -50,11 +82,7 @@ export function romanizeMongolian(text: string): string {
 
 /** Hepburn with macrons: the long vowels of a reading written once, with a bar. */
 function hepburn(kana: string): string {
-  return toRomaji(kana)
-    .replace(/ou|oo/g, 'ō')
-    .replace(/uu/g, 'ū')
-    .replace(/aa/g, 'ā')
-    .replace(/ee/g, 'ē');
+  return toRomaji(kana).replace(/ou|oo/g, 'ō').replace(/uu/g, 'ū').replace(/aa/g, 'ā').replace(/ee/g, 'ē');
 }
 
 const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);

@@ -23,9 +23,7 @@ export function openDatabase(path: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   // SQLite's lower() folds ASCII only; filters on Cyrillic cities and sectors need Unicode folding.
-  sqlite.function('fold', { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' ? fold(value) : value,
-  );
+  sqlite.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? fold(value) : value));
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
   return db;

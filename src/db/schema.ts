@@ -80,8 +80,12 @@ export const matches = sqliteTable(
   'matches',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    orgAId: integer('org_a_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    orgBId: integer('org_b_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    orgAId: integer('org_a_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgBId: integer('org_b_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     score: real('score').notNull(),
     signals: text('signals', { mode: 'json' }).$type<Record<string, number>>().notNull(),
     status: text('status').$type<MatchStatus>().notNull().default('pending'),
@@ -109,7 +113,9 @@ export const matches = sqliteTable(
  * its pairs are re-ranked after a restart (a ranking cut short by a crash is finished).
  */
 export const organizationFeatures = sqliteTable('organization_features', {
-  organizationId: integer('organization_id').primaryKey().references(() => organizations.id, { onDelete: 'cascade' }),
+  organizationId: integer('organization_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
   textsHash: text('texts_hash').notNull(),
   features: text('features').notNull(),
   rankedHash: text('ranked_hash'),
@@ -150,7 +156,9 @@ export const eventTables = sqliteTable(
   'event_tables',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
   },
   (t) => [uniqueIndex('event_tables_name_unique').on(t.eventId, t.name)],
@@ -161,8 +169,12 @@ export const attendees = sqliteTable(
   'attendees',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-    organizationId: integer('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     /** The name in Latin letters, given or romanised, so the other side can read it aloud. */
     nameLatin: text('name_latin').notNull().default(''),
@@ -195,8 +207,12 @@ export const attendees = sqliteTable(
 export const checkIns = sqliteTable(
   'check_ins',
   {
-    attendeeId: integer('attendee_id').notNull().references(() => attendees.id, { onDelete: 'cascade' }),
-    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    attendeeId: integer('attendee_id')
+      .notNull()
+      .references(() => attendees.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     date: text('date').notNull(),
     status: text('status').$type<CheckInStatus>().notNull(),
     at: text('at').notNull(),
@@ -215,7 +231,9 @@ export const interpreters = sqliteTable(
   'interpreters',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     nameLatin: text('name_latin').notNull().default(''),
     pairs: text('pairs', { mode: 'json' }).$type<[string, string][]>().notNull(),
@@ -229,9 +247,15 @@ export const meetingRequests = sqliteTable(
   'meeting_requests',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
-    fromAttendeeId: integer('from_attendee_id').notNull().references(() => attendees.id, { onDelete: 'cascade' }),
-    toOrganizationId: integer('to_organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    fromAttendeeId: integer('from_attendee_id')
+      .notNull()
+      .references(() => attendees.id, { onDelete: 'cascade' }),
+    toOrganizationId: integer('to_organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     message: text('message'),
     status: text('status').$type<RequestStatus>().notNull().default('requested'),
     createdAt: text('created_at').notNull(),
@@ -254,13 +278,23 @@ export const meetings = sqliteTable(
   'meetings',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     uid: text('uid').notNull().unique(),
     requestId: integer('request_id').references(() => meetingRequests.id, { onDelete: 'set null' }),
-    orgLowId: integer('org_low_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    orgHighId: integer('org_high_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    attendeeAId: integer('attendee_a_id').notNull().references(() => attendees.id, { onDelete: 'cascade' }),
-    attendeeBId: integer('attendee_b_id').notNull().references(() => attendees.id, { onDelete: 'cascade' }),
+    orgLowId: integer('org_low_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    orgHighId: integer('org_high_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    attendeeAId: integer('attendee_a_id')
+      .notNull()
+      .references(() => attendees.id, { onDelete: 'cascade' }),
+    attendeeBId: integer('attendee_b_id')
+      .notNull()
+      .references(() => attendees.id, { onDelete: 'cascade' }),
     slotStart: text('slot_start').notNull(),
     slotEnd: text('slot_end').notNull(),
     tableId: integer('table_id').references(() => eventTables.id, { onDelete: 'restrict' }),
@@ -295,9 +329,13 @@ export const meetings = sqliteTable(
 export const meetingSeats = sqliteTable(
   'meeting_seats',
   {
-    attendeeId: integer('attendee_id').notNull().references(() => attendees.id, { onDelete: 'cascade' }),
+    attendeeId: integer('attendee_id')
+      .notNull()
+      .references(() => attendees.id, { onDelete: 'cascade' }),
     slotStart: text('slot_start').notNull(),
-    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.attendeeId, t.slotStart] }), index('meeting_seats_meeting_idx').on(t.meetingId)],
 );
@@ -334,8 +372,17 @@ export const auditLog = sqliteTable(
 export type AuditRow = typeof auditLog.$inferSelect;
 
 export const MESSAGE_KINDS = [
-  'sign-in', 'request-received', 'request-accepted', 'request-declined', 'request-expiring',
-  'meeting-booked', 'meeting-moved', 'meeting-cancelled', 'reminder', 'feedback', 'follow-up',
+  'sign-in',
+  'request-received',
+  'request-accepted',
+  'request-declined',
+  'request-expiring',
+  'meeting-booked',
+  'meeting-moved',
+  'meeting-cancelled',
+  'reminder',
+  'feedback',
+  'follow-up',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export type MessageStatus = 'pending' | 'sent' | 'failed' | 'suppressed';
@@ -427,8 +474,12 @@ export const meetingFeedback = sqliteTable(
   'meeting_feedback',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
-    organizationId: integer('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     attendeeId: integer('attendee_id').references(() => attendees.id, { onDelete: 'set null' }),
     tookPlace: integer('took_place', { mode: 'boolean' }).notNull(),
     interest: text('interest').$type<Interest>(),
@@ -456,8 +507,12 @@ export const followUps = sqliteTable(
   'follow_ups',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
-    organizationId: integer('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     months: integer('months').notNull(),
     askedAt: text('asked_at').notNull(),
     answeredAt: text('answered_at'),

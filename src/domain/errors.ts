@@ -40,8 +40,10 @@ export class DomainError extends Error {
   }
 }
 
-export const invalid = (detail: string, errors: FieldError[], code?: string, params?: Record<string, unknown>) => new DomainError('invalid', detail, errors, undefined, code, params);
-export const conflict = (detail: string, errors?: FieldError[], code?: string, params?: Record<string, unknown>) => new DomainError('conflict', detail, errors, undefined, code, params);
+export const invalid = (detail: string, errors: FieldError[], code?: string, params?: Record<string, unknown>) =>
+  new DomainError('invalid', detail, errors, undefined, code, params);
+export const conflict = (detail: string, errors?: FieldError[], code?: string, params?: Record<string, unknown>) =>
+  new DomainError('conflict', detail, errors, undefined, code, params);
 export const notFound = (what: string) => new DomainError('not-found', `${what} does not exist`, undefined, undefined, 'not-found', { what });
 export const forbidden = (detail: string) => new DomainError('forbidden', detail);
 export const malformed = (slug: string, detail: string, errors?: FieldError[]) => new DomainError('malformed', detail, errors, slug);

@@ -21,7 +21,15 @@ export interface MeetingView {
   online: boolean;
   table: { id: number; name: string } | null;
   interpreter: { id: number; name: string } | null;
-  attendees: { attendeeId: number; name: string; nameLatin: string; organizationId: number; organization: string; organizationName: Record<string, string>; organizationLatin: string }[];
+  attendees: {
+    attendeeId: number;
+    name: string;
+    nameLatin: string;
+    organizationId: number;
+    organization: string;
+    organizationName: Record<string, string>;
+    organizationLatin: string;
+  }[];
   requestId: number | null;
   dayReason: MeetingRow['dayReason'];
   attendance: MeetingRow['attendance'];
@@ -58,19 +66,36 @@ export function meetingView(m: MeetingRow, ctx: AgendaContext): MeetingView {
     const organization = ctx.organizationNames.get(a?.organizationId ?? 0) ?? '';
     const label = ctx.organizationLabels?.get(a?.organizationId ?? 0);
     return {
-      attendeeId: id, name: a?.name ?? '', nameLatin: a?.nameLatin ?? '', organizationId: a?.organizationId ?? 0, organization,
-      organizationName: label?.name ?? { en: organization }, organizationLatin: label?.nameLatin ?? '',
+      attendeeId: id,
+      name: a?.name ?? '',
+      nameLatin: a?.nameLatin ?? '',
+      organizationId: a?.organizationId ?? 0,
+      organization,
+      organizationName: label?.name ?? { en: organization },
+      organizationLatin: label?.nameLatin ?? '',
     };
   };
   const table = m.tableId ? ctx.tables.get(m.tableId) : undefined;
   const interpreter = m.interpreterId ? ctx.interpreters.get(m.interpreterId) : undefined;
   return {
-    id: m.id, eventId: m.eventId, uid: m.uid, status: m.status, source: m.source, sequence: m.sequence,
-    start: m.slotStart, end: m.slotEnd, localStart: localTime(Date.parse(m.slotStart), ctx.event.timeZone), online: m.online,
+    id: m.id,
+    eventId: m.eventId,
+    uid: m.uid,
+    status: m.status,
+    source: m.source,
+    sequence: m.sequence,
+    start: m.slotStart,
+    end: m.slotEnd,
+    localStart: localTime(Date.parse(m.slotStart), ctx.event.timeZone),
+    online: m.online,
     table: table ? { id: table.id, name: table.name } : null,
     interpreter: interpreter ? { id: interpreter.id, name: interpreter.name } : null,
-    attendees: [person(m.attendeeAId), person(m.attendeeBId)], requestId: m.requestId, updatedAt: m.updatedAt,
-    dayReason: m.dayReason, attendance: m.attendance, missingAttendeeIds: m.missingAttendeeIds ?? [],
+    attendees: [person(m.attendeeAId), person(m.attendeeBId)],
+    requestId: m.requestId,
+    updatedAt: m.updatedAt,
+    dayReason: m.dayReason,
+    attendance: m.attendance,
+    missingAttendeeIds: m.missingAttendeeIds ?? [],
   };
 }
 
@@ -103,18 +128,42 @@ function personText(p: MeetingView['attendees'][number], lang: AgendaLang): { na
 /** The agenda as CSV, times in the event's zone and in the reader's own zone, headers and names in the reader's language. */
 export function agendaCsv(items: readonly MeetingView[], event: EventRow, readerZone: string, lang: AgendaLang = 'en'): string {
   const w = (key: Parameters<typeof agendaWord>[1]) => agendaWord(lang, key);
-  const rows = items.map((m) => [
-    m.id, m.status === 'cancelled' ? w('cancelled') : w('scheduled'), localTime(Date.parse(m.start), event.timeZone), localTime(Date.parse(m.end), event.timeZone),
-    localTime(Date.parse(m.start), readerZone), m.start, m.online ? w('online') : m.table?.name ?? '', m.interpreter?.name ?? '',
-    ...m.attendees.flatMap((p) => {
-      const shown = personText(p, lang);
-      return [shown.name, shown.organization];
-    }),
-  ].map((v) => neutralizeCell(String(v))));
-  return stringify([
-    [w('meeting'), w('status'), `${w('start')} (${event.timeZone})`, `${w('end')} (${event.timeZone})`, `${w('start')} (${readerZone})`, `${w('start')} (UTC)`, w('table'), w('interpreter'), w('attendeeA'), w('organizationA'), w('attendeeB'), w('organizationB')],
-    ...rows,
-  ], { bom: true });
+  const rows = items.map((m) =>
+    [
+      m.id,
+      m.status === 'cancelled' ? w('cancelled') : w('scheduled'),
+      localTime(Date.parse(m.start), event.timeZone),
+      localTime(Date.parse(m.end), event.timeZone),
+      localTime(Date.parse(m.start), readerZone),
+      m.start,
+      m.online ? w('online') : (m.table?.name ?? ''),
+      m.interpreter?.name ?? '',
+      ...m.attendees.flatMap((p) => {
+        const shown = personText(p, lang);
+        return [shown.name, shown.organization];
+      }),
+    ].map((v) => neutralizeCell(String(v))),
+  );
+  return stringify(
+    [
+      [
+        w('meeting'),
+        w('status'),
+        `${w('start')} (${event.timeZone})`,
+        `${w('end')} (${event.timeZone})`,
+        `${w('start')} (${readerZone})`,
+        `${w('start')} (UTC)`,
+        w('table'),
+        w('interpreter'),
+        w('attendeeA'),
+        w('organizationA'),
+        w('attendeeB'),
+        w('organizationB'),
+      ],
+      ...rows,
+    ],
+    { bom: true },
+  );
 }
 
 /**
@@ -125,10 +174,14 @@ export function agendaCsv(items: readonly MeetingView[], event: EventRow, reader
 export function agendaIcs(items: readonly MeetingView[], event: EventRow, title: string, lang: AgendaLang = 'en'): string {
   const calendar = ical({ name: icsText(title), prodId: { company: 'Musubi', product: 'agenda', language: lang.toUpperCase() }, timezone: null });
   for (const m of items) {
-    const other = icsText(m.attendees.map((p) => {
-      const shown = personText(p, lang);
-      return `${shown.name} – ${shown.organization}`;
-    }).join(' ⇄ '));
+    const other = icsText(
+      m.attendees
+        .map((p) => {
+          const shown = personText(p, lang);
+          return `${shown.name} – ${shown.organization}`;
+        })
+        .join(' ⇄ '),
+    );
     calendar.createEvent({
       id: m.uid,
       sequence: m.sequence,
@@ -141,7 +194,10 @@ export function agendaIcs(items: readonly MeetingView[], event: EventRow, title:
         m.online ? agendaWord(lang, 'onlineMeeting') : agendaWord(lang, 'tableNamed', { name: m.table?.name ?? '' }),
         m.interpreter ? agendaWord(lang, 'interpreterNamed', { name: m.interpreter.name }) : '',
         agendaWord(lang, 'localTime', { zone: event.timeZone, time: m.localStart.replace('T', ' ') }),
-      ].filter(Boolean).map(icsText).join('\n'),
+      ]
+        .filter(Boolean)
+        .map(icsText)
+        .join('\n'),
       location: icsText(m.online ? agendaWord(lang, 'online') : agendaWord(lang, 'location', { city: event.city, name: m.table?.name ?? '' })),
       status: m.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });

@@ -50,14 +50,24 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
     const people = repo.presentAttendees(seats);
     if (message.includes('meetings.table_id')) {
       const name = row.tableId ? repo.table(row.tableId)?.name : undefined;
-      throw conflict(`Table ${name} is already booked at ${slot}`, [{ field: 'tableId', message: `table ${name} is taken at ${slot}`, code: 'table-taken', params: { table: name, start: slot } }]);
+      throw conflict(`Table ${name} is already booked at ${slot}`, [
+        { field: 'tableId', message: `table ${name} is taken at ${slot}`, code: 'table-taken', params: { table: name, start: slot } },
+      ]);
     }
     if (message.includes('meetings.interpreter_id')) {
       const name = row.interpreterId ? repo.interpreter(row.interpreterId)?.name : undefined;
-      throw conflict(`Interpreter ${name} is already booked at ${slot}`, [{ field: 'interpreterId', message: `interpreter ${name} is taken at ${slot}`, code: 'interpreter-taken', params: { interpreter: name, start: slot } }]);
+      throw conflict(`Interpreter ${name} is already booked at ${slot}`, [
+        { field: 'interpreterId', message: `interpreter ${name} is taken at ${slot}`, code: 'interpreter-taken', params: { interpreter: name, start: slot } },
+      ]);
     }
-    if (message.includes('meeting_seats')) throw conflict(`One of ${people.map((p) => p.name).join(' and ')} already has a meeting at ${slot}`, [{ field: 'attendeeIds', message: `already has a meeting at ${slot}`, code: 'person-taken', params: { start: slot } }]);
-    if (message.includes('org_low_id')) throw conflict('These two organisations already have a meeting at this event', [{ field: 'attendeeIds', message: 'the organisations already meet at this event', code: 'already-meeting' }]);
+    if (message.includes('meeting_seats'))
+      throw conflict(`One of ${people.map((p) => p.name).join(' and ')} already has a meeting at ${slot}`, [
+        { field: 'attendeeIds', message: `already has a meeting at ${slot}`, code: 'person-taken', params: { start: slot } },
+      ]);
+    if (message.includes('org_low_id'))
+      throw conflict('These two organisations already have a meeting at this event', [
+        { field: 'attendeeIds', message: 'the organisations already meet at this event', code: 'already-meeting' },
+      ]);
     throw error;
   }
 
@@ -65,19 +75,35 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
   function prepare(event: EventRow, req: BookingRequest, movingId: number | null): { row: NewMeeting; seats: [number, number] } {
     const slots = eventSlots(event);
     const slot = slots.find((s) => s.start === req.slotStart);
-    if (!slot) throw invalid('That time is not a slot of this event', [{ field: 'slotStart', message: `is not a slot start of event ${event.id} (see GET /api/events/${event.id})`, code: 'not-slot', params: Number.isFinite(req.slotStart) ? { start: new Date(req.slotStart).toISOString() } : {} }]);
+    if (!slot)
+      throw invalid('That time is not a slot of this event', [
+        {
+          field: 'slotStart',
+          message: `is not a slot start of event ${event.id} (see GET /api/events/${event.id})`,
+          code: 'not-slot',
+          params: Number.isFinite(req.slotStart) ? { start: new Date(req.slotStart).toISOString() } : {},
+        },
+      ]);
     const slotStart = iso(slot.start);
     const local = localTime(slot.start, event.timeZone);
     const people = repo.presentAttendees(req.attendeeIds);
     const [a, b] = req.attendeeIds.map((id) => people.find((p) => p.id === id));
-    if (!a || !b || a.eventId !== event.id || b.eventId !== event.id) throw invalid('Both attendees must attend this event', [{ field: 'attendeeIds', message: 'must be two attendees of this event', code: 'not-attendees' }]);
-    if (a.organizationId === b.organizationId) throw invalid('A meeting is between two organisations', [{ field: 'attendeeIds', message: 'are from the same organisation', code: 'same-organization' }]);
+    if (!a || !b || a.eventId !== event.id || b.eventId !== event.id)
+      throw invalid('Both attendees must attend this event', [{ field: 'attendeeIds', message: 'must be two attendees of this event', code: 'not-attendees' }]);
+    if (a.organizationId === b.organizationId)
+      throw invalid('A meeting is between two organisations', [{ field: 'attendeeIds', message: 'are from the same organisation', code: 'same-organization' }]);
 
     const whole = wholeEvent(slots);
     for (const p of [a, b]) {
-      if (!covers(availabilityOf(p.availability, whole), slot)) throw conflict(`${p.name} is not available at ${local}`, [{ field: 'slotStart', message: `${p.name} is not available`, code: 'not-available', params: { name: p.name, start: slotStart } }]);
+      if (!covers(availabilityOf(p.availability, whole), slot))
+        throw conflict(`${p.name} is not available at ${local}`, [
+          { field: 'slotStart', message: `${p.name} is not available`, code: 'not-available', params: { name: p.name, start: slotStart } },
+        ]);
       const taken = repo.seatsTaken(p.id);
-      if (movingId === null && taken >= p.maxMeetings) throw conflict(`${p.name} already has ${taken} meetings, the most they take`, [{ field: 'attendeeIds', message: `${p.name} is at their meeting limit`, code: 'meeting-limit', params: { name: p.name, limit: p.maxMeetings } }]);
+      if (movingId === null && taken >= p.maxMeetings)
+        throw conflict(`${p.name} already has ${taken} meetings, the most they take`, [
+          { field: 'attendeeIds', message: `${p.name} is at their meeting limit`, code: 'meeting-limit', params: { name: p.name, limit: p.maxMeetings } },
+        ]);
     }
 
     const online = event.allowOnline && (a.online || b.online);
@@ -85,8 +111,20 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
     const interpreterId = chooseInterpreter(event, a, b, req.interpreterId, slot, slotStart, local);
     const [orgLowId, orgHighId] = a.organizationId < b.organizationId ? [a.organizationId, b.organizationId] : [b.organizationId, a.organizationId];
     const row = {
-      eventId: event.id, uid: `meeting-${randomUUID()}@musubi`, requestId: req.requestId ?? null, orgLowId, orgHighId,
-      attendeeAId: a.id, attendeeBId: b.id, slotStart, slotEnd: iso(slot.end), tableId, interpreterId, online, source: req.source, status: 'scheduled' as const,
+      eventId: event.id,
+      uid: `meeting-${randomUUID()}@musubi`,
+      requestId: req.requestId ?? null,
+      orgLowId,
+      orgHighId,
+      attendeeAId: a.id,
+      attendeeBId: b.id,
+      slotStart,
+      slotEnd: iso(slot.end),
+      tableId,
+      interpreterId,
+      online,
+      source: req.source,
+      status: 'scheduled' as const,
       ...(req.dayReason ? { dayReason: req.dayReason } : {}),
     };
     return { row, seats: [a.id, b.id] };
@@ -94,37 +132,72 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
 
   function chooseTable(event: EventRow, online: boolean, wanted: number | undefined, slotStart: string, local: string): number | null {
     if (online) {
-      if (wanted) throw invalid('An online meeting needs no table', [{ field: 'tableId', message: 'must be left out: the meeting is online', code: 'online-no-table' }]);
+      if (wanted)
+        throw invalid('An online meeting needs no table', [{ field: 'tableId', message: 'must be left out: the meeting is online', code: 'online-no-table' }]);
       return null;
     }
     if (wanted) {
       const table = repo.table(wanted);
-      if (!table || table.eventId !== event.id) throw invalid('No such table at this event', [{ field: 'tableId', message: 'is not a table of this event', code: 'unknown-table' }]);
+      if (!table || table.eventId !== event.id)
+        throw invalid('No such table at this event', [{ field: 'tableId', message: 'is not a table of this event', code: 'unknown-table' }]);
       return table.id;
     }
     const free = repo.tables(event.id).find((t) => repo.tableFree(t.id, slotStart));
-    if (!free) throw conflict(`No table is free at ${local}`, [{ field: 'tableId', message: `every table is taken at ${local}`, code: 'no-table', params: { start: slotStart } }]);
+    if (!free)
+      throw conflict(`No table is free at ${local}`, [
+        { field: 'tableId', message: `every table is taken at ${local}`, code: 'no-table', params: { start: slotStart } },
+      ]);
     return free.id;
   }
 
   // The same language rules as the scheduler's, so a booking and a plan never disagree.
-  function chooseInterpreter(event: EventRow, a: AttendeeRow, b: AttendeeRow, wanted: number | null | undefined, slot: { start: number; end: number }, slotStart: string, local: string): number | null {
+  function chooseInterpreter(
+    event: EventRow,
+    a: AttendeeRow,
+    b: AttendeeRow,
+    wanted: number | null | undefined,
+    slot: { start: number; end: number },
+    slotStart: string,
+    local: string,
+  ): number | null {
     const needsInterpreter = !shareLanguage(a.languages, b.languages);
     const languages = needLabel(a.languages, b.languages);
     const canInterpret = (i: InterpreterRow) => interpreterCovers(i.pairs, a.languages, b.languages);
     const whole = wholeEvent(eventSlots(event));
     // Taking the interpreter away from two people without a common language leaves a meeting nobody can hold.
-    if (needsInterpreter && wanted === null) throw invalid('These two share no language: the meeting needs an interpreter', [{ field: 'interpreterId', message: `must name an interpreter for ${languages}: they share no language`, code: 'interpreter-needed', params: { languages } }]);
+    if (needsInterpreter && wanted === null)
+      throw invalid('These two share no language: the meeting needs an interpreter', [
+        {
+          field: 'interpreterId',
+          message: `must name an interpreter for ${languages}: they share no language`,
+          code: 'interpreter-needed',
+          params: { languages },
+        },
+      ]);
     if (wanted) {
       const interpreter = repo.interpreter(wanted);
-      if (!interpreter || interpreter.eventId !== event.id) throw invalid('No such interpreter at this event', [{ field: 'interpreterId', message: 'is not an interpreter of this event', code: 'unknown-interpreter' }]);
-      if (needsInterpreter && !canInterpret(interpreter)) throw invalid(`${interpreter.name} does not interpret between their languages`, [{ field: 'interpreterId', message: `does not cover ${languages}`, code: 'interpreter-languages', params: { name: interpreter.name, languages } }]);
-      if (!covers(availabilityOf(interpreter.availability, whole), slot)) throw conflict(`${interpreter.name} is not available at ${local}`, [{ field: 'interpreterId', message: 'is not available then', code: 'not-available', params: { name: interpreter.name, start: slotStart } }]);
+      if (!interpreter || interpreter.eventId !== event.id)
+        throw invalid('No such interpreter at this event', [
+          { field: 'interpreterId', message: 'is not an interpreter of this event', code: 'unknown-interpreter' },
+        ]);
+      if (needsInterpreter && !canInterpret(interpreter))
+        throw invalid(`${interpreter.name} does not interpret between their languages`, [
+          { field: 'interpreterId', message: `does not cover ${languages}`, code: 'interpreter-languages', params: { name: interpreter.name, languages } },
+        ]);
+      if (!covers(availabilityOf(interpreter.availability, whole), slot))
+        throw conflict(`${interpreter.name} is not available at ${local}`, [
+          { field: 'interpreterId', message: 'is not available then', code: 'not-available', params: { name: interpreter.name, start: slotStart } },
+        ]);
       return interpreter.id;
     }
     if (!needsInterpreter) return null;
-    const free = repo.interpreters(event.id).find((i) => canInterpret(i) && covers(availabilityOf(i.availability, whole), slot) && repo.interpreterFree(i.id, slotStart));
-    if (!free) throw conflict(`No interpreter for ${languages} is free at ${local}`, [{ field: 'interpreterId', message: `no ${languages} interpreter is free at ${local}`, code: 'no-interpreter', params: { languages, start: slotStart } }]);
+    const free = repo
+      .interpreters(event.id)
+      .find((i) => canInterpret(i) && covers(availabilityOf(i.availability, whole), slot) && repo.interpreterFree(i.id, slotStart));
+    if (!free)
+      throw conflict(`No interpreter for ${languages} is free at ${local}`, [
+        { field: 'interpreterId', message: `no ${languages} interpreter is free at ${local}`, code: 'no-interpreter', params: { languages, start: slotStart } },
+      ]);
     return free.id;
   }
 
@@ -136,16 +209,18 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
      */
     openSlots(event: EventRow, attendeeIds: [number, number]): { start: string; end: string; local: string }[] {
       const busy = repo.busySlots(attendeeIds);
-      return eventSlots(event).filter((slot) => {
-        if (busy.has(iso(slot.start))) return false;
-        try {
-          prepare(event, { attendeeIds, slotStart: slot.start, source: 'manual' }, null);
-          return true;
-        } catch (error) {
-          if (error instanceof DomainError) return false;
-          throw error;
-        }
-      }).map((slot) => ({ start: iso(slot.start), end: iso(slot.end), local: localTime(slot.start, event.timeZone) }));
+      return eventSlots(event)
+        .filter((slot) => {
+          if (busy.has(iso(slot.start))) return false;
+          try {
+            prepare(event, { attendeeIds, slotStart: slot.start, source: 'manual' }, null);
+            return true;
+          } catch (error) {
+            if (error instanceof DomainError) return false;
+            throw error;
+          }
+        })
+        .map((slot) => ({ start: iso(slot.start), end: iso(slot.end), local: localTime(slot.start, event.timeZone) }));
     },
 
     /** Books one meeting, or throws a domain error saying what is wrong or what conflicts. */
@@ -165,7 +240,10 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
 
     /** Moves a meeting to another slot, table or interpreter; the calendar SEQUENCE goes up, the UID stays. */
     move(event: EventRow, meeting: MeetingRow, change: { slotStart?: number; tableId?: number; interpreterId?: number | null }): MeetingRow {
-      if (meeting.status !== 'scheduled') throw conflict(`Meeting ${meeting.id} is cancelled`, [{ field: 'id', message: 'is cancelled', code: 'meeting-cancelled', params: { meetingId: meeting.id } }]);
+      if (meeting.status !== 'scheduled')
+        throw conflict(`Meeting ${meeting.id} is cancelled`, [
+          { field: 'id', message: 'is cancelled', code: 'meeting-cancelled', params: { meetingId: meeting.id } },
+        ]);
       return repo.transaction(() => {
         repo.freeSeats(meeting.id);
         // Naming the slot it already has (a drag to another table of the same row) is not a new slot:
@@ -173,15 +251,20 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
         const sameSlot = change.slotStart === undefined || change.slotStart === Date.parse(meeting.slotStart);
         // A meeting moved in time keeps its table when the table is free then (people find it where
         // they were told); only a taken table makes way for another, which the answer shows.
-        const keepTable = meeting.tableId !== null && (sameSlot || (Number.isFinite(change.slotStart) && repo.tableFree(meeting.tableId, iso(change.slotStart!))));
-        const { row, seats } = prepare(event, {
-          attendeeIds: [meeting.attendeeAId, meeting.attendeeBId],
-          slotStart: change.slotStart ?? Date.parse(meeting.slotStart),
-          tableId: change.tableId ?? (keepTable ? meeting.tableId ?? undefined : undefined),
-          interpreterId: change.interpreterId !== undefined ? change.interpreterId : sameSlot ? meeting.interpreterId : undefined,
-          requestId: meeting.requestId,
-          source: meeting.source,
-        }, meeting.id);
+        const keepTable =
+          meeting.tableId !== null && (sameSlot || (Number.isFinite(change.slotStart) && repo.tableFree(meeting.tableId, iso(change.slotStart!))));
+        const { row, seats } = prepare(
+          event,
+          {
+            attendeeIds: [meeting.attendeeAId, meeting.attendeeBId],
+            slotStart: change.slotStart ?? Date.parse(meeting.slotStart),
+            tableId: change.tableId ?? (keepTable ? (meeting.tableId ?? undefined) : undefined),
+            interpreterId: change.interpreterId !== undefined ? change.interpreterId : sameSlot ? meeting.interpreterId : undefined,
+            requestId: meeting.requestId,
+            source: meeting.source,
+          },
+          meeting.id,
+        );
         let moved: MeetingRow;
         try {
           const { uid: _uid, ...fields } = row;
@@ -195,7 +278,10 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
     },
 
     cancel(meeting: MeetingRow): MeetingRow {
-      if (meeting.status !== 'scheduled') throw conflict(`Meeting ${meeting.id} is already cancelled`, [{ field: 'id', message: 'is already cancelled', code: 'meeting-cancelled', params: { meetingId: meeting.id } }]);
+      if (meeting.status !== 'scheduled')
+        throw conflict(`Meeting ${meeting.id} is already cancelled`, [
+          { field: 'id', message: 'is already cancelled', code: 'meeting-cancelled', params: { meetingId: meeting.id } },
+        ]);
       return repo.transaction(() => {
         const cancelled = repo.cancelMeeting(meeting);
         notices.meetingChanged(cancelled, 'cancelled');
@@ -231,17 +317,25 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
     applyPlan(event: EventRow, placements: readonly PlannedMeeting[], replan: false | { keep: ReadonlySet<number> }) {
       return repo.transaction(() => {
         const previous = new Map<string, MeetingRow>();
-        if (replan) for (const m of repo.scheduledOfEvent(event.id, 'scheduler')) if (!replan.keep.has(m.id)) previous.set(`${m.orgLowId}-${m.orgHighId}`, repo.cancelMeeting(m));
+        if (replan)
+          for (const m of repo.scheduledOfEvent(event.id, 'scheduler'))
+            if (!replan.keep.has(m.id)) previous.set(`${m.orgLowId}-${m.orgHighId}`, repo.cancelMeeting(m));
         const placed: MeetingRow[] = [];
         const failed: { pairKey: string; detail: string }[] = [];
         for (const p of placements) {
           try {
             // A savepoint per meeting: one that no longer fits is reported, the rest of the plan stands.
-            placed.push(repo.transaction(() => {
-              const old = previous.get(p.pairKey);
-              const { row, seats } = prepare(event, { attendeeIds: p.attendeeIds, slotStart: p.slotStart, tableId: p.tableId ?? undefined, interpreterId: p.interpreterId, source: 'scheduler' }, old?.id ?? null);
-              return old ? repo.rewriteMeeting(old, { ...row, uid: old.uid, status: 'scheduled' }, seats) : repo.insertMeeting(row, seats);
-            }));
+            placed.push(
+              repo.transaction(() => {
+                const old = previous.get(p.pairKey);
+                const { row, seats } = prepare(
+                  event,
+                  { attendeeIds: p.attendeeIds, slotStart: p.slotStart, tableId: p.tableId ?? undefined, interpreterId: p.interpreterId, source: 'scheduler' },
+                  old?.id ?? null,
+                );
+                return old ? repo.rewriteMeeting(old, { ...row, uid: old.uid, status: 'scheduled' }, seats) : repo.insertMeeting(row, seats);
+              }),
+            );
           } catch (error) {
             failed.push({ pairKey: p.pairKey, detail: (error as Error).message });
           }

@@ -53,7 +53,14 @@ export function createCheckIn(events: EventsRepository, meetings: MeetingsReposi
   function sessionDay(event: EventRow, date: string | undefined): string {
     const wanted = date ?? localDate(now(), event.timeZone);
     if (!event.days.some((d) => d.date === wanted)) {
-      throw invalid(`${wanted} is not a day of this session`, [{ field: 'date', message: `is not a day of this session (${event.days.map((d) => d.date).join(', ')})`, code: 'not-a-session-day', params: { date: wanted } }]);
+      throw invalid(`${wanted} is not a day of this session`, [
+        {
+          field: 'date',
+          message: `is not a day of this session (${event.days.map((d) => d.date).join(', ')})`,
+          code: 'not-a-session-day',
+          params: { date: wanted },
+        },
+      ]);
     }
     return wanted;
   }
@@ -62,19 +69,32 @@ export function createCheckIn(events: EventsRepository, meetings: MeetingsReposi
     const when = sessionDay(event, date);
     day.fillCheckInCodes(event.id);
     const marks = new Map(day.checkIns(event.id, when).map((c) => [c.attendeeId, c]));
-    return { date: when, items: events.attendees(event.id).map((attendee) => ({ attendee, status: marks.get(attendee.id)?.status ?? null, at: marks.get(attendee.id)?.at ?? null })) };
+    return {
+      date: when,
+      items: events
+        .attendees(event.id)
+        .map((attendee) => ({ attendee, status: marks.get(attendee.id)?.status ?? null, at: marks.get(attendee.id)?.at ?? null })),
+    };
   }
 
-  function mark(event: EventRow, input: { code?: string | undefined; attendeeId?: number | undefined; status: CheckInStatus; date?: string | undefined }, by: string): MarkResult {
+  function mark(
+    event: EventRow,
+    input: { code?: string | undefined; attendeeId?: number | undefined; status: CheckInStatus; date?: string | undefined },
+    by: string,
+  ): MarkResult {
     const when = sessionDay(event, input.date);
     day.fillCheckInCodes(event.id);
     let attendee: AttendeeRow | null = null;
     if (input.code !== undefined) {
       attendee = day.attendeeByCode(event.id, normalizeCode(input.code));
-      if (!attendee) throw invalid('No attendee of this session has that check-in code', [{ field: 'code', message: 'is not the check-in code of an attendee of this session', code: 'unknown-code' }]);
+      if (!attendee)
+        throw invalid('No attendee of this session has that check-in code', [
+          { field: 'code', message: 'is not the check-in code of an attendee of this session', code: 'unknown-code' },
+        ]);
     } else if (input.attendeeId !== undefined) {
       attendee = events.attendee(input.attendeeId);
-      if (!attendee || attendee.eventId !== event.id) throw invalid('Not an attendee of this session', [{ field: 'attendeeId', message: 'is not an attendee of this session' }]);
+      if (!attendee || attendee.eventId !== event.id)
+        throw invalid('Not an attendee of this session', [{ field: 'attendeeId', message: 'is not an attendee of this session' }]);
     } else {
       throw invalid('Say who: a check-in code or an attendee', [{ field: 'code', message: 'give code or attendeeId', code: 'required' }]);
     }
@@ -82,14 +102,19 @@ export function createCheckIn(events: EventsRepository, meetings: MeetingsReposi
     const at = now();
     return meetings.transaction(() => {
       const checkIn = day.setCheckIn({ attendeeId: person.id, eventId: event.id, date: when, status: input.status, at: at.toISOString(), by });
-      const cancelled = input.status === 'absent'
-        ? meetings.scheduledOfAttendee(person.id)
-          .filter((m) => onDay(m, when, event.timeZone) && Date.parse(m.slotEnd) > at.getTime())
-          .sort((a, b) => a.slotStart.localeCompare(b.slotStart))
-          .map((m) => meetings.cancelMeeting(m, 'no-show'))
-        : [];
+      const cancelled =
+        input.status === 'absent'
+          ? meetings
+              .scheduledOfAttendee(person.id)
+              .filter((m) => onDay(m, when, event.timeZone) && Date.parse(m.slotEnd) > at.getTime())
+              .sort((a, b) => a.slotStart.localeCompare(b.slotStart))
+              .map((m) => meetings.cancelMeeting(m, 'no-show'))
+          : [];
       const notices: DayNotice[] = cancelled.map((m) => ({
-        type: 'meeting.cancelled', reason: 'no-show', meetingId: m.id, notify: [m.attendeeAId, m.attendeeBId].filter((id) => id !== person.id),
+        type: 'meeting.cancelled',
+        reason: 'no-show',
+        meetingId: m.id,
+        notify: [m.attendeeAId, m.attendeeBId].filter((id) => id !== person.id),
       }));
       return { attendee: person, checkIn, cancelled, notices };
     });
@@ -100,14 +125,23 @@ export function createCheckIn(events: EventsRepository, meetings: MeetingsReposi
    * who was missing. Only once it has started, and not for a cancelled one.
    */
   function attendance(meeting: MeetingRow, outcome: AttendanceOutcome, missing: readonly number[]): MeetingRow {
-    if (meeting.status !== 'scheduled') throw conflict(`Meeting ${meeting.id} was cancelled`, [{ field: 'outcome', message: 'the meeting was cancelled', code: 'meeting-cancelled' }]);
+    if (meeting.status !== 'scheduled')
+      throw conflict(`Meeting ${meeting.id} was cancelled`, [{ field: 'outcome', message: 'the meeting was cancelled', code: 'meeting-cancelled' }]);
     const at = now();
-    if (Date.parse(meeting.slotStart) > at.getTime()) throw conflict(`Meeting ${meeting.id} has not started yet`, [{ field: 'outcome', message: 'the meeting has not started yet', code: 'not-started', params: { start: meeting.slotStart } }]);
+    if (Date.parse(meeting.slotStart) > at.getTime())
+      throw conflict(`Meeting ${meeting.id} has not started yet`, [
+        { field: 'outcome', message: 'the meeting has not started yet', code: 'not-started', params: { start: meeting.slotStart } },
+      ]);
     const sides = [meeting.attendeeAId, meeting.attendeeBId];
     const stranger = missing.findIndex((id) => !sides.includes(id));
-    if (stranger >= 0) throw invalid('Only the two people of the meeting can be missing', [{ field: `missingAttendeeIds.${stranger}`, message: 'is not one of the two people of this meeting' }]);
-    if (outcome === 'held' && missing.length) throw invalid('A meeting held in full has nobody missing', [{ field: 'missingAttendeeIds', message: 'must be empty when the meeting was held' }]);
-    if (outcome === 'partly' && !missing.length) throw invalid('Say who was missing', [{ field: 'missingAttendeeIds', message: 'must name who was late or left early', code: 'required' }]);
+    if (stranger >= 0)
+      throw invalid('Only the two people of the meeting can be missing', [
+        { field: `missingAttendeeIds.${stranger}`, message: 'is not one of the two people of this meeting' },
+      ]);
+    if (outcome === 'held' && missing.length)
+      throw invalid('A meeting held in full has nobody missing', [{ field: 'missingAttendeeIds', message: 'must be empty when the meeting was held' }]);
+    if (outcome === 'partly' && !missing.length)
+      throw invalid('Say who was missing', [{ field: 'missingAttendeeIds', message: 'must name who was late or left early', code: 'required' }]);
     return day.markAttendance(meeting.id, outcome, [...new Set(missing)], at.toISOString())!;
   }
 

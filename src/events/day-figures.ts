@@ -3,7 +3,12 @@ import { localTime } from '../../matching/schedule/slots.ts';
 import type { AttendeeRow, CheckInRow, EventRow, MeetingRow } from '../db/schema.ts';
 import { localDate } from './check-in.ts';
 
-interface Counts { held: number; partly: number; notHeld: number; unmarked: number }
+interface Counts {
+  held: number;
+  partly: number;
+  notHeld: number;
+  unmarked: number;
+}
 
 const zero = (): Counts => ({ held: 0, partly: 0, notHeld: 0, unmarked: 0 });
 
@@ -14,8 +19,12 @@ const zero = (): Counts => ({ held: 0, partly: 0, notHeld: 0, unmarked: 0 });
  * have started.
  */
 export function attendanceFigures(
-  event: EventRow, meetings: readonly MeetingRow[], checkIns: readonly CheckInRow[], people: readonly AttendeeRow[],
-  organizations: Map<number, { name: LocalizedText; country: string }>, now: Date,
+  event: EventRow,
+  meetings: readonly MeetingRow[],
+  checkIns: readonly CheckInRow[],
+  people: readonly AttendeeRow[],
+  organizations: Map<number, { name: LocalizedText; country: string }>,
+  now: Date,
 ) {
   const total = zero();
   const hours = new Map<string, Counts & { noShow: number }>();
@@ -42,7 +51,16 @@ export function attendanceFigures(
       continue;
     }
     if (m.dayReason === 'standby') standbyMeetings++;
-    const key = m.attendance === 'held' ? 'held' : m.attendance === 'partly' ? 'partly' : m.attendance === 'not-held' ? 'notHeld' : Date.parse(m.slotStart) <= now.getTime() ? 'unmarked' : null;
+    const key =
+      m.attendance === 'held'
+        ? 'held'
+        : m.attendance === 'partly'
+          ? 'partly'
+          : m.attendance === 'not-held'
+            ? 'notHeld'
+            : Date.parse(m.slotStart) <= now.getTime()
+              ? 'unmarked'
+              : null;
     if (!key) continue;
     total[key]++;
     slot[key]++;
@@ -55,7 +73,10 @@ export function attendanceFigures(
     noShowMeetings,
     standbyMeetings,
     noShowsBySide: bySide,
-    byHour: [...hours].filter(([, c]) => c.held + c.partly + c.notHeld + c.unmarked + c.noShow > 0).sort(([a], [b]) => (a < b ? -1 : 1)).map(([hour, c]) => ({ hour, ...c })),
+    byHour: [...hours]
+      .filter(([, c]) => c.held + c.partly + c.notHeld + c.unmarked + c.noShow > 0)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([hour, c]) => ({ hour, ...c })),
     checkIns: event.days.map(({ date }) => {
       const marks = checkIns.filter((c) => c.date === date);
       const present = marks.filter((c) => c.status === 'present').length;

@@ -2,8 +2,15 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { LocalizedText } from '../../matching/profile.ts';
 import type { Db } from '../db/client.ts';
 import {
-  attendees, checkIns, meetings, organizations,
-  type AttendanceOutcome, type AttendeeRow, type CheckInRow, type CheckInStatus, type MeetingRow,
+  attendees,
+  checkIns,
+  meetings,
+  organizations,
+  type AttendanceOutcome,
+  type AttendeeRow,
+  type CheckInRow,
+  type CheckInStatus,
+  type MeetingRow,
 } from '../db/schema.ts';
 
 /**
@@ -13,27 +20,43 @@ import {
 export function createDayRepository(db: Db) {
   return {
     checkIns: (eventId: number, date: string): CheckInRow[] =>
-      db.select().from(checkIns).where(and(eq(checkIns.eventId, eventId), eq(checkIns.date, date))).orderBy(asc(checkIns.at)).all(),
+      db
+        .select()
+        .from(checkIns)
+        .where(and(eq(checkIns.eventId, eventId), eq(checkIns.date, date)))
+        .orderBy(asc(checkIns.at))
+        .all(),
     /** Every check-in of a session, all days. */
-    allCheckIns: (eventId: number): CheckInRow[] => db.select().from(checkIns).where(eq(checkIns.eventId, eventId)).orderBy(asc(checkIns.date), asc(checkIns.at)).all(),
+    allCheckIns: (eventId: number): CheckInRow[] =>
+      db.select().from(checkIns).where(eq(checkIns.eventId, eventId)).orderBy(asc(checkIns.date), asc(checkIns.at)).all(),
 
     /** Records (or changes) whether someone came that day. */
     setCheckIn(row: CheckInRow): CheckInRow {
-      return db.insert(checkIns).values(row)
+      return db
+        .insert(checkIns)
+        .values(row)
         .onConflictDoUpdate({ target: [checkIns.attendeeId, checkIns.date], set: { status: row.status, at: row.at, by: row.by } })
-        .returning().get();
+        .returning()
+        .get();
     },
 
     /** A present (not removed) attendee of the session by check-in code. */
     attendeeByCode: (eventId: number, code: string): AttendeeRow | null =>
-      db.select().from(attendees).where(and(eq(attendees.eventId, eventId), eq(attendees.checkInCode, code), isNull(attendees.removedAt))).get() ?? null,
+      db
+        .select()
+        .from(attendees)
+        .where(and(eq(attendees.eventId, eventId), eq(attendees.checkInCode, code), isNull(attendees.removedAt)))
+        .get() ?? null,
 
     /**
      * Gives a check-in code to the session's attendees registered before codes existed: eight hex
      * digits from SQLite's own random source, in one statement.
      */
     fillCheckInCodes(eventId: number): void {
-      db.update(attendees).set({ checkInCode: sql`upper(hex(randomblob(4)))` }).where(and(eq(attendees.eventId, eventId), isNull(attendees.checkInCode))).run();
+      db.update(attendees)
+        .set({ checkInCode: sql`upper(hex(randomblob(4)))` })
+        .where(and(eq(attendees.eventId, eventId), isNull(attendees.checkInCode)))
+        .run();
     },
 
     markAttendance(meetingId: number, attendance: AttendanceOutcome, missing: number[], at: string): MeetingRow | null {
@@ -43,8 +66,14 @@ export function createDayRepository(db: Db) {
     /** Organisations' names in every language they have, and their countries (for "by side" figures). */
     organizationLabels(ids: readonly number[]): Map<number, { name: LocalizedText; country: string }> {
       if (!ids.length) return new Map();
-      return new Map(db.select({ id: organizations.id, name: organizations.name, country: organizations.country }).from(organizations)
-        .where(inArray(organizations.id, [...ids])).all().map((o) => [o.id, { name: o.name, country: o.country }]));
+      return new Map(
+        db
+          .select({ id: organizations.id, name: organizations.name, country: organizations.country })
+          .from(organizations)
+          .where(inArray(organizations.id, [...ids]))
+          .all()
+          .map((o) => [o.id, { name: o.name, country: o.country }]),
+      );
     },
   };
 }

@@ -20,11 +20,19 @@ export function eventFigures(event: EventRow, ctx: AgendaContext, all: readonly 
       if (entry) entry.meetings++;
     }
   }
-  const organizations = [...perOrg].map(([id, e]) => ({ id, name: ctx.organizationNames.get(id) ?? '', ...e })).sort((a, b) => a.meetings - b.meetings || a.id - b.id);
+  const organizations = [...perOrg]
+    .map(([id, e]) => ({ id, name: ctx.organizationNames.get(id) ?? '', ...e }))
+    .sort((a, b) => a.meetings - b.meetings || a.id - b.id);
   const slots = eventSlots(event).map((s) => {
     const start = new Date(s.start).toISOString();
     const here = scheduled.filter((m) => m.slotStart === start);
-    return { start, local: localTime(s.start, event.timeZone), meetings: here.length, tablesUsed: here.filter((m) => m.tableId !== null).length, online: here.filter((m) => m.online).length };
+    return {
+      start,
+      local: localTime(s.start, event.timeZone),
+      meetings: here.length,
+      tablesUsed: here.filter((m) => m.tableId !== null).length,
+      online: here.filter((m) => m.online).length,
+    };
   });
   const tableSlots = slots.length * ctx.tables.size;
   const count = (status: string) => requests.filter((r) => r.status === status).length;
@@ -35,6 +43,12 @@ export function eventFigures(event: EventRow, ctx: AgendaContext, all: readonly 
     tableUse: tableSlots ? Math.round((slots.reduce((n, s) => n + s.tablesUsed, 0) / tableSlots) * 1000) / 1000 : 0,
     interpreters: [...ctx.interpreters.values()].map((i) => ({ id: i.id, name: i.name, meetings: scheduled.filter((m) => m.interpreterId === i.id).length })),
     meetingsNeedingInterpreter: scheduled.filter((m) => m.interpreterId !== null).length,
-    requests: { requested: count('requested'), accepted: count('accepted'), declined: count('declined'), cancelled: count('cancelled'), expired: count('expired') },
+    requests: {
+      requested: count('requested'),
+      accepted: count('accepted'),
+      declined: count('declined'),
+      cancelled: count('cancelled'),
+      expired: count('expired'),
+    },
   };
 }

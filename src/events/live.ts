@@ -30,7 +30,8 @@ export function liveView(d: LiveInput) {
   const slots = eventSlots(d.event);
   const current = slots.find((s) => s.start <= at && at < s.end) ?? null;
   const upcoming = slots.find((s) => s.start >= (current?.end ?? at)) ?? null;
-  const slotView = (s: { start: number; end: number } | null) => (s ? { start: iso(s.start), end: iso(s.end), local: localTime(s.start, d.event.timeZone) } : null);
+  const slotView = (s: { start: number; end: number } | null) =>
+    s ? { start: iso(s.start), end: iso(s.end), local: localTime(s.start, d.event.timeZone) } : null;
   const people = new Map(d.attendees.map((a) => [a.id, a]));
   const marks = new Map(d.checkIns.map((c) => [c.attendeeId, c.status]));
   const tables = new Map(d.tables.map((t) => [t.id, t.name]));
@@ -43,17 +44,24 @@ export function liveView(d: LiveInput) {
     if (!m) return null;
     const interpreter = m.interpreterId ? interpreters.get(m.interpreterId) : undefined;
     return {
-      id: m.id, start: m.slotStart, local: localTime(Date.parse(m.slotStart), d.event.timeZone), online: m.online,
-      table: m.tableId ? tables.get(m.tableId) ?? null : null,
+      id: m.id,
+      start: m.slotStart,
+      local: localTime(Date.parse(m.slotStart), d.event.timeZone),
+      online: m.online,
+      table: m.tableId ? (tables.get(m.tableId) ?? null) : null,
       interpreter: interpreter ? { name: interpreter.name, latin: d.latin(interpreter.name) } : null,
       attendance: m.attendance,
       people: [m.attendeeAId, m.attendeeBId].map((id) => {
         const p = people.get(id);
         const org = d.organizations.get(p?.organizationId ?? 0);
-        const original = org ? org.name.ja ?? org.name.mn ?? Object.values(org.name)[0] ?? '' : '';
+        const original = org ? (org.name.ja ?? org.name.mn ?? Object.values(org.name)[0] ?? '') : '';
         return {
-          attendeeId: id, name: p?.name ?? '', latin: d.latin(p?.name ?? ''), organization: org?.name ?? {},
-          organizationLatin: org && !org.name.en ? d.latin(original) : null, checkIn: marks.get(id) ?? null,
+          attendeeId: id,
+          name: p?.name ?? '',
+          latin: d.latin(p?.name ?? ''),
+          organization: org?.name ?? {},
+          organizationLatin: org && !org.name.en ? d.latin(original) : null,
+          checkIn: marks.get(id) ?? null,
         };
       }),
     };
@@ -72,9 +80,16 @@ export function liveView(d: LiveInput) {
     tables: d.tables.map((t) => ({ id: t.id, name: t.name, ...nowAndNext((m) => m.tableId === t.id) })),
     interpreters: d.interpreters.map((i) => ({ id: i.id, name: i.name, latin: d.latin(i.name), ...nowAndNext((m) => m.interpreterId === i.id) })),
     emptyTables: current ? d.tables.filter((t) => !running.some((m) => m.tableId === t.id)).map((t) => t.name) : [],
-    late: running.flatMap((m) => [m.attendeeAId, m.attendeeBId].filter((id) => marks.get(id) !== 'present').map((id) => ({
-      attendeeId: id, name: people.get(id)?.name ?? '', latin: d.latin(people.get(id)?.name ?? ''), meetingId: m.id,
-      table: m.tableId ? tables.get(m.tableId) ?? null : null,
-    }))),
+    late: running.flatMap((m) =>
+      [m.attendeeAId, m.attendeeBId]
+        .filter((id) => marks.get(id) !== 'present')
+        .map((id) => ({
+          attendeeId: id,
+          name: people.get(id)?.name ?? '',
+          latin: d.latin(people.get(id)?.name ?? ''),
+          meetingId: m.id,
+          table: m.tableId ? (tables.get(m.tableId) ?? null) : null,
+        })),
+    ),
   };
 }

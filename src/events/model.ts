@@ -13,7 +13,13 @@ export function checkDays(days: readonly EventDay[], slotMinutes: number, timeZo
   const problems: ProblemField[] = [];
   const seen = new Set<string>();
   const skipped = (date: string, time: string, field: string) => {
-    if (!existsInZone(date, time, timeZone)) problems.push({ field, message: `${date} ${time} does not exist in ${timeZone} (the clocks change)`, code: 'skipped-time', params: { date, time, timeZone } });
+    if (!existsInZone(date, time, timeZone))
+      problems.push({
+        field,
+        message: `${date} ${time} does not exist in ${timeZone} (the clocks change)`,
+        code: 'skipped-time',
+        params: { date, time, timeZone },
+      });
   };
   days.forEach((day, i) => {
     if (seen.has(day.date)) problems.push({ field: `days.${i}.date`, message: `repeats ${day.date}`, code: 'repeated-day', params: { date: day.date } });
@@ -23,7 +29,8 @@ export function checkDays(days: readonly EventDay[], slotMinutes: number, timeZo
     skipped(day.date, day.close, `days.${i}.close`);
     (day.breaks ?? []).forEach((b, j) => {
       if (b.start >= b.end) problems.push({ field: `days.${i}.breaks.${j}.end`, message: 'must be after start', code: 'end-before-start' });
-      if (b.start < day.open || b.end > day.close) problems.push({ field: `days.${i}.breaks.${j}`, message: 'must lie within the opening hours', code: 'break-outside' });
+      if (b.start < day.open || b.end > day.close)
+        problems.push({ field: `days.${i}.breaks.${j}`, message: 'must lie within the opening hours', code: 'break-outside' });
       skipped(day.date, b.start, `days.${i}.breaks.${j}.start`);
       skipped(day.date, b.end, `days.${i}.breaks.${j}.end`);
     });
@@ -31,8 +38,14 @@ export function checkDays(days: readonly EventDay[], slotMinutes: number, timeZo
   if (problems.length) return problems;
   const empty = days.flatMap((day, i) => (generateSlots([day], timeZone, slotMinutes).length === 0 ? [i] : []));
   // No day holds a slot: the slot length is what is wrong. Some days only: those days are.
-  if (empty.length === days.length) return [{ field: 'slotMinutes', message: 'leaves no slot in the opening hours', code: 'no-slot', params: { minutes: slotMinutes } }];
-  return empty.map((i) => ({ field: `days.${i}`, message: `leaves no ${slotMinutes}-minute slot in the opening hours`, code: 'no-slot', params: { minutes: slotMinutes } }));
+  if (empty.length === days.length)
+    return [{ field: 'slotMinutes', message: 'leaves no slot in the opening hours', code: 'no-slot', params: { minutes: slotMinutes } }];
+  return empty.map((i) => ({
+    field: `days.${i}`,
+    message: `leaves no ${slotMinutes}-minute slot in the opening hours`,
+    code: 'no-slot',
+    params: { minutes: slotMinutes },
+  }));
 }
 
 /** Whether a wall-clock time happens on that date in that zone (not skipped by a clock change). */
@@ -51,7 +64,8 @@ export function assertDays(days: readonly EventDay[], slotMinutes: number, timeZ
  * changed to `next`: a meeting keeps its instant, so it must still start and end on a slot.
  */
 export function meetingsOffGrid<M extends Pick<MeetingRow, 'id' | 'slotStart' | 'slotEnd' | 'status'>>(
-  meetings: readonly M[], next: Pick<EventRow, 'days' | 'timeZone' | 'slotMinutes'>,
+  meetings: readonly M[],
+  next: Pick<EventRow, 'days' | 'timeZone' | 'slotMinutes'>,
 ): M[] {
   const slots = new Map(eventSlots(next).map((s) => [iso(s.start), iso(s.end)]));
   return meetings.filter((m) => m.status === 'scheduled' && slots.get(m.slotStart) !== m.slotEnd);

@@ -48,20 +48,30 @@ export function scheduleInput(d: SchedulingData): ScheduleInput {
   }
   for (const m of d.approved) {
     const key = pairKey(m.orgAId, m.orgBId);
-    if (!pairs.has(key) && attending.has(m.orgAId) && attending.has(m.orgBId)) pairs.set(key, { key, orgA: m.orgAId, orgB: m.orgBId, score: Math.max(m.score, 1e-4) });
+    if (!pairs.has(key) && attending.has(m.orgAId) && attending.has(m.orgBId))
+      pairs.set(key, { key, orgA: m.orgAId, orgB: m.orgBId, score: Math.max(m.score, 1e-4) });
   }
   const slotIndex = new Map(slots.map((s) => [new Date(s.start).toISOString(), s.index]));
   const fixed: FixedMeeting[] = d.kept.flatMap((m) => {
     const slotId = slotIndex.get(m.slotStart);
     if (slotId === undefined) return [];
-    return [{ pairKey: pairKey(m.orgLowId, m.orgHighId), slotId, attendeeIds: [m.attendeeAId, m.attendeeBId], tableId: m.tableId, interpreterId: m.interpreterId }];
+    return [
+      { pairKey: pairKey(m.orgLowId, m.orgHighId), slotId, attendeeIds: [m.attendeeAId, m.attendeeBId], tableId: m.tableId, interpreterId: m.interpreterId },
+    ];
   });
   return {
     // Breaks are counted per day of the session, in its own zone.
     slots: slots.map((s) => ({ id: s.index, start: s.start, end: s.end, day: localTime(s.start, d.event.timeZone).slice(0, 10) })),
     tables: d.tables.map((t) => ({ id: t.id })),
     interpreters: d.interpreters.map((i) => ({ id: i.id, pairs: i.pairs, available: slotIds(i.availability) })),
-    attendees: d.attendees.map((a) => ({ id: a.id, organizationId: a.organizationId, languages: a.languages, online: a.online, available: slotIds(a.availability), maxMeetings: a.maxMeetings })),
+    attendees: d.attendees.map((a) => ({
+      id: a.id,
+      organizationId: a.organizationId,
+      languages: a.languages,
+      online: a.online,
+      available: slotIds(a.availability),
+      maxMeetings: a.maxMeetings,
+    })),
     pairs: [...pairs.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
     fixed,
     allowOnline: d.event.allowOnline,
@@ -125,7 +135,11 @@ export async function planSession(event: EventRow, replan: boolean, d: PlanningD
   const plan = await planSchedule(input, { timeLimitSeconds: d.timeLimitSeconds ?? 2 });
   const startOf = new Map(input.slots.map((s) => [s.id, s.start]));
   const placements = balanceInterpreters(input, plan.placements);
-  const applied = d.booking.applyPlan(event, placements.map((p) => ({ ...p, slotStart: startOf.get(p.slotId)! })), replan && { keep: new Set(kept.map((m) => m.id)) });
+  const applied = d.booking.applyPlan(
+    event,
+    placements.map((p) => ({ ...p, slotStart: startOf.get(p.slotId)! })),
+    replan && { keep: new Set(kept.map((m) => m.id)) },
+  );
   return {
     placed: applied.placed.length,
     kept: kept.length,

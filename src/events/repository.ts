@@ -1,8 +1,15 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
-  apiTokens, attendees, events, eventTables, interpreters,
-  type AttendeeRow, type EventRow, type EventTableRow, type InterpreterRow,
+  apiTokens,
+  attendees,
+  events,
+  eventTables,
+  interpreters,
+  type AttendeeRow,
+  type EventRow,
+  type EventTableRow,
+  type InterpreterRow,
 } from '../db/schema.ts';
 import type { EventInput, EventPatch } from '../schemas/events.ts';
 
@@ -17,7 +24,9 @@ export function createEventsRepository(db: Db, now: () => Date) {
 
     /** Whether an organisation attends any event that shows organisations approved pairs only. */
     approvedOnlyFor: (organizationId: number): boolean =>
-      !!db.select({ id: events.id }).from(events)
+      !!db
+        .select({ id: events.id })
+        .from(events)
         .innerJoin(attendees, eq(attendees.eventId, events.id))
         .where(and(eq(attendees.organizationId, organizationId), eq(events.approvedPairsOnly, true)))
         .get(),
@@ -26,41 +35,82 @@ export function createEventsRepository(db: Db, now: () => Date) {
       return db.transaction((tx) => {
         const { tables = [], ...fields } = input;
         const row = tx.insert(events).values(fields).returning().get();
-        if (tables.length) tx.insert(eventTables).values(tables.map((name) => ({ eventId: row.id, name }))).run();
+        if (tables.length)
+          tx.insert(eventTables)
+            .values(tables.map((name) => ({ eventId: row.id, name })))
+            .run();
         return row;
       });
     },
 
     update(id: number, patch: EventPatch): EventRow | null {
-      return db.update(events).set({ ...patch, updatedAt: now().toISOString() }).where(eq(events.id, id)).returning().get() ?? null;
+      return (
+        db
+          .update(events)
+          .set({ ...patch, updatedAt: now().toISOString() })
+          .where(eq(events.id, id))
+          .returning()
+          .get() ?? null
+      );
     },
 
     /** Deletes a session with everything in it, its attendees' tokens included (they would point nowhere). */
     delete(id: number): boolean {
       return db.transaction((tx) => {
-        const people = tx.select({ id: attendees.id }).from(attendees).where(eq(attendees.eventId, id)).all().map((a) => a.id);
+        const people = tx
+          .select({ id: attendees.id })
+          .from(attendees)
+          .where(eq(attendees.eventId, id))
+          .all()
+          .map((a) => a.id);
         if (people.length) tx.delete(apiTokens).where(inArray(apiTokens.attendeeId, people)).run();
         return tx.delete(events).where(eq(events.id, id)).run().changes > 0;
       });
     },
 
     addTables: (eventId: number, names: readonly string[]): EventTableRow[] =>
-      db.insert(eventTables).values(names.map((name) => ({ eventId, name }))).returning().all(),
+      db
+        .insert(eventTables)
+        .values(names.map((name) => ({ eventId, name })))
+        .returning()
+        .all(),
 
     /** An attendee who has not been removed. */
-    attendee: (id: number): AttendeeRow | null => db.select().from(attendees).where(and(eq(attendees.id, id), isNull(attendees.removedAt))).get() ?? null,
+    attendee: (id: number): AttendeeRow | null =>
+      db
+        .select()
+        .from(attendees)
+        .where(and(eq(attendees.id, id), isNull(attendees.removedAt)))
+        .get() ?? null,
     /** The attendees of an event (of one organisation); removed ones only with `withRemoved`, for names in old meetings. */
     attendees: (eventId: number, organizationId?: number, { withRemoved = false } = {}): AttendeeRow[] =>
-      db.select().from(attendees)
-        .where(and(eq(attendees.eventId, eventId), organizationId ? eq(attendees.organizationId, organizationId) : undefined, withRemoved ? undefined : isNull(attendees.removedAt)))
-        .orderBy(asc(attendees.id)).all(),
+      db
+        .select()
+        .from(attendees)
+        .where(
+          and(
+            eq(attendees.eventId, eventId),
+            organizationId ? eq(attendees.organizationId, organizationId) : undefined,
+            withRemoved ? undefined : isNull(attendees.removedAt),
+          ),
+        )
+        .orderBy(asc(attendees.id))
+        .all(),
     /** By id, removed ones included: meetings and requests name the people they were made with. */
-    attendeesByIds: (ids: readonly number[]): AttendeeRow[] => (ids.length ? db.select().from(attendees).where(inArray(attendees.id, [...ids])).all() : []),
+    attendeesByIds: (ids: readonly number[]): AttendeeRow[] =>
+      ids.length
+        ? db
+            .select()
+            .from(attendees)
+            .where(inArray(attendees.id, [...ids]))
+            .all()
+        : [],
 
     addAttendee: (values: typeof attendees.$inferInsert): AttendeeRow => db.insert(attendees).values(values).returning().get(),
 
     interpreter: (id: number): InterpreterRow | null => db.select().from(interpreters).where(eq(interpreters.id, id)).get() ?? null,
-    interpreters: (eventId: number): InterpreterRow[] => db.select().from(interpreters).where(eq(interpreters.eventId, eventId)).orderBy(asc(interpreters.id)).all(),
+    interpreters: (eventId: number): InterpreterRow[] =>
+      db.select().from(interpreters).where(eq(interpreters.eventId, eventId)).orderBy(asc(interpreters.id)).all(),
 
     addInterpreter: (values: typeof interpreters.$inferInsert): InterpreterRow => db.insert(interpreters).values(values).returning().get(),
 
@@ -69,7 +119,10 @@ export function createEventsRepository(db: Db, now: () => Date) {
       db.transaction((tx) => {
         for (const table of [attendees, interpreters]) {
           for (const row of tx.select({ id: table.id, name: table.name }).from(table).where(eq(table.nameLatin, '')).all()) {
-            tx.update(table).set({ nameLatin: romanize(row.name) }).where(eq(table.id, row.id)).run();
+            tx.update(table)
+              .set({ nameLatin: romanize(row.name) })
+              .where(eq(table.id, row.id))
+              .run();
           }
         }
       });

@@ -17,28 +17,62 @@ export function requestView(row: MeetingRequestRow, now: Date): RequestView {
 export function createRequests(repo: MeetingsRepository, now: () => Date, notices: EventNotices = silent) {
   return {
     create(event: EventRow, from: AttendeeRow, toOrganizationId: number, message: string | undefined): MeetingRequestRow {
-      if (from.organizationId === toOrganizationId) throw invalid('An organisation cannot request a meeting with itself', [{ field: 'toOrganizationId', message: 'is the requester’s own organisation', code: 'self-request' }]);
-      if (!repo.hasPresentAttendee(event.id, toOrganizationId)) throw invalid('Nobody attends this event for that organisation', [{ field: 'toOrganizationId', message: 'has no attendee at this event', code: 'no-attendee', params: { organizationId: toOrganizationId } }]);
+      if (from.organizationId === toOrganizationId)
+        throw invalid('An organisation cannot request a meeting with itself', [
+          { field: 'toOrganizationId', message: 'is the requester’s own organisation', code: 'self-request' },
+        ]);
+      if (!repo.hasPresentAttendee(event.id, toOrganizationId))
+        throw invalid('Nobody attends this event for that organisation', [
+          { field: 'toOrganizationId', message: 'has no attendee at this event', code: 'no-attendee', params: { organizationId: toOrganizationId } },
+        ]);
       const at = now();
       return repo.transaction(() => {
         // A second request between two organisations that already meet, or already asked, is a
         // duplicate, not a booking clash: said in its own words so the page can say so.
         const meeting = repo.scheduledBetween(event.id, from.organizationId, toOrganizationId)[0];
         if (meeting) {
-          throw new DomainError('conflict', `These organisations already have a meeting at ${meeting.slotStart}`, [{
-            field: 'toOrganizationId', message: `already meets this organisation (meeting ${meeting.id})`, code: 'already-meeting', params: { meetingId: meeting.id, start: meeting.slotStart },
-          }], 'already-meeting');
+          throw new DomainError(
+            'conflict',
+            `These organisations already have a meeting at ${meeting.slotStart}`,
+            [
+              {
+                field: 'toOrganizationId',
+                message: `already meets this organisation (meeting ${meeting.id})`,
+                code: 'already-meeting',
+                params: { meetingId: meeting.id, start: meeting.slotStart },
+              },
+            ],
+            'already-meeting',
+          );
         }
-        const open = repo.openRequestsBetween(event.id, from.organizationId, toOrganizationId).map((r) => requestView(r, at)).find((r) => r.status !== 'expired');
+        const open = repo
+          .openRequestsBetween(event.id, from.organizationId, toOrganizationId)
+          .map((r) => requestView(r, at))
+          .find((r) => r.status !== 'expired');
         if (open) {
           const direction = open.toOrganizationId === toOrganizationId ? 'sent' : 'received';
-          throw new DomainError('conflict', `Request ${open.id} between these organisations is already ${open.status}`, [{
-            field: 'toOrganizationId', message: `request ${open.id} is already ${open.status}`, code: 'already-requested', params: { requestId: open.id, status: open.status, direction },
-          }], 'already-requested');
+          throw new DomainError(
+            'conflict',
+            `Request ${open.id} between these organisations is already ${open.status}`,
+            [
+              {
+                field: 'toOrganizationId',
+                message: `request ${open.id} is already ${open.status}`,
+                code: 'already-requested',
+                params: { requestId: open.id, status: open.status, direction },
+              },
+            ],
+            'already-requested',
+          );
         }
         const row = repo.insertRequest({
-          eventId: event.id, fromAttendeeId: from.id, toOrganizationId, message: message ?? null, status: 'requested',
-          createdAt: at.toISOString(), expiresAt: new Date(at.getTime() + event.requestTtlHours * 3_600_000).toISOString(),
+          eventId: event.id,
+          fromAttendeeId: from.id,
+          toOrganizationId,
+          message: message ?? null,
+          status: 'requested',
+          createdAt: at.toISOString(),
+          expiresAt: new Date(at.getTime() + event.requestTtlHours * 3_600_000).toISOString(),
         });
         notices.requestMade(row);
         return row;
@@ -48,13 +82,21 @@ export function createRequests(repo: MeetingsRepository, now: () => Date, notice
     answer(request: MeetingRequestRow, answer: 'accepted' | 'declined', responder: AttendeeRow): MeetingRequestRow {
       const at = now();
       const view = requestView(request, at);
-      if (view.status !== 'requested') throw conflict(`Request ${request.id} is ${view.status} and can no longer be ${answer}`, [{ field: 'id', message: `is ${view.status}`, code: 'request-closed', params: { requestId: request.id, status: view.status } }]);
+      if (view.status !== 'requested')
+        throw conflict(`Request ${request.id} is ${view.status} and can no longer be ${answer}`, [
+          { field: 'id', message: `is ${view.status}`, code: 'request-closed', params: { requestId: request.id, status: view.status } },
+        ]);
       if (responder.organizationId !== request.toOrganizationId || responder.eventId !== request.eventId) {
-        throw invalid('Only an attendee of the requested organisation can answer', [{ field: 'attendeeId', message: 'does not attend for the requested organisation', code: 'not-recipient' }]);
+        throw invalid('Only an attendee of the requested organisation can answer', [
+          { field: 'attendeeId', message: 'does not attend for the requested organisation', code: 'not-recipient' },
+        ]);
       }
       return repo.transaction(() => {
-        const row = repo.setRequestStatus(request.id, answer, { respondedAt: at.toISOString(), respondedBy: responder.id }, 'requested')
-          ?? conflict(`Request ${request.id} was answered meanwhile`, [{ field: 'id', message: 'was answered meanwhile', code: 'request-answered', params: { requestId: request.id } }]).throw();
+        const row =
+          repo.setRequestStatus(request.id, answer, { respondedAt: at.toISOString(), respondedBy: responder.id }, 'requested') ??
+          conflict(`Request ${request.id} was answered meanwhile`, [
+            { field: 'id', message: 'was answered meanwhile', code: 'request-answered', params: { requestId: request.id } },
+          ]).throw();
         notices.requestAnswered(row);
         return row;
       });
@@ -86,7 +128,10 @@ export function createRequests(repo: MeetingsRepository, now: () => Date, notice
     cancel(request: MeetingRequestRow): MeetingRequestRow {
       const at = now();
       const view = requestView(request, at);
-      if (view.status !== 'requested' && view.status !== 'accepted') throw conflict(`Request ${request.id} is ${view.status}`, [{ field: 'id', message: `is ${view.status}`, code: 'request-closed', params: { requestId: request.id, status: view.status } }]);
+      if (view.status !== 'requested' && view.status !== 'accepted')
+        throw conflict(`Request ${request.id} is ${view.status}`, [
+          { field: 'id', message: `is ${view.status}`, code: 'request-closed', params: { requestId: request.id, status: view.status } },
+        ]);
       return repo.transaction(() => {
         for (const m of repo.scheduledOfRequest(request.id)) notices.meetingChanged(repo.cancelMeeting(m), 'cancelled');
         return repo.setRequestStatus(request.id, 'cancelled', { respondedAt: at.toISOString() })!;

@@ -11,7 +11,12 @@ import type { EventsRepository } from './repository.ts';
  * Matching sessions and what belongs to them: the rules for setting one up and changing it, its
  * tables, attendees and interpreters. Repositories store; this module decides.
  */
-export function createSessions(events: EventsRepository, meetings: MeetingsRepository, organizationExists: (id: number) => boolean, romanize: (name: string) => string = (name) => name) {
+export function createSessions(
+  events: EventsRepository,
+  meetings: MeetingsRepository,
+  organizationExists: (id: number) => boolean,
+  romanize: (name: string) => string = (name) => name,
+) {
   /**
    * A change of days, slot length, zone or online rule must leave every booked meeting where it is:
    * refused (409, naming them) rather than leaving meetings off the slot grid, where new bookings
@@ -26,7 +31,12 @@ export function createSessions(events: EventsRepository, meetings: MeetingsRepos
     if (!stranded.length) return;
     throw conflict(
       `${stranded.length} booked meeting${stranded.length === 1 ? '' : 's'} would be stranded by this change; move or cancel ${stranded.length === 1 ? 'it' : 'them'} first`,
-      stranded.map(({ m, why }) => ({ field: 'days', message: `meeting ${m.id} at ${localTime(Date.parse(m.slotStart), event.timeZone)} ${why}`, code: 'meeting-stranded', params: { meetingId: m.id, start: m.slotStart } })),
+      stranded.map(({ m, why }) => ({
+        field: 'days',
+        message: `meeting ${m.id} at ${localTime(Date.parse(m.slotStart), event.timeZone)} ${why}`,
+        code: 'meeting-stranded',
+        params: { meetingId: m.id, start: m.slotStart },
+      })),
     );
   }
 
@@ -46,12 +56,19 @@ export function createSessions(events: EventsRepository, meetings: MeetingsRepos
     addTables(event: EventRow, names: readonly string[]): EventTableRow[] {
       const taken = new Set(events.tables(event.id).map((t) => t.name));
       const clash = names.filter((n) => taken.has(n));
-      if (clash.length) throw conflict(`Tables already exist: ${clash.join(', ')}`, clash.map((n) => ({ field: 'names', message: `${n} already exists`, code: 'table-exists', params: { name: n } })));
+      if (clash.length)
+        throw conflict(
+          `Tables already exist: ${clash.join(', ')}`,
+          clash.map((n) => ({ field: 'names', message: `${n} already exists`, code: 'table-exists', params: { name: n } })),
+        );
       return events.addTables(event.id, names);
     },
 
     addAttendee(event: EventRow, input: AttendeeInput): AttendeeRow {
-      if (!organizationExists(input.organizationId)) throw invalid('No such organisation', [{ field: 'organizationId', message: 'does not exist', code: 'unknown-organization', params: { organizationId: input.organizationId } }]);
+      if (!organizationExists(input.organizationId))
+        throw invalid('No such organisation', [
+          { field: 'organizationId', message: 'does not exist', code: 'unknown-organization', params: { organizationId: input.organizationId } },
+        ]);
       return events.addAttendee({
         eventId: event.id,
         organizationId: input.organizationId,
@@ -70,8 +87,15 @@ export function createSessions(events: EventsRepository, meetings: MeetingsRepos
     addInterpreter(event: EventRow, input: InterpreterInput): InterpreterRow {
       const pairs = input.pairs.map(([a, b]) => [a!, b!] as [string, string]);
       const same = pairs.findIndex(([a, b]) => a === b);
-      if (same >= 0) throw invalid('A language pair needs two languages', [{ field: `pairs.${same}`, message: 'must name two different languages', code: 'language-pair' }]);
-      return events.addInterpreter({ eventId: event.id, name: input.name.trim(), nameLatin: input.nameLatin?.trim() || romanize(input.name.trim()), pairs, availability: storedIntervals(input.availability, 'availability') });
+      if (same >= 0)
+        throw invalid('A language pair needs two languages', [{ field: `pairs.${same}`, message: 'must name two different languages', code: 'language-pair' }]);
+      return events.addInterpreter({
+        eventId: event.id,
+        name: input.name.trim(),
+        nameLatin: input.nameLatin?.trim() || romanize(input.name.trim()),
+        pairs,
+        availability: storedIntervals(input.availability, 'availability'),
+      });
     },
   };
 }

@@ -36,9 +36,12 @@ async function qrOf(code: string): Promise<string> {
 export async function sheetsData(d: SheetsInput) {
   const { scope } = d;
   const everyone = scope.attendeeId === undefined && scope.organizationId === undefined;
-  const own = (a: Pick<AttendeeRow, 'id' | 'organizationId'>) => everyone || a.id === scope.attendeeId || (scope.attendeeId === undefined && a.organizationId === scope.organizationId);
+  const own = (a: Pick<AttendeeRow, 'id' | 'organizationId'>) =>
+    everyone || a.id === scope.attendeeId || (scope.attendeeId === undefined && a.organizationId === scope.organizationId);
   const ownIds = new Set(d.attendees.filter((a) => !a.removedAt && own(a)).map((a) => a.id));
-  const meetings = d.meetings.filter((m) => (m.status === 'scheduled' || m.dayReason === 'no-show') && (everyone || ownIds.has(m.attendeeAId) || ownIds.has(m.attendeeBId)));
+  const meetings = d.meetings.filter(
+    (m) => (m.status === 'scheduled' || m.dayReason === 'no-show') && (everyone || ownIds.has(m.attendeeAId) || ownIds.has(m.attendeeBId)),
+  );
   const shown = new Set([...ownIds, ...meetings.flatMap((m) => [m.attendeeAId, m.attendeeBId])]);
   const people = d.attendees.filter((a) => shown.has(a.id));
   const orgIds = new Set(people.map((a) => a.organizationId));
@@ -46,13 +49,22 @@ export async function sheetsData(d: SheetsInput) {
   return {
     event: toEventView(d.event, d.tables),
     generatedAt: d.now.toISOString(),
-    attendees: await Promise.all(people.map(async (a) => {
-      const mine = ownIds.has(a.id) && a.checkInCode;
-      return {
-        id: a.id, name: a.name, latin: latin(a.name), organizationId: a.organizationId, timeZone: a.timeZone, languages: a.languages, online: a.online,
-        checkInCode: mine ? showCode(a.checkInCode!) : null, qr: mine ? await qrOf(a.checkInCode!) : null,
-      };
-    })),
+    attendees: await Promise.all(
+      people.map(async (a) => {
+        const mine = ownIds.has(a.id) && a.checkInCode;
+        return {
+          id: a.id,
+          name: a.name,
+          latin: latin(a.name),
+          organizationId: a.organizationId,
+          timeZone: a.timeZone,
+          languages: a.languages,
+          online: a.online,
+          checkInCode: mine ? showCode(a.checkInCode!) : null,
+          qr: mine ? await qrOf(a.checkInCode!) : null,
+        };
+      }),
+    ),
     organizations: [...orgIds].map((id) => {
       const o = d.organizations.get(id);
       const name = o?.name ?? {};
@@ -61,8 +73,17 @@ export async function sheetsData(d: SheetsInput) {
     }),
     interpreters: d.interpreters.map((i) => ({ id: i.id, name: i.name, latin: latin(i.name) })),
     meetings: meetings.map((m) => ({
-      id: m.id, start: m.slotStart, end: m.slotEnd, tableId: m.tableId, interpreterId: m.interpreterId, online: m.online,
-      attendeeIds: [m.attendeeAId, m.attendeeBId], status: m.status, dayReason: m.dayReason, sequence: m.sequence, attendance: m.attendance,
+      id: m.id,
+      start: m.slotStart,
+      end: m.slotEnd,
+      tableId: m.tableId,
+      interpreterId: m.interpreterId,
+      online: m.online,
+      attendeeIds: [m.attendeeAId, m.attendeeBId],
+      status: m.status,
+      dayReason: m.dayReason,
+      sequence: m.sequence,
+      attendance: m.attendance,
     })),
     checkIns: everyone ? d.checkIns.map((c) => ({ attendeeId: c.attendeeId, date: c.date, status: c.status })) : [],
   };

@@ -73,9 +73,11 @@ export function createStandby(d: StandbyData) {
     const now = d.now();
     for (const r of d.meetings.requests(event.id)) {
       const from = orgOf.get(r.fromAttendeeId);
-      if (from !== undefined && requestView(r, now).status === 'accepted') scores.set(pairKey(from, r.toOrganizationId), { a: from, b: r.toOrganizationId, score: 1 });
+      if (from !== undefined && requestView(r, now).status === 'accepted')
+        scores.set(pairKey(from, r.toOrganizationId), { a: from, b: r.toOrganizationId, score: 1 });
     }
-    for (const m of d.approvedPairs()) if (!scores.has(pairKey(m.orgAId, m.orgBId))) scores.set(pairKey(m.orgAId, m.orgBId), { a: m.orgAId, b: m.orgBId, score: m.score });
+    for (const m of d.approvedPairs())
+      if (!scores.has(pairKey(m.orgAId, m.orgBId))) scores.set(pairKey(m.orgAId, m.orgBId), { a: m.orgAId, b: m.orgBId, score: m.score });
     const out = new Map<number, { other: number; score: number }[]>();
     for (const { a, b, score } of scores.values()) {
       if (!attending.has(a) || !attending.has(b)) continue;
@@ -94,14 +96,18 @@ export function createStandby(d: StandbyData) {
     const people = d.events.attendees(event.id).filter((a) => !absent.has(a.id));
     // People who have checked in are asked first: they are in the room.
     const byOrg = new Map<number, AttendeeRow[]>();
-    for (const a of [...people].sort((x, y) => Number(present.has(y.id)) - Number(present.has(x.id)) || x.id - y.id)) byOrg.set(a.organizationId, [...(byOrg.get(a.organizationId) ?? []), a]);
+    for (const a of [...people].sort((x, y) => Number(present.has(y.id)) - Number(present.has(x.id)) || x.id - y.id))
+      byOrg.set(a.organizationId, [...(byOrg.get(a.organizationId) ?? []), a]);
     const today = d.meetings.meetings(event.id).filter((m) => onDay(m, date, event.timeZone));
     const freed = today.filter((m) => m.status === 'cancelled' && m.dayReason === 'no-show');
     // A partner is owed one standby meeting per meeting lost today, less those already booked.
     const owed = new Map<number, number>();
     for (const m of freed) for (const id of [m.attendeeAId, m.attendeeBId]) if (!absent.has(id)) owed.set(id, (owed.get(id) ?? 0) + 1);
-    for (const m of today) if (m.status === 'scheduled' && m.dayReason === 'standby') for (const id of [m.attendeeAId, m.attendeeBId]) owed.set(id, (owed.get(id) ?? 0) - 1);
-    const open = eventSlots(event).filter((s) => s.start >= until && onDay({ slotStart: iso(s.start) }, date, event.timeZone)).map((s) => s.start);
+    for (const m of today)
+      if (m.status === 'scheduled' && m.dayReason === 'standby') for (const id of [m.attendeeAId, m.attendeeBId]) owed.set(id, (owed.get(id) ?? 0) - 1);
+    const open = eventSlots(event)
+      .filter((s) => s.start >= until && onDay({ slotStart: iso(s.start) }, date, event.timeZone))
+      .map((s) => s.start);
     const pairs = standbyPairs(event, people);
     const proposals: StandbyProposal[] = [];
     try {
@@ -129,7 +135,12 @@ export function createStandby(d: StandbyData) {
 
   /** Books the best standby meeting for a partner, freed slot first (inside the preview's transaction). */
   function tryPartner(
-    event: EventRow, freed: MeetingRow, partner: AttendeeRow, candidates: readonly { other: number; score: number }[], byOrg: Map<number, AttendeeRow[]>, slots: readonly number[],
+    event: EventRow,
+    freed: MeetingRow,
+    partner: AttendeeRow,
+    candidates: readonly { other: number; score: number }[],
+    byOrg: Map<number, AttendeeRow[]>,
+    slots: readonly number[],
   ): StandbyProposal | null {
     for (const { other, score } of candidates) {
       for (const person of byOrg.get(other) ?? []) {
@@ -137,8 +148,15 @@ export function createStandby(d: StandbyData) {
           try {
             const row = d.booking.book(event, { attendeeIds: [partner.id, person.id], slotStart, source: 'manual', dayReason: 'standby' });
             return {
-              attendeeIds: [partner.id, person.id], slotStart: row.slotStart, slotEnd: row.slotEnd, local: localTime(Date.parse(row.slotStart), event.timeZone),
-              tableId: row.tableId, interpreterId: row.interpreterId, online: row.online, score: Math.round(score * 1e4) / 1e4, replaces: freed.id,
+              attendeeIds: [partner.id, person.id],
+              slotStart: row.slotStart,
+              slotEnd: row.slotEnd,
+              local: localTime(Date.parse(row.slotStart), event.timeZone),
+              tableId: row.tableId,
+              interpreterId: row.interpreterId,
+              online: row.online,
+              score: Math.round(score * 1e4) / 1e4,
+              replaces: freed.id,
             };
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
@@ -155,24 +173,56 @@ export function createStandby(d: StandbyData) {
    */
   function apply(event: EventRow, date: string, items: readonly ProposalInput[]): { meetings: MeetingRow[]; notices: DayNotice[] } {
     const until = frozenUntil(event);
-    const absent = new Set(d.day.checkIns(event.id, date).filter((c) => c.status === 'absent').map((c) => c.attendeeId));
-    const booked = d.meetings.transaction(() => items.map((p, i) => {
-      const start = Date.parse(p.slotStart);
-      if (!onDay({ slotStart: new Date(start).toISOString() }, date, event.timeZone)) throw invalid(`Proposal ${i + 1} is not on ${date}`, [{ field: `proposals.${i}.slotStart`, message: `is not on ${date}`, code: 'not-that-day', params: { date } }]);
-      if (start < until) throw conflict(`Proposal ${i + 1} starts within ${event.freezeMinutes} minutes: too soon to change`, [{ field: `proposals.${i}.slotStart`, message: `starts before ${new Date(until).toISOString()}`, code: 'frozen', params: { minutes: event.freezeMinutes } }]);
-      const gone = p.attendeeIds.findIndex((id) => absent.has(id));
-      if (gone >= 0) throw invalid(`Proposal ${i + 1} names someone marked absent`, [{ field: `proposals.${i}.attendeeIds.${gone}`, message: 'is marked absent today', code: 'absent' }]);
-      try {
-        return d.booking.book(event, {
-          attendeeIds: [p.attendeeIds[0]!, p.attendeeIds[1]!], slotStart: start, tableId: p.tableId ?? undefined,
-          interpreterId: p.interpreterId ?? undefined, source: 'manual', dayReason: 'standby',
-        });
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        throw new DomainError(error.kind, `Proposal ${i + 1}: ${error.message}`, (error.errors ?? [{ field: '', message: error.message }]).map((f) => ({ ...f, field: `proposals.${i}${f.field ? `.${f.field}` : ''}` })));
-      }
-    }));
-    return { meetings: booked, notices: booked.map((m) => ({ type: 'meeting.booked', reason: 'standby', meetingId: m.id, notify: [m.attendeeAId, m.attendeeBId] })) };
+    const absent = new Set(
+      d.day
+        .checkIns(event.id, date)
+        .filter((c) => c.status === 'absent')
+        .map((c) => c.attendeeId),
+    );
+    const booked = d.meetings.transaction(() =>
+      items.map((p, i) => {
+        const start = Date.parse(p.slotStart);
+        if (!onDay({ slotStart: new Date(start).toISOString() }, date, event.timeZone))
+          throw invalid(`Proposal ${i + 1} is not on ${date}`, [
+            { field: `proposals.${i}.slotStart`, message: `is not on ${date}`, code: 'not-that-day', params: { date } },
+          ]);
+        if (start < until)
+          throw conflict(`Proposal ${i + 1} starts within ${event.freezeMinutes} minutes: too soon to change`, [
+            {
+              field: `proposals.${i}.slotStart`,
+              message: `starts before ${new Date(until).toISOString()}`,
+              code: 'frozen',
+              params: { minutes: event.freezeMinutes },
+            },
+          ]);
+        const gone = p.attendeeIds.findIndex((id) => absent.has(id));
+        if (gone >= 0)
+          throw invalid(`Proposal ${i + 1} names someone marked absent`, [
+            { field: `proposals.${i}.attendeeIds.${gone}`, message: 'is marked absent today', code: 'absent' },
+          ]);
+        try {
+          return d.booking.book(event, {
+            attendeeIds: [p.attendeeIds[0]!, p.attendeeIds[1]!],
+            slotStart: start,
+            tableId: p.tableId ?? undefined,
+            interpreterId: p.interpreterId ?? undefined,
+            source: 'manual',
+            dayReason: 'standby',
+          });
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          throw new DomainError(
+            error.kind,
+            `Proposal ${i + 1}: ${error.message}`,
+            (error.errors ?? [{ field: '', message: error.message }]).map((f) => ({ ...f, field: `proposals.${i}${f.field ? `.${f.field}` : ''}` })),
+          );
+        }
+      }),
+    );
+    return {
+      meetings: booked,
+      notices: booked.map((m) => ({ type: 'meeting.booked', reason: 'standby', meetingId: m.id, notify: [m.attendeeAId, m.attendeeBId] })),
+    };
   }
 
   return { propose, apply };

@@ -10,7 +10,9 @@ const SUPPORTED = new Set(['utf-8', 'utf8', 'shift_jis', 'shift-jis', 'sjis', 'w
 export function decodeBody(body: Buffer, contentType: string | undefined): string {
   const charset = /charset\s*=\s*"?([\w-]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase() ?? 'utf-8';
   if (!SUPPORTED.has(charset)) {
-    throw new HttpProblem(415, 'unsupported-charset', `charset=${charset} is not supported; send UTF-8 (or shift_jis, utf-16le)`, undefined, undefined, { charset });
+    throw new HttpProblem(415, 'unsupported-charset', `charset=${charset} is not supported; send UTF-8 (or shift_jis, utf-16le)`, undefined, undefined, {
+      charset,
+    });
   }
   const label = ['sjis', 'windows-31j', 'cp932', 'shift-jis'].includes(charset) ? 'shift_jis' : charset === 'utf-16' ? 'utf-16le' : charset;
   try {

@@ -35,7 +35,11 @@ export function createFeaturesRepository(db: Db) {
 
     forIds(ids: readonly number[]): Map<number, OrganizationFeaturesRow> {
       if (!ids.length) return new Map();
-      const rows = db.select().from(organizationFeatures).where(inArray(organizationFeatures.organizationId, [...ids])).all();
+      const rows = db
+        .select()
+        .from(organizationFeatures)
+        .where(inArray(organizationFeatures.organizationId, [...ids]))
+        .all();
       return new Map(rows.map((r) => [r.organizationId, r]));
     },
 

@@ -51,7 +51,9 @@ export function createMatchesRepository(db: Db) {
     const keep = sql`${matches.rankedAt} = ${at}`;
     const pending = eq(matches.status, 'pending');
     if (scope === 'all') {
-      tx.delete(matches).where(and(pending, sql`not (${keep})`)).run();
+      tx.delete(matches)
+        .where(and(pending, sql`not (${keep})`))
+        .run();
     } else if (scope.organizations.length) {
       const ids = [...scope.organizations];
       tx.delete(matches)
@@ -86,7 +88,14 @@ export function createMatchesRepository(db: Db) {
 
     list(query: MatchQuery): { rows: MatchRow[]; total: number } {
       const where = and(...filters(query));
-      const rows = db.select().from(matches).where(where).orderBy(...order(query.sort)).limit(query.limit).offset(query.offset).all();
+      const rows = db
+        .select()
+        .from(matches)
+        .where(where)
+        .orderBy(...order(query.sort))
+        .limit(query.limit)
+        .offset(query.offset)
+        .all();
       const total = db.select({ n: sql<number>`count(*)` }).from(matches).where(where).get()?.n ?? 0;
       return { rows, total };
     },
@@ -94,17 +103,39 @@ export function createMatchesRepository(db: Db) {
     /** Decides many pairs in one transaction; null when one of them does not exist (then none is changed). */
     decideMany(ids: readonly number[], status: MatchStatus, note: string | null | undefined, by: string, at: string): MatchRow[] | null {
       return db.transaction((tx) => {
-        const found = tx.select({ id: matches.id }).from(matches).where(inArray(matches.id, [...ids])).all();
+        const found = tx
+          .select({ id: matches.id })
+          .from(matches)
+          .where(inArray(matches.id, [...ids]))
+          .all();
         if (found.length !== new Set(ids).size) return null;
-        return ids.map((id) => tx.update(matches)
-          .set({ status, ...(note !== undefined ? { note } : {}), decidedAt: status === 'pending' ? null : at, decidedBy: status === 'pending' ? null : by })
-          .where(eq(matches.id, id)).returning().get()!);
+        return ids.map(
+          (id) =>
+            tx
+              .update(matches)
+              .set({
+                status,
+                ...(note !== undefined ? { note } : {}),
+                decidedAt: status === 'pending' ? null : at,
+                decidedBy: status === 'pending' ? null : by,
+              })
+              .where(eq(matches.id, id))
+              .returning()
+              .get()!,
+        );
       });
     },
 
     /** The ids of a list's pairs that do not exist, for naming them. */
     missing(ids: readonly number[]): number[] {
-      const found = new Set(db.select({ id: matches.id }).from(matches).where(inArray(matches.id, [...ids])).all().map((r) => r.id));
+      const found = new Set(
+        db
+          .select({ id: matches.id })
+          .from(matches)
+          .where(inArray(matches.id, [...ids]))
+          .all()
+          .map((r) => r.id),
+      );
       return ids.filter((id) => !found.has(id));
     },
 
@@ -169,12 +200,13 @@ function filters(q: MatchQuery): SQL[] {
   if (q.status) out.push(eq(matches.status, q.status));
   if (q.minScore !== undefined) out.push(gte(matches.score, q.minScore));
   if (q.organizationId !== undefined) out.push(or(eq(matches.orgAId, q.organizationId), eq(matches.orgBId, q.organizationId))!);
-  const side = (condition: SQL) =>
-    sql`exists (select 1 from ${organizations} o where o.id in (${matches.orgAId}, ${matches.orgBId}) and ${condition})`;
+  const side = (condition: SQL) => sql`exists (select 1 from ${organizations} o where o.id in (${matches.orgAId}, ${matches.orgBId}) and ${condition})`;
   if (q.country) out.push(side(sql`o.country = ${q.country}`));
   if (q.kind) out.push(side(sql`o.kind = ${q.kind}`));
   if (q.sector) out.push(side(sql`exists (select 1 from json_each(o.sectors) where fold(value) = ${fold(q.sector.trim())})`));
-  for (const word of fold(q.q ?? '').split(/\s+/u).filter(Boolean)) {
+  for (const word of fold(q.q ?? '')
+    .split(/\s+/u)
+    .filter(Boolean)) {
     const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     out.push(side(sql`(fold(o.name_latin) like ${like} escape '\\' or exists (select 1 from json_each(o.name) where fold(value) like ${like} escape '\\'))`));
   }

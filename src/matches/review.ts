@@ -10,13 +10,26 @@ import type { MatchesRepository } from './repository.ts';
  */
 
 /** Approves, rejects or resets many pairs at once: all of them, or none when one does not exist. */
-export function decideMany(matches: Pick<MatchesRepository, 'decideMany' | 'missing'>, ids: readonly number[], status: MatchStatus, note: string | null | undefined, by: string, at: string): MatchRow[] {
+export function decideMany(
+  matches: Pick<MatchesRepository, 'decideMany' | 'missing'>,
+  ids: readonly number[],
+  status: MatchStatus,
+  note: string | null | undefined,
+  by: string,
+  at: string,
+): MatchRow[] {
   const rows = matches.decideMany(ids, status, note, by, at);
   if (rows) return rows;
   const missing = matches.missing(ids);
-  throw invalid(`${missing.length} of the pairs do not exist; none was changed`, missing.map((id) => ({
-    field: `ids.${ids.indexOf(id)}`, message: `pair ${id} does not exist`, code: 'unknown-pair', params: { matchId: id },
-  })));
+  throw invalid(
+    `${missing.length} of the pairs do not exist; none was changed`,
+    missing.map((id) => ({
+      field: `ids.${ids.indexOf(id)}`,
+      message: `pair ${id} does not exist`,
+      code: 'unknown-pair',
+      params: { matchId: id },
+    })),
+  );
 }
 
 /** How strong a pair is, in a word, from its score (the page shows the same words and thresholds). */
@@ -33,25 +46,66 @@ export interface QueueRow {
   concepts: string[];
 }
 
-const names = (name: Record<string, string>) => Object.entries(name).map(([lang, text]) => `${text} [${lang}]`).join(' / ');
+const names = (name: Record<string, string>) =>
+  Object.entries(name)
+    .map(([lang, text]) => `${text} [${lang}]`)
+    .join(' / ');
 
 /** The queue as CSV (UTF-8 with BOM, for Excel), cells protected against formulas. */
 export function queueCsv(rows: readonly QueueRow[]): string {
-  return stringify([
-    ['pair', 'score', 'strength', 'status', 'externalId A', 'name A', 'name A (Latin)', 'country A', 'externalId B', 'name B', 'name B (Latin)', 'country B', 'concepts', 'note', 'decided at', 'decided by'],
-    ...rows.map(({ match: m, a, b, concepts }) => [
-      m.id, m.score.toFixed(4), strengthOf(m.score), m.status, a.externalId, names(a.name), a.nameLatin, a.country, b.externalId, names(b.name), b.nameLatin, b.country,
-      concepts.join('; '), m.note ?? '', m.decidedAt ?? '', m.decidedBy ?? '',
-    ].map((v) => neutralizeCell(String(v)))),
-  ], { bom: true });
+  return stringify(
+    [
+      [
+        'pair',
+        'score',
+        'strength',
+        'status',
+        'externalId A',
+        'name A',
+        'name A (Latin)',
+        'country A',
+        'externalId B',
+        'name B',
+        'name B (Latin)',
+        'country B',
+        'concepts',
+        'note',
+        'decided at',
+        'decided by',
+      ],
+      ...rows.map(({ match: m, a, b, concepts }) =>
+        [
+          m.id,
+          m.score.toFixed(4),
+          strengthOf(m.score),
+          m.status,
+          a.externalId,
+          names(a.name),
+          a.nameLatin,
+          a.country,
+          b.externalId,
+          names(b.name),
+          b.nameLatin,
+          b.country,
+          concepts.join('; '),
+          m.note ?? '',
+          m.decidedAt ?? '',
+          m.decidedBy ?? '',
+        ].map((v) => neutralizeCell(String(v))),
+      ),
+    ],
+    { bom: true },
+  );
 }
 
 /** A pair's decisions and notes, latest first, from the audit trail. */
 export function historyOf(entries: readonly AuditRow[]) {
-  return entries.filter((e) => e.action.startsWith('match.')).map((e) => ({
-    at: e.at,
-    actor: e.actor,
-    status: e.action.slice('match.'.length),
-    note: typeof e.details.note === 'string' ? e.details.note : null,
-  }));
+  return entries
+    .filter((e) => e.action.startsWith('match.'))
+    .map((e) => ({
+      at: e.at,
+      actor: e.actor,
+      status: e.action.slice('match.'.length),
+      note: typeof e.details.note === 'string' ? e.details.note : null,
+    }));
 }

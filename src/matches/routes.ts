@@ -8,7 +8,20 @@ import { HttpProblem } from '../http/problem.ts';
 import { profileFromRow } from '../organizations/model.ts';
 import { actorOf } from '../plugins/audit.ts';
 import { IdParams, problems } from '../schemas/common.ts';
-import { BulkDecision, BulkDecisionResult, MatchDecision, MatchExportQuery, MatchHistory, MatchList, MatchQuery, PartnerParams, PartnerView, RerankResult, SuggestionList, SuggestionQuery } from '../schemas/matches.ts';
+import {
+  BulkDecision,
+  BulkDecisionResult,
+  MatchDecision,
+  MatchExportQuery,
+  MatchHistory,
+  MatchList,
+  MatchQuery,
+  PartnerParams,
+  PartnerView,
+  RerankResult,
+  SuggestionList,
+  SuggestionQuery,
+} from '../schemas/matches.ts';
 import { decideMany, historyOf, queueCsv } from './review.ts';
 import { partnerView } from './partners.ts';
 import type { MatchRow } from '../db/schema.ts';
@@ -16,7 +29,14 @@ import type { MatchRow } from '../db/schema.ts';
 const MatchRef = Type.Ref('Match');
 
 const summary = (p: Profile, latin: Map<number, string>) => ({
-  id: p.id, externalId: p.externalId, name: p.name, nameLatin: latin.get(p.id) ?? '', country: p.country, kind: p.kind, city: p.city, languages: p.languages,
+  id: p.id,
+  externalId: p.externalId,
+  name: p.name,
+  nameLatin: latin.get(p.id) ?? '',
+  country: p.country,
+  kind: p.kind,
+  city: p.city,
+  languages: p.languages,
 });
 
 export default async function matchRoutes(fastify: FastifyInstance) {
@@ -43,183 +63,230 @@ export default async function matchRoutes(fastify: FastifyInstance) {
     };
   };
 
-  app.get('/api/organizations/:id/suggestions', {
-    config: { access: 'organization-member', needsIndex: true },
-    schema: {
-      tags: ['matching'],
-      summary: 'Suggested partners for an organisation, best first, with the reasons',
-      description:
-        'Answered from the inverted index: only organisations that share a concept or term with this one are scored. ' +
-        'Partners are from other countries unless `country` says otherwise. An organisation never sees pairs a matchmaker rejected.',
-      params: IdParams,
-      querystring: SuggestionQuery,
-      response: { 200: SuggestionList, ...problems(400, 401, 403, 404, 503) },
-    },
-  }, async (request, reply) => {
-    // Never waits for background work: the index answers as it is now (a write's own route waits
-    // until its profile is indexed, so a writer reads what it wrote).
-    const self = app.matching.profile(request.params.id);
-    if (!self) {
-      if (!app.organizations.get(request.params.id)) throw notFound(`Organisation ${request.params.id}`);
-      reply.header('retry-after', '1');
-      throw new HttpProblem(503, 'indexing', `Organisation ${request.params.id} is being analysed (it was just imported); try again in a moment`);
-    }
-    const { limit, country, kind, city } = request.query;
-    const cityKey = city?.trim().toLowerCase();
-    const hideRejected = request.principal?.role !== 'matchmaker';
-    // An organisation at an event run "approved pairs only" sees nothing a matchmaker has not approved.
-    const approvedOnly = hideRejected && app.events.approvedOnlyFor(self.id);
-    // Everything the answer depends on besides the index and this organisation's pairs, whose
-    // changes drop the cached answers (MatchingService.cached).
-    const key = JSON.stringify([self.id, limit, country ?? null, kind ?? null, cityKey ?? null, hideRejected, approvedOnly]);
-    const cachedItems = app.matching.cached(self.id, key, () => {
-      const statuses = app.matches.statusesFor(self.id);
-      const statusOf = (partnerId: number) => statuses.get(self.id < partnerId ? `${self.id}:${partnerId}` : `${partnerId}:${self.id}`) ?? null;
-      const suggestions = app.matching.suggest(self.id, {
-        limit,
-        accept: (partner) =>
-          (country ? partner.country === country : partner.country !== self.country) &&
-          (!kind || partner.kind === kind) &&
-          (!cityKey || partner.city.toLowerCase() === cityKey) &&
-          !(hideRejected && statusOf(partner.id)?.status === 'rejected') &&
-          !(approvedOnly && statusOf(partner.id)?.status !== 'approved'),
-      });
-      const latin = app.organizations.latinNames(suggestions.map((s) => s.profileId));
-      return suggestions.map((s) => ({
-        organization: summary(app.matching.profile(s.profileId)!, latin),
-        score: s.score,
-        strength: s.strength,
-        signals: s.signals,
-        reasons: s.reasons,
-        match: statusOf(s.profileId),
-      }));
-    });
-    // Requests and meetings change without touching the index: what stands between the two is added to every answer.
-    const relations = app.requests.relationsOf(self.id);
-    return { items: cachedItems.map((item) => ({ ...item, relation: relations.get(item.organization.id) ?? {} })) };
-  });
-
-  app.get('/api/organizations/:id/partners/:partnerId', {
-    config: { access: 'organization-member', needsIndex: true },
-    schema: {
-      tags: ['matching'],
-      summary: "A partner's profile (no contact details) with the reasons for this pair, as organisation :id sees it",
-      description: 'For a suggestion, a request or a meeting. An organisation sees partners it could be suggested (not a pair a matchmaker rejected) or that it already deals with (a request either way, a meeting); 403 otherwise.',
-      params: PartnerParams,
-      response: { 200: PartnerView, ...problems(400, 401, 403, 404, 503) },
-    },
-  }, async (request) => {
-    return partnerView(app, request.params.id, request.params.partnerId, request.principal?.role === 'matchmaker');
-  });
-
-  app.get('/api/matches', {
-    config: { needsIndex: true },
-    schema: {
-      tags: ['matching'],
-      summary: 'The review queue: ranked pairs, each pair once, best first',
-      querystring: MatchQuery,
-      response: { 200: MatchList, ...problems(400, 401, 403, 503) },
-    },
-  }, async (request) => {
-    const { rows, total } = app.matches.list(request.query);
-    const latin = app.organizations.latinNames(rows.flatMap((r) => [r.orgAId, r.orgBId]));
-    return { items: rows.map((row) => view(row, latin)), total, limit: request.query.limit, offset: request.query.offset };
-  });
-
-  app.get('/api/matches/:id', {
-    config: { needsIndex: true },
-    schema: {
-      tags: ['matching'],
-      summary: 'One ranked pair with its reasons',
-      params: IdParams,
-      response: { 200: MatchRef, ...problems(400, 401, 403, 404, 503) },
-    },
-  }, async (request) => {
-    const row = app.matches.get(request.params.id);
-    if (!row) throw notFound(`Match ${request.params.id}`);
-    return view(row);
-  });
-
-  app.patch('/api/matches/:id', {
-    config: { needsIndex: true },
-    schema: {
-      tags: ['matching'],
-      summary: 'Approve or reject a pair (or put it back to pending), with a note',
-      description: 'Decisions are kept through re-imports, profile edits and re-ranking.',
-      params: IdParams,
-      body: MatchDecision,
-      response: { 200: MatchRef, ...problems(400, 401, 403, 404, 415, 422, 503) },
-    },
-  }, async (request) => {
-    const row = app.matches.decide(request.params.id, request.body.status, request.body.note, actorOf(request), app.now().toISOString());
-    if (!row) throw notFound(`Match ${request.params.id}`);
-    app.audit.record(request, `match.${row.status}`, 'match', row.id, { note: row.note, orgAId: row.orgAId, orgBId: row.orgBId });
-    return view(row);
-  });
-
-  app.post('/api/matches/decisions', {
-    schema: {
-      tags: ['matching'],
-      summary: 'Approve, reject or reset many pairs at once (all or none), with one note',
-      body: BulkDecision,
-      response: { 200: BulkDecisionResult, ...problems(400, 401, 403, 415, 422) },
-    },
-  }, async (request) => {
-    const rows = decideMany(app.matches, request.body.ids, request.body.status, request.body.note, actorOf(request), app.now().toISOString());
-    for (const row of rows) app.audit.record(request, `match.${row.status}`, 'match', row.id, { note: row.note, orgAId: row.orgAId, orgBId: row.orgBId, bulk: true });
-    return { items: rows.map((r) => ({ id: r.id, status: r.status })) };
-  });
-
-  app.get('/api/matches/export', {
-    config: { needsIndex: true },
-    schema: {
-      tags: ['matching'],
-      summary: 'The review queue as CSV, with the same filters as the list (every page)',
-      querystring: MatchExportQuery,
-      response: {
-        200: { description: 'The queue', content: { 'text/csv': { schema: Type.String({ example: 'pair,score,strength,status,…' }) } } },
-        ...problems(400, 401, 403, 503),
+  app.get(
+    '/api/organizations/:id/suggestions',
+    {
+      config: { access: 'organization-member', needsIndex: true },
+      schema: {
+        tags: ['matching'],
+        summary: 'Suggested partners for an organisation, best first, with the reasons',
+        description:
+          'Answered from the inverted index: only organisations that share a concept or term with this one are scored. ' +
+          'Partners are from other countries unless `country` says otherwise. An organisation never sees pairs a matchmaker rejected.',
+        params: IdParams,
+        querystring: SuggestionQuery,
+        response: { 200: SuggestionList, ...problems(400, 401, 403, 404, 503) },
       },
     },
-  }, async (request, reply) => {
-    const { rows } = app.matches.list({ ...request.query, limit: 100_000, offset: 0 });
-    const ids = [...new Set(rows.flatMap((r) => [r.orgAId, r.orgBId]))];
-    const latin = app.organizations.latinNames(ids);
-    const side = (id: number) => {
-      const p = app.matching.profile(id);
-      return { externalId: p?.externalId ?? '', name: p?.name ?? {}, nameLatin: latin.get(id) ?? '', country: p?.country ?? '' };
-    };
-    // Reasons cost about a millisecond a pair: a queue of a whole programme goes out without them.
-    const withConcepts = rows.length <= 5_000;
-    const csv = queueCsv(rows.map((match) => ({
-      match, a: side(match.orgAId), b: side(match.orgBId),
-      concepts: !withConcepts ? [] : [...new Set((app.matching.explain(match.orgAId, match.orgBId)?.reasons ?? []).flatMap((r) => (r.concept ? [r.concept.label.en] : [])))].slice(0, 5),
-    })));
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="review-queue.csv"').send(csv);
-  });
-
-  app.get('/api/matches/:id/history', {
-    schema: {
-      tags: ['matching'],
-      summary: "A pair's decisions and notes, latest first (who, when), from the audit trail",
-      params: IdParams,
-      response: { 200: MatchHistory, ...problems(400, 401, 403, 404) },
+    async (request, reply) => {
+      // Never waits for background work: the index answers as it is now (a write's own route waits
+      // until its profile is indexed, so a writer reads what it wrote).
+      const self = app.matching.profile(request.params.id);
+      if (!self) {
+        if (!app.organizations.get(request.params.id)) throw notFound(`Organisation ${request.params.id}`);
+        reply.header('retry-after', '1');
+        throw new HttpProblem(503, 'indexing', `Organisation ${request.params.id} is being analysed (it was just imported); try again in a moment`);
+      }
+      const { limit, country, kind, city } = request.query;
+      const cityKey = city?.trim().toLowerCase();
+      const hideRejected = request.principal?.role !== 'matchmaker';
+      // An organisation at an event run "approved pairs only" sees nothing a matchmaker has not approved.
+      const approvedOnly = hideRejected && app.events.approvedOnlyFor(self.id);
+      // Everything the answer depends on besides the index and this organisation's pairs, whose
+      // changes drop the cached answers (MatchingService.cached).
+      const key = JSON.stringify([self.id, limit, country ?? null, kind ?? null, cityKey ?? null, hideRejected, approvedOnly]);
+      const cachedItems = app.matching.cached(self.id, key, () => {
+        const statuses = app.matches.statusesFor(self.id);
+        const statusOf = (partnerId: number) => statuses.get(self.id < partnerId ? `${self.id}:${partnerId}` : `${partnerId}:${self.id}`) ?? null;
+        const suggestions = app.matching.suggest(self.id, {
+          limit,
+          accept: (partner) =>
+            (country ? partner.country === country : partner.country !== self.country) &&
+            (!kind || partner.kind === kind) &&
+            (!cityKey || partner.city.toLowerCase() === cityKey) &&
+            !(hideRejected && statusOf(partner.id)?.status === 'rejected') &&
+            !(approvedOnly && statusOf(partner.id)?.status !== 'approved'),
+        });
+        const latin = app.organizations.latinNames(suggestions.map((s) => s.profileId));
+        return suggestions.map((s) => ({
+          organization: summary(app.matching.profile(s.profileId)!, latin),
+          score: s.score,
+          strength: s.strength,
+          signals: s.signals,
+          reasons: s.reasons,
+          match: statusOf(s.profileId),
+        }));
+      });
+      // Requests and meetings change without touching the index: what stands between the two is added to every answer.
+      const relations = app.requests.relationsOf(self.id);
+      return { items: cachedItems.map((item) => ({ ...item, relation: relations.get(item.organization.id) ?? {} })) };
     },
-  }, async (request) => {
-    if (!app.matches.get(request.params.id)) throw notFound(`Match ${request.params.id}`);
-    return { items: historyOf(app.audit.list({ entity: 'match', entityId: request.params.id, limit: 200, offset: 0 })) };
-  });
+  );
 
-  app.post('/api/matches/rerank', {
-    schema: {
-      tags: ['matching'],
-      summary: 'Re-read every profile from the database and re-rank every pair (e.g. after a command-line import); decisions are kept',
-      response: { 200: RerankResult, ...problems(401, 403) },
+  app.get(
+    '/api/organizations/:id/partners/:partnerId',
+    {
+      config: { access: 'organization-member', needsIndex: true },
+      schema: {
+        tags: ['matching'],
+        summary: "A partner's profile (no contact details) with the reasons for this pair, as organisation :id sees it",
+        description:
+          'For a suggestion, a request or a meeting. An organisation sees partners it could be suggested (not a pair a matchmaker rejected) or that it already deals with (a request either way, a meeting); 403 otherwise.',
+        params: PartnerParams,
+        response: { 200: PartnerView, ...problems(400, 401, 403, 404, 503) },
+      },
     },
-  }, async () => {
-    // A command-line import wrote names without their Latin form.
-    app.organizations.fillLatinNames(app.romanize.name);
-    await app.matching.load();
-    return { pairs: app.matches.list({ limit: 1, offset: 0 }).total };
-  });
+    async (request) => {
+      return partnerView(app, request.params.id, request.params.partnerId, request.principal?.role === 'matchmaker');
+    },
+  );
+
+  app.get(
+    '/api/matches',
+    {
+      config: { needsIndex: true },
+      schema: {
+        tags: ['matching'],
+        summary: 'The review queue: ranked pairs, each pair once, best first',
+        querystring: MatchQuery,
+        response: { 200: MatchList, ...problems(400, 401, 403, 503) },
+      },
+    },
+    async (request) => {
+      const { rows, total } = app.matches.list(request.query);
+      const latin = app.organizations.latinNames(rows.flatMap((r) => [r.orgAId, r.orgBId]));
+      return { items: rows.map((row) => view(row, latin)), total, limit: request.query.limit, offset: request.query.offset };
+    },
+  );
+
+  app.get(
+    '/api/matches/:id',
+    {
+      config: { needsIndex: true },
+      schema: {
+        tags: ['matching'],
+        summary: 'One ranked pair with its reasons',
+        params: IdParams,
+        response: { 200: MatchRef, ...problems(400, 401, 403, 404, 503) },
+      },
+    },
+    async (request) => {
+      const row = app.matches.get(request.params.id);
+      if (!row) throw notFound(`Match ${request.params.id}`);
+      return view(row);
+    },
+  );
+
+  app.patch(
+    '/api/matches/:id',
+    {
+      config: { needsIndex: true },
+      schema: {
+        tags: ['matching'],
+        summary: 'Approve or reject a pair (or put it back to pending), with a note',
+        description: 'Decisions are kept through re-imports, profile edits and re-ranking.',
+        params: IdParams,
+        body: MatchDecision,
+        response: { 200: MatchRef, ...problems(400, 401, 403, 404, 415, 422, 503) },
+      },
+    },
+    async (request) => {
+      const row = app.matches.decide(request.params.id, request.body.status, request.body.note, actorOf(request), app.now().toISOString());
+      if (!row) throw notFound(`Match ${request.params.id}`);
+      app.audit.record(request, `match.${row.status}`, 'match', row.id, { note: row.note, orgAId: row.orgAId, orgBId: row.orgBId });
+      return view(row);
+    },
+  );
+
+  app.post(
+    '/api/matches/decisions',
+    {
+      schema: {
+        tags: ['matching'],
+        summary: 'Approve, reject or reset many pairs at once (all or none), with one note',
+        body: BulkDecision,
+        response: { 200: BulkDecisionResult, ...problems(400, 401, 403, 415, 422) },
+      },
+    },
+    async (request) => {
+      const rows = decideMany(app.matches, request.body.ids, request.body.status, request.body.note, actorOf(request), app.now().toISOString());
+      for (const row of rows)
+        app.audit.record(request, `match.${row.status}`, 'match', row.id, { note: row.note, orgAId: row.orgAId, orgBId: row.orgBId, bulk: true });
+      return { items: rows.map((r) => ({ id: r.id, status: r.status })) };
+    },
+  );
+
+  app.get(
+    '/api/matches/export',
+    {
+      config: { needsIndex: true },
+      schema: {
+        tags: ['matching'],
+        summary: 'The review queue as CSV, with the same filters as the list (every page)',
+        querystring: MatchExportQuery,
+        response: {
+          200: { description: 'The queue', content: { 'text/csv': { schema: Type.String({ example: 'pair,score,strength,status,…' }) } } },
+          ...problems(400, 401, 403, 503),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { rows } = app.matches.list({ ...request.query, limit: 100_000, offset: 0 });
+      const ids = [...new Set(rows.flatMap((r) => [r.orgAId, r.orgBId]))];
+      const latin = app.organizations.latinNames(ids);
+      const side = (id: number) => {
+        const p = app.matching.profile(id);
+        return { externalId: p?.externalId ?? '', name: p?.name ?? {}, nameLatin: latin.get(id) ?? '', country: p?.country ?? '' };
+      };
+      // Reasons cost about a millisecond a pair: a queue of a whole programme goes out without them.
+      const withConcepts = rows.length <= 5_000;
+      const csv = queueCsv(
+        rows.map((match) => ({
+          match,
+          a: side(match.orgAId),
+          b: side(match.orgBId),
+          concepts: !withConcepts
+            ? []
+            : [...new Set((app.matching.explain(match.orgAId, match.orgBId)?.reasons ?? []).flatMap((r) => (r.concept ? [r.concept.label.en] : [])))].slice(
+                0,
+                5,
+              ),
+        })),
+      );
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="review-queue.csv"').send(csv);
+    },
+  );
+
+  app.get(
+    '/api/matches/:id/history',
+    {
+      schema: {
+        tags: ['matching'],
+        summary: "A pair's decisions and notes, latest first (who, when), from the audit trail",
+        params: IdParams,
+        response: { 200: MatchHistory, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      if (!app.matches.get(request.params.id)) throw notFound(`Match ${request.params.id}`);
+      return { items: historyOf(app.audit.list({ entity: 'match', entityId: request.params.id, limit: 200, offset: 0 })) };
+    },
+  );
+
+  app.post(
+    '/api/matches/rerank',
+    {
+      schema: {
+        tags: ['matching'],
+        summary: 'Re-read every profile from the database and re-rank every pair (e.g. after a command-line import); decisions are kept',
+        response: { 200: RerankResult, ...problems(401, 403) },
+      },
+    },
+    async () => {
+      // A command-line import wrote names without their Latin form.
+      app.organizations.fillLatinNames(app.romanize.name);
+      await app.matching.load();
+      return { pairs: app.matches.list({ limit: 1, offset: 0 }).total };
+    },
+  );
 }

@@ -209,7 +209,9 @@ export class MatchingService {
   whenIndexed(ids: readonly number[]): Promise<void> {
     const waiting = ids.filter((id) => this.dirty.has(id));
     if (!waiting.length || !this.started) return Promise.resolve();
-    return Promise.all(waiting.map((id) => new Promise<void>((resolve) => this.waiters.set(id, [...(this.waiters.get(id) ?? []), resolve])))).then(() => undefined);
+    return Promise.all(waiting.map((id) => new Promise<void>((resolve) => this.waiters.set(id, [...(this.waiters.get(id) ?? []), resolve])))).then(
+      () => undefined,
+    );
   }
 
   /**
@@ -291,7 +293,10 @@ export class MatchingService {
   }
 
   private pairsChanged(change: MatchesChange): void {
-    if (change === 'all') return this.changed();
+    if (change === 'all') {
+      this.changed();
+      return;
+    }
     for (const id of change.organizations) this.pairVersion.set(id, (this.pairVersion.get(id) ?? 0) + 1);
   }
 
@@ -360,7 +365,9 @@ export class MatchingService {
       const analysed = await this.options.analyser.analyse(todo.map((t) => t.profile));
       this.analysed += analysed.length;
       this.options.features.save(todo.map((t, i) => ({ organizationId: t.profile.id, textsHash: t.hash, features: JSON.stringify(analysed[i]) })));
-      todo.forEach((t, i) => ready.push({ ...t, features: analysed[i]! }));
+      todo.forEach((t, i) => {
+        ready.push({ ...t, features: analysed[i]! });
+      });
     }
     // While the texts were analysed, some of these may have been deleted: they stay out.
     const present = new Set(this.organizations.byIds(ready.map((r) => r.profile.id)).map((r) => r.id));

@@ -38,5 +38,8 @@ function kuromojiVersion(): string {
 
 /** The hash a stored feature row is checked against: the analysis fingerprint and the profile's texts. */
 export function textsHash(fingerprint: string, profile: Profile): string {
-  return createHash('sha1').update(fingerprint).update(JSON.stringify(fieldTexts(profile))).digest('base64url');
+  return createHash('sha1')
+    .update(fingerprint)
+    .update(JSON.stringify(fieldTexts(profile)))
+    .digest('base64url');
 }

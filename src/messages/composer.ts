@@ -23,14 +23,13 @@ export function mailLang(languages: readonly string[]): MailLang {
   return (languages.find((l) => (MAIL_LANGS as readonly string[]).includes(l)) as MailLang | undefined) ?? 'en';
 }
 
-export const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A value on one line: names and texts travel into the Subject header, where a line break starts a new header. */
 const oneLine = (value: string) => value.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
 
-function fill(template: string, vars: Record<string, string | number>, escape: (v: string) => string): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? escape(String(vars[name])) : whole));
+function fill(template: string, vars: Record<string, string | number>, escapeValue: (v: string) => string): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? escapeValue(String(vars[name])) : whole));
 }
 
 /** A word from WORDS with its values filled in. */
@@ -40,7 +39,11 @@ export function word(key: keyof typeof WORDS, lang: MailLang, vars: Record<strin
 
 /** A time in the reader's zone and language, with the zone named (people meet across UTC+8 and UTC+9). */
 export function formatWhen(iso: string, timeZone: string, lang: MailLang): string {
-  const text = new Intl.DateTimeFormat(lang === 'mn' ? 'mn-MN' : lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+  const text = new Intl.DateTimeFormat(lang === 'mn' ? 'mn-MN' : lang === 'ja' ? 'ja-JP' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(new Date(iso));
   return `${text} (${timeZone})`;
 }
 
@@ -66,10 +69,20 @@ export function compose(c: Composition): Composed {
 
   const html = [
     `<!doctype html><html lang="${c.lang}"><head><meta charset="utf-8"></head><body style="font-family: sans-serif; line-height: 1.5">`,
-    ...used.map((line) => (line === '{list}' ? `<ul>${list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>` : `<p>${fill(escapeHtml(line), c.vars, escapeHtml)}</p>`)),
-    ...(c.actionUrl ? [`<p><a href="${escapeHtml(c.actionUrl)}" style="display:inline-block;padding:.5em 1em;background:#0172ad;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(template.action ?? c.actionUrl)}</a></p>`] : []),
+    ...used.map((line) =>
+      line === '{list}' ? `<ul>${list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>` : `<p>${fill(escapeHtml(line), c.vars, escapeHtml)}</p>`,
+    ),
+    ...(c.actionUrl
+      ? [
+          `<p><a href="${escapeHtml(c.actionUrl)}" style="display:inline-block;padding:.5em 1em;background:#0172ad;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(template.action ?? c.actionUrl)}</a></p>`,
+        ]
+      : []),
     `<hr><p style="color:#555;font-size:small">${escapeHtml(footer.signature)}`,
-    ...(c.unsubscribeUrl ? [`<br>${escapeHtml(fill(footer.unsubscribe, { category }, (v) => v))}<a href="${escapeHtml(c.unsubscribeUrl)}">${escapeHtml(footer.unsubscribeAction)}</a>`] : []),
+    ...(c.unsubscribeUrl
+      ? [
+          `<br>${escapeHtml(fill(footer.unsubscribe, { category }, (v) => v))}<a href="${escapeHtml(c.unsubscribeUrl)}">${escapeHtml(footer.unsubscribeAction)}</a>`,
+        ]
+      : []),
     '</p></body></html>',
   ].join('\n');
 

@@ -56,7 +56,22 @@ export function createDuePlanner(d: DueDeps, now: () => Date) {
       for (const r of messages.organizationRecipients(event, row.toOrganizationId)) {
         const key = `request-expiring:${row.id}:${messages.who(r)}`;
         if (outbox.has(key)) continue;
-        if (tx(() => messages.send(r, { key, kind: 'request-expiring', eventId: event.id, actionUrl: messages.appUrl(), vars: { event: event.name, partner: messages.partnerLabel(from, from.organizationId, r.lang), when: formatWhen(row.expiresAt, r.timeZone, r.lang) } }))) n++;
+        if (
+          tx(() =>
+            messages.send(r, {
+              key,
+              kind: 'request-expiring',
+              eventId: event.id,
+              actionUrl: messages.appUrl(),
+              vars: {
+                event: event.name,
+                partner: messages.partnerLabel(from, from.organizationId, r.lang),
+                when: formatWhen(row.expiresAt, r.timeZone, r.lang),
+              },
+            }),
+          )
+        )
+          n++;
       }
     }
     return n;
@@ -78,11 +93,36 @@ export function createDuePlanner(d: DueDeps, now: () => Date) {
       const list = sorted.map((m) => {
         const partner = ctx.attendees.get(m.attendeeAId === attendeeId ? m.attendeeBId : m.attendeeAId);
         const where = messages.place(event, m, r.lang);
-        return [formatWhen(m.slotStart, r.timeZone, r.lang).replace(/ \(.*\)$/, ''), partner ? messages.partnerLabel(partner, partner.organizationId, r.lang) : '', where.place, where.interpreter].filter(Boolean).join(' — ');
+        return [
+          formatWhen(m.slotStart, r.timeZone, r.lang).replace(/ \(.*\)$/, ''),
+          partner ? messages.partnerLabel(partner, partner.organizationId, r.lang) : '',
+          where.place,
+          where.interpreter,
+        ]
+          .filter(Boolean)
+          .join(' — ');
       });
-      const all = meetings.meetings(event.id).filter((m) => m.attendeeAId === attendeeId || m.attendeeBId === attendeeId).map((m) => meetingView(m, ctx));
-      const attachments = [{ filename: 'agenda.ics', contentType: 'text/calendar; charset=utf-8', content: agendaIcs(all, event, `${event.name} – ${r.name}`) }];
-      if (tx(() => messages.send(r, { key, kind: 'reminder', eventId: event.id, actionUrl: messages.appUrl(), list, attachments, vars: { event: event.name, count: mine.length, zone: r.timeZone } }))) n++;
+      const all = meetings
+        .meetings(event.id)
+        .filter((m) => m.attendeeAId === attendeeId || m.attendeeBId === attendeeId)
+        .map((m) => meetingView(m, ctx));
+      const attachments = [
+        { filename: 'agenda.ics', contentType: 'text/calendar; charset=utf-8', content: agendaIcs(all, event, `${event.name} – ${r.name}`) },
+      ];
+      if (
+        tx(() =>
+          messages.send(r, {
+            key,
+            kind: 'reminder',
+            eventId: event.id,
+            actionUrl: messages.appUrl(),
+            list,
+            attachments,
+            vars: { event: event.name, count: mine.length, zone: r.timeZone },
+          }),
+        )
+      )
+        n++;
     }
     return n;
   }
@@ -102,8 +142,25 @@ export function createDuePlanner(d: DueDeps, now: () => Date) {
         const key = `feedback:${m.id}:${person.id}`;
         if (!r || outbox.has(key)) continue;
         const sent = tx(() => {
-          const token = outbox.createLink({ purpose: 'feedback', email: r.email, meetingId: m.id, attendeeId: person.id, organizationId: person.organizationId, lang: r.lang });
-          return messages.send(r, { key, kind: 'feedback', eventId: event.id, actionUrl: messages.appUrl(`feedback/${token}`), vars: { event: event.name, partner: partner ? messages.partnerLabel(partner, partner.organizationId, r.lang) : '', when: formatWhen(m.slotStart, r.timeZone, r.lang) } });
+          const token = outbox.createLink({
+            purpose: 'feedback',
+            email: r.email,
+            meetingId: m.id,
+            attendeeId: person.id,
+            organizationId: person.organizationId,
+            lang: r.lang,
+          });
+          return messages.send(r, {
+            key,
+            kind: 'feedback',
+            eventId: event.id,
+            actionUrl: messages.appUrl(`feedback/${token}`),
+            vars: {
+              event: event.name,
+              partner: partner ? messages.partnerLabel(partner, partner.organizationId, r.lang) : '',
+              when: formatWhen(m.slotStart, r.timeZone, r.lang),
+            },
+          });
         });
         if (sent) n++;
       }
@@ -124,8 +181,22 @@ export function createDuePlanner(d: DueDeps, now: () => Date) {
           const sent = tx(() => {
             // One follow-up per organisation and date: a second attendee of the same side is not asked again.
             if (!d.outcomes.askFollowUp(m.id, person.organizationId, months, at.toISOString())) return null;
-            const token = outbox.createLink({ purpose: 'follow-up', email: r.email, meetingId: m.id, attendeeId: person.id, organizationId: person.organizationId, months, lang: r.lang });
-            return messages.send(r, { key, kind: 'follow-up', eventId: event.id, actionUrl: messages.appUrl(`feedback/${token}`), vars: { event: event.name, months, partner: partner ? messages.partnerLabel(partner, partner.organizationId, r.lang) : '' } });
+            const token = outbox.createLink({
+              purpose: 'follow-up',
+              email: r.email,
+              meetingId: m.id,
+              attendeeId: person.id,
+              organizationId: person.organizationId,
+              months,
+              lang: r.lang,
+            });
+            return messages.send(r, {
+              key,
+              kind: 'follow-up',
+              eventId: event.id,
+              actionUrl: messages.appUrl(`feedback/${token}`),
+              vars: { event: event.name, months, partner: partner ? messages.partnerLabel(partner, partner.organizationId, r.lang) : '' },
+            });
           });
           if (sent) n++;
         }

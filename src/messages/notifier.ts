@@ -52,11 +52,23 @@ export function createMessages(d: MessagesDeps) {
 
   /** The people who speak for an organisation at an event: its attendees with an address, else its contact. */
   function organizationRecipients(event: EventRow, organizationId: number): Recipient[] {
-    const people = events.attendees(event.id, organizationId).map(attendeeRecipient).filter((r): r is Recipient => r !== null);
+    const people = events
+      .attendees(event.id, organizationId)
+      .map(attendeeRecipient)
+      .filter((r): r is Recipient => r !== null);
     if (people.length) return people;
     const org = d.organization(organizationId);
     if (!org?.contactEmail) return [];
-    return [{ email: org.contactEmail, name: org.contactName ?? nameFor(org, mailLang(org.languages)), lang: mailLang(org.languages), timeZone: event.timeZone, attendeeId: null, organizationId }];
+    return [
+      {
+        email: org.contactEmail,
+        name: org.contactName ?? nameFor(org, mailLang(org.languages)),
+        lang: mailLang(org.languages),
+        timeZone: event.timeZone,
+        attendeeId: null,
+        organizationId,
+      },
+    ];
   }
 
   const who = (r: Recipient) => (r.attendeeId ? `a${r.attendeeId}` : `o${r.organizationId}:${r.email.toLowerCase()}`);
@@ -68,16 +80,44 @@ export function createMessages(d: MessagesDeps) {
   }
 
   /** Stores one message to one person, with its unsubscribe link; suppressed if they turned the kind off. */
-  function send(r: Recipient, m: { key: string; kind: MessageKind; eventId: number | null; vars: Record<string, string | number>; list?: string[]; actionUrl?: string; attachments?: MailAttachment[] }) {
+  function send(
+    r: Recipient,
+    m: {
+      key: string;
+      kind: MessageKind;
+      eventId: number | null;
+      vars: Record<string, string | number>;
+      list?: string[];
+      actionUrl?: string;
+      attachments?: MailAttachment[];
+    },
+  ) {
     if (outbox.has(m.key)) return null;
     const category = CATEGORY_OF[m.kind];
-    const token = outbox.createLink({ purpose: 'unsubscribe', email: r.email, category, attendeeId: r.attendeeId, organizationId: r.organizationId, lang: r.lang });
+    const token = outbox.createLink({
+      purpose: 'unsubscribe',
+      email: r.email,
+      category,
+      attendeeId: r.attendeeId,
+      organizationId: r.organizationId,
+      lang: r.lang,
+    });
     const unsubscribeUrl = appUrl(`unsubscribe/${token}`);
-    const body = compose({ kind: m.kind, lang: r.lang, vars: { name: r.name, ...m.vars }, ...(m.list ? { list: m.list } : {}), ...(m.actionUrl ? { actionUrl: m.actionUrl } : {}), unsubscribeUrl });
+    const body = compose({
+      kind: m.kind,
+      lang: r.lang,
+      vars: { name: r.name, ...m.vars },
+      ...(m.list ? { list: m.list } : {}),
+      ...(m.actionUrl ? { actionUrl: m.actionUrl } : {}),
+      unsubscribeUrl,
+    });
     const message: NewMessage = {
-      key: m.key, kind: m.kind, eventId: m.eventId,
+      key: m.key,
+      kind: m.kind,
+      eventId: m.eventId,
       recipient: { email: r.email, name: r.name, lang: r.lang, attendeeId: r.attendeeId, organizationId: r.organizationId },
-      ...body, attachments: m.attachments ?? [],
+      ...body,
+      attachments: m.attachments ?? [],
       // The one-click address (RFC 8058) takes a POST without the web app.
       unsubscribeUrl: `${d.publicUrl}/api/unsubscribe/${token}`,
       suppressed: outbox.optedOut(r.email, category),
@@ -93,8 +133,8 @@ export function createMessages(d: MessagesDeps) {
   }
 
   function place(event: EventRow, m: MeetingRow, lang: MailLang): { place: string; interpreter: string } {
-    const table = m.tableId ? events.tables(event.id).find((t) => t.id === m.tableId)?.name ?? '' : '';
-    const interpreter = m.interpreterId ? events.interpreter(m.interpreterId)?.name ?? '' : '';
+    const table = m.tableId ? (events.tables(event.id).find((t) => t.id === m.tableId)?.name ?? '') : '';
+    const interpreter = m.interpreterId ? (events.interpreter(m.interpreterId)?.name ?? '') : '';
     return {
       place: m.online ? word('online', lang) : `${event.city}, ${word('table', lang, { table })}`,
       interpreter: interpreter ? word('interpreter', lang, { interpreter }) : '',
@@ -108,8 +148,16 @@ export function createMessages(d: MessagesDeps) {
       if (!event || !from) return;
       for (const r of organizationRecipients(event, request.toOrganizationId)) {
         send(r, {
-          key: `request-received:${request.id}:${who(r)}`, kind: 'request-received', eventId: event.id, actionUrl: appUrl(),
-          vars: { event: event.name, partner: partnerLabel(from, from.organizationId, r.lang), message: request.message ?? '', when: formatWhen(request.expiresAt, r.timeZone, r.lang) },
+          key: `request-received:${request.id}:${who(r)}`,
+          kind: 'request-received',
+          eventId: event.id,
+          actionUrl: appUrl(),
+          vars: {
+            event: event.name,
+            partner: partnerLabel(from, from.organizationId, r.lang),
+            message: request.message ?? '',
+            when: formatWhen(request.expiresAt, r.timeZone, r.lang),
+          },
         });
       }
     },
@@ -121,7 +169,13 @@ export function createMessages(d: MessagesDeps) {
       if (!event || !r || (request.status !== 'accepted' && request.status !== 'declined')) return;
       const responder = request.respondedBy ? events.attendeesByIds([request.respondedBy])[0] : undefined;
       const kind = request.status === 'accepted' ? 'request-accepted' : 'request-declined';
-      send(r, { key: `${kind}:${request.id}:${who(r)}`, kind, eventId: event.id, actionUrl: appUrl(), vars: { event: event.name, partner: partnerLabel(responder, request.toOrganizationId, r.lang) } });
+      send(r, {
+        key: `${kind}:${request.id}:${who(r)}`,
+        kind,
+        eventId: event.id,
+        actionUrl: appUrl(),
+        vars: { event: event.name, partner: partnerLabel(responder, request.toOrganizationId, r.lang) },
+      });
     },
 
     meetingChanged(m: MeetingRow, change: MeetingChange, before?: MeetingRow) {
@@ -134,10 +188,15 @@ export function createMessages(d: MessagesDeps) {
         const partner = people.find((p) => p.id !== person.id);
         const kind = `meeting-${change}` as const;
         send(r, {
-          key: `${kind}:${m.id}:seq${m.sequence}:${who(r)}`, kind, eventId: event.id, actionUrl: appUrl(),
+          key: `${kind}:${m.id}:seq${m.sequence}:${who(r)}`,
+          kind,
+          eventId: event.id,
+          actionUrl: appUrl(),
           vars: {
-            event: event.name, partner: partner ? partnerLabel(partner, partner.organizationId, r.lang) : '',
-            when: formatWhen(m.slotStart, r.timeZone, r.lang), before: before ? formatWhen(before.slotStart, r.timeZone, r.lang) : '',
+            event: event.name,
+            partner: partner ? partnerLabel(partner, partner.organizationId, r.lang) : '',
+            when: formatWhen(m.slotStart, r.timeZone, r.lang),
+            before: before ? formatWhen(before.slotStart, r.timeZone, r.lang) : '',
             ...place(event, m, r.lang),
           },
           attachments: [meetingIcs(event, m, r.lang)],
@@ -170,7 +229,11 @@ export function createMessages(d: MessagesDeps) {
      */
     signInLinks(event: EventRow, attendeeIds: readonly number[] | undefined, issue: (a: AttendeeRow) => { row: { id: number }; token: string }): SignInLinks {
       const present = events.attendees(event.id);
-      const unknown = (attendeeIds ?? []).flatMap((id, i) => (present.some((a) => a.id === id) ? [] : [{ field: `attendeeIds.${i}`, message: `attendee ${id} does not attend this session`, code: 'not-attending', params: { attendeeId: id } }]));
+      const unknown = (attendeeIds ?? []).flatMap((id, i) =>
+        present.some((a) => a.id === id)
+          ? []
+          : [{ field: `attendeeIds.${i}`, message: `attendee ${id} does not attend this session`, code: 'not-attending', params: { attendeeId: id } }],
+      );
       if (unknown.length) throw invalid('Some attendees do not attend this session', unknown);
       const attendees = attendeeIds ? present.filter((a) => attendeeIds.includes(a.id)) : present;
       return d.transaction(() => {
@@ -181,7 +244,13 @@ export function createMessages(d: MessagesDeps) {
           else if (outbox.optedOut(r.email, 'sign-in')) result.skipped.push({ attendeeId: attendee.id, name: attendee.name, reason: 'opted-out' });
           else {
             const { row, token } = issue(attendee);
-            const message = send(r, { key: `sign-in:${row.id}`, kind: 'sign-in', eventId: event.id, actionUrl: appUrl(`sign-in/${token}`), vars: { event: event.name } });
+            const message = send(r, {
+              key: `sign-in:${row.id}`,
+              kind: 'sign-in',
+              eventId: event.id,
+              actionUrl: appUrl(`sign-in/${token}`),
+              vars: { event: event.name },
+            });
             result.sent.push({ attendeeId: attendee.id, messageId: message!.id, tokenId: row.id });
           }
         }

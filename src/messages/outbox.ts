@@ -2,8 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
-  messageLinks, messageOptOuts, outbox,
-  type MailAttachment, type MessageKind, type MessageLinkRow, type MessageStatus, type OutboxRow,
+  messageLinks,
+  messageOptOuts,
+  outbox,
+  type MailAttachment,
+  type MessageKind,
+  type MessageLinkRow,
+  type MessageStatus,
+  type OutboxRow,
 } from '../db/schema.ts';
 
 /** A message ready to be stored: who gets it, in which language, and what it says. */
@@ -44,27 +50,34 @@ export function createOutbox(db: Db, now: () => Date) {
     /** Stores a message unless its key is known; the row, or null when the key was already there. */
     enqueue(m: NewMessage): OutboxRow | null {
       const at = stamp();
-      return db.insert(outbox).values({
-        idempotencyKey: m.key,
-        kind: m.kind,
-        eventId: m.eventId ?? null,
-        attendeeId: m.recipient.attendeeId ?? null,
-        organizationId: m.recipient.organizationId ?? null,
-        recipientEmail: m.recipient.email,
-        recipientName: m.recipient.name,
-        lang: m.recipient.lang,
-        subject: m.subject,
-        text: m.text,
-        html: m.html,
-        attachments: m.attachments ?? [],
-        unsubscribeUrl: m.unsubscribeUrl ?? null,
-        status: m.suppressed ? 'suppressed' : 'pending',
-        nextAttemptAt: at,
-        // Derived from the cause, so a message delivered twice (a crash between the server's yes and
-        // our note of it) carries the same Message-ID and a mail client shows it once.
-        messageId: `<${hash(m.key).slice(0, 32)}@musubi>`,
-        createdAt: at,
-      }).onConflictDoNothing({ target: outbox.idempotencyKey }).returning().get() ?? null;
+      return (
+        db
+          .insert(outbox)
+          .values({
+            idempotencyKey: m.key,
+            kind: m.kind,
+            eventId: m.eventId ?? null,
+            attendeeId: m.recipient.attendeeId ?? null,
+            organizationId: m.recipient.organizationId ?? null,
+            recipientEmail: m.recipient.email,
+            recipientName: m.recipient.name,
+            lang: m.recipient.lang,
+            subject: m.subject,
+            text: m.text,
+            html: m.html,
+            attachments: m.attachments ?? [],
+            unsubscribeUrl: m.unsubscribeUrl ?? null,
+            status: m.suppressed ? 'suppressed' : 'pending',
+            nextAttemptAt: at,
+            // Derived from the cause, so a message delivered twice (a crash between the server's yes and
+            // our note of it) carries the same Message-ID and a mail client shows it once.
+            messageId: `<${hash(m.key).slice(0, 32)}@musubi>`,
+            createdAt: at,
+          })
+          .onConflictDoNothing({ target: outbox.idempotencyKey })
+          .returning()
+          .get() ?? null
+      );
     },
 
     has: (key: string): boolean => !!db.select({ id: outbox.id }).from(outbox).where(eq(outbox.idempotencyKey, key)).get(),
@@ -76,8 +89,20 @@ export function createOutbox(db: Db, now: () => Date) {
       if (q.status) where.push(eq(outbox.status, q.status));
       if (q.kind) where.push(eq(outbox.kind, q.kind));
       if (q.eventId !== undefined) where.push(eq(outbox.eventId, q.eventId));
-      const rows = db.select().from(outbox).where(and(...where)).orderBy(desc(outbox.id)).limit(q.limit).offset(q.offset).all();
-      const total = db.select({ n: sql<number>`count(*)` }).from(outbox).where(and(...where)).get()?.n ?? 0;
+      const rows = db
+        .select()
+        .from(outbox)
+        .where(and(...where))
+        .orderBy(desc(outbox.id))
+        .limit(q.limit)
+        .offset(q.offset)
+        .all();
+      const total =
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(outbox)
+          .where(and(...where))
+          .get()?.n ?? 0;
       return { rows, total };
     },
 
@@ -90,8 +115,12 @@ export function createOutbox(db: Db, now: () => Date) {
     /** Messages of one kind per organisation, for some sessions (not counting suppressed ones). */
     countByOrganization(kind: MessageKind, eventIds: readonly number[]): Map<number, number> {
       if (!eventIds.length) return new Map();
-      const rows = db.select({ organizationId: outbox.organizationId, n: sql<number>`count(*)` }).from(outbox)
-        .where(and(eq(outbox.kind, kind), inArray(outbox.eventId, [...eventIds]), sql`${outbox.status} <> 'suppressed'`)).groupBy(outbox.organizationId).all();
+      const rows = db
+        .select({ organizationId: outbox.organizationId, n: sql<number>`count(*)` })
+        .from(outbox)
+        .where(and(eq(outbox.kind, kind), inArray(outbox.eventId, [...eventIds]), sql`${outbox.status} <> 'suppressed'`))
+        .groupBy(outbox.organizationId)
+        .all();
       return new Map(rows.filter((r) => r.organizationId !== null).map((r) => [r.organizationId!, r.n]));
     },
 
@@ -102,47 +131,78 @@ export function createOutbox(db: Db, now: () => Date) {
      */
     claim(owner: string, leaseUntil: string, limit: number): OutboxRow[] {
       const at = stamp();
-      const due = db.select({ id: outbox.id }).from(outbox)
+      const due = db
+        .select({ id: outbox.id })
+        .from(outbox)
         .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, at), or(isNull(outbox.leaseUntil), lt(outbox.leaseUntil, at))))
-        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id)).limit(limit);
-      return db.update(outbox).set({ leaseOwner: owner, leaseUntil })
+        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+        .limit(limit);
+      return db
+        .update(outbox)
+        .set({ leaseOwner: owner, leaseUntil })
         .where(and(inArray(outbox.id, due), eq(outbox.status, 'pending'), or(isNull(outbox.leaseUntil), lt(outbox.leaseUntil, at))))
-        .returning().all();
+        .returning()
+        .all();
     },
 
     /** Records a delivery, if this sender still holds the lease. */
     markSent(id: number, owner: string, changes: Partial<Pick<OutboxRow, 'text' | 'html'>> = {}): boolean {
-      return db.update(outbox).set({ status: 'sent', sentAt: stamp(), attempts: sql`${outbox.attempts} + 1`, leaseOwner: null, leaseUntil: null, lastError: null, ...changes })
-        .where(and(eq(outbox.id, id), eq(outbox.leaseOwner, owner))).run().changes > 0;
+      return (
+        db
+          .update(outbox)
+          .set({ status: 'sent', sentAt: stamp(), attempts: sql`${outbox.attempts} + 1`, leaseOwner: null, leaseUntil: null, lastError: null, ...changes })
+          .where(and(eq(outbox.id, id), eq(outbox.leaseOwner, owner)))
+          .run().changes > 0
+      );
     },
 
     /** Records a failed try: again at `retryAt`, or given up (`failed`) when null. */
     markFailed(id: number, owner: string, error: string, retryAt: string | null): void {
-      db.update(outbox).set({
-        status: retryAt ? 'pending' : 'failed', attempts: sql`${outbox.attempts} + 1`, lastError: error.slice(0, 500),
-        nextAttemptAt: retryAt ?? stamp(), leaseOwner: null, leaseUntil: null,
-      }).where(and(eq(outbox.id, id), eq(outbox.leaseOwner, owner))).run();
+      db.update(outbox)
+        .set({
+          status: retryAt ? 'pending' : 'failed',
+          attempts: sql`${outbox.attempts} + 1`,
+          lastError: error.slice(0, 500),
+          nextAttemptAt: retryAt ?? stamp(),
+          leaseOwner: null,
+          leaseUntil: null,
+        })
+        .where(and(eq(outbox.id, id), eq(outbox.leaseOwner, owner)))
+        .run();
     },
 
     /** A message not to send after all (its recipient turned the kind off meanwhile). */
     markSuppressed(id: number, owner: string): void {
-      db.update(outbox).set({ status: 'suppressed', leaseOwner: null, leaseUntil: null }).where(and(eq(outbox.id, id), eq(outbox.leaseOwner, owner))).run();
+      db.update(outbox)
+        .set({ status: 'suppressed', leaseOwner: null, leaseUntil: null })
+        .where(and(eq(outbox.id, id), eq(outbox.leaseOwner, owner)))
+        .run();
     },
 
     optOut(email: string, category: string): void {
       db.insert(messageOptOuts).values({ email: email.toLowerCase(), category, at: stamp() }).onConflictDoNothing().run();
     },
     optedOut: (email: string, category: string): boolean =>
-      !!db.select({ e: messageOptOuts.email }).from(messageOptOuts).where(and(eq(messageOptOuts.email, email.toLowerCase()), eq(messageOptOuts.category, category))).get(),
+      !!db
+        .select({ e: messageOptOuts.email })
+        .from(messageOptOuts)
+        .where(and(eq(messageOptOuts.email, email.toLowerCase()), eq(messageOptOuts.category, category)))
+        .get(),
 
     /** A new link token (returned once; only its hash is stored). */
     createLink(values: Omit<typeof messageLinks.$inferInsert, 'tokenHash' | 'createdAt'>): string {
       const token = randomBytes(32).toString('base64url');
-      db.insert(messageLinks).values({ ...values, tokenHash: hash(token), createdAt: stamp() }).run();
+      db.insert(messageLinks)
+        .values({ ...values, tokenHash: hash(token), createdAt: stamp() })
+        .run();
       return token;
     },
     link: (token: string, purpose?: LinkPurpose): MessageLinkRow | null =>
-      db.select().from(messageLinks).where(and(eq(messageLinks.tokenHash, hash(token)), purpose ? eq(messageLinks.purpose, purpose) : undefined)).get() ?? null,
+      db
+        .select()
+        .from(messageLinks)
+        .where(and(eq(messageLinks.tokenHash, hash(token)), purpose ? eq(messageLinks.purpose, purpose) : undefined))
+        .get() ?? null,
   };
 }
 

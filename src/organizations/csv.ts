@@ -19,7 +19,9 @@ export function readProfilesCsv(text: string): ImportRow[] {
       trim: false,
     });
   } catch (error) {
-    throw malformed('malformed-csv', `The CSV could not be read: ${(error as Error).message}`, [{ field: '', message: (error as Error).message, code: 'malformed-csv', params: { line: (error as { lines?: number }).lines } }]);
+    throw malformed('malformed-csv', `The CSV could not be read: ${(error as Error).message}`, [
+      { field: '', message: (error as Error).message, code: 'malformed-csv', params: { line: (error as { lines?: number }).lines } },
+    ]);
   }
   const [header, ...body] = records;
   if (!header) throw invalid('The CSV is empty', [{ row: 1, field: '', message: 'a header row is required', code: 'header-required' }]);
@@ -27,9 +29,17 @@ export function readProfilesCsv(text: string): ImportRow[] {
   const columns = header.map((name) => COLUMN_ALIASES[normalizeHeader(name)] ?? null);
   const problems: ProblemField[] = [];
   header.forEach((name, i) => {
-    if (columns[i] === null && name.trim() !== '') problems.push({ row: 1, field: name, message: `is not a known column (known: ${KNOWN_COLUMNS.join(', ')})`, code: 'unknown-column', params: { column: name, known: KNOWN_COLUMNS } });
+    if (columns[i] === null && name.trim() !== '')
+      problems.push({
+        row: 1,
+        field: name,
+        message: `is not a known column (known: ${KNOWN_COLUMNS.join(', ')})`,
+        code: 'unknown-column',
+        params: { column: name, known: KNOWN_COLUMNS },
+      });
   });
-  if (!columns.includes('externalId')) problems.push({ row: 1, field: 'externalId', message: 'the column is required', code: 'column-required', params: { column: 'externalId' } });
+  if (!columns.includes('externalId'))
+    problems.push({ row: 1, field: 'externalId', message: 'the column is required', code: 'column-required', params: { column: 'externalId' } });
   if (problems.length) throw invalid('The CSV header has problems', problems);
 
   const rows: ImportRow[] = [];
@@ -50,10 +60,36 @@ const LIST_TEXT_FIELDS = ['offers', 'needs'] as const;
 const LANGS = ['ja', 'mn', 'en'] as const;
 
 const KNOWN_COLUMNS = [
-  'externalId', 'name', 'name_ja', 'name_mn', 'name_en', 'name_latin', 'kind', 'country', 'city', 'website', 'employees', 'founded',
-  'languages', 'sectors', 'description', 'description_ja', 'description_mn', 'description_en',
-  'offers', 'offers_ja', 'offers_mn', 'offers_en', 'needs', 'needs_ja', 'needs_mn', 'needs_en',
-  'sdgs', 'contact_name', 'contact_email', 'contact_phone',
+  'externalId',
+  'name',
+  'name_ja',
+  'name_mn',
+  'name_en',
+  'name_latin',
+  'kind',
+  'country',
+  'city',
+  'website',
+  'employees',
+  'founded',
+  'languages',
+  'sectors',
+  'description',
+  'description_ja',
+  'description_mn',
+  'description_en',
+  'offers',
+  'offers_ja',
+  'offers_mn',
+  'offers_en',
+  'needs',
+  'needs_ja',
+  'needs_mn',
+  'needs_en',
+  'sdgs',
+  'contact_name',
+  'contact_email',
+  'contact_phone',
 ] as const;
 type Column = (typeof KNOWN_COLUMNS)[number];
 
@@ -69,7 +105,11 @@ const COLUMN_ALIASES: Record<string, Column> = Object.fromEntries([
 ]);
 
 function normalizeHeader(name: string): string {
-  return name.normalize('NFC').trim().toLowerCase().replace(/[\s.\-]+/g, '_');
+  return name
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s.-]+/g, '_');
 }
 
 /** Tab-separated when the header has tabs and no commas (a paste from a spreadsheet), else comma. */
@@ -82,7 +122,10 @@ function detectDelimiter(text: string): string {
 function splitList(cell: string | undefined, alsoComma = false): string[] {
   if (!cell) return [];
   const separator = alsoComma ? /[;；\r\n,、]+/u : /[;；\r\n]+/u;
-  return cell.split(separator).map((v) => v.trim()).filter(Boolean);
+  return cell
+    .split(separator)
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 function toNumber(cell: string): number | string {
@@ -102,9 +145,7 @@ function profileFromCells(cells: Partial<Record<Column, string>>): Record<string
     // Item i of offers_ja, offers_mn and offers_en is one text in several languages.
     const byLang = LANGS.map((l) => [l, splitList(cells[`${field}_${l}`])] as const);
     const length = Math.max(0, ...byLang.map(([, items]) => items.length));
-    const aligned = Array.from({ length }, (_, i) =>
-      Object.fromEntries(byLang.flatMap(([l, items]) => (items[i] ? [[l, items[i]]] : []))),
-    );
+    const aligned = Array.from({ length }, (_, i) => Object.fromEntries(byLang.flatMap(([l, items]) => (items[i] ? [[l, items[i]]] : []))));
     profile[field] = [...aligned, ...splitList(cells[field])];
   }
   if (cells.name_latin) profile.nameLatin = cells.name_latin;
@@ -134,7 +175,12 @@ function rowProblems(cells: Partial<Record<Column, string>>, tooManyCells: boole
     const hasVersions = LANGS.some((l) => cells[`${field}_${l}`]);
     const plain = cells[field];
     if (hasVersions && plain && !LANGS.some((l) => cells[`${field}_${l}`] === plain)) {
-      problems.push({ field, message: `give the text either in ${field} or in ${field}_ja / ${field}_mn / ${field}_en, not both`, code: 'text-twice', params: { column: field } });
+      problems.push({
+        field,
+        message: `give the text either in ${field} or in ${field}_ja / ${field}_mn / ${field}_en, not both`,
+        code: 'text-twice',
+        params: { column: field },
+      });
     }
   }
   return problems;

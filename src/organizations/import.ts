@@ -28,7 +28,9 @@ export function rowsFromJson(body: unknown): ImportRow[] {
  */
 export function prepareImport(rows: readonly ImportRow[], onProgress?: (checked: number) => void): StoredProfile[] {
   if (rows.length > MAX_IMPORT_ROWS) {
-    throw invalid(`At most ${MAX_IMPORT_ROWS} profiles per import`, [{ field: '', message: `has ${rows.length} rows`, code: 'too-many-rows', params: { limit: MAX_IMPORT_ROWS, count: rows.length } }]);
+    throw invalid(`At most ${MAX_IMPORT_ROWS} profiles per import`, [
+      { field: '', message: `has ${rows.length} rows`, code: 'too-many-rows', params: { limit: MAX_IMPORT_ROWS, count: rows.length } },
+    ]);
   }
   const problems: ProblemField[] = [];
   const profiles: StoredProfile[] = [];

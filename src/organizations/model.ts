@@ -117,7 +117,10 @@ export function rowFromStored(p: StoredProfile, romanize?: Romanizer): Omit<NewO
 }
 
 /** Every searchable word of a profile, folded: the free-text query (any script, the Latin name too) runs LIKE over it. */
-export function searchTextOf(p: Pick<StoredProfile, 'externalId' | 'city' | 'sectors' | 'name' | 'description' | 'offers' | 'needs'>, nameLatin: string): string {
+export function searchTextOf(
+  p: Pick<StoredProfile, 'externalId' | 'city' | 'sectors' | 'name' | 'description' | 'offers' | 'needs'>,
+  nameLatin: string,
+): string {
   const texts = [p.name, p.description, ...p.offers, ...p.needs];
   return fold([p.externalId, p.city, nameLatin, ...p.sectors, ...texts.flatMap((t) => Object.values(t))].join('\n'));
 }

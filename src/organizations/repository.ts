@@ -34,16 +34,24 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
 
   // Prepared once: building the query on every read cost more than the read itself (the single
   // organisation read is the service's most frequent request after the suggestions).
-  const byIdQuery = db.select().from(organizations).where(eq(organizations.id, sql.placeholder('id'))).prepare();
+  const byIdQuery = db
+    .select()
+    .from(organizations)
+    .where(eq(organizations.id, sql.placeholder('id')))
+    .prepare();
   const byId = (id: number) => byIdQuery.get({ id }) ?? null;
-  const byExternalId = (externalId: string) =>
-    db.select().from(organizations).where(eq(organizations.externalId, externalId)).get() ?? null;
+  const byExternalId = (externalId: string) => db.select().from(organizations).where(eq(organizations.externalId, externalId)).get() ?? null;
 
   function assertExternalIdFree(externalId: string, exceptId?: number) {
     const holder = byExternalId(externalId);
     if (holder && holder.id !== exceptId) {
       throw conflict(`externalId "${externalId}" is already used by organisation ${holder.id}`, [
-        { field: 'externalId', message: `is already used by organisation ${holder.id}`, code: 'external-id-taken', params: { organizationId: holder.id, externalId } },
+        {
+          field: 'externalId',
+          message: `is already used by organisation ${holder.id}`,
+          code: 'external-id-taken',
+          params: { organizationId: holder.id, externalId },
+        },
       ]);
     }
   }
@@ -56,7 +64,14 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
 
     get: byId,
     all: () => db.select().from(organizations).orderBy(asc(organizations.id)).all(),
-    byIds: (ids: readonly number[]) => (ids.length ? db.select().from(organizations).where(inArray(organizations.id, [...ids])).all() : []),
+    byIds: (ids: readonly number[]) =>
+      ids.length
+        ? db
+            .select()
+            .from(organizations)
+            .where(inArray(organizations.id, [...ids]))
+            .all()
+        : [],
     getByExternalId: byExternalId,
 
     /**
@@ -67,12 +82,20 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
       const where = and(...filters(query, ranked));
       // A profile whose own name (in any script, or its Latin form) holds every word is what a
       // search for a name wants: it comes before profiles that only share a concept.
-      const words = fold(query.q ?? '').split(/\s+/u).filter(Boolean);
+      const words = fold(query.q ?? '')
+        .split(/\s+/u)
+        .filter(Boolean);
       const nameFirst = words.length
-        ? [sql`case when ${and(...words.map((w) => sql`fold(${organizations.name} || ' ' || ${organizations.nameLatin}) like ${`%${escapeLike(w)}%`} escape '\\'`))} then 0 else 1 end`]
+        ? [
+            sql`case when ${and(...words.map((w) => sql`fold(${organizations.name} || ' ' || ${organizations.nameLatin}) like ${`%${escapeLike(w)}%`} escape '\\'`))} then 0 else 1 end`,
+          ]
         : [];
       const order = ranked.length
-        ? [...nameFirst, sql`coalesce((select key from json_each(${JSON.stringify(ranked)}) where value = ${organizations.id}), ${ranked.length})`, asc(organizations.id)]
+        ? [
+            ...nameFirst,
+            sql`coalesce((select key from json_each(${JSON.stringify(ranked)}) where value = ${organizations.id}), ${ranked.length})`,
+            asc(organizations.id),
+          ]
         : [...nameFirst, asc(organizations.id)];
       const rows = db
         .select()
@@ -124,7 +147,12 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
       const out = new Map<number, string>();
       const unique = [...new Set(ids)];
       for (let i = 0; i < unique.length; i += INSERT_CHUNK) {
-        for (const row of db.select({ id: organizations.id, nameLatin: organizations.nameLatin }).from(organizations).where(inArray(organizations.id, unique.slice(i, i + INSERT_CHUNK))).all()) out.set(row.id, row.nameLatin);
+        for (const row of db
+          .select({ id: organizations.id, nameLatin: organizations.nameLatin })
+          .from(organizations)
+          .where(inArray(organizations.id, unique.slice(i, i + INSERT_CHUNK)))
+          .all())
+          out.set(row.id, row.nameLatin);
       }
       return out;
     },
@@ -135,7 +163,10 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
       db.transaction((tx) => {
         for (const row of missing) {
           const nameLatin = romanizeName(row.name);
-          tx.update(organizations).set({ nameLatin, searchText: searchTextOf(row, nameLatin) }).where(eq(organizations.id, row.id)).run();
+          tx.update(organizations)
+            .set({ nameLatin, searchText: searchTextOf(row, nameLatin) })
+            .where(eq(organizations.id, row.id))
+            .run();
         }
       });
       return missing.length;
@@ -212,7 +243,10 @@ function filters(query: OrganizationQuery, ranked: readonly number[]): SQL[] {
   if (query.sector) {
     out.push(sql`exists (select 1 from json_each(${organizations.sectors}) where fold(value) = ${fold(query.sector.trim())})`);
   }
-  const words = fold(query.q ?? '').split(/\s+/u).filter(Boolean).map((word) => sql`${organizations.searchText} like ${`%${escapeLike(word)}%`} escape '\\'`);
+  const words = fold(query.q ?? '')
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((word) => sql`${organizations.searchText} like ${`%${escapeLike(word)}%`} escape '\\'`);
   if (words.length) {
     const plain = and(...words)!;
     out.push(ranked.length ? or(sql`${organizations.id} in (select value from json_each(${JSON.stringify(ranked)}))`, plain)! : plain);

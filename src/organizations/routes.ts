@@ -31,33 +31,42 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
     return p?.role === 'matchmaker' || ((p?.role === 'organization' || p?.role === 'attendee') && p.organizationId === id);
   };
 
-  app.get('/api/organizations', {
-    schema: {
-      tags: ['organizations'],
-      summary: 'List organisations, with filters and paging',
-      querystring: OrganizationQuery,
-      response: { 200: OrganizationList, ...problems(400, 401, 403) },
+  app.get(
+    '/api/organizations',
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: 'List organisations, with filters and paging',
+        querystring: OrganizationQuery,
+        response: { 200: OrganizationList, ...problems(400, 401, 403) },
+      },
     },
-  }, async (request) => {
-    // q matches concepts across languages first (カシミヤ, ноолуур and cashmere alike), then words as written.
-    const ranked = request.query.q ? (await app.matching.idle(), app.matching.search(request.query.q)) : [];
-    const { rows, total } = repo.list(request.query, ranked);
-    return { items: rows.map((row) => toView(row, canSeeContact(request, row.id))), total, limit: request.query.limit, offset: request.query.offset };
-  });
+    async (request) => {
+      // q matches concepts across languages first (カシミヤ, ноолуур and cashmere alike), then words as written.
+      // The index as it is now: a read never waits for background work.
+      const ranked = request.query.q ? app.matching.search(request.query.q) : [];
+      const { rows, total } = repo.list(request.query, ranked);
+      return { items: rows.map((row) => toView(row, canSeeContact(request, row.id))), total, limit: request.query.limit, offset: request.query.offset };
+    },
+  );
 
-  app.post('/api/organizations', {
-    schema: {
-      tags: ['organizations'],
-      summary: 'Create an organisation profile',
-      body: InputRef,
-      response: { 201: OrganizationRef, ...problems(401, 403, 409, 413, 415, 422) },
+  app.post(
+    '/api/organizations',
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: 'Create an organisation profile',
+        body: InputRef,
+        response: { 201: OrganizationRef, ...problems(401, 403, 409, 413, 415, 422) },
+      },
     },
-  }, async (request, reply) => {
-    const row = repo.create(normalizeInput(request.body as OrganizationInput));
-    // Answered once the profile is in the matching index: its writer reads its suggestions next.
-    await app.matching.whenIndexed([row.id]);
-    return reply.code(201).header('location', `/api/organizations/${row.id}`).send(toView(row, true));
-  });
+    async (request, reply) => {
+      const row = repo.create(normalizeInput(request.body as OrganizationInput));
+      // Answered once the profile is in the matching index: its writer reads its suggestions next.
+      await app.matching.whenIndexed([row.id]);
+      return reply.code(201).header('location', `/api/organizations/${row.id}`).send(toView(row, true));
+    },
+  );
 
   // The import in a scope of its own: only it accepts spreadsheet exports; elsewhere CSV is a 415.
   await app.register(async (child) => {
@@ -71,108 +80,134 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
       }
     });
 
-    scope.post('/api/organizations/import', {
-      bodyLimit: IMPORT_BODY_LIMIT,
-      // Rows are validated by prepareImport, which numbers every problem by row; the schema is for the docs.
-      validatorCompiler: () => () => true,
+    scope.post(
+      '/api/organizations/import',
+      {
+        bodyLimit: IMPORT_BODY_LIMIT,
+        // Rows are validated by prepareImport, which numbers every problem by row; the schema is for the docs.
+        validatorCompiler: () => () => true,
+        schema: {
+          tags: ['organizations'],
+          summary: 'Create or update many profiles at once (JSON array or CSV), all or nothing',
+          description:
+            'Upserts by externalId. Every row is validated first: if any row is wrong the answer is 422 listing every problem ' +
+            '(row, externalId, field, message) and nothing is stored. CSV columns are listed in the README; multi-valued cells ' +
+            'are separated by ; or line breaks; UTF-8 with or without BOM (or declare charset=shift_jis).',
+          body: {
+            content: {
+              'application/json': { schema: ImportBody },
+              'text/csv': { schema: ImportCsv },
+            },
+          },
+          response: { 200: ImportResult, ...problems(400, 401, 403, 413, 415, 422) },
+        },
+      },
+      async (request) => {
+        // The content type decides, not the body's shape: a JSON string is not a spreadsheet.
+        const isCsv = !/^application\/json/i.test(request.headers['content-type'] ?? '');
+        const rows = isCsv ? readProfilesCsv(request.body as string) : rowsFromJson(request.body);
+        const items = repo.upsertMany(prepareImport(rows));
+        const created = items.filter((i) => i.status === 'created').length;
+        app.audit.record(request, 'organizations.imported', 'organization', null, { created, updated: items.length - created });
+        return { created, updated: items.length - created, items };
+      },
+    );
+  });
+
+  app.get(
+    '/api/organizations/:id',
+    {
+      config: { access: 'organization-member' },
       schema: {
         tags: ['organizations'],
-        summary: 'Create or update many profiles at once (JSON array or CSV), all or nothing',
-        description:
-          'Upserts by externalId. Every row is validated first: if any row is wrong the answer is 422 listing every problem ' +
-          '(row, externalId, field, message) and nothing is stored. CSV columns are listed in the README; multi-valued cells ' +
-          'are separated by ; or line breaks; UTF-8 with or without BOM (or declare charset=shift_jis).',
-        body: {
-          content: {
-            'application/json': { schema: ImportBody },
-            'text/csv': { schema: ImportCsv },
-          },
-        },
-        response: { 200: ImportResult, ...problems(400, 401, 403, 413, 415, 422) },
+        summary: 'Read one organisation profile',
+        params: IdParams,
+        response: { 200: OrganizationRef, ...problems(400, 401, 403, 404) },
       },
-    }, async (request) => {
-      // The content type decides, not the body's shape: a JSON string is not a spreadsheet.
-      const isCsv = !/^application\/json/i.test(request.headers['content-type'] ?? '');
-      const rows = isCsv ? readProfilesCsv(request.body as string) : rowsFromJson(request.body);
-      const items = repo.upsertMany(prepareImport(rows));
-      const created = items.filter((i) => i.status === 'created').length;
-      app.audit.record(request, 'organizations.imported', 'organization', null, { created, updated: items.length - created });
-      return { created, updated: items.length - created, items };
-    });
-  });
-
-  app.get('/api/organizations/:id', {
-    config: { access: 'organization-member' },
-    schema: {
-      tags: ['organizations'],
-      summary: 'Read one organisation profile',
-      params: IdParams,
-      response: { 200: OrganizationRef, ...problems(400, 401, 403, 404) },
     },
-  }, async (request) => {
-    const row = repo.get(request.params.id);
-    if (!row) throw notFound(`Organisation ${request.params.id}`);
-    return toView(row, canSeeContact(request, row.id));
-  });
-
-  app.put('/api/organizations/:id', {
-    config: { access: 'organization-self' },
-    schema: {
-      tags: ['organizations'],
-      summary: 'Replace an organisation profile',
-      params: IdParams,
-      body: InputRef,
-      response: { 200: OrganizationRef, ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+    async (request) => {
+      const row = repo.get(request.params.id);
+      if (!row) throw notFound(`Organisation ${request.params.id}`);
+      return toView(row, canSeeContact(request, row.id));
     },
-  }, async (request) => {
-    const current = repo.get(request.params.id);
-    if (!current) throw notFound(`Organisation ${request.params.id}`);
-    const next = normalizeInput(request.body as OrganizationInput);
-    assertMayChangeExternalId(request, current.externalId, next.externalId);
-    const row = repo.update(current.id, next)!;
-    await app.matching.whenIndexed([row.id]);
-    return toView(row, true);
-  });
+  );
 
-  app.patch('/api/organizations/:id', {
-    config: { access: 'organization-self' },
-    schema: {
-      tags: ['organizations'],
-      summary: 'Change some fields of an organisation profile',
-      params: IdParams,
-      body: OrganizationPatch,
-      response: { 200: OrganizationRef, ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+  app.put(
+    '/api/organizations/:id',
+    {
+      config: { access: 'organization-self' },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Replace an organisation profile',
+        params: IdParams,
+        body: InputRef,
+        response: { 200: OrganizationRef, ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+      },
     },
-  }, async (request) => {
-    const current = repo.get(request.params.id);
-    if (!current) throw notFound(`Organisation ${request.params.id}`);
-    const next = applyPatch(storedFromRow(current), request.body);
-    assertMayChangeExternalId(request, current.externalId, next.externalId);
-    const row = repo.update(current.id, next)!;
-    await app.matching.whenIndexed([row.id]);
-    return toView(row, true);
-  });
+    async (request) => {
+      const current = repo.get(request.params.id);
+      if (!current) throw notFound(`Organisation ${request.params.id}`);
+      const next = normalizeInput(request.body as OrganizationInput);
+      assertMayChangeExternalId(request, current.externalId, next.externalId);
+      const row = repo.update(current.id, next)!;
+      await app.matching.whenIndexed([row.id]);
+      return toView(row, true);
+    },
+  );
 
-  app.delete('/api/organizations/:id', {
-    schema: {
-      tags: ['organizations'],
-      summary: 'Delete an organisation and its tokens',
-      description: 'Refused (409, naming them) while the organisation has booked meetings: cancel them first, so that partners’ calendars drop them rather than keep a meeting that no longer exists.',
-      params: IdParams,
-      response: { 204: Type.Null({ description: 'Deleted' }), ...problems(400, 401, 403, 404, 409) },
+  app.patch(
+    '/api/organizations/:id',
+    {
+      config: { access: 'organization-self' },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Change some fields of an organisation profile',
+        params: IdParams,
+        body: OrganizationPatch,
+        response: { 200: OrganizationRef, ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+      },
     },
-  }, async (request, reply) => {
-    const booked = app.meetings.scheduledFor(request.params.id);
-    if (booked.length && repo.get(request.params.id)) {
-      throw conflict(
-        `The organisation has ${booked.length} booked meeting${booked.length === 1 ? '' : 's'}; cancel ${booked.length === 1 ? 'it' : 'them'} first, so partners are told`,
-        booked.map((m) => ({ field: 'id', message: `meeting ${m.id} at ${m.slotStart} is booked`, code: 'meeting-booked', params: { meetingId: m.id, eventId: m.eventId, start: m.slotStart } })),
-      );
-    }
-    if (!repo.delete(request.params.id)) throw notFound(`Organisation ${request.params.id}`);
-    app.audit.record(request, 'organization.deleted', 'organization', request.params.id, {});
-    return reply.code(204).send(null);
-  });
+    async (request) => {
+      const current = repo.get(request.params.id);
+      if (!current) throw notFound(`Organisation ${request.params.id}`);
+      const next = applyPatch(storedFromRow(current), request.body);
+      assertMayChangeExternalId(request, current.externalId, next.externalId);
+      const row = repo.update(current.id, next)!;
+      await app.matching.whenIndexed([row.id]);
+      return toView(row, true);
+    },
+  );
+
+  app.delete(
+    '/api/organizations/:id',
+    {
+      schema: {
+        tags: ['organizations'],
+        summary: 'Delete an organisation and its tokens',
+        description:
+          'Refused (409, naming them) while the organisation has booked meetings: cancel them first, so that partners’ calendars drop them rather than keep a meeting that no longer exists.',
+        params: IdParams,
+        response: { 204: Type.Null({ description: 'Deleted' }), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const booked = app.meetings.scheduledFor(request.params.id);
+      if (booked.length && repo.get(request.params.id)) {
+        throw conflict(
+          `The organisation has ${booked.length} booked meeting${booked.length === 1 ? '' : 's'}; cancel ${booked.length === 1 ? 'it' : 'them'} first, so partners are told`,
+          booked.map((m) => ({
+            field: 'id',
+            message: `meeting ${m.id} at ${m.slotStart} is booked`,
+            code: 'meeting-booked',
+            params: { meetingId: m.id, eventId: m.eventId, start: m.slotStart },
+          })),
+        );
+      }
+      if (!repo.delete(request.params.id)) throw notFound(`Organisation ${request.params.id}`);
+      app.audit.record(request, 'organization.deleted', 'organization', request.params.id, {});
+      return reply.code(204).send(null);
+    },
+  );
 }
 
 /** The externalId is the matchmaker's key for re-imports; an organisation may not move it. */
@@ -181,4 +216,3 @@ function assertMayChangeExternalId(request: FastifyRequest, before: string, afte
     throw forbidden('Only a matchmaker may change externalId');
   }
 }
-

@@ -26,16 +26,23 @@ function checkFeedback(a: Partial<FeedbackAnswer>): FeedbackAnswer {
     if (!a.cooperation) problems.push({ field: 'cooperation', message: 'is required when the meeting took place', code: 'required' });
   }
   if (problems.length) throw invalid('The feedback is incomplete', problems);
-  return { tookPlace: a.tookPlace!, ...(a.tookPlace ? { interest: a.interest, cooperation: a.cooperation } : {}), ...(a.nextSteps?.trim() ? { nextSteps: a.nextSteps.trim() } : {}) };
+  return {
+    tookPlace: a.tookPlace!,
+    ...(a.tookPlace ? { interest: a.interest, cooperation: a.cooperation } : {}),
+    ...(a.nextSteps?.trim() ? { nextSteps: a.nextSteps.trim() } : {}),
+  };
 }
 
 function checkFollowUp(a: LinkAnswer): Required<Pick<LinkAnswer, 'outcomes'>> & LinkAnswer {
   const problems: FieldError[] = [];
   const outcomes = a.outcomes ?? [];
   if (!outcomes.length) problems.push({ field: 'outcomes', message: 'is required', code: 'required' });
-  if (outcomes.includes('nothing') && outcomes.length > 1) problems.push({ field: 'outcomes', message: '"nothing" cannot go with another outcome', code: 'nothing-and-more' });
-  if ((a.investmentAmount !== undefined || a.investmentCurrency) && !outcomes.includes('investment')) problems.push({ field: 'investmentAmount', message: 'goes with the outcome "investment"', code: 'investment-only' });
-  if (a.investmentAmount !== undefined && !a.investmentCurrency) problems.push({ field: 'investmentCurrency', message: 'is required with an amount', code: 'required' });
+  if (outcomes.includes('nothing') && outcomes.length > 1)
+    problems.push({ field: 'outcomes', message: '"nothing" cannot go with another outcome', code: 'nothing-and-more' });
+  if ((a.investmentAmount !== undefined || a.investmentCurrency) && !outcomes.includes('investment'))
+    problems.push({ field: 'investmentAmount', message: 'goes with the outcome "investment"', code: 'investment-only' });
+  if (a.investmentAmount !== undefined && !a.investmentCurrency)
+    problems.push({ field: 'investmentCurrency', message: 'is required with an amount', code: 'required' });
   if (problems.length) throw invalid('The follow-up answer is incomplete', problems);
   return { ...a, outcomes };
 }
@@ -53,11 +60,24 @@ export function createFeedback(d: FeedbackDeps) {
     return link as MessageLinkRow & { meetingId: number; organizationId: number };
   }
 
-  function save(meeting: MeetingRow, organizationId: number, attendeeId: number | null, answer: Partial<FeedbackAnswer>, via: 'link' | 'app'): MeetingFeedbackRow {
+  function save(
+    meeting: MeetingRow,
+    organizationId: number,
+    attendeeId: number | null,
+    answer: Partial<FeedbackAnswer>,
+    via: 'link' | 'app',
+  ): MeetingFeedbackRow {
     const checked = checkFeedback(answer);
     return d.outcomes.saveFeedback({
-      meetingId: meeting.id, organizationId, attendeeId, via, answeredAt: stamp(),
-      tookPlace: checked.tookPlace, interest: checked.interest ?? null, cooperation: checked.cooperation ?? null, nextSteps: checked.nextSteps ?? null,
+      meetingId: meeting.id,
+      organizationId,
+      attendeeId,
+      via,
+      answeredAt: stamp(),
+      tookPlace: checked.tookPlace,
+      interest: checked.interest ?? null,
+      cooperation: checked.cooperation ?? null,
+      nextSteps: checked.nextSteps ?? null,
     });
   }
 
@@ -73,12 +93,27 @@ export function createFeedback(d: FeedbackDeps) {
       const feedback = d.outcomes.feedback(meeting.id, link.organizationId);
       const followUp: FollowUpRow | null = link.months ? d.outcomes.followUp(meeting.id, link.organizationId, link.months) : null;
       return {
-        purpose: link.purpose as 'feedback' | 'follow-up', months: link.months, lang: link.lang, event: event.name,
+        purpose: link.purpose as 'feedback' | 'follow-up',
+        months: link.months,
+        lang: link.lang,
+        event: event.name,
         meeting: { id: meeting.id, start: meeting.slotStart, timeZone: you?.timeZone ?? event.timeZone },
         you: { name: you?.name ?? '', organization: d.organizationName(link.organizationId) },
         partner: { name: partner?.name ?? '', organization: partner ? d.organizationName(partner.organizationId) : {} },
-        feedback: feedback && { tookPlace: feedback.tookPlace, interest: feedback.interest, cooperation: feedback.cooperation, nextSteps: feedback.nextSteps, answeredAt: feedback.answeredAt },
-        followUp: followUp && { outcomes: followUp.outcomes, investmentAmount: followUp.investmentAmount, investmentCurrency: followUp.investmentCurrency, note: followUp.note, answeredAt: followUp.answeredAt },
+        feedback: feedback && {
+          tookPlace: feedback.tookPlace,
+          interest: feedback.interest,
+          cooperation: feedback.cooperation,
+          nextSteps: feedback.nextSteps,
+          answeredAt: feedback.answeredAt,
+        },
+        followUp: followUp && {
+          outcomes: followUp.outcomes,
+          investmentAmount: followUp.investmentAmount,
+          investmentCurrency: followUp.investmentCurrency,
+          note: followUp.note,
+          answeredAt: followUp.answeredAt,
+        },
       };
     },
 
@@ -90,8 +125,11 @@ export function createFeedback(d: FeedbackDeps) {
       const checked = checkFollowUp(answer);
       const row = d.outcomes.followUp(meeting.id, link.organizationId, link.months ?? 0) ?? notFound('This follow-up').throw();
       const saved = d.outcomes.answerFollowUp(row.id, {
-        outcomes: checked.outcomes, investmentAmount: checked.investmentAmount ?? null, investmentCurrency: checked.investmentCurrency ?? null,
-        note: checked.note?.trim() || null, answeredAt: stamp(),
+        outcomes: checked.outcomes,
+        investmentAmount: checked.investmentAmount ?? null,
+        investmentCurrency: checked.investmentCurrency ?? null,
+        note: checked.note?.trim() || null,
+        answeredAt: stamp(),
       });
       return { answeredAt: saved!.answeredAt! };
     },
@@ -99,7 +137,8 @@ export function createFeedback(d: FeedbackDeps) {
     /** Answers in the app for one side of a meeting (a token answers for its own organisation). */
     answerInApp(meeting: MeetingRow, side: number | undefined, attendeeId: number | null, answer: FeedbackInput): MeetingFeedbackRow {
       if (side === undefined) throw invalid('Say which side answers', [{ field: 'organizationId', message: 'is required for a matchmaker', code: 'required' }]);
-      if (side !== meeting.orgLowId && side !== meeting.orgHighId) throw invalid('That organisation is not in this meeting', [{ field: 'organizationId', message: 'is not one of the two sides', code: 'not-a-side' }]);
+      if (side !== meeting.orgLowId && side !== meeting.orgHighId)
+        throw invalid('That organisation is not in this meeting', [{ field: 'organizationId', message: 'is not one of the two sides', code: 'not-a-side' }]);
       if (meeting.status !== 'scheduled') throw invalid('This meeting was cancelled', [{ field: 'id', message: 'is a cancelled meeting', code: 'cancelled' }]);
       return save(meeting, side, attendeeId, answer, 'app');
     },

@@ -34,12 +34,19 @@ export interface PairOutcome {
   stages: Record<Stage, boolean>;
   meetings: { id: number; eventId: number; start: string; status: string }[];
   feedback: { organizationId: number; tookPlace: boolean; interest: string | null; cooperation: string | null; nextSteps: string | null }[];
-  followUps: { organizationId: number; months: number; outcomes: string[] | null; investmentAmount: number | null; investmentCurrency: string | null; note: string | null }[];
+  followUps: {
+    organizationId: number;
+    months: number;
+    outcomes: string[] | null;
+    investmentAmount: number | null;
+    investmentCurrency: string | null;
+    note: string | null;
+  }[];
 }
 
 const key = (a: number, b: number) => (a < b ? `${a}-${b}` : `${b}-${a}`);
 const zero = (): StageCounts => ({ suggested: 0, requested: 0, accepted: 0, held: 0, cooperation: 0, agreement: 0 });
-const english = (o: OrganizationRow | undefined) => (o ? o.name.en ?? Object.values(o.name)[0] ?? '' : '');
+const english = (o: OrganizationRow | undefined) => (o ? (o.name.en ?? Object.values(o.name)[0] ?? '') : '');
 
 /**
  * The outcome report of one session or of every session of a programme: the funnel suggested →
@@ -56,8 +63,15 @@ export function outcomeReport(data: ReportData) {
     if (!p) {
       const [lo, hi] = x < y ? [x, y] : [y, x];
       p = {
-        orgAId: lo, orgBId: hi, a: english(data.organizations.get(lo)), b: english(data.organizations.get(hi)), score: null,
-        stages: { suggested: false, requested: false, accepted: false, held: false, cooperation: false, agreement: false }, meetings: [], feedback: [], followUps: [],
+        orgAId: lo,
+        orgBId: hi,
+        a: english(data.organizations.get(lo)),
+        b: english(data.organizations.get(hi)),
+        score: null,
+        stages: { suggested: false, requested: false, accepted: false, held: false, cooperation: false, agreement: false },
+        meetings: [],
+        feedback: [],
+        followUps: [],
       };
       pairs.set(k, p);
     }
@@ -93,12 +107,24 @@ export function outcomeReport(data: ReportData) {
   for (const f of data.followUps) {
     const p = meetingPair.get(f.meetingId);
     if (!p || !f.answeredAt) continue;
-    p.followUps.push({ organizationId: f.organizationId, months: f.months, outcomes: f.outcomes, investmentAmount: f.investmentAmount, investmentCurrency: f.investmentCurrency, note: f.note });
+    p.followUps.push({
+      organizationId: f.organizationId,
+      months: f.months,
+      outcomes: f.outcomes,
+      investmentAmount: f.investmentAmount,
+      investmentCurrency: f.investmentCurrency,
+      note: f.note,
+    });
     if ((f.outcomes ?? []).some((o) => (AGREEMENTS as readonly string[]).includes(o))) p.stages.agreement = true;
   }
 
   const funnel = zero();
-  const dimensions = { country: new Map<string, StageCounts>(), kind: new Map<string, StageCounts>(), sector: new Map<string, StageCounts>(), sdg: new Map<string, StageCounts>() };
+  const dimensions = {
+    country: new Map<string, StageCounts>(),
+    kind: new Map<string, StageCounts>(),
+    sector: new Map<string, StageCounts>(),
+    sdg: new Map<string, StageCounts>(),
+  };
   for (const p of pairs.values()) {
     const orgs = [data.organizations.get(p.orgAId), data.organizations.get(p.orgBId)].filter((o): o is OrganizationRow => !!o);
     const values = {
@@ -123,23 +149,32 @@ export function outcomeReport(data: ReportData) {
   const answered = { feedback: new Map<number, number>(), followUps: new Map<number, number>() };
   for (const f of data.feedback) answered.feedback.set(f.organizationId, (answered.feedback.get(f.organizationId) ?? 0) + 1);
   for (const f of data.followUps) if (f.answeredAt) answered.followUps.set(f.organizationId, (answered.followUps.get(f.organizationId) ?? 0) + 1);
-  const respondents = [...new Set([...data.asked.feedback.keys(), ...data.asked.followUps.keys(), ...answered.feedback.keys(), ...answered.followUps.keys()])].sort((x, y) => x - y).map((id) => ({
-    organizationId: id, name: english(data.organizations.get(id)),
-    feedbackAsked: data.asked.feedback.get(id) ?? 0, feedbackAnswered: answered.feedback.get(id) ?? 0,
-    followUpsAsked: data.asked.followUps.get(id) ?? 0, followUpsAnswered: answered.followUps.get(id) ?? 0,
-  }));
+  const respondents = [...new Set([...data.asked.feedback.keys(), ...data.asked.followUps.keys(), ...answered.feedback.keys(), ...answered.followUps.keys()])]
+    .sort((x, y) => x - y)
+    .map((id) => ({
+      organizationId: id,
+      name: english(data.organizations.get(id)),
+      feedbackAsked: data.asked.feedback.get(id) ?? 0,
+      feedbackAnswered: answered.feedback.get(id) ?? 0,
+      followUpsAsked: data.asked.followUps.get(id) ?? 0,
+      followUpsAnswered: answered.followUps.get(id) ?? 0,
+    }));
   const sum = (m: Map<number, number>) => [...m.values()].reduce((n, v) => n + v, 0);
 
   return {
     sessions: data.events.map((e) => ({ id: e.id, name: e.name, programme: e.programme })),
     funnel,
-    breakdown: Object.fromEntries(Object.entries(dimensions).map(([d, m]) => [d, [...m.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([value, counts]) => ({ value, ...counts }))])) as Record<keyof typeof dimensions, ({ value: string } & StageCounts)[]>,
+    breakdown: Object.fromEntries(
+      Object.entries(dimensions).map(([d, m]) => [d, [...m.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([value, counts]) => ({ value, ...counts }))]),
+    ) as Record<keyof typeof dimensions, ({ value: string } & StageCounts)[]>,
     responses: {
       feedback: { asked: sum(data.asked.feedback), answered: data.feedback.length },
       followUps: { asked: sum(data.asked.followUps), answered: data.followUps.filter((f) => f.answeredAt).length },
       byOrganization: respondents,
     },
-    pairs: [...pairs.values()].filter((p) => p.stages.requested || p.stages.accepted || p.meetings.length).sort((x, y) => STAGES.filter((s) => y.stages[s]).length - STAGES.filter((s) => x.stages[s]).length || x.orgAId - y.orgAId || x.orgBId - y.orgBId),
+    pairs: [...pairs.values()]
+      .filter((p) => p.stages.requested || p.stages.accepted || p.meetings.length)
+      .sort((x, y) => STAGES.filter((s) => y.stages[s]).length - STAGES.filter((s) => x.stages[s]).length || x.orgAId - y.orgAId || x.orgBId - y.orgBId),
   };
 }
 
@@ -149,6 +184,8 @@ export type OutcomeReport = ReturnType<typeof outcomeReport>;
 export function reportRequests(rows: readonly MeetingRequestRow[], orgOfAttendee: Map<number, number>, now: Date): ReportData['requests'] {
   return rows.flatMap((r) => {
     const from = orgOfAttendee.get(r.fromAttendeeId);
-    return from === undefined ? [] : [{ eventId: r.eventId, fromOrganizationId: from, toOrganizationId: r.toOrganizationId, status: requestView(r, now).status }];
+    return from === undefined
+      ? []
+      : [{ eventId: r.eventId, fromOrganizationId: from, toOrganizationId: r.toOrganizationId, status: requestView(r, now).status }];
   });
 }

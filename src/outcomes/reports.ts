@@ -37,7 +37,9 @@ export interface ReportScope {
 export function createReports(d: ReportsDeps) {
   function report(scope: ReportScope): OutcomeReport {
     if (scope.eventId !== undefined && !d.events.get(scope.eventId)) throw notFound(`Event ${scope.eventId}`);
-    const events = d.events.list().filter((e) => (scope.eventId === undefined || e.id === scope.eventId) && (scope.programme === undefined || e.programme === scope.programme));
+    const events = d.events
+      .list()
+      .filter((e) => (scope.eventId === undefined || e.id === scope.eventId) && (scope.programme === undefined || e.programme === scope.programme));
     const attendees = events.flatMap((e) => d.events.attendees(e.id, undefined, { withRemoved: true }));
     const attending = new Map(events.map((e) => [e.id, new Set(attendees.filter((a) => a.eventId === e.id).map((a) => a.organizationId))]));
     const meetings = events.flatMap((e) => d.meetings.meetings(e.id));
@@ -50,7 +52,11 @@ export function createReports(d: ReportsDeps) {
       organizations: new Map(d.organizations([...orgIds]).map((o) => [o.id, o])),
       attending,
       pairs,
-      requests: reportRequests(events.flatMap((e) => d.meetings.requests(e.id)), new Map(attendees.map((a) => [a.id, a.organizationId])), d.now()),
+      requests: reportRequests(
+        events.flatMap((e) => d.meetings.requests(e.id)),
+        new Map(attendees.map((a) => [a.id, a.organizationId])),
+        d.now(),
+      ),
       meetings,
       feedback: d.outcomes.feedbackOf(meetingIds),
       followUps: d.outcomes.followUpsOf(meetingIds),
@@ -76,8 +82,10 @@ export function createReports(d: ReportsDeps) {
         if (p.stages.agreement) return [{ ...base, label: 'agreement', weight: 1, evidence: [...outcomes].filter((o) => o !== 'nothing') }];
         if (outcomes.has('negotiation')) return [{ ...base, label: 'negotiation', weight: 0.8, evidence: ['negotiation'] }];
         if (p.stages.cooperation) return [{ ...base, label: 'cooperation', weight: 0.6, evidence: ['cooperation: yes'] }];
-        if (held.some((f) => f.interest === 'some' || f.interest === 'strong' || f.cooperation === 'maybe')) return [{ ...base, label: 'interest', weight: 0.3, evidence: held.map((f) => `interest: ${f.interest}`) }];
-        if (held.length) return [{ ...base, label: 'no-fit', weight: -0.5, evidence: held.map((f) => `interest: ${f.interest}, cooperation: ${f.cooperation}`) }];
+        if (held.some((f) => f.interest === 'some' || f.interest === 'strong' || f.cooperation === 'maybe'))
+          return [{ ...base, label: 'interest', weight: 0.3, evidence: held.map((f) => `interest: ${f.interest}`) }];
+        if (held.length)
+          return [{ ...base, label: 'no-fit', weight: -0.5, evidence: held.map((f) => `interest: ${f.interest}, cooperation: ${f.cooperation}`) }];
         return [];
       });
     },
@@ -85,25 +93,56 @@ export function createReports(d: ReportsDeps) {
     /** Per pair what happened (`pairs`), or the funnel by country, kind, sector and SDG (`breakdown`), for a spreadsheet. */
     csv(scope: ReportScope, table: 'pairs' | 'breakdown'): string {
       const r = report(scope);
-      const rows: (string | number)[][] = table === 'breakdown'
-        ? [['dimension', 'value', ...STAGES], ['total', '', ...STAGES.map((s) => r.funnel[s])],
-          ...Object.entries(r.breakdown).flatMap(([dimension, values]) => values.map((v) => [dimension, v.value, ...STAGES.map((s) => v[s])]))]
-        : [
-          ['organisation A', 'organisation B', 'fit', ...STAGES, 'meetings', 'took place (A/B)', 'interest (A/B)', 'cooperation (A/B)', 'next steps', 'follow-up outcomes', 'investment'],
-          ...r.pairs.map((p) => {
-            const side = (id: number) => p.feedback.find((f) => f.organizationId === id);
-            const both = (pick: (f: NonNullable<ReturnType<typeof side>>) => string) => [side(p.orgAId), side(p.orgBId)].map((f) => (f ? pick(f) : '')).join(' / ');
-            return [
-              p.a, p.b, p.score === null ? '' : p.score.toFixed(3), ...STAGES.map((s) => (p.stages[s] ? 'yes' : '')),
-              p.meetings.map((m) => `${m.start} ${m.status}`).join('; '),
-              both((f) => (f.tookPlace ? 'yes' : 'no')), both((f) => f.interest ?? ''), both((f) => f.cooperation ?? ''),
-              p.feedback.map((f) => f.nextSteps ?? '').filter(Boolean).join(' | '),
-              p.followUps.map((f) => `${f.months}m: ${(f.outcomes ?? []).join('+')}`).join('; '),
-              p.followUps.filter((f) => f.investmentAmount !== null).map((f) => `${f.investmentAmount} ${f.investmentCurrency ?? ''}`.trim()).join('; '),
+      const rows: (string | number)[][] =
+        table === 'breakdown'
+          ? [
+              ['dimension', 'value', ...STAGES],
+              ['total', '', ...STAGES.map((s) => r.funnel[s])],
+              ...Object.entries(r.breakdown).flatMap(([dimension, values]) => values.map((v) => [dimension, v.value, ...STAGES.map((s) => v[s])])),
+            ]
+          : [
+              [
+                'organisation A',
+                'organisation B',
+                'fit',
+                ...STAGES,
+                'meetings',
+                'took place (A/B)',
+                'interest (A/B)',
+                'cooperation (A/B)',
+                'next steps',
+                'follow-up outcomes',
+                'investment',
+              ],
+              ...r.pairs.map((p) => {
+                const side = (id: number) => p.feedback.find((f) => f.organizationId === id);
+                const both = (pick: (f: NonNullable<ReturnType<typeof side>>) => string) =>
+                  [side(p.orgAId), side(p.orgBId)].map((f) => (f ? pick(f) : '')).join(' / ');
+                return [
+                  p.a,
+                  p.b,
+                  p.score === null ? '' : p.score.toFixed(3),
+                  ...STAGES.map((s) => (p.stages[s] ? 'yes' : '')),
+                  p.meetings.map((m) => `${m.start} ${m.status}`).join('; '),
+                  both((f) => (f.tookPlace ? 'yes' : 'no')),
+                  both((f) => f.interest ?? ''),
+                  both((f) => f.cooperation ?? ''),
+                  p.feedback
+                    .map((f) => f.nextSteps ?? '')
+                    .filter(Boolean)
+                    .join(' | '),
+                  p.followUps.map((f) => `${f.months}m: ${(f.outcomes ?? []).join('+')}`).join('; '),
+                  p.followUps
+                    .filter((f) => f.investmentAmount !== null)
+                    .map((f) => `${f.investmentAmount} ${f.investmentCurrency ?? ''}`.trim())
+                    .join('; '),
+                ];
+              }),
             ];
-          }),
-        ];
-      return stringify(rows.map((row) => row.map((v) => neutralizeCell(String(v)))), { bom: true });
+      return stringify(
+        rows.map((row) => row.map((v) => neutralizeCell(String(v)))),
+        { bom: true },
+      );
     },
   };
 }

@@ -33,14 +33,24 @@ export default fp(
   async function audit(app: FastifyInstance) {
     app.decorate('audit', {
       record(request, action, entity, entityId, details = {}) {
-        app.db.insert(auditLog).values({ at: app.now().toISOString(), actor: actorOf(request), action, entity, entityId, details }).run();
+        app.db
+          .insert(auditLog)
+          .values({ at: app.now().toISOString(), actor: actorOf(request), action, entity, entityId, details })
+          .run();
       },
       list(query) {
         const where: SQL[] = [];
         if (query.entity) where.push(eq(auditLog.entity, query.entity));
         if (query.entityId !== undefined) where.push(eq(auditLog.entityId, query.entityId));
         if (query.action) where.push(eq(auditLog.action, query.action));
-        return app.db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.id)).limit(query.limit).offset(query.offset).all();
+        return app.db
+          .select()
+          .from(auditLog)
+          .where(and(...where))
+          .orderBy(desc(auditLog.id))
+          .limit(query.limit)
+          .offset(query.offset)
+          .all();
       },
     });
   },

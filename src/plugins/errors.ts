@@ -89,22 +89,32 @@ const DOMAIN_STATUS: Record<DomainErrorKind, { status: number; slug: string; tit
 
 function slugFor(code: string | undefined): string {
   switch (code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE': return 'body-too-large';
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return 'unsupported-media-type';
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH': return 'bad-content-length';
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY': return 'empty-body';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'body-too-large';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'unsupported-media-type';
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return 'bad-content-length';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'empty-body';
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case undefined: return 'malformed-body';
-    default: return 'bad-request';
+    case undefined:
+      return 'malformed-body';
+    default:
+      return 'bad-request';
   }
 }
 
 function titleFor(status: number): string {
   switch (status) {
-    case 413: return 'Payload Too Large';
-    case 415: return 'Unsupported Media Type';
-    case 429: return 'Too Many Requests';
-    default: return 'Bad Request';
+    case 413:
+      return 'Payload Too Large';
+    case 415:
+      return 'Unsupported Media Type';
+    case 429:
+      return 'Too Many Requests';
+    default:
+      return 'Bad Request';
   }
 }
 

@@ -30,7 +30,10 @@ export default fp(
     app.decorate('events', events);
     app.decorate('meetings', meetings);
     events.fillLatinNames(app.romanize.text);
-    app.decorate('sessions', createSessions(events, meetings, (id) => app.organizations.get(id) !== null, app.romanize.text));
+    app.decorate(
+      'sessions',
+      createSessions(events, meetings, (id) => app.organizations.get(id) !== null, app.romanize.text),
+    );
     // Their rules tell the people concerned through the outbox, inside the same transaction.
     const booking = createBooking(meetings, app.messages.notices);
     app.decorate('booking', booking);
@@ -38,11 +41,18 @@ export default fp(
     const day = createDayRepository(app.db);
     app.decorate('day', day);
     app.decorate('checkIn', createCheckIn(events, meetings, day, app.now));
-    app.decorate('standby', createStandby({
-      events, meetings, day, booking, now: app.now,
-      // The review queue as it stands when a proposal is made.
-      approvedPairs: () => app.matches.list({ status: 'approved', limit: 1_000_000, offset: 0 }).rows,
-    }));
+    app.decorate(
+      'standby',
+      createStandby({
+        events,
+        meetings,
+        day,
+        booking,
+        now: app.now,
+        // The review queue as it stands when a proposal is made.
+        approvedPairs: () => app.matches.list({ status: 'approved', limit: 1_000_000, offset: 0 }).rows,
+      }),
+    );
   },
   { name: 'events', dependencies: ['database', 'organizations', 'messages'] },
 );

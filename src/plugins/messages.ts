@@ -55,13 +55,21 @@ export default fp(
     const meetings = createMeetingsRepository(app.db, app.now);
     const outcomes = createOutcomesRepository(app.db);
     const messages = createMessages({
-      outbox, events, meetings,
+      outbox,
+      events,
+      meetings,
       organization: (id) => app.organizations.get(id),
       publicUrl: (opts.publicUrl ?? 'http://127.0.0.1:3000').replace(/\/+$/, ''),
       transaction: (work) => app.db.transaction(() => work()),
     });
     const transport = opts.transport ?? (opts.smtpUrl ? smtpTransport(opts.smtpUrl) : null);
-    const sender = createSender({ outbox, transport, from: opts.from ?? 'Musubi <no-reply@musubi.invalid>', now: app.now, ...(opts.leaseMs ? { leaseMs: opts.leaseMs } : {}) });
+    const sender = createSender({
+      outbox,
+      transport,
+      from: opts.from ?? 'Musubi <no-reply@musubi.invalid>',
+      now: app.now,
+      ...(opts.leaseMs ? { leaseMs: opts.leaseMs } : {}),
+    });
     const planner = createDuePlanner({ db: app.db, events, meetings, outbox, outcomes, messages }, app.now);
     const tick = async () => ({ due: planner.plan(), delivered: await sender.deliver() });
 
@@ -69,12 +77,22 @@ export default fp(
     app.decorate('messages', messages);
     app.decorate('outcomes', outcomes);
     app.decorate('mail', { sender, planner, tick });
-    app.decorate('reports', createReports({
-      events, meetings, outbox, outcomes, now: app.now,
-      organizations: (ids) => app.organizations.byIds(ids),
-      pairs: (status) => app.matches.list({ status, limit: 1_000_000, offset: 0 }).rows,
-    }));
-    app.decorate('feedback', createFeedback({ outbox, events, meetings, outcomes, now: app.now, organizationName: (id) => app.organizations.get(id)?.name ?? {} }));
+    app.decorate(
+      'reports',
+      createReports({
+        events,
+        meetings,
+        outbox,
+        outcomes,
+        now: app.now,
+        organizations: (ids) => app.organizations.byIds(ids),
+        pairs: (status) => app.matches.list({ status, limit: 1_000_000, offset: 0 }).rows,
+      }),
+    );
+    app.decorate(
+      'feedback',
+      createFeedback({ outbox, events, meetings, outcomes, now: app.now, organizationName: (id) => app.organizations.get(id)?.name ?? {} }),
+    );
 
     if (opts.intervalMs) {
       let current: Promise<unknown> = Promise.resolve();

@@ -73,7 +73,14 @@ export default fp(
       keyGenerator: rateKey,
       allowList: (request) => !['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method),
       errorResponseBuilder: (_request, context) =>
-        new HttpProblem(429, 'rate-limited', `Too many changes: at most ${context.max} a minute; try again in ${Math.ceil(context.ttl / 1000)} s`, undefined, undefined, { limit: context.max, seconds: Math.ceil(context.ttl / 1000) }),
+        new HttpProblem(
+          429,
+          'rate-limited',
+          `Too many changes: at most ${context.max} a minute; try again in ${Math.ceil(context.ttl / 1000)} s`,
+          undefined,
+          undefined,
+          { limit: context.max, seconds: Math.ceil(context.ttl / 1000) },
+        ),
     });
 
     const failures = new Map<string, { count: number; resetAt: number }>();

@@ -9,7 +9,12 @@ export const Problem = Type.Object(
     status: Type.Integer(),
     detail: Type.Optional(Type.String()),
     instance: Type.Optional(Type.String()),
-    code: Type.Optional(Type.String({ description: 'What is wrong as a whole, for programs and translations: validation, not-found, forbidden, already-requested, already-meeting, person-taken, import-rows, invalid-encoding…' })),
+    code: Type.Optional(
+      Type.String({
+        description:
+          'What is wrong as a whole, for programs and translations: validation, not-found, forbidden, already-requested, already-meeting, person-taken, import-rows, invalid-encoding…',
+      }),
+    ),
     params: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'The numbers, names and times (UTC instants) its wording needs' })),
     errors: Type.Optional(
       Type.Array(
@@ -18,7 +23,12 @@ export const Problem = Type.Object(
           message: Type.String(),
           row: Type.Optional(Type.Integer()),
           externalId: Type.Optional(Type.String()),
-          code: Type.Optional(Type.String({ description: 'What is wrong, for programs and translations: required, unknown-field, format, enum, max-length, min-length, minimum, maximum, type, min-items, max-items, unique-items, text, blank, clock, phone, http-url, edge-spaces…' })),
+          code: Type.Optional(
+            Type.String({
+              description:
+                'What is wrong, for programs and translations: required, unknown-field, format, enum, max-length, min-length, minimum, maximum, type, min-items, max-items, unique-items, text, blank, clock, phone, http-url, edge-spaces…',
+            }),
+          ),
           params: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'What the message mentions: limit, format, values, type' })),
         }),
       ),
@@ -44,10 +54,7 @@ export const ProblemRef = Type.Ref('Problem');
 /** Problem responses by status, to spread into a route's `response` (served as application/problem+json). */
 export function problems(...statuses: number[]) {
   return Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      { description: STATUS_CODES[status] ?? 'Error', content: { 'application/problem+json': { schema: ProblemRef } } },
-    ]),
+    statuses.map((status) => [status, { description: STATUS_CODES[status] ?? 'Error', content: { 'application/problem+json': { schema: ProblemRef } } }]),
   );
 }
 
@@ -59,10 +66,7 @@ export function TextInput(maxLength: number, { oneLine = false }: { oneLine?: bo
   return Type.Union(
     [
       version,
-      Type.Object(
-        { ja: Type.Optional(version), mn: Type.Optional(version), en: Type.Optional(version) },
-        { additionalProperties: false, minProperties: 1 },
-      ),
+      Type.Object({ ja: Type.Optional(version), mn: Type.Optional(version), en: Type.Optional(version) }, { additionalProperties: false, minProperties: 1 }),
     ],
     { 'x-message': LOCALIZED_TEXT_MESSAGE, 'x-code': 'text' },
   );

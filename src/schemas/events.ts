@@ -37,8 +37,20 @@ const eventFields = {
   requestTtlHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720, description: 'Unanswered requests expire after this many hours' })),
   approvedPairsOnly: Type.Optional(Type.Boolean({ description: 'Organisations attending see only suggestions a matchmaker approved' })),
   programme: Type.Optional(Line(100, { description: 'The programme the session belongs to; outcome reports group sessions by it' })),
-  followUpMonths: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 36 }), { maxItems: 4, uniqueItems: true, description: 'Months after each meeting when both sides are asked what came of it (default 3 and 6)' })),
-  freezeMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 240, description: 'On the day, a re-plan neither moves nor fills a meeting starting within this many minutes (default 30)' })),
+  followUpMonths: Type.Optional(
+    Type.Array(Type.Integer({ minimum: 1, maximum: 36 }), {
+      maxItems: 4,
+      uniqueItems: true,
+      description: 'Months after each meeting when both sides are asked what came of it (default 3 and 6)',
+    }),
+  ),
+  freezeMinutes: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 240,
+      description: 'On the day, a re-plan neither moves nor fills a meeting starting within this many minutes (default 30)',
+    }),
+  ),
 };
 
 export const EventInput = Type.Object(
@@ -55,7 +67,12 @@ export const TablesInput = Type.Object(
   { additionalProperties: false, example: { names: ['B1', 'B2'] } },
 );
 
-const Slot = Type.Object({ index: Type.Integer(), start: Type.String(), end: Type.String(), local: Type.String({ description: 'Start in the event time zone' }) });
+const Slot = Type.Object({
+  index: Type.Integer(),
+  start: Type.String(),
+  end: Type.String(),
+  local: Type.String({ description: 'Start in the event time zone' }),
+});
 const Table = Type.Object({ id: Type.Integer(), name: Type.String() });
 
 export const Event = Type.Object(
@@ -79,9 +96,15 @@ export const Event = Type.Object(
   },
   {
     example: {
-      id: 1, ...eventExample, programme: 'Mongolia IT Mission 2026', followUpMonths: [3, 6], freezeMinutes: 30, tables: [{ id: 1, name: 'A1' }],
+      id: 1,
+      ...eventExample,
+      programme: 'Mongolia IT Mission 2026',
+      followUpMonths: [3, 6],
+      freezeMinutes: 30,
+      tables: [{ id: 1, name: 'A1' }],
       slots: [{ index: 0, start: '2026-12-08T01:00:00.000Z', end: '2026-12-08T01:30:00.000Z', local: '2026-12-08T09:00' }],
-      createdAt: '2026-11-28T09:00:00.000Z', updatedAt: '2026-11-28T09:00:00.000Z',
+      createdAt: '2026-11-28T09:00:00.000Z',
+      updatedAt: '2026-11-28T09:00:00.000Z',
     },
   },
 );
@@ -104,19 +127,53 @@ export const AttendeeInput = Type.Object(
   },
   {
     additionalProperties: false,
-    example: { organizationId: 1, name: 'Yumi Nakamura', email: 'y.nakamura@minato-apparel.example.jp', languages: ['ja'], timeZone: 'Asia/Tokyo', online: true, availability: [{ start: '2026-12-08T10:00:00+09:00', end: '2026-12-08T12:00:00+09:00' }], maxMeetings: 8 },
+    example: {
+      organizationId: 1,
+      name: 'Yumi Nakamura',
+      email: 'y.nakamura@minato-apparel.example.jp',
+      languages: ['ja'],
+      timeZone: 'Asia/Tokyo',
+      online: true,
+      availability: [{ start: '2026-12-08T10:00:00+09:00', end: '2026-12-08T12:00:00+09:00' }],
+      maxMeetings: 8,
+    },
   },
 );
 export type AttendeeInput = Static<typeof AttendeeInput>;
 
 export const Attendee = Type.Object(
   {
-    id: Type.Integer(), eventId: Type.Integer(), organizationId: Type.Integer(), name: Type.String(), nameLatin: Type.String(), email: Type.Union([Type.String(), Type.Null()]),
-    languages: Type.Array(Type.String()), timeZone: Type.String(), online: Type.Boolean(),
-    availability: Type.Array(Type.Object({ start: Type.String(), end: Type.String() })), maxMeetings: Type.Integer(), createdAt: Type.String(),
+    id: Type.Integer(),
+    eventId: Type.Integer(),
+    organizationId: Type.Integer(),
+    name: Type.String(),
+    nameLatin: Type.String(),
+    email: Type.Union([Type.String(), Type.Null()]),
+    languages: Type.Array(Type.String()),
+    timeZone: Type.String(),
+    online: Type.Boolean(),
+    availability: Type.Array(Type.Object({ start: Type.String(), end: Type.String() })),
+    maxMeetings: Type.Integer(),
+    createdAt: Type.String(),
     checkInCode: Type.Union([Type.String(), Type.Null()], { description: 'What a volunteer scans or types at the door (not a sign-in token)' }),
   },
-  { example: { id: 5, eventId: 1, organizationId: 1, name: 'Yumi Nakamura', nameLatin: 'Yumi Nakamura', email: null, languages: ['ja'], timeZone: 'Asia/Tokyo', online: true, availability: [], maxMeetings: 8, createdAt: '2026-11-28T09:00:00.000Z', checkInCode: '7F3A09C2' } },
+  {
+    example: {
+      id: 5,
+      eventId: 1,
+      organizationId: 1,
+      name: 'Yumi Nakamura',
+      nameLatin: 'Yumi Nakamura',
+      email: null,
+      languages: ['ja'],
+      timeZone: 'Asia/Tokyo',
+      online: true,
+      availability: [],
+      maxMeetings: 8,
+      createdAt: '2026-11-28T09:00:00.000Z',
+      checkInCode: '7F3A09C2',
+    },
+  },
 );
 export const AttendeeList = Type.Object({ items: Type.Array(Attendee) }, { example: { items: [] } });
 
@@ -127,12 +184,29 @@ export const InterpreterInput = Type.Object(
     pairs: Type.Array(Type.Array(Language, { minItems: 2, maxItems: 2 }), { minItems: 1, maxItems: 10, description: 'Language pairs, e.g. [["ja","mn"]]' }),
     availability: Type.Optional(Type.Array(IntervalInput, { maxItems: 50 })),
   },
-  { additionalProperties: false, example: { name: 'Oyuna B.', pairs: [['ja', 'mn'], ['mn', 'en']] } },
+  {
+    additionalProperties: false,
+    example: {
+      name: 'Oyuna B.',
+      pairs: [
+        ['ja', 'mn'],
+        ['mn', 'en'],
+      ],
+    },
+  },
 );
 export type InterpreterInput = Static<typeof InterpreterInput>;
 
 export const Interpreter = Type.Object(
-  { id: Type.Integer(), eventId: Type.Integer(), name: Type.String(), nameLatin: Type.String(), pairs: Type.Array(Type.Array(Type.String())), availability: Type.Array(Type.Object({ start: Type.String(), end: Type.String() })), createdAt: Type.String() },
+  {
+    id: Type.Integer(),
+    eventId: Type.Integer(),
+    name: Type.String(),
+    nameLatin: Type.String(),
+    pairs: Type.Array(Type.Array(Type.String())),
+    availability: Type.Array(Type.Object({ start: Type.String(), end: Type.String() })),
+    createdAt: Type.String(),
+  },
   { example: { id: 2, eventId: 1, name: 'Oyuna B.', nameLatin: 'Oyuna B.', pairs: [['ja', 'mn']], availability: [], createdAt: '2026-11-28T09:00:00.000Z' } },
 );
 export const InterpreterList = Type.Object({ items: Type.Array(Interpreter) }, { example: { items: [] } });
@@ -151,18 +225,47 @@ export const RequestAnswer = Type.Object(
 );
 export const MeetingRequest = Type.Object(
   {
-    id: Type.Integer(), eventId: Type.Integer(), fromAttendeeId: Type.Integer(), toOrganizationId: Type.Integer(), message: Type.Union([Type.String(), Type.Null()]),
+    id: Type.Integer(),
+    eventId: Type.Integer(),
+    fromAttendeeId: Type.Integer(),
+    toOrganizationId: Type.Integer(),
+    message: Type.Union([Type.String(), Type.Null()]),
     status: Type.String({ description: 'requested, accepted, declined, cancelled or expired' }),
-    createdAt: Type.String(), expiresAt: Type.String(), respondedAt: Type.Union([Type.String(), Type.Null()]), respondedBy: Type.Union([Type.Integer(), Type.Null()]),
-    from: Type.Optional(Type.Object({
-      name: Type.String(), nameLatin: Type.Optional(Type.String()), organizationId: Type.Integer(), organization: Type.String(),
-      organizationName: Type.Optional(LocalizedText), organizationLatin: Type.Optional(Type.String()),
-    }, { description: 'In lists: who asked, and for which organisation' })),
+    createdAt: Type.String(),
+    expiresAt: Type.String(),
+    respondedAt: Type.Union([Type.String(), Type.Null()]),
+    respondedBy: Type.Union([Type.Integer(), Type.Null()]),
+    from: Type.Optional(
+      Type.Object(
+        {
+          name: Type.String(),
+          nameLatin: Type.Optional(Type.String()),
+          organizationId: Type.Integer(),
+          organization: Type.String(),
+          organizationName: Type.Optional(LocalizedText),
+          organizationLatin: Type.Optional(Type.String()),
+        },
+        { description: 'In lists: who asked, and for which organisation' },
+      ),
+    ),
     toOrganization: Type.Optional(Type.String({ description: 'In lists: the name of the organisation asked' })),
     toOrganizationName: Type.Optional(LocalizedText),
     toOrganizationLatin: Type.Optional(Type.String()),
   },
-  { example: { id: 3, eventId: 1, fromAttendeeId: 5, toOrganizationId: 57, message: null, status: 'requested', createdAt: '2026-11-28T09:00:00.000Z', expiresAt: '2026-11-30T09:00:00.000Z', respondedAt: null, respondedBy: null } },
+  {
+    example: {
+      id: 3,
+      eventId: 1,
+      fromAttendeeId: 5,
+      toOrganizationId: 57,
+      message: null,
+      status: 'requested',
+      createdAt: '2026-11-28T09:00:00.000Z',
+      expiresAt: '2026-11-30T09:00:00.000Z',
+      respondedAt: null,
+      respondedBy: null,
+    },
+  },
 );
 export const RequestList = Type.Object({ items: Type.Array(MeetingRequest) }, { example: { items: [] } });
 export const RequestQuery = Type.Object(
@@ -193,29 +296,76 @@ export const MovePatch = Type.Object(
 export type MovePatch = Static<typeof MovePatch>;
 
 const Person = Type.Object({
-  attendeeId: Type.Integer(), name: Type.String(), nameLatin: Type.String({ description: 'The name in Latin letters' }), organizationId: Type.Integer(),
+  attendeeId: Type.Integer(),
+  name: Type.String(),
+  nameLatin: Type.String({ description: 'The name in Latin letters' }),
+  organizationId: Type.Integer(),
   organization: Type.String({ description: 'The organisation’s name (English when it has one)' }),
-  organizationName: LocalizedText, organizationLatin: Type.String({ description: 'The organisation’s name in Latin letters' }),
+  organizationName: LocalizedText,
+  organizationLatin: Type.String({ description: 'The organisation’s name in Latin letters' }),
 });
 export const Meeting = Type.Object(
   {
-    id: Type.Integer(), eventId: Type.Integer(), uid: Type.String(), status: Type.String(), source: Type.String(), sequence: Type.Integer(),
-    start: Type.String(), end: Type.String(), localStart: Type.String({ description: 'In the event time zone' }),
-    online: Type.Boolean(), table: Type.Union([Table, Type.Null()]), interpreter: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
-    attendees: Type.Array(Person), requestId: Type.Union([Type.Integer(), Type.Null()]),
-    dayReason: Type.Union([Type.Literal('no-show'), Type.Literal('standby'), Type.Null()], { description: 'Changed on the day: cancelled because someone was marked absent, or booked from the standby list' }),
-    attendance: Type.Union([Type.Literal('held'), Type.Literal('partly'), Type.Literal('not-held'), Type.Null()], { description: 'Whether it took place, once marked' }),
+    id: Type.Integer(),
+    eventId: Type.Integer(),
+    uid: Type.String(),
+    status: Type.String(),
+    source: Type.String(),
+    sequence: Type.Integer(),
+    start: Type.String(),
+    end: Type.String(),
+    localStart: Type.String({ description: 'In the event time zone' }),
+    online: Type.Boolean(),
+    table: Type.Union([Table, Type.Null()]),
+    interpreter: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
+    attendees: Type.Array(Person),
+    requestId: Type.Union([Type.Integer(), Type.Null()]),
+    dayReason: Type.Union([Type.Literal('no-show'), Type.Literal('standby'), Type.Null()], {
+      description: 'Changed on the day: cancelled because someone was marked absent, or booked from the standby list',
+    }),
+    attendance: Type.Union([Type.Literal('held'), Type.Literal('partly'), Type.Literal('not-held'), Type.Null()], {
+      description: 'Whether it took place, once marked',
+    }),
     missingAttendeeIds: Type.Array(Type.Integer(), { description: 'Who did not come (partly held or not held)' }),
   },
   {
     example: {
-      id: 7, eventId: 1, uid: 'meeting-7f3c…@musubi', status: 'scheduled', source: 'manual', sequence: 0, start: '2026-12-08T02:00:00.000Z', end: '2026-12-08T02:30:00.000Z', localStart: '2026-12-08T10:00',
-      online: false, table: { id: 1, name: 'A1' }, interpreter: { id: 2, name: 'Oyuna B.' },
+      id: 7,
+      eventId: 1,
+      uid: 'meeting-7f3c…@musubi',
+      status: 'scheduled',
+      source: 'manual',
+      sequence: 0,
+      start: '2026-12-08T02:00:00.000Z',
+      end: '2026-12-08T02:30:00.000Z',
+      localStart: '2026-12-08T10:00',
+      online: false,
+      table: { id: 1, name: 'A1' },
+      interpreter: { id: 2, name: 'Oyuna B.' },
       attendees: [
-        { attendeeId: 5, name: 'Yumi Nakamura', nameLatin: 'Yumi Nakamura', organizationId: 1, organization: '株式会社ミナトアパレル', organizationName: { ja: '株式会社ミナトアパレル' }, organizationLatin: 'Kabushikigaisha Minatoapareru' },
-        { attendeeId: 9, name: 'Батбаяр', nameLatin: 'Batbayar', organizationId: 57, organization: 'Цагаан Сүрэг Ноолуур ХХК', organizationName: { mn: 'Цагаан Сүрэг Ноолуур ХХК' }, organizationLatin: 'Tsagaan Süreg Nooluur KHKHK' },
-      ], requestId: 3,
-      dayReason: null, attendance: null, missingAttendeeIds: [],
+        {
+          attendeeId: 5,
+          name: 'Yumi Nakamura',
+          nameLatin: 'Yumi Nakamura',
+          organizationId: 1,
+          organization: '株式会社ミナトアパレル',
+          organizationName: { ja: '株式会社ミナトアパレル' },
+          organizationLatin: 'Kabushikigaisha Minatoapareru',
+        },
+        {
+          attendeeId: 9,
+          name: 'Батбаяр',
+          nameLatin: 'Batbayar',
+          organizationId: 57,
+          organization: 'Цагаан Сүрэг Ноолуур ХХК',
+          organizationName: { mn: 'Цагаан Сүрэг Ноолуур ХХК' },
+          organizationLatin: 'Tsagaan Süreg Nooluur KHKHK',
+        },
+      ],
+      requestId: 3,
+      dayReason: null,
+      attendance: null,
+      missingAttendeeIds: [],
     },
   },
 );
@@ -231,15 +381,31 @@ export const ScheduleInput = Type.Object(
 );
 export const ScheduleResult = Type.Object(
   {
-    placed: Type.Integer(), kept: Type.Integer(), totalScore: Type.Number(),
+    placed: Type.Integer(),
+    kept: Type.Integer(),
+    totalScore: Type.Number(),
     quality: Type.Object({
       summary: Type.String({ description: '"optimal", or "within X% of the best possible"' }),
-      optimal: Type.Boolean(), gap: Type.Union([Type.Number(), Type.Null()]), method: Type.String({ description: 'exact (the solver’s plan) or heuristic' }),
+      optimal: Type.Boolean(),
+      gap: Type.Union([Type.Number(), Type.Null()]),
+      method: Type.String({ description: 'exact (the solver’s plan) or heuristic' }),
     }),
-    breaks: Type.Object({ total: Type.Integer(), max: Type.Integer(), min: Type.Integer() }, { description: 'Idle gaps between consecutive meetings of one attendee on one day' }),
+    breaks: Type.Object(
+      { total: Type.Integer(), max: Type.Integer(), min: Type.Integer() },
+      { description: 'Idle gaps between consecutive meetings of one attendee on one day' },
+    ),
     unplaced: Type.Array(Type.Object({ organizations: Type.Array(Type.Integer()), reason: Type.String(), detail: Type.String() })),
   },
-  { example: { placed: 41, kept: 3, totalScore: 12.8, quality: { summary: 'within 0.3% of the best possible', optimal: false, gap: 0.003, method: 'exact' }, breaks: { total: 4, max: 1, min: 0 }, unplaced: [{ organizations: [4, 61], reason: 'no-interpreter', detail: 'no ja–mn interpreter free when both are' }] } },
+  {
+    example: {
+      placed: 41,
+      kept: 3,
+      totalScore: 12.8,
+      quality: { summary: 'within 0.3% of the best possible', optimal: false, gap: 0.003, method: 'exact' },
+      breaks: { total: 4, max: 1, min: 0 },
+      unplaced: [{ organizations: [4, 61], reason: 'no-interpreter', detail: 'no ja–mn interpreter free when both are' }],
+    },
+  },
 );
 
 export const AgendaQuery = Type.Object(
@@ -249,7 +415,11 @@ export const AgendaQuery = Type.Object(
     tableId: Type.Optional(Id()),
     interpreterId: Type.Optional(Id()),
     format: Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('ics')], { default: 'json' }),
-    lang: Type.Optional(Type.Union([Type.Literal('ja'), Type.Literal('mn'), Type.Literal('en')], { description: "Language of CSV headers and calendar texts (default: the attendee's first meeting language Musubi writes, else en)" })),
+    lang: Type.Optional(
+      Type.Union([Type.Literal('ja'), Type.Literal('mn'), Type.Literal('en')], {
+        description: "Language of CSV headers and calendar texts (default: the attendee's first meeting language Musubi writes, else en)",
+      }),
+    ),
     withCancelled: Type.Optional(Type.Boolean({ description: 'JSON only: include cancelled meetings (they say why in dayReason)' })),
   },
   { additionalProperties: false },
@@ -260,11 +430,29 @@ export const Figures = Type.Object(
   {
     organizations: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), attendees: Type.Integer(), meetings: Type.Integer() })),
     withoutMeetings: Type.Array(Type.Integer()),
-    slots: Type.Array(Type.Object({ start: Type.String(), local: Type.String(), meetings: Type.Integer(), tablesUsed: Type.Integer(), online: Type.Integer() })),
+    slots: Type.Array(
+      Type.Object({ start: Type.String(), local: Type.String(), meetings: Type.Integer(), tablesUsed: Type.Integer(), online: Type.Integer() }),
+    ),
     tableUse: Type.Number({ description: 'Share of table-slots in use' }),
     interpreters: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), meetings: Type.Integer() })),
     meetingsNeedingInterpreter: Type.Integer(),
-    requests: Type.Object({ requested: Type.Integer(), accepted: Type.Integer(), declined: Type.Integer(), cancelled: Type.Integer(), expired: Type.Integer() }),
+    requests: Type.Object({
+      requested: Type.Integer(),
+      accepted: Type.Integer(),
+      declined: Type.Integer(),
+      cancelled: Type.Integer(),
+      expired: Type.Integer(),
+    }),
   },
-  { example: { organizations: [], withoutMeetings: [], slots: [], tableUse: 0.42, interpreters: [], meetingsNeedingInterpreter: 3, requests: { requested: 2, accepted: 5, declined: 1, cancelled: 0, expired: 1 } } },
+  {
+    example: {
+      organizations: [],
+      withoutMeetings: [],
+      slots: [],
+      tableUse: 0.42,
+      interpreters: [],
+      meetingsNeedingInterpreter: 3,
+      requests: { requested: 2, accepted: 5, declined: 1, cancelled: 0, expired: 1 },
+    },
+  },
 );

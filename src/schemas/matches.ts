@@ -20,7 +20,9 @@ const Phrase = Type.Object({
   item: Type.Integer({ description: 'Which offer or need (for about: 0 is the description, then the sectors)' }),
   lang: Type.String(),
   text: Type.String({ description: 'The phrase, in the language it was written in' }),
-  spans: Type.Array(Type.Array(Type.Integer(), { minItems: 2, maxItems: 2 }), { description: 'Where the matched words sit in text: character ranges [start, end)' }),
+  spans: Type.Array(Type.Array(Type.Integer(), { minItems: 2, maxItems: 2 }), {
+    description: 'Where the matched words sit in text: character ranges [start, end)',
+  }),
 });
 
 export const Reason = Type.Object({
@@ -62,7 +64,14 @@ const reasonExample = {
   b: { field: 'offers', item: 1, lang: 'mn', text: 'Ноолууран утсыг бага хэмжээгээр экспортлоно.', spans: [[0, 9]] },
 };
 const summaryExample = (id: number, externalId: string, name: Record<string, string>, country: string, city: string, languages: string[]) => ({
-  id, externalId, name, nameLatin: '', country, kind: 'company', city, languages,
+  id,
+  externalId,
+  name,
+  nameLatin: '',
+  country,
+  kind: 'company',
+  city,
+  languages,
 });
 const signalsExample = { fwd: 0.41, back: 0.33, about: 0.18, sdgs: 0.5, kinds: 1, language: 0 };
 
@@ -79,8 +88,12 @@ export type SuggestionQuery = Static<typeof SuggestionQuery>;
 
 /** What already stands between the organisation and a partner: an open request either way, a booked meeting. */
 export const Relation = Type.Object({
-  requested: Type.Optional(Type.Object({ requestId: Type.Integer(), eventId: Type.Integer(), status: Type.String() }, { description: 'A request this organisation sent, still open' })),
-  received: Type.Optional(Type.Object({ requestId: Type.Integer(), eventId: Type.Integer(), status: Type.String() }, { description: 'A request the partner sent, still open' })),
+  requested: Type.Optional(
+    Type.Object({ requestId: Type.Integer(), eventId: Type.Integer(), status: Type.String() }, { description: 'A request this organisation sent, still open' }),
+  ),
+  received: Type.Optional(
+    Type.Object({ requestId: Type.Integer(), eventId: Type.Integer(), status: Type.String() }, { description: 'A request the partner sent, still open' }),
+  ),
   meeting: Type.Optional(Type.Object({ meetingId: Type.Integer(), eventId: Type.Integer(), start: Type.String() }, { description: 'A booked meeting' })),
 });
 
@@ -102,7 +115,16 @@ export const SuggestionList = Type.Object(
   },
   {
     example: {
-      items: [{ organization: summaryExample(57, 'mn-001', { mn: 'Цагаан Сүрэг Кашемир ХХК', en: 'White Herd Cashmere LLC' }, 'MN', 'Ulaanbaatar', ['mn', 'en']), score: 0.42, strength: 'strong', signals: signalsExample, reasons: [reasonExample], match: { id: 12, status: 'approved' } }],
+      items: [
+        {
+          organization: summaryExample(57, 'mn-001', { mn: 'Цагаан Сүрэг Кашемир ХХК', en: 'White Herd Cashmere LLC' }, 'MN', 'Ulaanbaatar', ['mn', 'en']),
+          score: 0.42,
+          strength: 'strong',
+          signals: signalsExample,
+          reasons: [reasonExample],
+          match: { id: 12, status: 'approved' },
+        },
+      ],
     },
   },
 );
@@ -129,10 +151,18 @@ export const Match = Type.Object(
   {
     $id: 'Match',
     example: {
-      id: 12, score: 0.42, strength: 'strong', status: 'approved', note: 'Both confirmed interest by e-mail', decidedAt: '2026-11-28T10:00:00.000Z', decidedBy: 'matchmaker', rankedAt: '2026-11-28T09:00:00.000Z',
+      id: 12,
+      score: 0.42,
+      strength: 'strong',
+      status: 'approved',
+      note: 'Both confirmed interest by e-mail',
+      decidedAt: '2026-11-28T10:00:00.000Z',
+      decidedBy: 'matchmaker',
+      rankedAt: '2026-11-28T09:00:00.000Z',
       a: summaryExample(1, 'jp-001', { ja: '株式会社ミナトアパレル' }, 'JP', 'Osaka', ['ja']),
       b: summaryExample(57, 'mn-001', { mn: 'Цагаан Сүрэг Кашемир ХХК', en: 'White Herd Cashmere LLC' }, 'MN', 'Ulaanbaatar', ['mn', 'en']),
-      signals: signalsExample, reasons: [reasonExample],
+      signals: signalsExample,
+      reasons: [reasonExample],
     },
   },
 );
@@ -170,10 +200,7 @@ export const MatchDecision = Type.Object(
   { additionalProperties: false, example: { status: 'approved', note: 'Both confirmed interest by e-mail' } },
 );
 
-export const RerankResult = Type.Object(
-  { pairs: Type.Integer({ description: 'Pairs in the review queue after the re-rank' }) },
-  { example: { pairs: 1240 } },
-);
+export const RerankResult = Type.Object({ pairs: Type.Integer({ description: 'Pairs in the review queue after the re-rank' }) }, { example: { pairs: 1240 } });
 
 /** A partner's profile as an organisation sees it, with the reasons for the pair (issue 14). */
 export const PartnerView = Type.Object(
@@ -186,7 +213,34 @@ export const PartnerView = Type.Object(
     match: Type.Union([Type.Object({ id: Type.Integer(), status: Type.String() }), Type.Null()]),
     relation: Relation,
   },
-  { example: { organization: { id: 57, externalId: 'mn-001', name: { mn: 'Цагаан Сүрэг Ноолуур ХХК' }, nameLatin: 'Tsagaan Süreg Nooluur KHKHK', kind: 'company', country: 'MN', city: 'Ulaanbaatar', languages: ['mn', 'en'], sectors: [], description: { mn: 'Ноолуур' }, offers: [], needs: [], sdgs: [], textLanguages: ['mn'], createdAt: '2026-11-28T09:00:00.000Z', updatedAt: '2026-11-28T09:00:00.000Z' }, score: 0.42, signals: signalsExample, reasons: [reasonExample], concepts: [{ id: 'cashmere', label: { ja: 'カシミヤ', mn: 'ноолуур', en: 'cashmere' } }], match: null, relation: {} } },
+  {
+    example: {
+      organization: {
+        id: 57,
+        externalId: 'mn-001',
+        name: { mn: 'Цагаан Сүрэг Ноолуур ХХК' },
+        nameLatin: 'Tsagaan Süreg Nooluur KHKHK',
+        kind: 'company',
+        country: 'MN',
+        city: 'Ulaanbaatar',
+        languages: ['mn', 'en'],
+        sectors: [],
+        description: { mn: 'Ноолуур' },
+        offers: [],
+        needs: [],
+        sdgs: [],
+        textLanguages: ['mn'],
+        createdAt: '2026-11-28T09:00:00.000Z',
+        updatedAt: '2026-11-28T09:00:00.000Z',
+      },
+      score: 0.42,
+      signals: signalsExample,
+      reasons: [reasonExample],
+      concepts: [{ id: 'cashmere', label: { ja: 'カシミヤ', mn: 'ноолуур', en: 'cashmere' } }],
+      match: null,
+      relation: {},
+    },
+  },
 );
 
 export const PartnerParams = Type.Object({ id: Id(), partnerId: Id() });
@@ -209,10 +263,14 @@ export const MatchExportQuery = Type.Omit(MatchQuery, ['limit', 'offset']);
 
 export const MatchHistory = Type.Object(
   {
-    items: Type.Array(Type.Object({
-      at: Type.String(), actor: Type.String({ description: 'Who: matchmaker, or the token that acted' }),
-      status: Type.String({ description: 'approved, rejected or pending' }), note: Type.Union([Type.String(), Type.Null()]),
-    })),
+    items: Type.Array(
+      Type.Object({
+        at: Type.String(),
+        actor: Type.String({ description: 'Who: matchmaker, or the token that acted' }),
+        status: Type.String({ description: 'approved, rejected or pending' }),
+        note: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ),
   },
   { example: { items: [{ at: '2026-11-28T10:00:00.000Z', actor: 'matchmaker', status: 'approved', note: 'Both confirmed interest by e-mail' }] } },
 );

@@ -3,16 +3,26 @@ import { ORGANIZATION_KINDS, type OrganizationKind } from '../../matching/profil
 import { Line, LocalizedText, Paging, TextInput } from './common.ts';
 
 /** The kinds of organisation, from the engine's one list. */
-export const Kind = Type.Unsafe<OrganizationKind>(Type.Union(
-  ORGANIZATION_KINDS.map((kind) => Type.Literal(kind)),
-  { 'x-message': `must be one of: ${ORGANIZATION_KINDS.join(', ')}` },
-));
+export const Kind = Type.Unsafe<OrganizationKind>(
+  Type.Union(
+    ORGANIZATION_KINDS.map((kind) => Type.Literal(kind)),
+    { 'x-message': `must be one of: ${ORGANIZATION_KINDS.join(', ')}` },
+  ),
+);
 
 const Contact = Type.Object(
   {
     name: Type.Optional(Line(200)),
     email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
-    phone: Type.Optional(Type.String({ minLength: 3, maxLength: 40, pattern: '^(?=.*[0-9])[0-9+()\\-. /]+$', 'x-message': 'must have digits, and only digits, spaces and + ( ) - . /', 'x-code': 'phone' })),
+    phone: Type.Optional(
+      Type.String({
+        minLength: 3,
+        maxLength: 40,
+        pattern: '^(?=.*[0-9])[0-9+()\\-. /]+$',
+        'x-message': 'must have digits, and only digits, spaces and + ( ) - . /',
+        'x-code': 'phone',
+      }),
+    ),
   },
   { additionalProperties: false, description: 'Private: seen only by matchmakers and the organisation itself' },
 );
@@ -27,7 +37,12 @@ const profileFields = {
     description: "The matchmaker's own id; unique; a re-import with the same id updates the profile",
   }),
   name: TextInput(300, { oneLine: true }),
-  nameLatin: Type.Optional(Line(300, { description: 'The name in Latin letters, as the organisation wants it read; romanised from the name when left out (Japanese by reading, Mongolian by MNS 5217:2012)' })),
+  nameLatin: Type.Optional(
+    Line(300, {
+      description:
+        'The name in Latin letters, as the organisation wants it read; romanised from the name when left out (Japanese by reading, Mongolian by MNS 5217:2012)',
+    }),
+  ),
   kind: Kind,
   country: Type.String({ format: 'country', description: 'ISO 3166-1 alpha-2' }),
   city: Line(100),
@@ -40,9 +55,7 @@ const profileFields = {
     uniqueItems: true,
     description: 'Languages its people can hold a meeting in (ISO 639-1)',
   }),
-  sectors: Type.Optional(
-    Type.Array(Line(100), { maxItems: 30 }),
-  ),
+  sectors: Type.Optional(Type.Array(Line(100), { maxItems: 30 })),
   description: Type.Optional(TextInput(5000)),
   offers: Type.Array(TextInput(1000), { maxItems: 50, description: 'What it can give a partner' }),
   needs: Type.Array(TextInput(1000), { maxItems: 50, description: 'What it looks for in a partner' }),
@@ -135,7 +148,12 @@ export const OrganizationQuery = Type.Object(
     textLanguage: Type.Optional(Type.String({ format: 'language', description: 'A language its profile is written in' })),
     city: Type.Optional(Line(100)),
     sector: Type.Optional(Line(100)),
-    q: Type.Optional(Line(200, { description: 'Free text in any language: profiles with its concepts in any language (カシミヤ, ноолуур and cashmere alike) first, best first, then profiles where every word appears as written' })),
+    q: Type.Optional(
+      Line(200, {
+        description:
+          'Free text in any language: profiles with its concepts in any language (カシミヤ, ноолуур and cashmere alike) first, best first, then profiles where every word appears as written',
+      }),
+    ),
     ...Paging,
   },
   { additionalProperties: false },
@@ -164,7 +182,16 @@ export const ImportResult = Type.Object(
       }),
     ),
   },
-  { example: { created: 1, updated: 1, items: [{ externalId: 'mn-0042', id: 42, status: 'updated' }, { externalId: 'jp-0007', id: 81, status: 'created' }] } },
+  {
+    example: {
+      created: 1,
+      updated: 1,
+      items: [
+        { externalId: 'mn-0042', id: 42, status: 'updated' },
+        { externalId: 'jp-0007', id: 81, status: 'created' },
+      ],
+    },
+  },
 );
 
 export const ImportBody = Type.Array(Type.Ref('OrganizationInput'), {

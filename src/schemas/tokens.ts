@@ -1,10 +1,7 @@
 import { Type } from 'typebox';
 import { Id, Line } from './common.ts';
 
-export const TokenCreate = Type.Object(
-  { label: Type.Optional(Line(200)) },
-  { additionalProperties: false, example: { label: 'Sales team laptop' } },
-);
+export const TokenCreate = Type.Object({ label: Type.Optional(Line(200)) }, { additionalProperties: false, example: { label: 'Sales team laptop' } });
 
 const tokenFields = {
   id: Type.Integer(),
@@ -17,7 +14,16 @@ const tokenFields = {
   revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 };
 
-const tokenExample = { id: 3, role: 'organization', organizationId: 42, attendeeId: null, label: 'Sales team laptop', createdAt: '2026-11-28T09:00:00.000Z', lastUsedAt: null, revokedAt: null };
+const tokenExample = {
+  id: 3,
+  role: 'organization',
+  organizationId: 42,
+  attendeeId: null,
+  label: 'Sales team laptop',
+  createdAt: '2026-11-28T09:00:00.000Z',
+  lastUsedAt: null,
+  revokedAt: null,
+};
 
 export const Token = Type.Object(tokenFields, { example: tokenExample });
 
@@ -44,7 +50,7 @@ export const Me = Type.Object(
     organizationId: Type.Optional(Type.Integer()),
     attendeeId: Type.Optional(Type.Integer()),
     eventId: Type.Optional(Type.Integer({ description: 'For an attendee: the session they attend' })),
-    name: Type.Optional(Type.String({ description: "For an attendee: their name" })),
+    name: Type.Optional(Type.String({ description: 'For an attendee: their name' })),
   },
   { example: { role: 'organization', organizationId: 42 } },
 );

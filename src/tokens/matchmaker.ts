@@ -11,8 +11,11 @@ const LABEL = 'matchmaker (generated at first start)';
  * when it was generated now (to print once), null when one already exists.
  */
 export function ensureMatchmakerToken(db: Db): string | null {
-  const existing = db.select({ id: apiTokens.id }).from(apiTokens)
-    .where(and(eq(apiTokens.role, 'matchmaker'), isNull(apiTokens.revokedAt))).get();
+  const existing = db
+    .select({ id: apiTokens.id })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.role, 'matchmaker'), isNull(apiTokens.revokedAt)))
+    .get();
   if (existing) return null;
   return createTokensRepository(db).issue('matchmaker', null, LABEL).token;
 }
@@ -21,8 +24,11 @@ export function ensureMatchmakerToken(db: Db): string | null {
 export function rotateMatchmakerToken(db: Db, now: Date): { token: string; revoked: number } {
   // One connection, synchronous: the repository's insert runs inside this transaction.
   return db.transaction(() => {
-    const revoked = db.update(apiTokens).set({ revokedAt: now.toISOString() })
-      .where(and(eq(apiTokens.role, 'matchmaker'), isNull(apiTokens.revokedAt))).run().changes;
+    const revoked = db
+      .update(apiTokens)
+      .set({ revokedAt: now.toISOString() })
+      .where(and(eq(apiTokens.role, 'matchmaker'), isNull(apiTokens.revokedAt)))
+      .run().changes;
     const { token } = createTokensRepository(db).issue('matchmaker', null, LABEL);
     return { token, revoked };
   });

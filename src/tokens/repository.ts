@@ -50,7 +50,12 @@ export function createTokensRepository(db: Db) {
       const conditions = [];
       if (filter.organizationId !== undefined) conditions.push(eq(apiTokens.organizationId, filter.organizationId));
       if (!filter.includeRevoked) conditions.push(isNull(apiTokens.revokedAt));
-      return db.select().from(apiTokens).where(and(...conditions)).orderBy(desc(apiTokens.id)).all();
+      return db
+        .select()
+        .from(apiTokens)
+        .where(and(...conditions))
+        .orderBy(desc(apiTokens.id))
+        .all();
     },
 
     /** Revokes a token; null when there is no such token. Revoking twice keeps the first time. */

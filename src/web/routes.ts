@@ -35,12 +35,12 @@ function send(request: FastifyRequest, reply: FastifyReply, asset: Asset) {
  */
 export default async function webRoutes(app: FastifyInstance) {
   const hidden = { schema: { hide: true }, config: { public: true } };
-  app.get('/', hidden, async (request, reply) => {
+  app.get('/', hidden, async (_request, reply) => {
     const { js, css } = await webBundle();
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page(js, css));
   });
   app.get('/app.js', hidden, async (request, reply) => send(request, reply, (await webBundle()).js));
   app.get('/app.css', hidden, async (request, reply) => send(request, reply, (await webBundle()).css));
   // Browsers check a service worker for updates themselves; no-cache makes them ask every time.
-  app.get('/sw.js', hidden, async (request, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(SERVICE_WORKER));
+  app.get('/sw.js', hidden, async (_request, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(SERVICE_WORKER));
 }

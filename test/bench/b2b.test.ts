@@ -7,7 +7,15 @@ const tiny = readFileSync(new URL('../fixtures/b2b/tiny.dzn', import.meta.url), 
 
 describe('the UdG B2B instances', () => {
   it('reads integers, 2-d arrays, arrays of sets and comments', () => {
-    expect(parseDzn('n = 3; % three\nr = [|1, 2,1, \n|2, 3,3, |];\nf = [{0,17}, {0}];\nx = [0, 4];')).toEqual({ n: 3, r: [[1, 2, 1], [2, 3, 3]], f: [[0, 17], [0]], x: [0, 4] });
+    expect(parseDzn('n = 3; % three\nr = [|1, 2,1, \n|2, 3,3, |];\nf = [{0,17}, {0}];\nx = [0, 4];')).toEqual({
+      n: 3,
+      r: [
+        [1, 2, 1],
+        [2, 3, 3],
+      ],
+      f: [[0, 17], [0]],
+      x: [0, 4],
+    });
   });
 
   it('maps forbidden slots and fixed meetings onto the session', () => {

@@ -6,8 +6,12 @@ const doc = (...terms: string[]) => new Map(terms.map((t) => [t, 1]));
 describe('cross-language LSI', () => {
   it('puts words that appear together in bilingual texts close, and unrelated ones apart', () => {
     const bilingual = [
-      doc('en:cashmer', 'mn:ноолуур', 'en:yarn'), doc('en:cashmer', 'mn:ноолуур'), doc('en:yarn', 'mn:утс', 'en:cashmer', 'mn:ноолуур'),
-      doc('en:mine', 'mn:уурхай'), doc('en:mine', 'mn:уурхай', 'en:coal'), doc('en:coal', 'mn:нүүрс', 'en:mine', 'mn:уурхай'),
+      doc('en:cashmer', 'mn:ноолуур', 'en:yarn'),
+      doc('en:cashmer', 'mn:ноолуур'),
+      doc('en:yarn', 'mn:утс', 'en:cashmer', 'mn:ноолуур'),
+      doc('en:mine', 'mn:уурхай'),
+      doc('en:mine', 'mn:уурхай', 'en:coal'),
+      doc('en:coal', 'mn:нүүрс', 'en:mine', 'mn:уурхай'),
     ];
     const space = learnLatentSpace(bilingual, { dims: 2, minDf: 2, maxTerms: 100 })!;
     expect(space.dims).toBe(2);

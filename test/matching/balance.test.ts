@@ -11,7 +11,14 @@ describe('balanceInterpreters', () => {
       tables: [{ id: 1 }, { id: 2 }],
       interpreters: [
         { id: 10, pairs: [['ja', 'mn']], available: [0, 1, 2, 3] },
-        { id: 11, pairs: [['ja', 'mn'], ['ja', 'en']], available: [0, 1, 2, 3] },
+        {
+          id: 11,
+          pairs: [
+            ['ja', 'mn'],
+            ['ja', 'en'],
+          ],
+          available: [0, 1, 2, 3],
+        },
         { id: 12, pairs: [['mn', 'en']], available: [0, 1, 2, 3] },
       ],
       attendees: [
@@ -25,11 +32,24 @@ describe('balanceInterpreters', () => {
       allowOnline: false,
     };
     // The plan gave interpreter 10 every ja–mn meeting; in slot 3, ja–en needs 11.
-    const plan: Placement[] = [0, 1, 2].map((s) => ({ pairKey: `p${s}`, slotId: s, attendeeIds: [s % 2 ? 3 : 1, 2], tableId: 1, interpreterId: 10, online: false }));
+    const plan: Placement[] = [0, 1, 2].map((s) => ({
+      pairKey: `p${s}`,
+      slotId: s,
+      attendeeIds: [s % 2 ? 3 : 1, 2],
+      tableId: 1,
+      interpreterId: 10,
+      online: false,
+    }));
     plan.push({ pairKey: 'p3', slotId: 3, attendeeIds: [1, 2], tableId: 1, interpreterId: 10, online: false });
     plan.push({ pairKey: 'p4', slotId: 3, attendeeIds: [3, 4], tableId: 2, interpreterId: 11, online: false });
     const balanced = balanceInterpreters(input, plan);
-    expect(balanced.map((p) => [p.pairKey, p.interpreterId])).toEqual([['p0', 10], ['p1', 11], ['p2', 10], ['p3', 10], ['p4', 11]]);
+    expect(balanced.map((p) => [p.pairKey, p.interpreterId])).toEqual([
+      ['p0', 10],
+      ['p1', 11],
+      ['p2', 10],
+      ['p3', 10],
+      ['p4', 11],
+    ]);
     // Nothing else changes.
     expect(balanced.map(({ interpreterId: _, ...rest }) => rest)).toEqual(plan.map(({ interpreterId: _, ...rest }) => rest));
   });

@@ -26,7 +26,12 @@ describe('dayBreaks', () => {
 describe('sessionDays', () => {
   it('cuts Ulaanbaatar’s two days at the night and each day at its lunch break', () => {
     // 09:00, 09:30, lunch, 13:00, 13:30 (UTC+8) on 8 and 9 December.
-    const slots = ['2026-12-08', '2026-12-09'].flatMap((d, k) => [slot(4 * k + 1, at(`${d}T01:00:00Z`)), slot(4 * k + 2, at(`${d}T01:30:00Z`)), slot(4 * k + 3, at(`${d}T05:00:00Z`)), slot(4 * k + 4, at(`${d}T05:30:00Z`))]);
+    const slots = ['2026-12-08', '2026-12-09'].flatMap((d, k) => [
+      slot(4 * k + 1, at(`${d}T01:00:00Z`)),
+      slot(4 * k + 2, at(`${d}T01:30:00Z`)),
+      slot(4 * k + 3, at(`${d}T05:00:00Z`)),
+      slot(4 * k + 4, at(`${d}T05:30:00Z`)),
+    ]);
     const days = sessionDays(slots);
     expect([...days.day]).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
     expect([...days.part]).toEqual([0, 0, 1, 1, 0, 0, 1, 1]);

@@ -10,7 +10,18 @@ beforeAll(async () => {
 let nextId = 1;
 function org(p: Partial<Profile> & Pick<Profile, 'country' | 'offers' | 'needs'>): Profile {
   const id = nextId++;
-  return { id, externalId: `x-${id}`, name: { en: `Org ${id}` }, kind: 'company', city: 'X', languages: [], sectors: [], description: { en: '' }, sdgs: [], ...p };
+  return {
+    id,
+    externalId: `x-${id}`,
+    name: { en: `Org ${id}` },
+    kind: 'company',
+    city: 'X',
+    languages: [],
+    sectors: [],
+    description: { en: '' },
+    sdgs: [],
+    ...p,
+  };
 }
 
 describe('lexicon across languages', () => {
@@ -149,8 +160,18 @@ describe('MatchingEngine', () => {
 describe('one-line profiles', () => {
   it('ranks a profile with no description beside an equal one whose description says nothing shared', () => {
     const engine = new MatchingEngine(toolkit);
-    const buyer = org({ country: 'JP', description: { ja: 'アパレル卸売の会社です。' }, offers: [{ ja: '日本の百貨店への販路' }], needs: [{ ja: 'カシミヤ糸の調達' }] });
-    const described = org({ country: 'MN', description: { mn: 'Улаанбаатарт 2010 оноос хойш ажиллаж байна.' }, offers: [{ mn: 'Ноолууран утас нийлүүлнэ' }], needs: [{ mn: 'Японы борлуулалтын суваг' }] });
+    const buyer = org({
+      country: 'JP',
+      description: { ja: 'アパレル卸売の会社です。' },
+      offers: [{ ja: '日本の百貨店への販路' }],
+      needs: [{ ja: 'カシミヤ糸の調達' }],
+    });
+    const described = org({
+      country: 'MN',
+      description: { mn: 'Улаанбаатарт 2010 оноос хойш ажиллаж байна.' },
+      offers: [{ mn: 'Ноолууран утас нийлүүлнэ' }],
+      needs: [{ mn: 'Японы борлуулалтын суваг' }],
+    });
     const oneLine = org({ country: 'MN', description: {}, offers: [{ mn: 'Ноолууран утас нийлүүлнэ' }], needs: [{ mn: 'Японы борлуулалтын суваг' }] });
     engine.upsert([buyer, described, oneLine]);
     const [first, second] = engine.suggest(buyer.id);
@@ -170,7 +191,11 @@ describe('directory search across languages', () => {
     const en = org({ country: 'MN', offers: [{ en: 'Cashmere sweaters' }], needs: [{ en: 'Buyers in Japan' }] });
     const other = org({ country: 'MN', offers: [{ en: 'Coal briquettes' }], needs: [{ en: 'Stove makers' }] });
     engine.upsert([ja, mn, latin, en, other]);
-    const found = (q: string) => engine.search(q).map((h) => h.profileId).sort((x, y) => x - y);
+    const found = (q: string) =>
+      engine
+        .search(q)
+        .map((h) => h.profileId)
+        .sort((x, y) => x - y);
     const all = [ja.id, mn.id, latin.id, en.id].sort((x, y) => x - y);
     for (const q of ['カシミヤ', 'ноолуур', 'nooluur', 'cashmere', 'ｶｼﾐﾔ']) expect(found(q), q).toEqual(all);
     expect(engine.search('cashmere')[0]!.concepts).toEqual(['cashmere']);

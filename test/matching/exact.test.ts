@@ -7,7 +7,15 @@ import type { ScheduleInput, SchedAttendee, SchedPair } from '../../matching/sch
 const HALF_HOUR = 30 * 60_000;
 const nine = Date.parse('2026-12-08T01:00:00Z'); // 09:00 in Ulaanbaatar
 const slots = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1, start: nine + i * HALF_HOUR, end: nine + (i + 1) * HALF_HOUR }));
-const person = (id: number, org: number, more: Partial<SchedAttendee> = {}): SchedAttendee => ({ id, organizationId: org, languages: ['en'], online: false, available: [1, 2, 3, 4, 5], maxMeetings: 5, ...more });
+const person = (id: number, org: number, more: Partial<SchedAttendee> = {}): SchedAttendee => ({
+  id,
+  organizationId: org,
+  languages: ['en'],
+  online: false,
+  available: [1, 2, 3, 4, 5],
+  maxMeetings: 5,
+  ...more,
+});
 const pair = (a: number, b: number, score: number, more: Partial<SchedPair> = {}): SchedPair => ({ key: `${a}-${b}`, orgA: a, orgB: b, score, ...more });
 
 type Loader = typeof highsImport.default;
@@ -17,7 +25,14 @@ const loader: Loader = (highsImport as unknown as { default?: Loader }).default 
 async function solveLp(text: string) {
   const highs = await loader();
   const r = highs.solve(text, { time_limit: 10 });
-  return { status: r.Status, objective: r.ObjectiveValue, ones: Object.entries(r.Columns).filter(([, c]) => 'Primal' in c && c.Primal > 0.5).map(([name]) => name).sort() };
+  return {
+    status: r.Status,
+    objective: r.ObjectiveValue,
+    ones: Object.entries(r.Columns)
+      .filter(([, c]) => 'Primal' in c && c.Primal > 0.5)
+      .map(([name]) => name)
+      .sort(),
+  };
 }
 
 /**

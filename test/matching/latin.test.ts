@@ -74,14 +74,21 @@ describe('Latin-typed Mongolian through the analyzer', () => {
     expect(concepts('Manai kompani temeenii nooson utas uildverledeg')).toEqual(['camel-wool', 'manufacturing']);
   });
 
-  it('matches the lexicon\'s Mongolian terms through their Latin spellings', () => {
+  it("matches the lexicon's Mongolian terms through their Latin spellings", () => {
     expect(concepts('Hiimel oyun uhaan')).toEqual(['ai']);
     expect(concepts('Uul uurhain tonog tohooromj niiluulne')).toEqual(['mining-equipment', 'supply']);
     expect(concepts('Ayalal juulchlalyn kompani')).toEqual(concepts('Аялал жуулчлалын компани'));
   });
 
   it('keeps English words and abbreviations inside it English', () => {
-    expect(tokens('Software hugjuulelt, AI, mobile app hugjuulegch heregtei', 'mn')).toEqual(['en:softwar', 'mn:хөгж', 'en:ai', 'en:mobil', 'en:app', 'mn:хөгж']);
+    expect(tokens('Software hugjuulelt, AI, mobile app hugjuulegch heregtei', 'mn')).toEqual([
+      'en:softwar',
+      'mn:хөгж',
+      'en:ai',
+      'en:mobil',
+      'en:app',
+      'mn:хөгж',
+    ]);
   });
 
   it('reads a short Latin line as Mongolian when the same profile types Mongolian in Latin', () => {

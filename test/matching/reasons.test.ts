@@ -52,7 +52,10 @@ describe('reasons people trust', () => {
     const a = org({ country: 'JP', offers: [{ ja: '日本の百貨店への販路' }], needs: [{ ja: 'カシミヤ糸の調達' }] });
     const b = org({ country: 'MN', offers: [{ mn: 'Nooluuran utas niiluulne' }], needs: [{ mn: 'Yapon hudaldan avagch' }] });
     const marked = reasonsFor(a, b).reasons.map((r) => [r.concept?.id, r.b.spans.map((s) => r.b.text.slice(...s))]);
-    expect(marked).toEqual([['yarn', ['Nooluuran', 'utas']], ['supply', ['niiluulne']]]);
+    expect(marked).toEqual([
+      ['yarn', ['Nooluuran', 'utas']],
+      ['supply', ['niiluulne']],
+    ]);
   });
 
   it('says how strong a pair is in words', () => {

@@ -52,7 +52,8 @@ function checkPlan(input: ScheduleInput, result: ScheduleResult): string[] {
     if (f.tableId !== null) take(`table ${f.tableId} in slot ${f.slotId}`);
     if (f.interpreterId !== null) take(`interpreter ${f.interpreterId} in slot ${f.slotId}`);
   }
-  const covers = (i: SchedInterpreter, a: string[], b: string[]) => i.pairs.some(([x, y]) => (a.includes(x) && b.includes(y)) || (a.includes(y) && b.includes(x)));
+  const covers = (i: SchedInterpreter, a: string[], b: string[]) =>
+    i.pairs.some(([x, y]) => (a.includes(x) && b.includes(y)) || (a.includes(y) && b.includes(x)));
   for (const m of result.placements) {
     const p = pairs.get(m.pairKey)!;
     const [a, b] = m.attendeeIds.map((id) => attendees.get(id)!) as [SchedAttendee, SchedAttendee];
@@ -90,7 +91,6 @@ function checkPlan(input: ScheduleInput, result: ScheduleResult): string[] {
   return problems;
 }
 
-
 /** A Tokyo-style session of 50 organisations, some with two attendees, some online, some booked by hand. */
 function randomSession(seed: number): ScheduleInput {
   const random = mulberry32(seed);
@@ -122,7 +122,18 @@ function randomSession(seed: number): ScheduleInput {
   return {
     slots: slots(8),
     tables: [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }, { id: 5, available: [1, 2, 3, 4] }, { id: 6, available: [5, 6, 7, 8] }],
-    interpreters: [jaMn(1, [1, 2, 3, 4, 5, 6, 7, 8]), { id: 2, pairs: [['ja', 'mn'], ['mn', 'en']], available: [1, 2, 3, 4] }, { id: 3, pairs: [['ja', 'en']], available: [5, 6, 7, 8] }],
+    interpreters: [
+      jaMn(1, [1, 2, 3, 4, 5, 6, 7, 8]),
+      {
+        id: 2,
+        pairs: [
+          ['ja', 'mn'],
+          ['mn', 'en'],
+        ],
+        available: [1, 2, 3, 4],
+      },
+      { id: 3, pairs: [['ja', 'en']], available: [5, 6, 7, 8] },
+    ],
     attendees,
     pairs,
     fixed,
@@ -135,9 +146,12 @@ describe('scheduleMeetings', () => {
     const result = scheduleMeetings(
       session({
         attendees: [
-          person(11, 1, ['ja', 'en']), person(12, 2, ['mn', 'en']),
-          person(13, 3, ['ja', 'en']), person(14, 4, ['mn', 'en']),
-          person(15, 5, ['ja', 'en']), person(16, 6, ['mn', 'en'], { online: true }),
+          person(11, 1, ['ja', 'en']),
+          person(12, 2, ['mn', 'en']),
+          person(13, 3, ['ja', 'en']),
+          person(14, 4, ['mn', 'en']),
+          person(15, 5, ['ja', 'en']),
+          person(16, 6, ['mn', 'en'], { online: true }),
         ],
         pairs: [pair(1, 2, 0.5), pair(3, 4, 0.9), pair(5, 6, 0.3)],
       }),
@@ -160,7 +174,9 @@ describe('scheduleMeetings', () => {
       }),
     );
     expect(result.placements).toEqual([{ pairKey: '1-2', slotId: 1, attendeeIds: [21, 22], tableId: 1, interpreterId: 7, online: false }]);
-    expect(result.unplaced).toEqual([{ pairKey: '3-4', reason: 'no-interpreter', detail: 'Every interpreter for ja–mn is taken in the 1 slot that would suit both attendees.' }]);
+    expect(result.unplaced).toEqual([
+      { pairKey: '3-4', reason: 'no-interpreter', detail: 'Every interpreter for ja–mn is taken in the 1 slot that would suit both attendees.' },
+    ]);
   });
 
   it('books no interpreter for people who share English or Japanese', () => {
@@ -169,9 +185,12 @@ describe('scheduleMeetings', () => {
         tables: [{ id: 1 }, { id: 2 }, { id: 3 }],
         interpreters: [jaMn(7, [1])],
         attendees: [
-          person(31, 1, ['ja', 'en']), person(32, 2, ['mn', 'en']),
-          person(33, 3, ['ja']), person(34, 4, ['mn']),
-          person(35, 5, ['ja']), person(36, 6, ['mn', 'ja']),
+          person(31, 1, ['ja', 'en']),
+          person(32, 2, ['mn', 'en']),
+          person(33, 3, ['ja']),
+          person(34, 4, ['mn']),
+          person(35, 5, ['ja']),
+          person(36, 6, ['mn', 'ja']),
         ],
         pairs: [pair(1, 2, 0.7), pair(3, 4, 0.6), pair(5, 6, 0.5)],
       }),
@@ -191,9 +210,12 @@ describe('scheduleMeetings', () => {
         tables: [{ id: 1, available: [4] }], // only from 10:30
         interpreters: [jaMn(8, [3, 4])], // only from 10:00
         attendees: [
-          person(41, 1, ['en'], { available: [3, 4] }), person(42, 2, ['en']),
-          person(43, 3, ['en'], { available: [1] }), person(44, 4, ['en'], { available: [2] }),
-          person(45, 5, ['ja']), person(46, 6, ['mn'], { available: [1, 2] }),
+          person(41, 1, ['en'], { available: [3, 4] }),
+          person(42, 2, ['en']),
+          person(43, 3, ['en'], { available: [1] }),
+          person(44, 4, ['en'], { available: [2] }),
+          person(45, 5, ['ja']),
+          person(46, 6, ['mn'], { available: [1, 2] }),
         ],
         pairs: [pair(1, 2, 0.5), pair(3, 4, 0.9), pair(5, 6, 0.8)],
       }),
@@ -250,9 +272,12 @@ describe('scheduleMeetings', () => {
       slots: slots(2),
       interpreters: [jaMn(7, [1, 2])],
       attendees: [
-        person(71, 1, ['ja']), person(72, 2, ['mn']),
-        person(73, 3, ['ja']), person(74, 4, ['mn']),
-        person(75, 5, ['ja', 'en']), person(76, 6, ['mn', 'en']),
+        person(71, 1, ['ja']),
+        person(72, 2, ['mn']),
+        person(73, 3, ['ja']),
+        person(74, 4, ['mn']),
+        person(75, 5, ['ja', 'en']),
+        person(76, 6, ['mn', 'en']),
       ],
       pairs: [pair(1, 2, 1), pair(3, 4, 0.9), pair(5, 6, 0.5)],
       fixed: [{ pairKey: '1-2', slotId: 1, attendeeIds: [71, 72], tableId: 1, interpreterId: 7 }],
@@ -314,9 +339,9 @@ describe('toLp', () => {
 function dayWithLunch(): SchedSlot[] {
   const nine = Date.parse('2026-12-08T01:00:00Z');
   const one = Date.parse('2026-12-08T05:00:00Z');
-  return [0, 1, 2, 3].map((i) => ({ id: i + 1, start: nine + i * HALF_HOUR, end: nine + (i + 1) * HALF_HOUR })).concat(
-    [0, 1, 2, 3].map((i) => ({ id: i + 5, start: one + i * HALF_HOUR, end: one + (i + 1) * HALF_HOUR })),
-  );
+  return [0, 1, 2, 3]
+    .map((i) => ({ id: i + 1, start: nine + i * HALF_HOUR, end: nine + (i + 1) * HALF_HOUR }))
+    .concat([0, 1, 2, 3].map((i) => ({ id: i + 5, start: one + i * HALF_HOUR, end: one + (i + 1) * HALF_HOUR })));
 }
 
 describe('scheduleMeetings: agendas without holes', () => {
@@ -328,11 +353,20 @@ describe('scheduleMeetings: agendas without holes', () => {
       pairs: [pair(1, 2, 0.9), pair(1, 3, 0.8), pair(1, 4, 0.7)],
     });
     const result = scheduleMeetings(input);
-    const mine = result.placements.filter((p) => p.attendeeIds.includes(1)).map((p) => p.slotId).sort();
+    const mine = result.placements
+      .filter((p) => p.attendeeIds.includes(1))
+      .map((p) => p.slotId)
+      .sort();
     expect(mine).toHaveLength(3);
     expect(mine[2]! - mine[0]!).toBe(2);
     expect(result.breaks).toEqual({ total: 0, max: 0, min: 0 });
-    expect(result.idle.find((x) => x.attendeeId === 1)).toEqual({ attendeeId: 1, meetings: 3, breaks: 0, idleMinutes: 0, days: [{ day: 0, breaks: 0, idleMinutes: 0 }] });
+    expect(result.idle.find((x) => x.attendeeId === 1)).toEqual({
+      attendeeId: 1,
+      meetings: 3,
+      breaks: 0,
+      idleMinutes: 0,
+      days: [{ day: 0, breaks: 0, idleMinutes: 0 }],
+    });
     expect(checkPlan(input, result)).toEqual([]);
   });
 
@@ -349,7 +383,13 @@ describe('scheduleMeetings: agendas without holes', () => {
       ],
     });
     const result = scheduleMeetings(input);
-    expect(result.idle.find((x) => x.attendeeId === 1)).toEqual({ attendeeId: 1, meetings: 2, breaks: 1, idleMinutes: 60, days: [{ day: 0, breaks: 1, idleMinutes: 60 }] });
+    expect(result.idle.find((x) => x.attendeeId === 1)).toEqual({
+      attendeeId: 1,
+      meetings: 2,
+      breaks: 1,
+      idleMinutes: 60,
+      days: [{ day: 0, breaks: 1, idleMinutes: 60 }],
+    });
     expect(result.breaks).toEqual({ total: 1, max: 1, min: 0 });
   });
 });
@@ -362,7 +402,10 @@ describe('scheduleMeetings: rules from real events', () => {
       slots: dayWithLunch(),
       tables: [{ id: 1 }],
       attendees: four(),
-      pairs: [{ ...pair(1, 2, 0.9), part: 'afternoon' }, { ...pair(3, 4, 0.5), part: 'morning' }],
+      pairs: [
+        { ...pair(1, 2, 0.9), part: 'afternoon' },
+        { ...pair(3, 4, 0.5), part: 'morning' },
+      ],
     });
     const result = scheduleMeetings(input);
     const slotOf = Object.fromEntries(result.placements.map((p) => [p.pairKey, p.slotId]));
@@ -373,7 +416,11 @@ describe('scheduleMeetings: rules from real events', () => {
 
   it('says when no slot is left in the part of the day asked for', () => {
     const result = scheduleMeetings(
-      session({ slots: dayWithLunch(), attendees: [person(1, 1, ['en'], { available: [1, 2] }), person(2, 2, ['en'])], pairs: [{ ...pair(1, 2, 0.9), part: 'afternoon' }] }),
+      session({
+        slots: dayWithLunch(),
+        attendees: [person(1, 1, ['en'], { available: [1, 2] }), person(2, 2, ['en'])],
+        pairs: [{ ...pair(1, 2, 0.9), part: 'afternoon' }],
+      }),
     );
     expect(result.unplaced).toEqual([{ pairKey: '1-2', reason: 'no-common-slot', detail: 'The attendees have no available slot in common in the afternoon.' }]);
   });
@@ -401,7 +448,9 @@ describe('scheduleMeetings: rules from real events', () => {
 
   it('reports a pin it cannot place with the reason', () => {
     const result = scheduleMeetings(session({ attendees: [person(1, 1, ['ja']), person(2, 2, ['mn'])], pairs: [{ ...pair(1, 2, 0.5), pinned: true }] }));
-    expect(result.unplaced).toEqual([{ pairKey: '1-2', reason: 'no-interpreter', detail: 'No interpreter for ja–mn works in a slot both attendees can attend.' }]);
+    expect(result.unplaced).toEqual([
+      { pairKey: '1-2', reason: 'no-interpreter', detail: 'No interpreter for ja–mn works in a slot both attendees can attend.' },
+    ]);
   });
 
   it('does not propose again a pair that met in Tokyo, unless one side asked', () => {
@@ -410,24 +459,41 @@ describe('scheduleMeetings: rules from real events', () => {
       tables: [{ id: 1 }, { id: 2 }],
       attendees: four(),
       pairs: [pair(1, 2, 0.9), { ...pair(3, 4, 0.4), requested: true }],
-      metBefore: [[2, 1], [3, 4]],
+      metBefore: [
+        [2, 1],
+        [3, 4],
+      ],
     });
     const result = scheduleMeetings(input);
     expect(result.placements.map((p) => p.pairKey)).toEqual(['3-4']);
-    expect(result.unplaced).toEqual([{ pairKey: '1-2', reason: 'met-before', detail: 'Organisations 1 and 2 met at an earlier session and neither asked to meet again.' }]);
+    expect(result.unplaced).toEqual([
+      { pairKey: '1-2', reason: 'met-before', detail: 'Organisations 1 and 2 met at an earlier session and neither asked to meet again.' },
+    ]);
   });
 
   it('never double-books and obeys every rule in a 50-organisation session with pins, vetoes, parts of the day and lost slots', () => {
     for (const seed of [4, 5]) {
       const base = randomSession(seed);
       const random = mulberry32(seed);
-      const pairs = base.pairs.map((p, k) => ({ ...p, part: (['any', 'morning', 'afternoon'] as const)[k % 3]!, pinned: k % 17 === 1, requested: k % 5 === 0 }));
+      const pairs = base.pairs.map((p, k) => ({
+        ...p,
+        part: (['any', 'morning', 'afternoon'] as const)[k % 3]!,
+        pinned: k % 17 === 1,
+        requested: k % 5 === 0,
+      }));
       const vetoes: [number, number][] = pairs.filter((_, k) => k % 11 === 3).map((p) => [p.orgB, p.orgA]);
       const metBefore: [number, number][] = pairs.filter((_, k) => k % 7 === 2).map((p) => [p.orgA, p.orgB]);
       const attendees = base.attendees.map((a) => (random() < 0.3 ? { ...a, unavailable: [1 + Math.floor(random() * 8)] } : a));
       const fixedIds = new Set(base.fixed.flatMap((f) => f.attendeeIds));
       for (const a of attendees) if (fixedIds.has(a.id)) delete a.unavailable;
-      const input: ScheduleInput = { ...base, slots: base.slots.map((s) => ({ ...s, part: s.id <= 4 ? 'morning' : 'afternoon' })), attendees, pairs, vetoes, metBefore };
+      const input: ScheduleInput = {
+        ...base,
+        slots: base.slots.map((s) => ({ ...s, part: s.id <= 4 ? 'morning' : 'afternoon' })),
+        attendees,
+        pairs,
+        vetoes,
+        metBefore,
+      };
       const result = scheduleMeetings(input);
       expect(checkPlan(input, result)).toEqual([]);
       const byKey = new Map(pairs.map((p) => [p.key, p]));

@@ -7,11 +7,51 @@ const isoSlots = (slots: { start: number; end: number }[]) => slots.map((s) => [
 
 describe('interval algebra', () => {
   it('merges, intersects and subtracts half-open intervals', () => {
-    expect(merge([{ start: 5, end: 8 }, { start: 1, end: 3 }, { start: 3, end: 4 }, { start: 6, end: 6 }])).toEqual([{ start: 1, end: 4 }, { start: 5, end: 8 }]);
-    expect(intersect([{ start: 0, end: 10 }], [{ start: 2, end: 4 }, { start: 8, end: 12 }])).toEqual([{ start: 2, end: 4 }, { start: 8, end: 10 }]);
-    expect(subtract([{ start: 0, end: 10 }], [{ start: 2, end: 4 }, { start: 9, end: 12 }])).toEqual([{ start: 0, end: 2 }, { start: 4, end: 9 }]);
+    expect(
+      merge([
+        { start: 5, end: 8 },
+        { start: 1, end: 3 },
+        { start: 3, end: 4 },
+        { start: 6, end: 6 },
+      ]),
+    ).toEqual([
+      { start: 1, end: 4 },
+      { start: 5, end: 8 },
+    ]);
+    expect(
+      intersect(
+        [{ start: 0, end: 10 }],
+        [
+          { start: 2, end: 4 },
+          { start: 8, end: 12 },
+        ],
+      ),
+    ).toEqual([
+      { start: 2, end: 4 },
+      { start: 8, end: 10 },
+    ]);
+    expect(
+      subtract(
+        [{ start: 0, end: 10 }],
+        [
+          { start: 2, end: 4 },
+          { start: 9, end: 12 },
+        ],
+      ),
+    ).toEqual([
+      { start: 0, end: 2 },
+      { start: 4, end: 9 },
+    ]);
     expect(covers([{ start: 0, end: 10 }], { start: 2, end: 10 })).toBe(true);
-    expect(covers([{ start: 0, end: 5 }, { start: 5, end: 10 }], { start: 4, end: 6 })).toBe(false);
+    expect(
+      covers(
+        [
+          { start: 0, end: 5 },
+          { start: 5, end: 10 },
+        ],
+        { start: 4, end: 6 },
+      ),
+    ).toBe(false);
   });
 });
 
@@ -44,10 +84,14 @@ describe('slots', () => {
   });
 
   it('numbers slots across several days in order', () => {
-    const slots = generateSlots([
-      { date: '2026-12-09', open: '09:00', close: '10:00' },
-      { date: '2026-12-08', open: '16:00', close: '17:00' },
-    ], 'Asia/Ulaanbaatar', 60);
+    const slots = generateSlots(
+      [
+        { date: '2026-12-09', open: '09:00', close: '10:00' },
+        { date: '2026-12-08', open: '16:00', close: '17:00' },
+      ],
+      'Asia/Ulaanbaatar',
+      60,
+    );
     expect(isoSlots(slots)).toEqual([
       ['2026-12-08T08:00:00.000Z', '2026-12-08T09:00:00.000Z'],
       ['2026-12-09T01:00:00.000Z', '2026-12-09T02:00:00.000Z'],

@@ -16,7 +16,14 @@ describe('TF-IDF', () => {
     // Counts: feature 0 ×2 (df 1 of 4), feature 1 ×1 (df 4 of 4).
     // Raw weights: (1 + ln 2) · (ln(5/2) + 1) = 1.693147 · 1.916291 = 3.244562; 1 · 1 = 1.
     // Norm: sqrt(3.244562² + 1²) = 3.395166 → 0.955641, 0.294535.
-    const v = tfidfVector(new Map([[1, 1], [0, 2]]), (id) => (id === 0 ? smoothIdf(4, 1) : smoothIdf(4, 4)), () => 1);
+    const v = tfidfVector(
+      new Map([
+        [1, 1],
+        [0, 2],
+      ]),
+      (id) => (id === 0 ? smoothIdf(4, 1) : smoothIdf(4, 4)),
+      () => 1,
+    );
     expect([...v.ids]).toEqual([0, 1]);
     expect(v.values[0]).toBeCloseTo(0.955641, 5);
     expect(v.values[1]).toBeCloseTo(0.294535, 5);

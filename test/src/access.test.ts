@@ -34,7 +34,11 @@ describe('access', () => {
   });
 
   it('keeps /health and /docs public', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ready', organizations: 2, matching: { indexed: 2, total: 2, analysing: 0, ranking: 0 } });
+    expect((await t.app.inject({ method: 'GET', url: '/health' })).json()).toEqual({
+      status: 'ready',
+      organizations: 2,
+      matching: { indexed: 2, total: 2, analysing: 0, ranking: 0 },
+    });
     expect((await t.app.inject({ method: 'GET', url: '/docs/json' })).statusCode).toBe(200);
   });
 

@@ -15,8 +15,9 @@ describe('configuration', () => {
 
   it('reads the mail settings: without SMTP_URL messages stay in the outbox; links point at PUBLIC_URL', () => {
     expect(loadConfig({}).mail).toEqual({ from: 'Musubi <no-reply@musubi.invalid>', publicUrl: 'http://127.0.0.1:3000', intervalSeconds: 30 });
-    expect(loadConfig({ SMTP_URL: 'smtp://u:p@mail.example.org:587', MAIL_FROM: 'Musubi <m@example.org>', PUBLIC_URL: 'https://musubi.example.org/' }).mail)
-      .toMatchObject({ smtpUrl: 'smtp://u:p@mail.example.org:587', from: 'Musubi <m@example.org>', publicUrl: 'https://musubi.example.org' });
+    expect(
+      loadConfig({ SMTP_URL: 'smtp://u:p@mail.example.org:587', MAIL_FROM: 'Musubi <m@example.org>', PUBLIC_URL: 'https://musubi.example.org/' }).mail,
+    ).toMatchObject({ smtpUrl: 'smtp://u:p@mail.example.org:587', from: 'Musubi <m@example.org>', publicUrl: 'https://musubi.example.org' });
     expect(() => loadConfig({ SMTP_URL: 'mail.example.org' })).toThrow(/SMTP_URL/);
   });
 

@@ -60,7 +60,8 @@ describe('backups', () => {
   it('writes a consistent snapshot while the service runs, and restoring it gives back the same data', async () => {
     const live = join(dir, 'live.db');
     const app = await buildApp({ analysis: 'inline', adminToken: ADMIN_TOKEN, db: openDatabase(live), backupDir: join(dir, 'backups') });
-    const call = (method: 'GET' | 'POST', url: string, payload?: unknown) => app.inject({ method, url, headers: admin, ...(payload ? { payload: payload as object } : {}) });
+    const call = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
+      app.inject({ method, url, headers: admin, ...(payload ? { payload: payload as object } : {}) });
     await call('POST', '/api/organizations/import', [profile({ externalId: 'b-1' }), profile({ externalId: 'b-2', country: 'JP', name: 'サクラ' })]);
     const backup = await call('POST', '/api/backups');
     expect(backup.statusCode, backup.body).toBe(201);
@@ -86,7 +87,11 @@ describe('backups', () => {
   it('backs up from the command line', async () => {
     const source = join(dir, 'cli-source.db');
     const db = openDatabase(source);
-    db.$client.prepare("insert into organizations (external_id, name, kind, country, city, languages, sectors, description, offers, needs, sdgs, text_languages, search_text) values ('x', '{}', 'company', 'JP', 'Tokyo', '[]', '[]', '{}', '[]', '[]', '[]', '[]', '')").run();
+    db.$client
+      .prepare(
+        "insert into organizations (external_id, name, kind, country, city, languages, sectors, description, offers, needs, sdgs, text_languages, search_text) values ('x', '{}', 'company', 'JP', 'Tokyo', '[]', '[]', '{}', '[]', '[]', '[]', '[]', '')",
+      )
+      .run();
     db.$client.close();
     const target = join(dir, 'cli-backup.db');
     const code = await new Promise<number | null>((resolve) => {

@@ -22,13 +22,29 @@ describe('errors are problem+json', () => {
 
   it('413 for a body over the limit, 415 for a wrong content type', async () => {
     const huge = JSON.stringify(profile({ description: 'x'.repeat(1_100_000) }));
-    expectProblem(await t.call({ method: 'POST', url: '/api/organizations', headers: { 'content-type': 'application/json' }, payload: huge }), 413, 'body-too-large');
-    expectProblem(await t.call({ method: 'POST', url: '/api/organizations', headers: { 'content-type': 'text/plain' }, payload: 'hello' }), 415, 'unsupported-media-type');
-    expectProblem(await t.call({ method: 'POST', url: '/api/organizations', headers: { 'content-type': 'text/csv' }, payload: 'a,b' }), 415, 'unsupported-media-type');
+    expectProblem(
+      await t.call({ method: 'POST', url: '/api/organizations', headers: { 'content-type': 'application/json' }, payload: huge }),
+      413,
+      'body-too-large',
+    );
+    expectProblem(
+      await t.call({ method: 'POST', url: '/api/organizations', headers: { 'content-type': 'text/plain' }, payload: 'hello' }),
+      415,
+      'unsupported-media-type',
+    );
+    expectProblem(
+      await t.call({ method: 'POST', url: '/api/organizations', headers: { 'content-type': 'text/csv' }, payload: 'a,b' }),
+      415,
+      'unsupported-media-type',
+    );
   });
 
   it('400 for malformed JSON and for a non-numeric id', async () => {
-    expectProblem(await t.call({ method: 'POST', url: '/api/organizations', headers: { 'content-type': 'application/json' }, payload: '{"name": ' }), 400, 'malformed-body');
+    expectProblem(
+      await t.call({ method: 'POST', url: '/api/organizations', headers: { 'content-type': 'application/json' }, payload: '{"name": ' }),
+      400,
+      'malformed-body',
+    );
     const res = await t.call({ method: 'GET', url: '/api/organizations/abc' });
     expectProblem(res, 400, 'validation');
     expect(res.json().errors).toEqual([{ field: 'params.id', message: 'must be a whole number written in digits', code: 'digits' }]);
@@ -44,6 +60,8 @@ describe('errors are problem+json', () => {
   it('422 for a text longer than allowed, naming the field', async () => {
     const res = await t.call({ method: 'POST', url: '/api/organizations', payload: profile({ offers: ['ok', 'y'.repeat(1001)] }) });
     expectProblem(res, 422, 'validation');
-    expect(res.json().errors).toEqual([{ field: 'offers.1', message: 'must be a text: a non-empty string, or an object with at least one of ja, mn, en', code: 'text' }]);
+    expect(res.json().errors).toEqual([
+      { field: 'offers.1', message: 'must be a text: a non-empty string, or an object with at least one of ja, mn, en', code: 'text' },
+    ]);
   });
 });

@@ -11,8 +11,13 @@ let org: Record<string, number>;
 
 // Ulaanbaatar, 8 December 2026, 09:00–12:00 local (UTC+8): six 30-minute slots, three tables.
 const SESSION = {
-  name: 'Event day, Ulaanbaatar', city: 'Ulaanbaatar', timeZone: 'Asia/Ulaanbaatar', slotMinutes: 30, tables: ['A1', 'A2', 'A3'],
-  days: [{ date: '2026-12-08', open: '09:00', close: '12:00' }], freezeMinutes: 30,
+  name: 'Event day, Ulaanbaatar',
+  city: 'Ulaanbaatar',
+  timeZone: 'Asia/Ulaanbaatar',
+  slotMinutes: 30,
+  tables: ['A1', 'A2', 'A3'],
+  days: [{ date: '2026-12-08', open: '09:00', close: '12:00' }],
+  freezeMinutes: 30,
 };
 const at = (local: string) => `2026-12-08T${local}:00+08:00`;
 const utc = (local: string) => new Date(at(local)).toISOString();
@@ -22,7 +27,13 @@ beforeEach(async () => {
   ({ app, db } = await testApp({ now: () => clock }));
   call = (opts) => app.inject({ ...opts, headers: { ...admin, ...opts.headers } });
   org = {};
-  for (const [externalId, country] of [['jp-a', 'JP'], ['jp-b', 'JP'], ['mn-a', 'MN'], ['mn-b', 'MN'], ['mn-c', 'MN']] as const) {
+  for (const [externalId, country] of [
+    ['jp-a', 'JP'],
+    ['jp-b', 'JP'],
+    ['mn-a', 'MN'],
+    ['mn-b', 'MN'],
+    ['mn-c', 'MN'],
+  ] as const) {
     org[externalId] = (await call({ method: 'POST', url: '/api/organizations', payload: profile({ externalId, country, languages: ['en'] }) })).json().id;
   }
 });
@@ -41,12 +52,28 @@ async function ok(opts: InjectOptions, status = 200) {
  */
 async function day() {
   const event = await ok({ method: 'POST', url: '/api/events', payload: SESSION }, 201);
-  const person = async (key: string, name: string) => ok({ method: 'POST', url: `/api/events/${event.id}/attendees`, payload: { organizationId: org[key], name, languages: ['en'] } }, 201);
-  const p = { aiko: await person('jp-a', 'Aiko'), bunta: await person('jp-b', 'Bunta'), munkh: await person('mn-a', 'Мөнх'), bat: await person('mn-b', 'Bat'), tsetseg: await person('mn-c', 'Tsetseg') };
-  const book = (a: { id: number }, b: { id: number }, local: string) => ok({ method: 'POST', url: `/api/events/${event.id}/meetings`, payload: { attendeeIds: [a.id, b.id], slotStart: at(local) } }, 201);
-  const m = { buntaMunkh: await book(p.bunta, p.munkh, '10:00'), aikoBat: await book(p.aiko, p.bat, '10:30'), aikoMunkh: await book(p.aiko, p.munkh, '11:00'), buntaBat: await book(p.bunta, p.bat, '11:30') };
+  const person = async (key: string, name: string) =>
+    ok({ method: 'POST', url: `/api/events/${event.id}/attendees`, payload: { organizationId: org[key], name, languages: ['en'] } }, 201);
+  const p = {
+    aiko: await person('jp-a', 'Aiko'),
+    bunta: await person('jp-b', 'Bunta'),
+    munkh: await person('mn-a', 'Мөнх'),
+    bat: await person('mn-b', 'Bat'),
+    tsetseg: await person('mn-c', 'Tsetseg'),
+  };
+  const book = (a: { id: number }, b: { id: number }, local: string) =>
+    ok({ method: 'POST', url: `/api/events/${event.id}/meetings`, payload: { attendeeIds: [a.id, b.id], slotStart: at(local) } }, 201);
+  const m = {
+    buntaMunkh: await book(p.bunta, p.munkh, '10:00'),
+    aikoBat: await book(p.aiko, p.bat, '10:30'),
+    aikoMunkh: await book(p.aiko, p.munkh, '11:00'),
+    buntaBat: await book(p.bunta, p.bat, '11:30'),
+  };
   for (const from of [p.aiko, p.bunta]) {
-    const request = await ok({ method: 'POST', url: `/api/events/${event.id}/requests`, payload: { fromAttendeeId: from.id, toOrganizationId: org['mn-c'] } }, 201);
+    const request = await ok(
+      { method: 'POST', url: `/api/events/${event.id}/requests`, payload: { fromAttendeeId: from.id, toOrganizationId: org['mn-c'] } },
+      201,
+    );
     await ok({ method: 'POST', url: `/api/requests/${request.id}/accept`, payload: { attendeeId: p.tsetseg.id } });
   }
   return { event, p, m };
@@ -64,9 +91,19 @@ describe('check-in', () => {
 
     const typed = `${code.slice(0, 4).toLowerCase()}-${code.slice(4)}`;
     const checked = await ok({ method: 'POST', url: `/api/events/${event.id}/check-ins`, payload: { code: typed, status: 'present' } });
-    expect(checked).toMatchObject({ attendee: { id: p.aiko.id, name: 'Aiko' }, date: '2026-12-08', status: 'present', at: utc('08:40'), cancelled: [], notices: [] });
+    expect(checked).toMatchObject({
+      attendee: { id: p.aiko.id, name: 'Aiko' },
+      date: '2026-12-08',
+      status: 'present',
+      at: utc('08:40'),
+      cancelled: [],
+      notices: [],
+    });
     const after = await ok({ method: 'GET', url: `/api/events/${event.id}/check-ins?date=2026-12-08` });
-    expect(after.items.find((i: { attendee: { id: number } }) => i.attendee.id === p.aiko.id)).toMatchObject({ status: 'present', organization: expect.any(String) });
+    expect(after.items.find((i: { attendee: { id: number } }) => i.attendee.id === p.aiko.id)).toMatchObject({
+      status: 'present',
+      organization: expect.any(String),
+    });
   });
 
   it('refuses an unknown code or a day that is not the session’s, naming the field and storing nothing', async () => {
@@ -77,7 +114,11 @@ describe('check-in', () => {
     expect(unknown.statusCode).toBe(422);
     expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(unknown.json().errors).toEqual([{ field: 'code', message: 'is not the check-in code of an attendee of this session', code: 'unknown-code' }]);
-    const otherDay = await call({ method: 'POST', url: `/api/events/${event.id}/check-ins`, payload: { attendeeId: 1, status: 'present', date: '2026-12-09' } });
+    const otherDay = await call({
+      method: 'POST',
+      url: `/api/events/${event.id}/check-ins`,
+      payload: { attendeeId: 1, status: 'present', date: '2026-12-09' },
+    });
     expect([otherDay.statusCode, otherDay.json().errors[0].field, otherDay.json().errors[0].code]).toEqual([422, 'date', 'not-a-session-day']);
     const nobody = await call({ method: 'POST', url: `/api/events/${event.id}/check-ins`, payload: { status: 'present' } });
     expect([nobody.statusCode, nobody.json().errors[0].field]).toEqual([422, 'code']);
@@ -90,10 +131,12 @@ describe('absent → meetings cancelled → standby offers', () => {
     const { event, p, m } = await day();
     clock = new Date(utc('09:50'));
     const absent = await ok({ method: 'POST', url: `/api/events/${event.id}/check-ins`, payload: { attendeeId: p.munkh.id, status: 'absent' } });
-    expect(absent.cancelled.map((x: { id: number; status: string; sequence: number; dayReason: string }) => [x.id, x.status, x.sequence, x.dayReason])).toEqual([
-      [m.buntaMunkh.id, 'cancelled', 1, 'no-show'],
-      [m.aikoMunkh.id, 'cancelled', 1, 'no-show'],
-    ]);
+    expect(absent.cancelled.map((x: { id: number; status: string; sequence: number; dayReason: string }) => [x.id, x.status, x.sequence, x.dayReason])).toEqual(
+      [
+        [m.buntaMunkh.id, 'cancelled', 1, 'no-show'],
+        [m.aikoMunkh.id, 'cancelled', 1, 'no-show'],
+      ],
+    );
     // The hook for messages: each partner is to be told, never the absent person.
     expect(absent.notices).toEqual([
       { type: 'meeting.cancelled', reason: 'no-show', meetingId: m.buntaMunkh.id, notify: [p.bunta.id] },
@@ -112,20 +155,51 @@ describe('absent → meetings cancelled → standby offers', () => {
     expect(preview.frozenUntil).toBe(utc('10:20'));
     expect(preview.freed.map((x: { id: number }) => x.id)).toEqual([m.buntaMunkh.id, m.aikoMunkh.id]);
     expect(preview.proposals).toEqual([
-      { attendeeIds: [p.bunta.id, p.tsetseg.id], slotStart: utc('10:30'), slotEnd: utc('11:00'), local: '2026-12-08T10:30', tableId: expect.any(Number), interpreterId: null, online: false, score: 1, replaces: m.buntaMunkh.id },
-      { attendeeIds: [p.aiko.id, p.tsetseg.id], slotStart: utc('11:00'), slotEnd: utc('11:30'), local: '2026-12-08T11:00', tableId: expect.any(Number), interpreterId: null, online: false, score: 1, replaces: m.aikoMunkh.id },
+      {
+        attendeeIds: [p.bunta.id, p.tsetseg.id],
+        slotStart: utc('10:30'),
+        slotEnd: utc('11:00'),
+        local: '2026-12-08T10:30',
+        tableId: expect.any(Number),
+        interpreterId: null,
+        online: false,
+        score: 1,
+        replaces: m.buntaMunkh.id,
+      },
+      {
+        attendeeIds: [p.aiko.id, p.tsetseg.id],
+        slotStart: utc('11:00'),
+        slotEnd: utc('11:30'),
+        local: '2026-12-08T11:00',
+        tableId: expect.any(Number),
+        interpreterId: null,
+        online: false,
+        score: 1,
+        replaces: m.aikoMunkh.id,
+      },
     ]);
     expect(preview.proposals.every((x: { slotStart: string }) => x.slotStart >= preview.frozenUntil)).toBe(true);
     // The preview stored nothing.
     expect((await ok({ method: 'GET', url: `/api/events/${event.id}/agenda?attendeeId=${p.tsetseg.id}` })).items).toEqual([]);
 
-    const untouched = async () => (await ok({ method: 'GET', url: `/api/events/${event.id}/agenda` })).items
-      .filter((x: { id: number }) => [m.aikoBat.id, m.buntaBat.id].includes(x.id))
-      .map((x: { id: number; start: string; table: { id: number }; sequence: number; uid: string }) => [x.id, x.start, x.table.id, x.sequence, x.uid]);
+    const untouched = async () =>
+      (await ok({ method: 'GET', url: `/api/events/${event.id}/agenda` })).items
+        .filter((x: { id: number }) => [m.aikoBat.id, m.buntaBat.id].includes(x.id))
+        .map((x: { id: number; start: string; table: { id: number }; sequence: number; uid: string }) => [x.id, x.start, x.table.id, x.sequence, x.uid]);
     const before = await untouched();
-    const applied = await ok({ method: 'POST', url: `/api/events/${event.id}/standby`, payload: { proposals: preview.proposals.map(({ attendeeIds, slotStart, tableId }: Record<string, unknown>) => ({ attendeeIds, slotStart, tableId })) } });
+    const applied = await ok({
+      method: 'POST',
+      url: `/api/events/${event.id}/standby`,
+      payload: { proposals: preview.proposals.map(({ attendeeIds, slotStart, tableId }: Record<string, unknown>) => ({ attendeeIds, slotStart, tableId })) },
+    });
     expect(applied.meetings).toHaveLength(2);
-    expect(applied.meetings[1]).toMatchObject({ status: 'scheduled', dayReason: 'standby', start: utc('11:00'), sequence: 0, attendees: [{ name: 'Aiko' }, { name: 'Tsetseg' }] });
+    expect(applied.meetings[1]).toMatchObject({
+      status: 'scheduled',
+      dayReason: 'standby',
+      start: utc('11:00'),
+      sequence: 0,
+      attendees: [{ name: 'Aiko' }, { name: 'Tsetseg' }],
+    });
     expect(applied.notices[1]).toEqual({ type: 'meeting.booked', reason: 'standby', meetingId: applied.meetings[1].id, notify: [p.aiko.id, p.tsetseg.id] });
     // Minimal change: the meetings nobody touched keep slot, table, SEQUENCE and UID.
     expect(await untouched()).toEqual(before);
@@ -139,12 +213,31 @@ describe('absent → meetings cancelled → standby offers', () => {
     clock = new Date(utc('09:50'));
     await ok({ method: 'POST', url: `/api/events/${event.id}/check-ins`, payload: { attendeeId: p.munkh.id, status: 'absent' } });
     const before = dbSnapshot(db);
-    const frozen = await call({ method: 'POST', url: `/api/events/${event.id}/standby`, payload: { proposals: [{ attendeeIds: [p.bunta.id, p.tsetseg.id], slotStart: utc('10:00') }] } });
+    const frozen = await call({
+      method: 'POST',
+      url: `/api/events/${event.id}/standby`,
+      payload: { proposals: [{ attendeeIds: [p.bunta.id, p.tsetseg.id], slotStart: utc('10:00') }] },
+    });
     expect(frozen.statusCode).toBe(409);
-    expect(frozen.json().errors).toEqual([{ field: 'proposals.0.slotStart', message: `starts before ${utc('10:20')}`, code: 'frozen', params: { minutes: 30 } }]);
-    const withAbsent = await call({ method: 'POST', url: `/api/events/${event.id}/standby`, payload: { proposals: [{ attendeeIds: [p.aiko.id, p.tsetseg.id], slotStart: utc('11:00') }, { attendeeIds: [p.munkh.id, p.bunta.id], slotStart: utc('11:00') }] } });
+    expect(frozen.json().errors).toEqual([
+      { field: 'proposals.0.slotStart', message: `starts before ${utc('10:20')}`, code: 'frozen', params: { minutes: 30 } },
+    ]);
+    const withAbsent = await call({
+      method: 'POST',
+      url: `/api/events/${event.id}/standby`,
+      payload: {
+        proposals: [
+          { attendeeIds: [p.aiko.id, p.tsetseg.id], slotStart: utc('11:00') },
+          { attendeeIds: [p.munkh.id, p.bunta.id], slotStart: utc('11:00') },
+        ],
+      },
+    });
     expect([withAbsent.statusCode, withAbsent.json().errors[0].field, withAbsent.json().errors[0].code]).toEqual([422, 'proposals.1.attendeeIds.0', 'absent']);
-    const clash = await call({ method: 'POST', url: `/api/events/${event.id}/standby`, payload: { proposals: [{ attendeeIds: [p.aiko.id, p.tsetseg.id], slotStart: utc('10:30') }] } });
+    const clash = await call({
+      method: 'POST',
+      url: `/api/events/${event.id}/standby`,
+      payload: { proposals: [{ attendeeIds: [p.aiko.id, p.tsetseg.id], slotStart: utc('10:30') }] },
+    });
     expect([clash.statusCode, clash.json().errors[0].field]).toEqual([409, 'proposals.0.attendeeIds']);
     expect(snapshotDiff(before, dbSnapshot(db))).toEqual([]);
   });
@@ -154,7 +247,10 @@ describe('absent → meetings cancelled → standby offers', () => {
     // The scheduler places the two accepted requests (Aiko–Tsetseg, Bunta–Tsetseg).
     const plan = await ok({ method: 'POST', url: `/api/events/${event.id}/schedule`, payload: {} });
     expect(plan.placed).toBe(2);
-    const ofScheduler = async () => (await ok({ method: 'GET', url: `/api/events/${event.id}/agenda?attendeeId=${p.tsetseg.id}` })).items.map((x: { id: number; start: string; sequence: number }) => [x.id, x.start, x.sequence]);
+    const ofScheduler = async () =>
+      (await ok({ method: 'GET', url: `/api/events/${event.id}/agenda?attendeeId=${p.tsetseg.id}` })).items.map(
+        (x: { id: number; start: string; sequence: number }) => [x.id, x.start, x.sequence],
+      );
     const placed = await ofScheduler();
     // The morning is under way: one minute before the first of them starts, a re-plan leaves it alone.
     const first = placed[0][1] as string;
@@ -176,19 +272,41 @@ describe('attendance', () => {
     expect([early.statusCode, early.json().errors[0].code]).toEqual([409, 'not-started']);
 
     clock = new Date(utc('10:45'));
-    const stranger = await call({ method: 'POST', url: `/api/meetings/${m.aikoBat.id}/attendance`, payload: { outcome: 'partly', missingAttendeeIds: [p.tsetseg.id] } });
+    const stranger = await call({
+      method: 'POST',
+      url: `/api/meetings/${m.aikoBat.id}/attendance`,
+      payload: { outcome: 'partly', missingAttendeeIds: [p.tsetseg.id] },
+    });
     expect([stranger.statusCode, stranger.json().errors[0].field]).toEqual([422, 'missingAttendeeIds.0']);
     // Either side marks it, with its own token.
     const token = (await ok({ method: 'POST', url: `/api/attendees/${p.aiko.id}/tokens`, payload: {} }, 201)).token;
-    const marked = await app.inject({ method: 'POST', url: `/api/meetings/${m.aikoBat.id}/attendance`, headers: { authorization: `Bearer ${token}` }, payload: { outcome: 'partly', missingAttendeeIds: [p.bat.id] } });
+    const marked = await app.inject({
+      method: 'POST',
+      url: `/api/meetings/${m.aikoBat.id}/attendance`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { outcome: 'partly', missingAttendeeIds: [p.bat.id] },
+    });
     expect(marked.statusCode, marked.body).toBe(200);
     expect(marked.json()).toMatchObject({ attendance: 'partly', missingAttendeeIds: [p.bat.id], sequence: 0 });
     const other = (await ok({ method: 'POST', url: `/api/attendees/${p.tsetseg.id}/tokens`, payload: {} }, 201)).token;
-    expect((await app.inject({ method: 'POST', url: `/api/meetings/${m.aikoBat.id}/attendance`, headers: { authorization: `Bearer ${other}` }, payload: { outcome: 'held' } })).statusCode).toBe(403);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/meetings/${m.aikoBat.id}/attendance`,
+          headers: { authorization: `Bearer ${other}` },
+          payload: { outcome: 'held' },
+        })
+      ).statusCode,
+    ).toBe(403);
 
     const figures = await ok({ method: 'GET', url: `/api/events/${event.id}/attendance` });
     expect(figures).toMatchObject({
-      held: 0, partly: 1, notHeld: 0, noShowMeetings: 2, standbyMeetings: 0,
+      held: 0,
+      partly: 1,
+      notHeld: 0,
+      noShowMeetings: 2,
+      standbyMeetings: 0,
       noShowsBySide: { MN: 3 },
       checkIns: [{ date: '2026-12-08', present: 0, absent: 1, unknown: 4 }],
     });
@@ -210,20 +328,29 @@ describe('live views and printed sheets', () => {
     const live = await ok({ method: 'GET', url: `/api/events/${event.id}/live` });
     expect(live.current).toEqual({ start: utc('10:00'), end: utc('10:30'), local: '2026-12-08T10:00' });
     const table = live.tables.find((t: { now: { id: number } | null }) => t.now?.id === m.buntaMunkh.id);
-    expect(table.now.people.map((x: { name: string; latin: string | null; checkIn: string | null }) => [x.name, x.latin, x.checkIn])).toEqual([['Bunta', null, 'present'], ['Мөнх', 'Mönkh', 'present']]);
+    expect(table.now.people.map((x: { name: string; latin: string | null; checkIn: string | null }) => [x.name, x.latin, x.checkIn])).toEqual([
+      ['Bunta', null, 'present'],
+      ['Мөнх', 'Mönkh', 'present'],
+    ]);
     // Every meeting took the first free table, so A1's next pair is the 10:30 one.
     expect(table.next).toMatchObject({ id: m.aikoBat.id, local: '2026-12-08T10:30', table: 'A1' });
     expect(live.emptyTables).toHaveLength(2);
     expect(live.late).toEqual([]);
     clock = new Date(utc('10:35'));
     // Bat has a meeting now and has not checked in.
-    expect((await ok({ method: 'GET', url: `/api/events/${event.id}/live` })).late).toEqual([{ attendeeId: p.bat.id, name: 'Bat', latin: null, meetingId: m.aikoBat.id, table: expect.any(String) }]);
+    expect((await ok({ method: 'GET', url: `/api/events/${event.id}/live` })).late).toEqual([
+      { attendeeId: p.bat.id, name: 'Bat', latin: null, meetingId: m.aikoBat.id, table: expect.any(String) },
+    ]);
   });
 
   it('gives an attendee their own sheets with their QR check-in code, and no one else’s code', async () => {
     const { event, p } = await day();
     const token = (await ok({ method: 'POST', url: `/api/attendees/${p.aiko.id}/tokens`, payload: {} }, 201)).token;
-    const res = await app.inject({ method: 'GET', url: `/api/events/${event.id}/sheets?attendeeId=${p.aiko.id}`, headers: { authorization: `Bearer ${token}` } });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/events/${event.id}/sheets?attendeeId=${p.aiko.id}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const sheets = res.json();
     const aiko = sheets.attendees.find((a: { id: number }) => a.id === p.aiko.id);
@@ -235,7 +362,11 @@ describe('live views and printed sheets', () => {
     expect(partners.every((a: { checkInCode: unknown; qr: unknown }) => a.checkInCode === null && a.qr === null)).toBe(true);
     expect(sheets.meetings).toHaveLength(2);
     expect(sheets.checkIns).toEqual([]);
-    const other = await app.inject({ method: 'GET', url: `/api/events/${event.id}/sheets?attendeeId=${p.bat.id}`, headers: { authorization: `Bearer ${token}` } });
+    const other = await app.inject({
+      method: 'GET',
+      url: `/api/events/${event.id}/sheets?attendeeId=${p.bat.id}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(other.statusCode).toBe(403);
   });
 });

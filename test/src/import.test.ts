@@ -23,7 +23,8 @@ const CSV = [
 
 describe('bulk import', () => {
   it('accepts one-line profiles: a name, one offer, one need, no description (Mongolian typed in Latin filed as mn)', async () => {
-    const csv = 'externalId,name,kind,country,city,languages,offers,needs\n' +
+    const csv =
+      'externalId,name,kind,country,city,languages,offers,needs\n' +
       'mn-77,Tsagaan Nooluur,company,MN,Ulaanbaatar,mn,Nooluuran utas niiluulne,Yapon hudaldan avagch\n';
     const res = await importCsv(csv);
     expect(res.statusCode, res.body).toBe(200);
@@ -74,12 +75,16 @@ describe('bulk import', () => {
   });
 
   it('lines up offers_ja and offers_en item by item as one bilingual text', async () => {
-    const csv = 'externalId,name,kind,country,city,languages,description,offers_ja,offers_en,needs\n' +
+    const csv =
+      'externalId,name,kind,country,city,languages,description,offers_ja,offers_en,needs\n' +
       'jp-2,Sakura,company,JP,Osaka,ja,Trading house,"カシミヤの輸入;販路開拓","cashmere import;sales channels",Partners\n';
     const res = await importCsv(csv);
     expect(res.statusCode, res.body).toBe(200);
     const org = (await t.call({ method: 'GET', url: `/api/organizations/${res.json().items[0].id}` })).json();
-    expect(org.offers).toEqual([{ ja: 'カシミヤの輸入', en: 'cashmere import' }, { ja: '販路開拓', en: 'sales channels' }]);
+    expect(org.offers).toEqual([
+      { ja: 'カシミヤの輸入', en: 'cashmere import' },
+      { ja: '販路開拓', en: 'sales channels' },
+    ]);
   });
 
   it('answers 422 naming the bad row and stores nothing', async () => {
@@ -88,13 +93,21 @@ describe('bulk import', () => {
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json().errors).toEqual([
-      { row: 2, externalId: 'bad-2', field: 'country', message: 'must be an ISO 3166-1 alpha-2 country code such as JP or MN', code: 'format', params: { format: 'country' } },
+      {
+        row: 2,
+        externalId: 'bad-2',
+        field: 'country',
+        message: 'must be an ISO 3166-1 alpha-2 country code such as JP or MN',
+        code: 'format',
+        params: { format: 'country' },
+      },
     ]);
     expect(await total()).toBe(0);
   });
 
   it('lists every problem of a CSV with spreadsheet row numbers, and stores nothing', async () => {
-    const csv = 'externalId,name,kind,country,city,languages,description,offers,needs\n' +
+    const csv =
+      'externalId,name,kind,country,city,languages,description,offers,needs\n' +
       'a-1,Alpha,company,JP,Tokyo,ja,Good,,\n' +
       'a-2,Beta,bank,JP,Tokyo,ja,Bad kind,,\n' +
       ',Gamma,company,JP,,ja,No id and no city,,\n' +
@@ -102,7 +115,14 @@ describe('bulk import', () => {
     const res = await importCsv(csv);
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([
-      { row: 3, externalId: 'a-2', field: 'kind', message: 'must be one of: company, startup, ngo, education', code: 'enum', params: { values: ['company', 'startup', 'ngo', 'education'] } },
+      {
+        row: 3,
+        externalId: 'a-2',
+        field: 'kind',
+        message: 'must be one of: company, startup, ngo, education',
+        code: 'enum',
+        params: { values: ['company', 'startup', 'ngo', 'education'] },
+      },
       { row: 4, field: 'externalId', message: 'is required', code: 'required' },
       { row: 4, field: 'city', message: 'is required', code: 'required' },
       { row: 5, externalId: 'a-1', field: 'externalId', message: 'repeats row 2', code: 'repeated-id', params: { row: 2 } },
@@ -115,7 +135,15 @@ describe('bulk import', () => {
   it('refuses unknown CSV columns instead of dropping their data', async () => {
     const res = await importCsv('externalId,name,kind,country,city,languages,description,offers,needs,budget\n');
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors).toEqual([{ row: 1, field: 'budget', message: expect.stringMatching(/^is not a known column/), code: 'unknown-column', params: { column: 'budget', known: expect.arrayContaining(['externalId', 'name_latin']) } }]);
+    expect(res.json().errors).toEqual([
+      {
+        row: 1,
+        field: 'budget',
+        message: expect.stringMatching(/^is not a known column/),
+        code: 'unknown-column',
+        params: { column: 'budget', known: expect.arrayContaining(['externalId', 'name_latin']) },
+      },
+    ]);
   });
 
   it('updates on re-import by externalId instead of duplicating', async () => {
@@ -135,7 +163,12 @@ describe('bulk import', () => {
   it('reads a Shift_JIS CSV when the charset says so, and refuses bytes that are not UTF-8', async () => {
     const sjis = Buffer.from([
       ...Buffer.from('externalId,name,kind,country,city,languages,description,offers,needs\njp-9,'),
-      0x83, 0x54, 0x83, 0x4e, 0x83, 0x89, // サクラ in Shift_JIS
+      0x83,
+      0x54,
+      0x83,
+      0x4e,
+      0x83,
+      0x89, // サクラ in Shift_JIS
       ...Buffer.from(',company,JP,Tokyo,ja,Trading,,\n'),
     ]);
     const bad = await importCsv(sjis);

@@ -6,26 +6,63 @@ let ids: Record<string, number>;
 
 const ORGS = [
   {
-    externalId: 'jp-buyer', name: { ja: '株式会社ミナト繊維' }, kind: 'company', country: 'JP', city: 'Osaka', languages: ['ja'],
-    description: 'カシミヤ製品の企画卸', offers: ['日本の百貨店への販路を提供します'], needs: ['モンゴル産のカシミヤ糸を安定して調達したい'], sdgs: [8, 12],
+    externalId: 'jp-buyer',
+    name: { ja: '株式会社ミナト繊維' },
+    kind: 'company',
+    country: 'JP',
+    city: 'Osaka',
+    languages: ['ja'],
+    description: 'カシミヤ製品の企画卸',
+    offers: ['日本の百貨店への販路を提供します'],
+    needs: ['モンゴル産のカシミヤ糸を安定して調達したい'],
+    sdgs: [8, 12],
     contact: { email: 'buyer@example.jp' },
   },
   {
-    externalId: 'mn-producer', name: { mn: 'Цагаан Сүрэг ХХК' }, kind: 'company', country: 'MN', city: 'Ulaanbaatar', languages: ['mn'],
-    description: 'Ноолуур боловсруулах үйлдвэр', offers: ['Ноолууран утас, ноолуур нийлүүлнэ'], needs: ['Японы зах зээлд борлуулах дистрибьютор хэрэгтэй'], sdgs: [8, 12],
+    externalId: 'mn-producer',
+    name: { mn: 'Цагаан Сүрэг ХХК' },
+    kind: 'company',
+    country: 'MN',
+    city: 'Ulaanbaatar',
+    languages: ['mn'],
+    description: 'Ноолуур боловсруулах үйлдвэр',
+    offers: ['Ноолууран утас, ноолуур нийлүүлнэ'],
+    needs: ['Японы зах зээлд борлуулах дистрибьютор хэрэгтэй'],
+    sdgs: [8, 12],
     contact: { email: 'producer@example.mn' },
   },
   {
-    externalId: 'mn-spinner', name: 'Хангай Ээрмэл ХХК', kind: 'company', country: 'MN', city: 'Darkhan', languages: ['mn'],
-    description: 'Ээрмэлийн үйлдвэр', offers: ['Ноолууран утас экспортлоно'], needs: ['Уул уурхайн тоног төхөөрөмж хэрэгтэй'],
+    externalId: 'mn-spinner',
+    name: 'Хангай Ээрмэл ХХК',
+    kind: 'company',
+    country: 'MN',
+    city: 'Darkhan',
+    languages: ['mn'],
+    description: 'Ээрмэлийн үйлдвэр',
+    offers: ['Ноолууран утас экспортлоно'],
+    needs: ['Уул уурхайн тоног төхөөрөмж хэрэгтэй'],
   },
   {
-    externalId: 'mn-miner', name: 'Gobi Coal Services', kind: 'company', country: 'MN', city: 'Ulaanbaatar', languages: ['mn', 'en'],
-    description: 'Coal mining contractor', offers: ['Coal mining services'], needs: ['Mining equipment maintenance'],
+    externalId: 'mn-miner',
+    name: 'Gobi Coal Services',
+    kind: 'company',
+    country: 'MN',
+    city: 'Ulaanbaatar',
+    languages: ['mn', 'en'],
+    description: 'Coal mining contractor',
+    offers: ['Coal mining services'],
+    needs: ['Mining equipment maintenance'],
   },
   {
-    externalId: 'jp-machinery', name: '北斗鉱機株式会社', kind: 'company', country: 'JP', city: 'Sapporo', languages: ['ja', 'en'],
-    description: '鉱山機械メーカー', offers: ['鉱山機械の保守サービス'], needs: ['モンゴルの鉱山会社との取引'],
+    externalId: 'jp-machinery',
+    name: '北斗鉱機株式会社',
+    kind: 'company',
+    country: 'JP',
+    city: 'Sapporo',
+    languages: ['ja', 'en'],
+    description: '鉱山機械メーカー',
+    offers: ['鉱山機械の保守サービス'],
+    needs: ['モンゴルの鉱山会社との取引'],
   },
 ];
 
@@ -41,7 +78,12 @@ afterEach(() => t.app.close());
 const suggestions = async (id: number, query = '', headers?: Record<string, string>) => {
   const res = await t.call({ method: 'GET', url: `/api/organizations/${id}/suggestions${query}`, headers });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json().items as { organization: { externalId: string }; score: number; reasons: { direction: string; concept: { id: string } | null }[]; match: { id: number; status: string } | null }[];
+  return res.json().items as {
+    organization: { externalId: string };
+    score: number;
+    reasons: { direction: string; concept: { id: string } | null }[];
+    match: { id: number; status: string } | null;
+  }[];
 };
 
 describe('suggestions', () => {
@@ -83,7 +125,20 @@ describe('suggestions', () => {
   it('shows organisations at an "approved pairs only" event nothing but approved pairs', async () => {
     const token = (await t.call({ method: 'POST', url: `/api/organizations/${ids['jp-buyer']}/tokens`, payload: {} })).json().token;
     const asOrg = { authorization: `Bearer ${token}` };
-    const event = (await t.call({ method: 'POST', url: '/api/events', payload: { name: 'E', city: 'Osaka', timeZone: 'Asia/Tokyo', slotMinutes: 30, days: [{ date: '2026-12-10', open: '09:00', close: '12:00' }], approvedPairsOnly: true } })).json();
+    const event = (
+      await t.call({
+        method: 'POST',
+        url: '/api/events',
+        payload: {
+          name: 'E',
+          city: 'Osaka',
+          timeZone: 'Asia/Tokyo',
+          slotMinutes: 30,
+          days: [{ date: '2026-12-10', open: '09:00', close: '12:00' }],
+          approvedPairsOnly: true,
+        },
+      })
+    ).json();
     expect(event.approvedPairsOnly).toBe(true);
     expect((await suggestions(ids['jp-buyer']!, '', asOrg)).length).toBe(2);
     await t.call({ method: 'POST', url: `/api/events/${event.id}/attendees`, payload: { organizationId: ids['jp-buyer'], name: 'Yumi', languages: ['ja'] } });
@@ -102,7 +157,10 @@ describe('review queue', () => {
   const queue = async (query = '') => {
     const res = await t.call({ method: 'GET', url: `/api/matches${query}` });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { total: number; items: { id: number; score: number; status: string; note: string | null; a: { externalId: string }; b: { externalId: string }; reasons: unknown[] }[] };
+    return res.json() as {
+      total: number;
+      items: { id: number; score: number; status: string; note: string | null; a: { externalId: string }; b: { externalId: string }; reasons: unknown[] }[];
+    };
   };
   const pairName = (m: { a: { externalId: string }; b: { externalId: string } }) => [m.a.externalId, m.b.externalId].sort().join('+');
 
@@ -138,7 +196,9 @@ describe('review queue', () => {
     expect(res.json()).toMatchObject({ status: 'rejected', note: 'Competitors in practice', decidedBy: 'matchmaker', decidedAt: expect.any(String) });
     const bad = await t.call({ method: 'PATCH', url: `/api/matches/${items[0]!.id}`, payload: { status: 'maybe' } });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors).toEqual([{ field: 'status', message: 'must be one of: pending, approved, rejected', code: 'enum', params: { values: ['pending', 'approved', 'rejected'] } }]);
+    expect(bad.json().errors).toEqual([
+      { field: 'status', message: 'must be one of: pending, approved, rejected', code: 'enum', params: { values: ['pending', 'approved', 'rejected'] } },
+    ]);
     expect((await t.call({ method: 'PATCH', url: '/api/matches/99999', payload: { status: 'approved' } })).statusCode).toBe(404);
   });
 

@@ -20,6 +20,7 @@ let smtp: MailServer;
 let t: TestApp;
 const ids: Record<string, number> = {};
 
+// biome-ignore lint/suspicious/noExplicitAny: a test reads answers of many shapes; each use names the fields it checks
 async function ok<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object): Promise<T> {
   const res = await t.call({ method, url, ...(payload ? { payload } : {}) });
   expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
@@ -29,11 +30,47 @@ async function ok<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string
 /** Two organisations, one session, one attendee each: Yumi reads Japanese, Батбаяр Mongolian. */
 async function setUp(app: TestApp): Promise<void> {
   t = app;
-  ids.jp = (await ok('POST', '/api/organizations', profile({ externalId: 'jp', name: { ja: '株式会社ミナトアパレル', en: 'Minato Apparel' }, country: 'JP', languages: ['ja'] }))).id;
-  ids.mn = (await ok('POST', '/api/organizations', profile({ externalId: 'mn', name: { mn: 'Цагаан Сүрэг Ноолуур ХХК', en: 'White Herd Cashmere' }, country: 'MN', languages: ['mn'] }))).id;
-  ids.event = (await ok('POST', '/api/events', { name: 'UB Matching', city: 'Ulaanbaatar', timeZone: 'Asia/Ulaanbaatar', slotMinutes: 30, tables: ['A1', 'A2'], days: [{ date: '2026-12-10', open: '09:00', close: '12:00' }] })).id;
-  ids.yumi = (await ok('POST', `/api/events/${ids.event}/attendees`, { organizationId: ids.jp, name: '中村 由美', email: 'yumi@minato.example.jp', languages: ['ja'], timeZone: 'Asia/Tokyo' })).id;
-  ids.bat = (await ok('POST', `/api/events/${ids.event}/attendees`, { organizationId: ids.mn, name: 'Батбаяр', email: 'bat@cashmere.example.mn', languages: ['mn', 'en'] })).id;
+  ids.jp = (
+    await ok(
+      'POST',
+      '/api/organizations',
+      profile({ externalId: 'jp', name: { ja: '株式会社ミナトアパレル', en: 'Minato Apparel' }, country: 'JP', languages: ['ja'] }),
+    )
+  ).id;
+  ids.mn = (
+    await ok(
+      'POST',
+      '/api/organizations',
+      profile({ externalId: 'mn', name: { mn: 'Цагаан Сүрэг Ноолуур ХХК', en: 'White Herd Cashmere' }, country: 'MN', languages: ['mn'] }),
+    )
+  ).id;
+  ids.event = (
+    await ok('POST', '/api/events', {
+      name: 'UB Matching',
+      city: 'Ulaanbaatar',
+      timeZone: 'Asia/Ulaanbaatar',
+      slotMinutes: 30,
+      tables: ['A1', 'A2'],
+      days: [{ date: '2026-12-10', open: '09:00', close: '12:00' }],
+    })
+  ).id;
+  ids.yumi = (
+    await ok('POST', `/api/events/${ids.event}/attendees`, {
+      organizationId: ids.jp,
+      name: '中村 由美',
+      email: 'yumi@minato.example.jp',
+      languages: ['ja'],
+      timeZone: 'Asia/Tokyo',
+    })
+  ).id;
+  ids.bat = (
+    await ok('POST', `/api/events/${ids.event}/attendees`, {
+      organizationId: ids.mn,
+      name: 'Батбаяр',
+      email: 'bat@cashmere.example.mn',
+      languages: ['mn', 'en'],
+    })
+  ).id;
   await ok('POST', `/api/events/${ids.event}/interpreters`, { name: 'Сараа', pairs: [['ja', 'mn']] });
 }
 
@@ -52,7 +89,11 @@ describe('e-mail through a real SMTP server', () => {
   });
 
   it('tells each side in its own language: request, acceptance, booking, move and cancellation, with the updated .ics', async () => {
-    const request = await ok('POST', `/api/events/${ids.event}/requests`, { fromAttendeeId: ids.yumi, toOrganizationId: ids.mn, message: 'カシミヤ糸の調達について' });
+    const request = await ok('POST', `/api/events/${ids.event}/requests`, {
+      fromAttendeeId: ids.yumi,
+      toOrganizationId: ids.mn,
+      message: 'カシミヤ糸の調達について',
+    });
     await t.app.mail.tick();
     const [received] = await smtp.waitFor(1);
     expect(to(received!)).toBe('bat@cashmere.example.mn');
@@ -111,20 +152,32 @@ describe('e-mail through a real SMTP server', () => {
     // The link in the text opens the web page that does the same.
     expect(first!.text).toMatch(/https:\/\/musubi\.example\.org\/#\/unsubscribe\/[\w-]+/);
     // A mail client's one-click POST (RFC 8058) is a form body, without a token.
-    const res = await t.app.inject({ method: 'POST', url: oneClick, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: oneClick,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ category: 'requests' });
 
     // Bat turned off request messages: a new request is kept in the outbox, not sent; a booking still goes.
     await ok('POST', `/api/events/${ids.event}/requests`, { fromAttendeeId: ids.yumi, toOrganizationId: ids.mn }).catch(() => undefined);
     const other = (await ok('POST', '/api/organizations', profile({ externalId: 'jp2', name: '株式会社サクラ', country: 'JP', languages: ['ja'] }))).id;
-    const sakura = (await ok('POST', `/api/events/${ids.event}/attendees`, { organizationId: other, name: '佐藤', email: 'sato@sakura.example.jp', languages: ['ja'] })).id;
+    const sakura = (
+      await ok('POST', `/api/events/${ids.event}/attendees`, { organizationId: other, name: '佐藤', email: 'sato@sakura.example.jp', languages: ['ja'] })
+    ).id;
     await ok('POST', `/api/events/${ids.event}/requests`, { fromAttendeeId: sakura, toOrganizationId: ids.mn });
     await ok('POST', `/api/events/${ids.event}/meetings`, { requestId: request.id, slotStart: '2026-12-10T09:00:00+08:00' });
     await t.app.mail.tick();
     await smtp.waitFor(4);
     await new Promise((r) => setTimeout(r, 200));
-    expect(smtp.received.map((m) => `${to(m)} ${m.headers.get('x-musubi-kind')}`).slice(2).sort()).toEqual(['bat@cashmere.example.mn meeting-booked', 'yumi@minato.example.jp meeting-booked']);
+    expect(
+      smtp.received
+        .map((m) => `${to(m)} ${m.headers.get('x-musubi-kind')}`)
+        .slice(2)
+        .sort(),
+    ).toEqual(['bat@cashmere.example.mn meeting-booked', 'yumi@minato.example.jp meeting-booked']);
     const kept = (await ok('GET', '/api/messages?status=suppressed')).items;
     expect(kept.map((m: { kind: string; recipientEmail: string }) => `${m.recipientEmail} ${m.kind}`)).toEqual(['bat@cashmere.example.mn request-received']);
     // The link is the authorisation: a made-up one is refused.
@@ -143,13 +196,19 @@ describe('e-mail through a real SMTP server', () => {
     clock = new Date(clock.getTime() + 31_000);
     expect((await t.app.mail.tick()).delivered).toMatchObject({ sent: 1 });
     await smtp.waitFor(1);
-    expect((await ok('GET', `/api/messages/${waiting.id}`))).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await ok('GET', `/api/messages/${waiting.id}`)).toMatchObject({ status: 'sent', attempts: 2 });
     await t.app.mail.tick();
     expect(smtp.received).toHaveLength(1);
   });
 
   it('sends every attendee of a session a sign-in link of their own, in their language; the link signs in', async () => {
-    const other = (await ok('POST', '/api/organizations', profile({ externalId: 'jp3', name: '株式会社ノーメール', country: 'JP', languages: ['ja'], contact: { name: 'x' } }))).id;
+    const other = (
+      await ok(
+        'POST',
+        '/api/organizations',
+        profile({ externalId: 'jp3', name: '株式会社ノーメール', country: 'JP', languages: ['ja'], contact: { name: 'x' } }),
+      )
+    ).id;
     const silentOne = (await ok('POST', `/api/events/${ids.event}/attendees`, { organizationId: other, name: '無記入', languages: ['ja'] })).id;
     const result = await ok('POST', `/api/events/${ids.event}/sign-in-links`, {});
     expect(result.sent.map((s: { attendeeId: number }) => s.attendeeId).sort()).toEqual([ids.yumi, ids.bat].sort());
@@ -174,7 +233,11 @@ describe('e-mail through a real SMTP server', () => {
 
   it('stores nothing for a change that was refused', async () => {
     const before = (await ok('GET', '/api/messages')).total;
-    const res = await t.call({ method: 'POST', url: `/api/events/${ids.event}/meetings`, payload: { attendeeIds: [ids.yumi, ids.bat], slotStart: '2026-12-10T08:00:00+08:00' } });
+    const res = await t.call({
+      method: 'POST',
+      url: `/api/events/${ids.event}/meetings`,
+      payload: { attendeeIds: [ids.yumi, ids.bat], slotStart: '2026-12-10T08:00:00+08:00' },
+    });
     expect(res.statusCode).toBe(422);
     expect((await ok('GET', '/api/messages')).total).toBe(before);
   });
@@ -204,7 +267,16 @@ describe('a crash between the change and the send', () => {
       expect(smtp.received).toHaveLength(1);
       expect(smtp.received[0]!.messageId).toBe(claimed[0]!.messageId);
       // The same change enqueued again (a retried call) finds its idempotency key taken.
-      expect(second.app.outbox.enqueue({ key: claimed[0]!.idempotencyKey, kind: 'request-received', recipient: { email: 'x@example.org', name: 'x', lang: 'en' }, subject: 's', text: 't', html: 'h' })).toBeNull();
+      expect(
+        second.app.outbox.enqueue({
+          key: claimed[0]!.idempotencyKey,
+          kind: 'request-received',
+          recipient: { email: 'x@example.org', name: 'x', lang: 'en' },
+          subject: 's',
+          text: 't',
+          html: 'h',
+        }),
+      ).toBeNull();
     } finally {
       await second.app.close();
       await smtp.close();
@@ -222,7 +294,7 @@ describe('a crash between the change and the send', () => {
       await ok('POST', `/api/requests/${request.id}/accept`, {});
       await ok('POST', `/api/events/${ids.event}/meetings`, { requestId: request.id, slotStart: '2026-12-10T09:00:00+08:00' });
       // Both claim at the same moment, twice over.
-      const rounds = [...await Promise.all([a.app.mail.tick(), b.app.mail.tick()]), ...await Promise.all([b.app.mail.tick(), a.app.mail.tick()])];
+      const rounds = [...(await Promise.all([a.app.mail.tick(), b.app.mail.tick()])), ...(await Promise.all([b.app.mail.tick(), a.app.mail.tick()]))];
       expect(rounds.reduce((n, r) => n + r.delivered.sent, 0)).toBe(4);
       await smtp.waitFor(4);
       await new Promise((r) => setTimeout(r, 200));

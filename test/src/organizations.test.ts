@@ -41,7 +41,14 @@ describe('organisation profiles', () => {
     const res = await t.call({ method: 'POST', url: '/api/organizations', payload: profile() });
     expect(res.statusCode).toBe(409);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.json().errors).toEqual([{ field: 'externalId', message: expect.stringMatching(/already used/), code: 'external-id-taken', params: { organizationId: expect.any(Number), externalId: expect.any(String) } }]);
+    expect(res.json().errors).toEqual([
+      {
+        field: 'externalId',
+        message: expect.stringMatching(/already used/),
+        code: 'external-id-taken',
+        params: { organizationId: expect.any(Number), externalId: expect.any(String) },
+      },
+    ]);
   });
 
   it('names every wrong field of a bad profile and stores nothing', async () => {
@@ -51,7 +58,10 @@ describe('organisation profiles', () => {
       payload: profile({ country: 'Mongolia', kind: 'bank', sdgs: [0, 18], languages: [], website: 'ftp://x', name: { fr: 'x' }, typo: 1 }),
     });
     expect(res.statusCode).toBe(422);
-    const fields = res.json().errors.map((e: { field: string }) => e.field).sort();
+    const fields = res
+      .json()
+      .errors.map((e: { field: string }) => e.field)
+      .sort();
     expect(fields).toEqual(['country', 'kind', 'languages', 'name', 'sdgs.0', 'sdgs.1', 'typo', 'website']);
     const list = await t.call({ method: 'GET', url: '/api/organizations' });
     expect(list.json().total).toBe(0);
@@ -103,7 +113,17 @@ describe('listing organisations', () => {
       offers: ['日本の百貨店への販路'],
       needs: ['高品質なカシミヤ糸'],
     });
-    await create({ externalId: 'mn-2', kind: 'education', name: 'Дархан Политехник Коллеж', city: 'Darkhan', languages: ['mn', 'ja'], sectors: ['Боловсрол'], description: 'Technical college for engineers', offers: ['Students for internships'], needs: ['Kosen curriculum'] });
+    await create({
+      externalId: 'mn-2',
+      kind: 'education',
+      name: 'Дархан Политехник Коллеж',
+      city: 'Darkhan',
+      languages: ['mn', 'ja'],
+      sectors: ['Боловсрол'],
+      description: 'Technical college for engineers',
+      offers: ['Students for internships'],
+      needs: ['Kosen curriculum'],
+    });
   });
 
   const ids = async (query: string) => {
@@ -137,7 +157,14 @@ describe('listing organisations', () => {
 
   it('finds the same organisations for カシミヤ, ноолуур, nooluur and cashmere: concepts first, in any language, then words as written', async () => {
     await create({ externalId: 'mn-3', name: 'Tsagaan Sureg', description: undefined, offers: ['Nooluur beltgene'], needs: ['Yapon hudaldan avagch'] });
-    await create({ externalId: 'mn-4', name: 'Steppe Knit', languages: ['en'], description: 'Cashmere knitwear maker', offers: ['Cashmere sweaters'], needs: ['Buyers in Japan'] });
+    await create({
+      externalId: 'mn-4',
+      name: 'Steppe Knit',
+      languages: ['en'],
+      description: 'Cashmere knitwear maker',
+      offers: ['Cashmere sweaters'],
+      needs: ['Buyers in Japan'],
+    });
     for (const q of ['カシミヤ', 'nooluur', 'cashmere']) {
       expect((await ids(`q=${encodeURIComponent(q)}`)).sort(), q).toEqual(['jp-1', 'mn-3', 'mn-4']);
     }
@@ -157,6 +184,11 @@ describe('listing organisations', () => {
   it('answers 400 naming the parameter for a bad filter', async () => {
     const res = await t.call({ method: 'GET', url: '/api/organizations?country=Japan&limit=0' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['querystring.country', 'querystring.limit']);
+    expect(
+      res
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['querystring.country', 'querystring.limit']);
   });
 });

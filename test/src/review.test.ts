@@ -14,7 +14,11 @@ describe('the review queue of a real event', () => {
   it('approves ten pairs at once, recording each decision with its note', async () => {
     const pending = (await t.call({ method: 'GET', url: '/api/matches?status=pending&limit=10' })).json().items as Pair[];
     expect(pending).toHaveLength(10);
-    const res = await t.call({ method: 'POST', url: '/api/matches/decisions', payload: { ids: pending.map((p) => p.id), status: 'approved', note: 'Programme meeting' } });
+    const res = await t.call({
+      method: 'POST',
+      url: '/api/matches/decisions',
+      payload: { ids: pending.map((p) => p.id), status: 'approved', note: 'Programme meeting' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().items).toEqual(pending.map((p) => ({ id: p.id, status: 'approved' })));
     const history = (await t.call({ method: 'GET', url: `/api/matches/${pending[0]!.id}/history` })).json().items;
@@ -43,7 +47,10 @@ describe('the review queue of a real event', () => {
   it('exports the queue with its filters as CSV, every page, names in both scripts', async () => {
     const res = await t.call({ method: 'GET', url: '/api/matches/export?status=approved' });
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toContain('pair,score,strength,status');
     const total = (await t.call({ method: 'GET', url: '/api/matches?status=approved&limit=1' })).json().total;
     expect(lines.length - 1).toBeGreaterThanOrEqual(total);

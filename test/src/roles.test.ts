@@ -26,7 +26,14 @@ beforeAll(async () => {
   const revoked = await mm('POST', `/api/organizations/${id.orgA}/tokens`, {});
   token.revoked = revoked.token;
   await app.inject({ method: 'DELETE', url: `/api/tokens/${revoked.id}`, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
-  const event = await mm('POST', '/api/events', { name: 'E', city: 'Tokyo', timeZone: 'Asia/Tokyo', slotMinutes: 30, tables: ['T1', 'T2'], days: [{ date: '2026-12-10', open: '09:00', close: '12:00' }] });
+  const event = await mm('POST', '/api/events', {
+    name: 'E',
+    city: 'Tokyo',
+    timeZone: 'Asia/Tokyo',
+    slotMinutes: 30,
+    tables: ['T1', 'T2'],
+    days: [{ date: '2026-12-10', open: '09:00', close: '12:00' }],
+  });
   id.event = event.id;
   id.attendeeA = (await mm('POST', `/api/events/${event.id}/attendees`, { organizationId: id.orgA, name: 'A', languages: ['en'] })).id;
   id.attendeeB = (await mm('POST', `/api/events/${event.id}/attendees`, { organizationId: id.orgB, name: 'B', languages: ['en'] })).id;
@@ -40,7 +47,14 @@ beforeAll(async () => {
   const message = app.outbox.list({ limit: 1, offset: 0 }).rows[0]!;
   id.message = message.id;
   link.unsubscribe = /#\/unsubscribe\/([\w-]+)/.exec(message.text)![1]!;
-  link.feedback = app.outbox.createLink({ purpose: 'feedback', email: 'b@example.org', meetingId: id.meeting, attendeeId: id.attendeeB, organizationId: id.orgB, lang: 'en' });
+  link.feedback = app.outbox.createLink({
+    purpose: 'feedback',
+    email: 'b@example.org',
+    meetingId: id.meeting,
+    attendeeId: id.attendeeB,
+    organizationId: id.orgB,
+    lang: 'en',
+  });
 });
 const link: Record<string, string> = {};
 afterAll(() => app.close());
@@ -53,7 +67,12 @@ const PARTIES: Role[] = ['matchmaker', 'orgA', 'orgB', 'attendeeA', 'attendeeB']
 const ORG_A: Role[] = ['matchmaker', 'orgA'];
 const SIDE_B: Role[] = ['matchmaker', 'orgB', 'attendeeB'];
 
-interface Case { route: string; url: () => string; body?: () => object; allowed: Role[] | 'public' }
+interface Case {
+  route: string;
+  url: () => string;
+  body?: () => object;
+  allowed: Role[] | 'public';
+}
 const cases: Case[] = [
   { route: 'GET /health', url: () => '/health', allowed: 'public' },
   { route: 'GET /api/me', url: () => '/api/me', allowed: ANY },
@@ -82,20 +101,35 @@ const cases: Case[] = [
   { route: 'PATCH /api/events/{id}', url: () => `/api/events/${id.event}`, body: () => ({}), allowed: MM },
   { route: 'DELETE /api/events/{id}', url: () => '/api/events/99999', allowed: MM },
   { route: 'POST /api/events/{id}/tables', url: () => `/api/events/${id.event}/tables`, body: () => ({}), allowed: MM },
-  { route: 'POST /api/events/{id}/attendees', url: () => `/api/events/${id.event}/attendees`, body: () => ({ organizationId: id.orgA, name: 'X', languages: ['ja'] }), allowed: ORG_A },
+  {
+    route: 'POST /api/events/{id}/attendees',
+    url: () => `/api/events/${id.event}/attendees`,
+    body: () => ({ organizationId: id.orgA, name: 'X', languages: ['ja'] }),
+    allowed: ORG_A,
+  },
   { route: 'GET /api/events/{id}/attendees', url: () => `/api/events/${id.event}/attendees`, allowed: ANY },
   { route: 'DELETE /api/attendees/{id}', url: () => '/api/attendees/99999', allowed: MM },
   { route: 'POST /api/attendees/{id}/tokens', url: () => '/api/attendees/99999/tokens', body: () => ({}), allowed: MM },
   { route: 'POST /api/events/{id}/interpreters', url: () => `/api/events/${id.event}/interpreters`, body: () => ({}), allowed: MM },
   { route: 'GET /api/events/{id}/interpreters', url: () => `/api/events/${id.event}/interpreters`, allowed: MM },
-  { route: 'POST /api/events/{id}/requests', url: () => `/api/events/${id.event}/requests`, body: () => ({ fromAttendeeId: id.attendeeA, toOrganizationId: id.orgB }), allowed: SIDE_A },
+  {
+    route: 'POST /api/events/{id}/requests',
+    url: () => `/api/events/${id.event}/requests`,
+    body: () => ({ fromAttendeeId: id.attendeeA, toOrganizationId: id.orgB }),
+    allowed: SIDE_A,
+  },
   { route: 'GET /api/events/{id}/requests', url: () => `/api/events/${id.event}/requests`, allowed: ANY },
   { route: 'POST /api/requests/{id}/accept', url: () => `/api/requests/${id.request}/accept`, body: () => ({}), allowed: SIDE_B },
   { route: 'POST /api/requests/{id}/decline', url: () => `/api/requests/${id.request}/decline`, body: () => ({}), allowed: SIDE_B },
   { route: 'GET /api/requests/{id}/slots', url: () => `/api/requests/${id.request}/slots`, allowed: PARTIES },
   { route: 'POST /api/requests/{id}/cancel', url: () => `/api/requests/${id.request}/cancel`, allowed: SIDE_A },
   // Pairing two attendees directly is a matchmaker's act; the sides book from an accepted request (tested in events.test.ts).
-  { route: 'POST /api/events/{id}/meetings', url: () => `/api/events/${id.event}/meetings`, body: () => ({ attendeeIds: [id.attendeeA, id.attendeeB], slotStart: '2026-12-10T13:00:00+09:00' }), allowed: MM },
+  {
+    route: 'POST /api/events/{id}/meetings',
+    url: () => `/api/events/${id.event}/meetings`,
+    body: () => ({ attendeeIds: [id.attendeeA, id.attendeeB], slotStart: '2026-12-10T13:00:00+09:00' }),
+    allowed: MM,
+  },
   { route: 'GET /api/meetings/{id}', url: () => `/api/meetings/${id.meeting}`, allowed: PARTIES },
   { route: 'PATCH /api/meetings/{id}', url: () => `/api/meetings/${id.meeting}`, body: () => ({ slotStart: '2026-12-10T13:00:00+09:00' }), allowed: PARTIES },
   { route: 'POST /api/meetings/{id}/cancel', url: () => `/api/meetings/${id.meeting}/cancel`, allowed: PARTIES },
@@ -104,11 +138,21 @@ const cases: Case[] = [
   { route: 'POST /api/events/{id}/schedule', url: () => `/api/events/${id.event}/schedule`, body: () => ({}), allowed: MM },
   // The event day: check-in, standby and figures are a matchmaker's; either side marks attendance.
   { route: 'GET /api/events/{id}/check-ins', url: () => `/api/events/${id.event}/check-ins?date=2026-12-10`, allowed: MM },
-  { route: 'POST /api/events/{id}/check-ins', url: () => `/api/events/${id.event}/check-ins`, body: () => ({ attendeeId: id.attendeeA, status: 'present', date: '2026-12-10' }), allowed: MM },
+  {
+    route: 'POST /api/events/{id}/check-ins',
+    url: () => `/api/events/${id.event}/check-ins`,
+    body: () => ({ attendeeId: id.attendeeA, status: 'present', date: '2026-12-10' }),
+    allowed: MM,
+  },
   { route: 'POST /api/meetings/{id}/attendance', url: () => `/api/meetings/${id.meeting}/attendance`, body: () => ({ outcome: 'held' }), allowed: PARTIES },
   { route: 'GET /api/events/{id}/attendance', url: () => `/api/events/${id.event}/attendance`, allowed: MM },
   { route: 'GET /api/events/{id}/standby', url: () => `/api/events/${id.event}/standby?date=2026-12-10`, allowed: MM },
-  { route: 'POST /api/events/{id}/standby', url: () => `/api/events/${id.event}/standby`, body: () => ({ date: '2026-12-10', proposals: [{ attendeeIds: [id.attendeeA, id.attendeeB], slotStart: '2026-12-10T11:00:00+09:00' }] }), allowed: MM },
+  {
+    route: 'POST /api/events/{id}/standby',
+    url: () => `/api/events/${id.event}/standby`,
+    body: () => ({ date: '2026-12-10', proposals: [{ attendeeIds: [id.attendeeA, id.attendeeB], slotStart: '2026-12-10T11:00:00+09:00' }] }),
+    allowed: MM,
+  },
   { route: 'GET /api/events/{id}/live', url: () => `/api/events/${id.event}/live`, allowed: MM },
   { route: 'GET /api/events/{id}/sheets', url: () => `/api/events/${id.event}/sheets?attendeeId=${id.attendeeA}`, allowed: SIDE_A },
   { route: 'GET /api/audit', url: () => '/api/audit', allowed: MM },

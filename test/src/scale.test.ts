@@ -57,7 +57,9 @@ describe('start-up on a large database', () => {
 
     await expect.poll(async () => (await app.inject({ method: 'GET', url: '/health' })).json().status, { timeout: 20_000 }).toBe('ready');
     expect((await app.inject({ method: 'GET', url: '/health' })).json()).toEqual({
-      status: 'ready', organizations: SIZE, matching: { indexed: SIZE, total: SIZE, analysing: 0, ranking: 0 },
+      status: 'ready',
+      organizations: SIZE,
+      matching: { indexed: SIZE, total: SIZE, analysing: 0, ranking: 0 },
     });
     expect(app.matching.analysed).toBe(0);
     expect((await get(app, '/api/organizations/1/suggestions?limit=5')).json()).toEqual(before);
@@ -81,13 +83,31 @@ describe('suggestions cache', () => {
   afterEach(() => t.app.close());
 
   const names = async (id: number, headers?: Record<string, string>) =>
-    ((await t.call({ method: 'GET', url: `/api/organizations/${id}/suggestions`, ...(headers ? { headers } : {}) })).json().items as { organization: { externalId: string }; match: { id: number; status: string } | null }[]);
+    (await t.call({ method: 'GET', url: `/api/organizations/${id}/suggestions`, ...(headers ? { headers } : {}) })).json().items as {
+      organization: { externalId: string };
+      match: { id: number; status: string } | null;
+    }[];
 
   it('shows an edit in the very next suggestions, and a decision at once, and never loses the decision', async () => {
     t = await testApp();
     const create = async (p: Record<string, unknown>) => (await t.call({ method: 'POST', url: '/api/organizations', payload: profile(p) })).json().id as number;
-    const buyer = await create({ externalId: 'jp-buyer', name: '株式会社ミナト繊維', country: 'JP', languages: ['ja'], description: 'カシミヤ製品の企画卸', offers: ['日本の百貨店への販路'], needs: ['モンゴル産のカシミヤ糸を調達したい'] });
-    const miner = await create({ externalId: 'mn-miner', name: 'Gobi Coal', sectors: ['mining'], description: 'Coal mining contractor', offers: ['Coal mining services'], needs: ['Mining equipment maintenance'] });
+    const buyer = await create({
+      externalId: 'jp-buyer',
+      name: '株式会社ミナト繊維',
+      country: 'JP',
+      languages: ['ja'],
+      description: 'カシミヤ製品の企画卸',
+      offers: ['日本の百貨店への販路'],
+      needs: ['モンゴル産のカシミヤ糸を調達したい'],
+    });
+    const miner = await create({
+      externalId: 'mn-miner',
+      name: 'Gobi Coal',
+      sectors: ['mining'],
+      description: 'Coal mining contractor',
+      offers: ['Coal mining services'],
+      needs: ['Mining equipment maintenance'],
+    });
     await t.app.matching.idle();
     expect((await names(buyer)).map((s) => s.organization.externalId)).not.toContain('mn-miner');
 
@@ -115,7 +135,15 @@ describe('suggestions cache', () => {
   it('drops a deleted organisation from the cached suggestions at once', async () => {
     t = await testApp();
     const create = async (p: Record<string, unknown>) => (await t.call({ method: 'POST', url: '/api/organizations', payload: profile(p) })).json().id as number;
-    const buyer = await create({ externalId: 'jp', name: '株式会社ミナト繊維', country: 'JP', languages: ['ja'], description: 'カシミヤ製品の企画卸', offers: ['日本の百貨店への販路'], needs: ['モンゴル産のカシミヤ糸を調達したい'] });
+    const buyer = await create({
+      externalId: 'jp',
+      name: '株式会社ミナト繊維',
+      country: 'JP',
+      languages: ['ja'],
+      description: 'カシミヤ製品の企画卸',
+      offers: ['日本の百貨店への販路'],
+      needs: ['モンゴル産のカシミヤ糸を調達したい'],
+    });
     const seller = await create({ externalId: 'mn' });
     expect((await names(buyer)).map((s) => s.organization.externalId)).toEqual(['mn']);
     expect((await t.call({ method: 'DELETE', url: `/api/organizations/${seller}` })).statusCode).toBe(204);
@@ -127,9 +155,22 @@ describe('analysis in a worker thread', () => {
   it('analyses texts off the main thread and serves the same suggestions', async () => {
     const app = await appOn(':memory:', 'worker');
     const post = (p: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/organizations', headers: admin, payload: profile(p) });
-    const buyer = (await post({ externalId: 'jp', name: '株式会社ミナト繊維', country: 'JP', languages: ['ja'], description: 'カシミヤ製品の企画卸', offers: ['日本の百貨店への販路'], needs: ['モンゴル産のカシミヤ糸を調達したい'] })).json().id as number;
+    const buyer = (
+      await post({
+        externalId: 'jp',
+        name: '株式会社ミナト繊維',
+        country: 'JP',
+        languages: ['ja'],
+        description: 'カシミヤ製品の企画卸',
+        offers: ['日本の百貨店への販路'],
+        needs: ['モンゴル産のカシミヤ糸を調達したい'],
+      })
+    ).json().id as number;
     await post({ externalId: 'mn' });
-    const items = (await get(app, `/api/organizations/${buyer}/suggestions`)).json().items as { organization: { externalId: string }; reasons: { concept: { id: string } | null }[] }[];
+    const items = (await get(app, `/api/organizations/${buyer}/suggestions`)).json().items as {
+      organization: { externalId: string };
+      reasons: { concept: { id: string } | null }[];
+    }[];
     expect(items.map((i) => i.organization.externalId)).toEqual(['mn']);
     expect(items[0]!.reasons.map((r) => r.concept?.id)).toContain('yarn');
     expect(app.matching.analysed).toBe(2);

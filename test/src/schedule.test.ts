@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { type Db } from '../../src/db/client.ts';
+import type { Db } from '../../src/db/client.ts';
 import { admin, testApp } from '../helpers.ts';
 
 let app: FastifyInstance;
@@ -20,15 +20,30 @@ const call = (method: 'GET' | 'POST', url: string, payload?: object) => app.inje
 /** Every person, table and interpreter in at most one scheduled meeting per slot. */
 function doubleBookings(eventId: number): number {
   const q = (column: string) =>
-    (db.$client.prepare(`select count(*) n from (select ${column}, slot_start from meetings where event_id = ? and status = 'scheduled' and ${column} is not null group by 1, 2 having count(*) > 1)`).get(eventId) as { n: number }).n;
-  const people = (db.$client.prepare(`select count(*) n from (select p, slot_start from (select attendee_a_id p, slot_start from meetings where event_id = ? and status = 'scheduled' union all select attendee_b_id, slot_start from meetings where event_id = ? and status = 'scheduled') group by 1, 2 having count(*) > 1)`).get(eventId, eventId) as { n: number }).n;
+    (
+      db.$client
+        .prepare(
+          `select count(*) n from (select ${column}, slot_start from meetings where event_id = ? and status = 'scheduled' and ${column} is not null group by 1, 2 having count(*) > 1)`,
+        )
+        .get(eventId) as { n: number }
+    ).n;
+  const people = (
+    db.$client
+      .prepare(
+        `select count(*) n from (select p, slot_start from (select attendee_a_id p, slot_start from meetings where event_id = ? and status = 'scheduled' union all select attendee_b_id, slot_start from meetings where event_id = ? and status = 'scheduled') group by 1, 2 having count(*) > 1)`,
+      )
+      .get(eventId, eventId) as { n: number }
+  ).n;
   return q('table_id') + q('interpreter_id') + people;
 }
 
 describe('the demo sessions', () => {
   it('has two sessions, in Ulaanbaatar and in Tokyo, and approved pairs', async () => {
     const events = (await call('GET', '/api/events')).json().items;
-    expect(events.map((e: { city: string; timeZone: string }) => [e.city, e.timeZone])).toEqual([['Ulaanbaatar', 'Asia/Ulaanbaatar'], ['Tokyo', 'Asia/Tokyo']]);
+    expect(events.map((e: { city: string; timeZone: string }) => [e.city, e.timeZone])).toEqual([
+      ['Ulaanbaatar', 'Asia/Ulaanbaatar'],
+      ['Tokyo', 'Asia/Tokyo'],
+    ]);
     expect(approved).toBeGreaterThan(40);
   });
 

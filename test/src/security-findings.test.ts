@@ -3,7 +3,7 @@
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Db } from '../../src/db/client.ts';
+import type { Db } from '../../src/db/client.ts';
 import { agendaCsv, neutralizeCell } from '../../src/events/agenda.ts';
 import { admin, dbSnapshot, profile, snapshotDiff, testApp } from '../helpers.ts';
 
@@ -21,15 +21,34 @@ async function ok<T = { id: number }>(opts: InjectOptions): Promise<T> {
   return res.json() as T;
 }
 
-const SESSION = { name: 'UB IT mission', city: 'Ulaanbaatar', timeZone: 'Asia/Ulaanbaatar', slotMinutes: 30, tables: ['A1', 'A2'], days: [{ date: '2026-12-10', open: '09:00', close: '12:00' }] };
+const SESSION = {
+  name: 'UB IT mission',
+  city: 'Ulaanbaatar',
+  timeZone: 'Asia/Ulaanbaatar',
+  slotMinutes: 30,
+  tables: ['A1', 'A2'],
+  days: [{ date: '2026-12-10', open: '09:00', close: '12:00' }],
+};
 
 /** Two organisations without a common language, one attendee each, and an interpreter. */
 async function session(overrides: { jpLanguages?: string[]; mnLanguages?: string[] } = {}) {
-  const jp = await ok({ method: 'POST', url: '/api/organizations', payload: profile({ externalId: 'jp', country: 'JP', name: '株式会社サクラ', languages: overrides.jpLanguages ?? ['ja'] }) });
+  const jp = await ok({
+    method: 'POST',
+    url: '/api/organizations',
+    payload: profile({ externalId: 'jp', country: 'JP', name: '株式会社サクラ', languages: overrides.jpLanguages ?? ['ja'] }),
+  });
   const mn = await ok({ method: 'POST', url: '/api/organizations', payload: profile({ externalId: 'mn', languages: overrides.mnLanguages ?? ['mn'] }) });
   const event = await ok<{ id: number; tables: { id: number }[] }>({ method: 'POST', url: '/api/events', payload: SESSION });
-  const a = await ok({ method: 'POST', url: `/api/events/${event.id}/attendees`, payload: { organizationId: jp.id, name: '西田 和夫', languages: overrides.jpLanguages ?? ['ja'] } });
-  const b = await ok({ method: 'POST', url: `/api/events/${event.id}/attendees`, payload: { organizationId: mn.id, name: 'Батбаяр', languages: overrides.mnLanguages ?? ['mn'] } });
+  const a = await ok({
+    method: 'POST',
+    url: `/api/events/${event.id}/attendees`,
+    payload: { organizationId: jp.id, name: '西田 和夫', languages: overrides.jpLanguages ?? ['ja'] },
+  });
+  const b = await ok({
+    method: 'POST',
+    url: `/api/events/${event.id}/attendees`,
+    payload: { organizationId: mn.id, name: 'Батбаяр', languages: overrides.mnLanguages ?? ['mn'] },
+  });
   const interpreter = await ok({ method: 'POST', url: `/api/events/${event.id}/interpreters`, payload: { name: 'Oyuna', pairs: [['ja', 'mn']] } });
   return { jp, mn, event, a, b, interpreter };
 }
@@ -38,7 +57,12 @@ describe('1. access is decided from the matched route, not the raw URL', () => {
   it('refuses /%61pi/tokens, /ap%69/organizations/1/tokens and /%61pi/me without a token (401, not 200 or 500)', async () => {
     await start();
     await ok({ method: 'POST', url: '/api/organizations', payload: profile() });
-    for (const [method, url] of [['GET', '/%61pi/tokens'], ['POST', '/ap%69/organizations/1/tokens'], ['GET', '/%61pi/me'], ['GET', '/%61pi/audit']] as const) {
+    for (const [method, url] of [
+      ['GET', '/%61pi/tokens'],
+      ['POST', '/ap%69/organizations/1/tokens'],
+      ['GET', '/%61pi/me'],
+      ['GET', '/%61pi/audit'],
+    ] as const) {
       const res = await app.inject({ method, url, ...(method === 'POST' ? { payload: {} } : {}) });
       expect(res.statusCode, `${method} ${url}`).toBe(401);
     }
@@ -59,8 +83,17 @@ describe('3. changing a session under booked meetings', () => {
   it('refuses a new slot length, zone or days that would strand a meeting (409 naming it), and stores nothing', async () => {
     await start();
     const { event, a, b, interpreter } = await session();
-    const meeting = await ok({ method: 'POST', url: `/api/events/${event.id}/meetings`, payload: { attendeeIds: [a.id, b.id], slotStart: '2026-12-10T09:30:00+08:00', interpreterId: interpreter.id } });
-    for (const patch of [{ slotMinutes: 45 }, { timeZone: 'Asia/Kolkata' }, { days: [{ date: '2026-12-11', open: '09:00', close: '12:00' }] }, { days: [{ date: '2026-12-10', open: '09:15', close: '12:00' }] }]) {
+    const meeting = await ok({
+      method: 'POST',
+      url: `/api/events/${event.id}/meetings`,
+      payload: { attendeeIds: [a.id, b.id], slotStart: '2026-12-10T09:30:00+08:00', interpreterId: interpreter.id },
+    });
+    for (const patch of [
+      { slotMinutes: 45 },
+      { timeZone: 'Asia/Kolkata' },
+      { days: [{ date: '2026-12-11', open: '09:00', close: '12:00' }] },
+      { days: [{ date: '2026-12-10', open: '09:15', close: '12:00' }] },
+    ]) {
       const before = dbSnapshot(db);
       const res = await call({ method: 'PATCH', url: `/api/events/${event.id}`, payload: patch });
       expect(res.statusCode, JSON.stringify(patch)).toBe(409);
@@ -68,7 +101,17 @@ describe('3. changing a session under booked meetings', () => {
       expect(snapshotDiff(before, dbSnapshot(db))).toEqual([]);
     }
     // What leaves every meeting on a slot is fine: a second day, a longer afternoon, a new name.
-    const longer = await call({ method: 'PATCH', url: `/api/events/${event.id}`, payload: { name: 'UB IT mission 2026', days: [{ date: '2026-12-10', open: '09:00', close: '16:00' }, { date: '2026-12-11', open: '09:00', close: '12:00' }] } });
+    const longer = await call({
+      method: 'PATCH',
+      url: `/api/events/${event.id}`,
+      payload: {
+        name: 'UB IT mission 2026',
+        days: [
+          { date: '2026-12-10', open: '09:00', close: '16:00' },
+          { date: '2026-12-11', open: '09:00', close: '12:00' },
+        ],
+      },
+    });
     expect(longer.statusCode, longer.body).toBe(200);
   });
 });
@@ -77,7 +120,11 @@ describe('4. an interpreter cannot be taken from two people without a common lan
   it('refuses PATCH interpreterId: null (422) and keeps the interpreter; allows it when they share a language', async () => {
     await start();
     const { event, a, b, interpreter } = await session();
-    const meeting = await ok<{ id: number; interpreter: { id: number } }>({ method: 'POST', url: `/api/events/${event.id}/meetings`, payload: { attendeeIds: [a.id, b.id], slotStart: '2026-12-10T09:00:00+08:00' } });
+    const meeting = await ok<{ id: number; interpreter: { id: number } }>({
+      method: 'POST',
+      url: `/api/events/${event.id}/meetings`,
+      payload: { attendeeIds: [a.id, b.id], slotStart: '2026-12-10T09:00:00+08:00' },
+    });
     expect(meeting.interpreter.id).toBe(interpreter.id);
     const res = await call({ method: 'PATCH', url: `/api/meetings/${meeting.id}`, payload: { interpreterId: null } });
     expect(res.statusCode).toBe(422);
@@ -89,7 +136,19 @@ describe('4. an interpreter cannot be taken from two people without a common lan
 describe('5. a background re-rank that meets a vanished organisation', () => {
   it('skips it and ranks the rest instead of dropping the job', async () => {
     await start();
-    const jp = await ok({ method: 'POST', url: '/api/organizations', payload: profile({ externalId: 'jp', country: 'JP', name: 'カシミヤ商事', languages: ['ja'], description: 'カシミヤのセーターを販売しています。', offers: ['日本の百貨店への販路'], needs: ['ノールール(カシミヤ)糸の仕入れ先'] }) });
+    const jp = await ok({
+      method: 'POST',
+      url: '/api/organizations',
+      payload: profile({
+        externalId: 'jp',
+        country: 'JP',
+        name: 'カシミヤ商事',
+        languages: ['ja'],
+        description: 'カシミヤのセーターを販売しています。',
+        offers: ['日本の百貨店への販路'],
+        needs: ['ノールール(カシミヤ)糸の仕入れ先'],
+      }),
+    });
     const gone = await ok({ method: 'POST', url: '/api/organizations', payload: profile({ externalId: 'gone' }) });
     const stays = await ok({ method: 'POST', url: '/api/organizations', payload: profile({ externalId: 'stays' }) });
     await app.matching.idle();
@@ -144,8 +203,14 @@ describe('6. line breaks cannot reach calendar files', () => {
   it('strips control characters from every calendar property of data stored before the rule', async () => {
     await start();
     const { event, a, b, interpreter, jp } = await session();
-    await ok({ method: 'POST', url: `/api/events/${event.id}/meetings`, payload: { attendeeIds: [a.id, b.id], slotStart: '2026-12-10T09:00:00+08:00', interpreterId: interpreter.id } });
-    db.$client.prepare('update organizations set name = ? where id = ?').run(JSON.stringify({ ja: 'Evil\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Fake' }), jp.id);
+    await ok({
+      method: 'POST',
+      url: `/api/events/${event.id}/meetings`,
+      payload: { attendeeIds: [a.id, b.id], slotStart: '2026-12-10T09:00:00+08:00', interpreterId: interpreter.id },
+    });
+    db.$client
+      .prepare('update organizations set name = ? where id = ?')
+      .run(JSON.stringify({ ja: 'Evil\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Fake' }), jp.id);
     db.$client.prepare('update attendees set name = ? where id = ?').run('X\r\nATTENDEE:mailto:evil@example.com', a.id);
     const ics = (await call({ method: 'GET', url: `/api/events/${event.id}/agenda?organizationId=${jp.id}&format=ics` })).body;
     expect(ics.match(/^BEGIN:VEVENT/gm)).toHaveLength(1);
@@ -157,7 +222,14 @@ describe('6. line breaks cannot reach calendar files', () => {
 describe('7. integers in paths and queries are bounded', () => {
   it('answers 400 (not 500) to offset 99999999999999999999 or 2^63, and to ids beyond 2^31', async () => {
     await start();
-    for (const url of ['/api/organizations?offset=99999999999999999999', '/api/organizations?offset=9223372036854775808', '/api/matches?offset=9223372036854775807', '/api/organizations/9007199254740993', '/api/events/99999999999999999999', '/api/audit?entityId=9007199254740993']) {
+    for (const url of [
+      '/api/organizations?offset=99999999999999999999',
+      '/api/organizations?offset=9223372036854775808',
+      '/api/matches?offset=9223372036854775807',
+      '/api/organizations/9007199254740993',
+      '/api/events/99999999999999999999',
+      '/api/audit?entityId=9007199254740993',
+    ]) {
       const res = await call({ method: 'GET', url });
       expect(res.statusCode, url).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -167,9 +239,16 @@ describe('7. integers in paths and queries are bounded', () => {
   it('bounds every integer in every path and query schema of the OpenAPI document', async () => {
     await start();
     await app.ready();
-    const doc = app.swagger() as { paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema: { type?: string; maximum?: number } }[] }>> };
-    const unbounded = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).flatMap(([method, op]) =>
-      (op.parameters ?? []).filter((p) => p.schema.type === 'integer' && !(p.schema.maximum! <= Number.MAX_SAFE_INTEGER)).map((p) => `${method} ${path} ${p.in}.${p.name}`)));
+    const doc = app.swagger() as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema: { type?: string; maximum?: number } }[] }>>;
+    };
+    const unbounded = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).flatMap(([method, op]) =>
+        (op.parameters ?? [])
+          .filter((p) => p.schema.type === 'integer' && !(p.schema.maximum! <= Number.MAX_SAFE_INTEGER))
+          .map((p) => `${method} ${path} ${p.in}.${p.name}`),
+      ),
+    );
     expect(unbounded).toEqual([]);
   });
 });
@@ -177,7 +256,11 @@ describe('7. integers in paths and queries are bounded', () => {
 describe('8. opening hours inside a daylight-saving gap', () => {
   it('refuses hours the zone skips (422 naming the day), checked in the session’s zone', async () => {
     await start();
-    const res = await call({ method: 'POST', url: '/api/events', payload: { ...SESSION, timeZone: 'America/New_York', days: [{ date: '2026-03-08', open: '02:00', close: '03:00' }] } });
+    const res = await call({
+      method: 'POST',
+      url: '/api/events',
+      payload: { ...SESSION, timeZone: 'America/New_York', days: [{ date: '2026-03-08', open: '02:00', close: '03:00' }] },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors.map((e: { field: string }) => e.field)).toContain('days.0.open');
   });
@@ -185,7 +268,9 @@ describe('8. opening hours inside a daylight-saving gap', () => {
   it('schedules a stored session with no slot at all without a 500', async () => {
     await start();
     const { event } = await session();
-    db.$client.prepare('update events set days = ?, time_zone = ? where id = ?').run(JSON.stringify([{ date: '2026-03-08', open: '02:00', close: '03:00' }]), 'America/New_York', event.id);
+    db.$client
+      .prepare('update events set days = ?, time_zone = ? where id = ?')
+      .run(JSON.stringify([{ date: '2026-03-08', open: '02:00', close: '03:00' }]), 'America/New_York', event.id);
     const res = await call({ method: 'POST', url: `/api/events/${event.id}/schedule`, payload: {} });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().placed).toBe(0);
@@ -206,7 +291,11 @@ describe('10. removing people who have meetings', () => {
   it('refuses to delete an organisation with booked meetings (409 naming them); after cancelling, it goes', async () => {
     await start();
     const { event, a, b, interpreter, jp } = await session();
-    const meeting = await ok({ method: 'POST', url: `/api/events/${event.id}/meetings`, payload: { attendeeIds: [a.id, b.id], slotStart: '2026-12-10T09:00:00+08:00', interpreterId: interpreter.id } });
+    const meeting = await ok({
+      method: 'POST',
+      url: `/api/events/${event.id}/meetings`,
+      payload: { attendeeIds: [a.id, b.id], slotStart: '2026-12-10T09:00:00+08:00', interpreterId: interpreter.id },
+    });
     const before = dbSnapshot(db);
     const res = await call({ method: 'DELETE', url: `/api/organizations/${jp.id}` });
     expect(res.statusCode).toBe(409);
@@ -219,7 +308,11 @@ describe('10. removing people who have meetings', () => {
   it('removing an attendee cancels their meetings: the partner’s calendar gets CANCELLED with a higher SEQUENCE, not a ghost', async () => {
     await start();
     const { event, a, b, interpreter, mn } = await session();
-    const meeting = await ok<{ uid: string }>({ method: 'POST', url: `/api/events/${event.id}/meetings`, payload: { attendeeIds: [a.id, b.id], slotStart: '2026-12-10T09:00:00+08:00', interpreterId: interpreter.id } });
+    const meeting = await ok<{ uid: string }>({
+      method: 'POST',
+      url: `/api/events/${event.id}/meetings`,
+      payload: { attendeeIds: [a.id, b.id], slotStart: '2026-12-10T09:00:00+08:00', interpreterId: interpreter.id },
+    });
     expect((await call({ method: 'DELETE', url: `/api/attendees/${a.id}` })).statusCode).toBe(204);
     const ics = (await call({ method: 'GET', url: `/api/events/${event.id}/agenda?organizationId=${mn.id}&format=ics` })).body;
     expect(ics).toContain(`UID:${meeting.uid}`);
@@ -235,7 +328,12 @@ describe('10. removing people who have meetings', () => {
 describe('11. smaller findings', () => {
   it('refuses an escaped lone surrogate (400) instead of storing U+FFFD', async () => {
     await start();
-    const res = await call({ method: 'POST', url: '/api/organizations', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(profile()).replace('Монгол Кашемир ХХК', '\\ud800') });
+    const res = await call({
+      method: 'POST',
+      url: '/api/organizations',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(profile()).replace('Монгол Кашемир ХХК', '\\ud800'),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0]).toMatchObject({ field: 'name', code: 'encoding' });
     expect((await ok<{ total: number }>({ method: 'GET', url: '/api/organizations' })).total).toBe(0);
@@ -250,7 +348,12 @@ describe('11. smaller findings', () => {
 
   it('refuses website "http://", names of zero-width spaces only, and q=%00', async () => {
     await start();
-    for (const [payload, field] of [[profile({ website: 'http://' }), 'website'], [profile({ website: 'https:// x.example' }), 'website'], [profile({ name: '\u200b\u200b\u200b' }), 'name'], [profile({ city: '\u200b\ufeff' }), 'city']] as const) {
+    for (const [payload, field] of [
+      [profile({ website: 'http://' }), 'website'],
+      [profile({ website: 'https:// x.example' }), 'website'],
+      [profile({ name: '\u200b\u200b\u200b' }), 'name'],
+      [profile({ city: '\u200b\ufeff' }), 'city'],
+    ] as const) {
       const res = await call({ method: 'POST', url: '/api/organizations', payload });
       expect(res.statusCode, JSON.stringify(payload[field as keyof typeof payload])).toBe(422);
       expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);

@@ -9,16 +9,31 @@ import { connect } from 'node:net';
 import fc from 'fast-check';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db } from '../../src/db/client.ts';
+import type { Db } from '../../src/db/client.ts';
 import { ADMIN_TOKEN, dbSnapshot, profile, snapshotDiff, testApp } from '../helpers.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-interface Route { method: Method; path: string; public: boolean; body?: Schema; query?: Schema }
-interface Schema { type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; example?: unknown; anyOf?: Schema[]; $ref?: string; enum?: unknown[]; const?: unknown }
+interface Route {
+  method: Method;
+  path: string;
+  public: boolean;
+  body?: Schema;
+  query?: Schema;
+}
+interface Schema {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  example?: unknown;
+  anyOf?: Schema[];
+  $ref?: string;
+  enum?: unknown[];
+  const?: unknown;
+}
 
 let app: FastifyInstance;
 let db: Db;
-let routes: Route[] = [];
+const routes: Route[] = [];
 const ids: Record<string, number> = {};
 const tokens: Record<'org' | 'attendee', string> = { org: '', attendee: '' };
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -32,12 +47,21 @@ beforeAll(async () => {
   };
   ids.org = (await mm('POST', '/api/organizations', profile({ externalId: 'walk-jp', country: 'JP', languages: ['ja', 'en'] }))).id;
   ids.partner = (await mm('POST', '/api/organizations', profile({ externalId: 'walk-mn', country: 'MN', languages: ['mn', 'en'] }))).id;
-  const event = await mm('POST', '/api/events', { name: 'Walk', city: 'Ulaanbaatar', timeZone: 'Asia/Ulaanbaatar', slotMinutes: 30, tables: ['A1', 'A2'], days: [{ date: '2026-12-10', open: '09:00', close: '12:00' }] });
+  const event = await mm('POST', '/api/events', {
+    name: 'Walk',
+    city: 'Ulaanbaatar',
+    timeZone: 'Asia/Ulaanbaatar',
+    slotMinutes: 30,
+    tables: ['A1', 'A2'],
+    days: [{ date: '2026-12-10', open: '09:00', close: '12:00' }],
+  });
   ids.event = event.id;
   ids.attendee = (await mm('POST', `/api/events/${event.id}/attendees`, { organizationId: ids.org, name: 'Yumi', languages: ['ja', 'en'] })).id;
   ids.partnerAttendee = (await mm('POST', `/api/events/${event.id}/attendees`, { organizationId: ids.partner, name: 'Bat', languages: ['mn', 'en'] })).id;
   ids.request = (await mm('POST', `/api/events/${event.id}/requests`, { fromAttendeeId: ids.attendee, toOrganizationId: ids.partner })).id;
-  ids.meeting = (await mm('POST', `/api/events/${event.id}/meetings`, { attendeeIds: [ids.attendee, ids.partnerAttendee], slotStart: '2026-12-10T09:00:00+08:00' })).id;
+  ids.meeting = (
+    await mm('POST', `/api/events/${event.id}/meetings`, { attendeeIds: [ids.attendee, ids.partnerAttendee], slotStart: '2026-12-10T09:00:00+08:00' })
+  ).id;
   const orgToken = await mm('POST', `/api/organizations/${ids.org}/tokens`, {});
   tokens.org = orgToken.token;
   ids.token = orgToken.id;
@@ -45,7 +69,15 @@ beforeAll(async () => {
   await app.matching.idle();
   ids.match = (await mm('GET', '/api/matches?limit=1')).items[0]?.id ?? 1;
 
-  const doc = app.swagger() as { paths: Record<string, Record<string, { security?: unknown[]; requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: { in: string; name: string; schema: Schema }[] }>> };
+  const doc = app.swagger() as {
+    paths: Record<
+      string,
+      Record<
+        string,
+        { security?: unknown[]; requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: { in: string; name: string; schema: Schema }[] }
+      >
+    >;
+  };
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
       const query = (op.parameters ?? []).filter((p) => p.in === 'query');
@@ -64,12 +96,23 @@ afterAll(() => app?.close());
 /** The id that fits each path: an organisation's under /organizations, a meeting's under /meetings… */
 function concrete(path: string): string {
   const kind = /^\/api\/(\w+)\/\{id\}/.exec(path)?.[1];
-  const id = { organizations: ids.org, events: ids.event, attendees: ids.attendee, requests: ids.request, meetings: ids.meeting, matches: ids.match, tokens: ids.token }[kind ?? ''] ?? 1;
+  const id =
+    { organizations: ids.org, events: ids.event, attendees: ids.attendee, requests: ids.request, meetings: ids.meeting, matches: ids.match, tokens: ids.token }[
+      kind ?? ''
+    ] ?? 1;
   return path.replace('{id}', String(id));
 }
 
 /** One way of writing a path that a router might still match. */
-interface Spelling { encode: number[]; upper: number[]; doubleSlash: number | null; dot: number | null; dotDot: number | null; trailing: boolean; absolute: boolean }
+interface Spelling {
+  encode: number[];
+  upper: number[];
+  doubleSlash: number | null;
+  dot: number | null;
+  dotDot: number | null;
+  trailing: boolean;
+  absolute: boolean;
+}
 
 const spelling: fc.Arbitrary<Spelling> = fc.record({
   encode: fc.uniqueArray(fc.nat(40), { maxLength: 4 }),
@@ -83,7 +126,7 @@ const spelling: fc.Arbitrary<Spelling> = fc.record({
 
 /** Writes `path` with the spelling: letters %-encoded or upper-cased, `//`, `/./`, `/x/../`, `/` at the end, `http://host` in front. */
 function spell(path: string, s: Spelling): string {
-  const letters = [...path].map((ch, i) => i).filter((i) => /[a-z]/.test(path[i]!));
+  const letters = [...path].map((_ch, i) => i).filter((i) => /[a-z]/.test(path[i]!));
   const chars = [...path];
   for (const n of s.upper) if (letters.length) chars[letters[n % letters.length]!] = chars[letters[n % letters.length]!]!.toUpperCase();
   for (const n of s.encode) {
@@ -92,7 +135,7 @@ function spell(path: string, s: Spelling): string {
     const code = path.charCodeAt(i).toString(16);
     chars[i] = `%${n % 2 ? code.toUpperCase() : code}`;
   }
-  let segments = chars.join('').split('/');
+  const segments = chars.join('').split('/');
   const at = (n: number) => 1 + (n % Math.max(1, segments.length - 1));
   if (s.dot !== null) segments.splice(at(s.dot), 0, '.');
   if (s.dotDot !== null) segments.splice(at(s.dotDot), 0, 'x', '..');
@@ -137,7 +180,12 @@ describe('the route walk: every route × path spellings × no token or the wrong
   it('finds the routes in the OpenAPI document, and only /health and the links in messages are public there', () => {
     expect(routes.length).toBeGreaterThan(40);
     // The links carry their own token (256 random bits, one person, one purpose): tested in messages and outcomes tests.
-    expect(routes.filter((r) => r.public).map((r) => `${r.method} ${r.path}`).sort()).toEqual(['GET /api/feedback/{token}', 'GET /health', 'POST /api/unsubscribe/{token}', 'PUT /api/feedback/{token}']);
+    expect(
+      routes
+        .filter((r) => r.public)
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    ).toEqual(['GET /api/feedback/{token}', 'GET /health', 'POST /api/unsubscribe/{token}', 'PUT /api/feedback/{token}']);
   });
 
   it('answers a stranger 401 or 404 on every route, however its path is spelled (every trick alone)', async () => {
@@ -170,7 +218,12 @@ describe('the route walk: every route × path spellings × no token or the wrong
     // Matchmaker-only: what an organisation token is refused on its plain spelling.
     const matchmakerOnly: Route[] = [];
     for (const route of routes.filter((r) => !r.public)) {
-      const res = await inject(route.method, concrete(route.path), { authorization: `Bearer ${tokens.org}` }, route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
+      const res = await inject(
+        route.method,
+        concrete(route.path),
+        { authorization: `Bearer ${tokens.org}` },
+        route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+      );
       if (res.statusCode === 403) matchmakerOnly.push(route);
     }
     expect(matchmakerOnly.length).toBeGreaterThan(15);
@@ -178,7 +231,12 @@ describe('the route walk: every route × path spellings × no token or the wrong
       fc.asyncProperty(fc.nat(matchmakerOnly.length - 1), spelling, fc.constantFrom('org' as const, 'attendee' as const), async (n, s, who) => {
         const route = matchmakerOnly[n]!;
         const url = spell(concrete(route.path), s);
-        const res = await inject(route.method, url, { authorization: `Bearer ${tokens[who]}` }, route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
+        const res = await inject(
+          route.method,
+          url,
+          { authorization: `Bearer ${tokens[who]}` },
+          route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+        );
         expect([403, 404], `${who} ${route.method} ${url} → ${res.statusCode}`).toContain(res.statusCode);
       }),
       { numRuns: 300, seed: 7 },
@@ -191,7 +249,13 @@ describe('the route walk: every route × path spellings × no token or the wrong
     const wrong: string[] = [];
     for (const route of routes.filter((r) => !r.public)) {
       const path = concrete(route.path);
-      for (const target of [`http://evil.example${path}`, path.replace('/api/', '/%61pi/'), path.replace('/api/', '/api/./'), path.replace('/api/', '/x/../api/'), `//${path.slice(1)}`]) {
+      for (const target of [
+        `http://evil.example${path}`,
+        path.replace('/api/', '/%61pi/'),
+        path.replace('/api/', '/api/./'),
+        path.replace('/api/', '/x/../api/'),
+        `//${path.slice(1)}`,
+      ]) {
         const status = await raw(port, route.method, target);
         if (status !== 401 && status !== 404 && status !== 400) wrong.push(`${route.method} ${target} → ${status}`);
       }
@@ -206,25 +270,52 @@ describe('the route walk: every route × path spellings × no token or the wrong
 
 /** Values that have broken services before: control characters, lone surrogates, huge numbers, formulas, deep nesting. */
 const NASTY: unknown[] = [
-  '', ' ', '\u200b\u200b', 'a\r\nb', 'x\u0000y', '\ud800', '=HYPERLINK("x")', '＝1+1', '<script>alert(1)</script>', '../../etc/passwd', '%00',
-  'x'.repeat(10_000), -1, 0, 2 ** 53 + 1, 1e308, -1e308, 1.5, true, null, [], {}, [[[[[]]]]], { ja: '' }, { xx: 'y' }, '2026-02-30T25:00:00Z',
-  'http://', 'javascript:alert(1)',
+  '',
+  ' ',
+  '\u200b\u200b',
+  'a\r\nb',
+  'x\u0000y',
+  '\ud800',
+  '=HYPERLINK("x")',
+  '＝1+1',
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  '%00',
+  'x'.repeat(10_000),
+  -1,
+  0,
+  2 ** 53 + 1,
+  1e308,
+  -1e308,
+  1.5,
+  true,
+  null,
+  [],
+  {},
+  [[[[[]]]]],
+  { ja: '' },
+  { xx: 'y' },
+  '2026-02-30T25:00:00Z',
+  'http://',
+  'javascript:alert(1)',
 ];
 
 /** A body shaped like the route's example, with one field (or one item) replaced by something nasty. */
 function mutated(example: unknown): fc.Arbitrary<unknown> {
   if (example === null || typeof example !== 'object') return fc.constantFrom(...NASTY);
   const keys = Object.keys(example as object);
-  return fc.record({ key: keys.length ? fc.constantFrom(...keys) : fc.constant('x'), value: fc.constantFrom(...NASTY), inner: fc.boolean() }).map(({ key, value, inner }) => {
-    const copy = structuredClone(example) as Record<string, unknown>;
-    const current = copy[key];
-    if (inner && current && typeof current === 'object') {
-      const innerKeys = Object.keys(current);
-      if (innerKeys.length) (current as Record<string, unknown>)[innerKeys[0]!] = value;
-      else copy[key] = value;
-    } else copy[key] = value;
-    return copy;
-  });
+  return fc
+    .record({ key: keys.length ? fc.constantFrom(...keys) : fc.constant('x'), value: fc.constantFrom(...NASTY), inner: fc.boolean() })
+    .map(({ key, value, inner }) => {
+      const copy = structuredClone(example) as Record<string, unknown>;
+      const current = copy[key];
+      if (inner && current && typeof current === 'object') {
+        const innerKeys = Object.keys(current);
+        if (innerKeys.length) (current as Record<string, unknown>)[innerKeys[0]!] = value;
+        else copy[key] = value;
+      } else copy[key] = value;
+      return copy;
+    });
 }
 
 function exampleOf(schema: Schema | undefined): unknown {
@@ -251,7 +342,8 @@ describe('fuzzing bodies and query strings from the schemas', () => {
           await app.matching.idle();
           if (res.statusCode >= 500) failures.push(`${route.method} ${route.path} ${JSON.stringify(body).slice(0, 120)} → ${res.statusCode}`);
           if (res.statusCode >= 400) {
-            if (!/^application\/problem\+json/.test(String(res.headers['content-type']))) failures.push(`${route.method} ${route.path} → ${res.statusCode} not problem+json`);
+            if (!/^application\/problem\+json/.test(String(res.headers['content-type'])))
+              failures.push(`${route.method} ${route.path} → ${res.statusCode} not problem+json`);
             const changed = snapshotDiff(before, dbSnapshot(db));
             if (changed.length) failures.push(`${route.method} ${route.path} refused (${res.statusCode}) but changed ${changed.join(', ')}`);
           }
@@ -265,7 +357,23 @@ describe('fuzzing bodies and query strings from the schemas', () => {
   it('answers every generated query string below 500, and 4xx as problem+json', async () => {
     const readable = routes.filter((r) => !r.public && r.method === 'GET');
     const value = fc.oneof(
-      fc.constantFrom('%00', '%ff', '-1', '0', '99999999999999999999', '9223372036854775808', '1e3', '0x10', ' 1', 'true', '', '%E0%A4%A', '..%2F', '%u0041', '\u200b'),
+      fc.constantFrom(
+        '%00',
+        '%ff',
+        '-1',
+        '0',
+        '99999999999999999999',
+        '9223372036854775808',
+        '1e3',
+        '0x10',
+        ' 1',
+        'true',
+        '',
+        '%E0%A4%A',
+        '..%2F',
+        '%u0041',
+        '\u200b',
+      ),
       fc.string({ maxLength: 20 }).map(encodeURIComponent),
       fc.integer().map(String),
     );
@@ -273,12 +381,19 @@ describe('fuzzing bodies and query strings from the schemas', () => {
     for (const route of readable) {
       const names = Object.keys(route.query?.properties ?? {});
       await fc.assert(
-        fc.asyncProperty(fc.array(fc.tuple(names.length ? fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 5 }).map(encodeURIComponent)) : fc.constant('x'), value), { maxLength: 4 }), async (pairs) => {
-          const url = `${concrete(route.path)}?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}`;
-          const res = await inject('GET', url, admin);
-          if (res.statusCode >= 500) failures.push(`GET ${url} → ${res.statusCode} ${res.body.slice(0, 100)}`);
-          if (res.statusCode >= 400 && !/^application\/problem\+json/.test(String(res.headers['content-type']))) failures.push(`GET ${url} → ${res.statusCode} not problem+json`);
-        }),
+        fc.asyncProperty(
+          fc.array(
+            fc.tuple(names.length ? fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 5 }).map(encodeURIComponent)) : fc.constant('x'), value),
+            { maxLength: 4 },
+          ),
+          async (pairs) => {
+            const url = `${concrete(route.path)}?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}`;
+            const res = await inject('GET', url, admin);
+            if (res.statusCode >= 500) failures.push(`GET ${url} → ${res.statusCode} ${res.body.slice(0, 100)}`);
+            if (res.statusCode >= 400 && !/^application\/problem\+json/.test(String(res.headers['content-type'])))
+              failures.push(`GET ${url} → ${res.statusCode} not problem+json`);
+          },
+        ),
         { numRuns: 40, seed: 99 },
       );
     }

@@ -111,7 +111,16 @@ describe('npm start', () => {
     const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     await exited;
-    await expect.poll(() => fetch(`${url}/health`).then(() => 'open', () => 'closed'), { timeout: 10_000 }).toBe('closed');
+    await expect
+      .poll(
+        () =>
+          fetch(`${url}/health`).then(
+            () => 'open',
+            () => 'closed',
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe('closed');
   }, 60_000);
 
   it('starts empty with MUSUBI_SEED=none', async () => {

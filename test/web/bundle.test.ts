@@ -13,7 +13,9 @@ describe('the web app bundle', () => {
   it('keeps the page’s JavaScript within 200 KB gzipped', async () => {
     const bundle = await buildWebBundle();
     const kb = bundle.js.gzip.length / 1024;
-    console.log(`web bundle: JS ${(bundle.js.body.length / 1024).toFixed(0)} KB (${kb.toFixed(1)} KB gzipped), CSS ${(bundle.css.body.length / 1024).toFixed(0)} KB (${(bundle.css.gzip.length / 1024).toFixed(1)} KB gzipped)`);
+    console.log(
+      `web bundle: JS ${(bundle.js.body.length / 1024).toFixed(0)} KB (${kb.toFixed(1)} KB gzipped), CSS ${(bundle.css.body.length / 1024).toFixed(0)} KB (${(bundle.css.gzip.length / 1024).toFixed(1)} KB gzipped)`,
+    );
     expect(kb).toBeLessThanOrEqual(200);
     expect(gunzipSync(bundle.js.gzip).equals(bundle.js.body)).toBe(true);
   });

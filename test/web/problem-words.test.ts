@@ -49,7 +49,19 @@ describe('every problem the service sends is worded in ja, mn and en', () => {
   const codes = [...codesTheServiceSends()].sort();
 
   it('finds the codes in the source', () => {
-    expect(codes).toEqual(expect.arrayContaining(['already-requested', 'already-meeting', 'person-taken', 'import-rows', 'invalid-encoding', 'format:line', 'max-length', 'not-found', 'validation']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'already-requested',
+        'already-meeting',
+        'person-taken',
+        'import-rows',
+        'invalid-encoding',
+        'format:line',
+        'max-length',
+        'not-found',
+        'validation',
+      ]),
+    );
   });
 
   it.each(codes)('%s', (code) => {
@@ -60,11 +72,20 @@ describe('every problem the service sends is worded in ja, mn and en', () => {
 
   it('fills in local times, names and counts instead of UTC instants', () => {
     const time = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ulaanbaatar', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-    const taken = { field: 'attendeeIds', message: 'already has a meeting at 2026-12-08T02:00:00.000Z', code: 'person-taken', params: { start: '2026-12-08T02:00:00.000Z' } };
+    const taken = {
+      field: 'attendeeIds',
+      message: 'already has a meeting at 2026-12-08T02:00:00.000Z',
+      code: 'person-taken',
+      params: { start: '2026-12-08T02:00:00.000Z' },
+    };
     expect(fieldMessage('ja', taken, { time })).toBe('どちらかの方は 10:00 に別の商談があります');
     expect(fieldMessage('mn', taken, { time })).toContain('10:00');
     expect(fieldMessage('en', taken, { time })).not.toContain('2026-12-08T02:00');
-    expect(problemTitle('mn', { code: 'import-rows', params: { rows: 1, total: 5 }, status: 422, title: '' })).toBe('5 мөрөөс 1 нь алдаатай тул юу ч хадгалаагүй');
-    expect(fieldMessage('mn', { field: 'toOrganizationId', message: '', code: 'already-requested', params: { status: 'requested', direction: 'sent' } })).toMatch(/хүсэлт/);
+    expect(problemTitle('mn', { code: 'import-rows', params: { rows: 1, total: 5 }, status: 422, title: '' })).toBe(
+      '5 мөрөөс 1 нь алдаатай тул юу ч хадгалаагүй',
+    );
+    expect(
+      fieldMessage('mn', { field: 'toOrganizationId', message: '', code: 'already-requested', params: { status: 'requested', direction: 'sent' } }),
+    ).toMatch(/хүсэлт/);
   });
 });

@@ -100,7 +100,8 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
   };
   const searchCost = () => totalBreaks * BREAK_WEIGHT + totalGaps;
   /** Lexicographic: breaks, then the worst attendee-day, then idle slots. */
-  const better = (x: [number, number, number], y: [number, number, number]) => x[0] < y[0] || (x[0] === y[0] && (x[1] < y[1] || (x[1] === y[1] && x[2] < y[2])));
+  const better = (x: [number, number, number], y: [number, number, number]) =>
+    x[0] < y[0] || (x[0] === y[0] && (x[1] < y[1] || (x[1] === y[1] && x[2] < y[2])));
 
   const placed: number[] = [];
   for (let p = 0; p < pr.pairs.length; p++) if (plan.isPlaced(p)) placed.push(p);

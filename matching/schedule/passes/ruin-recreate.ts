@@ -93,7 +93,8 @@ function clearWayFor(plan: Plan, o: number, random: () => number, removed: Remov
   const pr = plan.pr;
   const S = plan.S;
   const options: { combo: Combo; s: number }[] = [];
-  for (const p of pr.orgPairs[o]!) for (const combo of pr.pairs[p]!.combos) for (const s of combo.slots) if (optionIsOpen(pr, combo, s)) options.push({ combo, s });
+  for (const p of pr.orgPairs[o]!)
+    for (const combo of pr.pairs[p]!.combos) for (const s of combo.slots) if (optionIsOpen(pr, combo, s)) options.push({ combo, s });
   if (options.length === 0) return;
   const { combo, s } = options[Math.floor(random() * options.length)]!;
   const takeOne = (list: number[]) => {

@@ -26,9 +26,41 @@ import { MONGOLIAN_STOPWORDS } from './stopwords.ts';
  * and the walk below tries both.
  */
 const CYRILLIC_KEY: Readonly<Record<string, string>> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'j', з: 'z', и: 'i', й: 'i', к: 'k',
-  л: 'l', м: 'm', н: 'n', о: 'o', ө: 'q', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ү: 'w', ф: 'f',
-  х: 'h', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'sh', ъ: '', ы: 'i', ь: 'i', э: 'e', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'yo',
+  ж: 'j',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  ө: 'q',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ү: 'w',
+  ф: 'f',
+  х: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'sh',
+  ъ: '',
+  ы: 'i',
+  ь: 'i',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
 };
 
 /** The folding key of a Cyrillic word. */
@@ -62,14 +94,81 @@ export function latinKey(word: string): string {
  * cost for the less usual spellings, so that among equally long readings the usual one wins.
  */
 const SPELLINGS: Readonly<Record<string, readonly (readonly [latin: string, cost: number])[]>> = {
-  а: [['a', 0]], б: [['b', 0]], в: [['v', 0]], г: [['g', 0]], д: [['d', 0]], е: [['e', 0], ['ye', 0]],
-  ё: [['yo', 0], ['o', 0.3], ['e', 0.3]], ж: [['j', 0], ['zh', 0]], з: [['z', 0]], и: [['i', 0], ['y', 0.2]],
-  й: [['i', 0], ['y', 0.1]], к: [['k', 0]], л: [['l', 0]], м: [['m', 0]], н: [['n', 0]], о: [['o', 0]],
-  ө: [['o', 0.05], ['q', 0], ['u', 0.2]], п: [['p', 0]], р: [['r', 0]], с: [['s', 0]], т: [['t', 0]],
-  у: [['u', 0]], ү: [['u', 0.05], ['w', 0], ['v', 0.1], ['y', 0.1]], ф: [['f', 0]], х: [['h', 0]],
-  ц: [['ts', 0]], ч: [['ch', 0]], ш: [['sh', 0]], щ: [['sh', 0], ['sch', 0]], ъ: [['', 0]],
-  ы: [['y', 0], ['i', 0.1]], ь: [['i', 0], ['', 0.05]], э: [['e', 0]], ю: [['yu', 0], ['u', 0.3]],
-  я: [['ya', 0], ['a', 0.3]],
+  а: [['a', 0]],
+  б: [['b', 0]],
+  в: [['v', 0]],
+  г: [['g', 0]],
+  д: [['d', 0]],
+  е: [
+    ['e', 0],
+    ['ye', 0],
+  ],
+  ё: [
+    ['yo', 0],
+    ['o', 0.3],
+    ['e', 0.3],
+  ],
+  ж: [
+    ['j', 0],
+    ['zh', 0],
+  ],
+  з: [['z', 0]],
+  и: [
+    ['i', 0],
+    ['y', 0.2],
+  ],
+  й: [
+    ['i', 0],
+    ['y', 0.1],
+  ],
+  к: [['k', 0]],
+  л: [['l', 0]],
+  м: [['m', 0]],
+  н: [['n', 0]],
+  о: [['o', 0]],
+  ө: [
+    ['o', 0.05],
+    ['q', 0],
+    ['u', 0.2],
+  ],
+  п: [['p', 0]],
+  р: [['r', 0]],
+  с: [['s', 0]],
+  т: [['t', 0]],
+  у: [['u', 0]],
+  ү: [
+    ['u', 0.05],
+    ['w', 0],
+    ['v', 0.1],
+    ['y', 0.1],
+  ],
+  ф: [['f', 0]],
+  х: [['h', 0]],
+  ц: [['ts', 0]],
+  ч: [['ch', 0]],
+  ш: [['sh', 0]],
+  щ: [
+    ['sh', 0],
+    ['sch', 0],
+  ],
+  ъ: [['', 0]],
+  ы: [
+    ['y', 0],
+    ['i', 0.1],
+  ],
+  ь: [
+    ['i', 0],
+    ['', 0.05],
+  ],
+  э: [['e', 0]],
+  ю: [
+    ['yu', 0],
+    ['u', 0.3],
+  ],
+  я: [
+    ['ya', 0],
+    ['a', 0.3],
+  ],
 };
 
 interface TrieNode {
@@ -144,7 +243,8 @@ export class MongolianVocabulary {
       }
       for (const [letter, child] of node.next) {
         // "оюун" is typed oyun: the у after ю is often not typed again.
-        const spellings = letter === 'у' && cyrillic.endsWith('ю') ? [...SPELLINGS[letter]!, ['', 0.1] as const] : (SPELLINGS[letter] ?? [[letter, 0] as const]);
+        const spellings =
+          letter === 'у' && cyrillic.endsWith('ю') ? [...SPELLINGS[letter]!, ['', 0.1] as const] : (SPELLINGS[letter] ?? [[letter, 0] as const]);
         for (const [latin, extra] of spellings) {
           if (latin === '' ? cyrillic === '' : !key.startsWith(latin, at)) continue;
           visit(child, at + latin.length, cyrillic + letter, cost + extra, latin);
@@ -176,14 +276,15 @@ export class MongolianVocabulary {
     const stemInI = prefix.endsWith('и') && rest.startsWith('i');
     if (stemInI) {
       // A stem ending in и takes the genitive -йн, typed -iin: компани + in → компанийн.
-      out = prefix + 'й' + transliterateKey(rest.slice(1), harmony, true);
+      out = `${prefix}й${transliterateKey(rest.slice(1), harmony, true)}`;
     } else {
       out = prefix + transliterateKey(rest, harmony, prefix.length > 0);
     }
     // Typists write the genitive and accusative -ын/-ыг (back vowels) and -ийн/-ийг (front) alike,
     // as -iin, -ii, -yn, -iig: Yaponii → Японы, baidliin → байдлын, aduunii → адууны.
     // (Stems in и and ь keep -ийн: компанийн, сургуулийн.)
-    if (rest && !soft && !stemInI) out = out.replace(/([бвгджзклмнпрстфхцчшщ])(?:ии|ий|ыи|ыы|иы)([нг]?)$/u, (_, c: string, end: string) => c + (harmony === 'back' ? 'ы' : 'ий') + end);
+    if (rest && !soft && !stemInI)
+      out = out.replace(/([бвгджзклмнпрстфхцчшщ])(?:ии|ий|ыи|ыы|иы)([нг]?)$/u, (_, c: string, end: string) => c + (harmony === 'back' ? 'ы' : 'ий') + end);
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(latinWord, out);
     return out;
@@ -204,8 +305,22 @@ function harmonyOf(prefix: string, key: string): Harmony {
 }
 
 const SIMPLE: Readonly<Record<string, string>> = {
-  a: 'а', b: 'б', d: 'д', f: 'ф', g: 'г', h: 'х', j: 'ж', k: 'к', l: 'л', m: 'м', n: 'н', p: 'п',
-  r: 'р', s: 'с', t: 'т', z: 'з',
+  a: 'а',
+  b: 'б',
+  d: 'д',
+  f: 'ф',
+  g: 'г',
+  h: 'х',
+  j: 'ж',
+  k: 'к',
+  l: 'л',
+  m: 'м',
+  n: 'н',
+  p: 'п',
+  r: 'р',
+  s: 'с',
+  t: 'т',
+  z: 'з',
 };
 const VOWEL_KEYS = new Set(['a', 'e', 'i', 'o', 'u', 'y', 'q', 'w']);
 
@@ -221,24 +336,57 @@ function transliterateKey(key: string, harmony: Harmony, afterPrefix: boolean): 
     const ch = key[i]!;
     const two = key.slice(i, i + 2);
     const prev = i > 0 ? key[i - 1] : afterPrefix ? 'x' : undefined;
-    if (two === 'ts') { out += 'ц'; i++; continue; }
-    if (two === 'ch') { out += 'ч'; i++; continue; }
-    if (two === 'sh') { out += 'ш'; i++; continue; }
+    if (two === 'ts') {
+      out += 'ц';
+      i++;
+      continue;
+    }
+    if (two === 'ch') {
+      out += 'ч';
+      i++;
+      continue;
+    }
+    if (two === 'sh') {
+      out += 'ш';
+      i++;
+      continue;
+    }
     if (ch === 'y' && (prev === undefined || isVowel(prev)) && isVowel(key[i + 1])) {
       const next = key[i + 1]!;
       const iotated = next === 'a' ? 'я' : next === 'o' ? 'ё' : next === 'u' ? 'ю' : next === 'e' ? 'е' : null;
-      if (iotated) { out += iotated; i++; continue; }
+      if (iotated) {
+        out += iotated;
+        i++;
+        continue;
+      }
     }
     switch (ch) {
-      case 'o': out += harmony === 'front' ? 'ө' : 'о'; break;
-      case 'u': out += harmony === 'front' ? 'ү' : 'у'; break;
-      case 'q': out += 'ө'; break;
-      case 'w': out += 'ү'; break;
-      case 'e': out += 'э'; break;
-      case 'i': out += isVowel(prev) && prev !== 'i' ? 'й' : prev === 'i' && out.endsWith('и') ? 'й' : 'и'; break;
-      case 'y': out += isVowel(prev) ? 'й' : harmony === 'back' ? 'ы' : 'ү'; break;
-      case 'v': out += !isVowel(key[i + 1]) && !isVowel(prev) ? 'ү' : 'в'; break;
-      default: out += SIMPLE[ch] ?? ch;
+      case 'o':
+        out += harmony === 'front' ? 'ө' : 'о';
+        break;
+      case 'u':
+        out += harmony === 'front' ? 'ү' : 'у';
+        break;
+      case 'q':
+        out += 'ө';
+        break;
+      case 'w':
+        out += 'ү';
+        break;
+      case 'e':
+        out += 'э';
+        break;
+      case 'i':
+        out += isVowel(prev) && prev !== 'i' ? 'й' : prev === 'i' && out.endsWith('и') ? 'й' : 'и';
+        break;
+      case 'y':
+        out += isVowel(prev) ? 'й' : harmony === 'back' ? 'ы' : 'ү';
+        break;
+      case 'v':
+        out += !isVowel(key[i + 1]) && !isVowel(prev) ? 'ү' : 'в';
+        break;
+      default:
+        out += SIMPLE[ch] ?? ch;
     }
   }
   return out;
@@ -260,24 +408,162 @@ export function defaultVocabulary(): MongolianVocabulary {
  * without any lexicon: pronouns, particles, light verbs, and the words every profile uses.
  */
 const COMMON_KEYS = new Set([
-  'manai', 'bid', 'bidnii', 'ba', 'bolon', 'baina', 'baigaa', 'baidag', 'bolno', 'boloh', 'bol', 'ni', 'yum', 'ym',
-  'hiideg', 'hiih', 'hiine', 'hiij', 'heregtei', 'shaardlagatai', 'hamtran', 'hamtarch', 'hamtyn', 'hamtiin',
-  'ajillah', 'ajilladag', 'ajillana', 'ajil', 'kompani', 'kompanii', 'baiguullaga', 'baiguullagiin', 'hugjuuleh',
-  'hogjuuleh', 'uildverleh', 'uildverledeg', 'uildver', 'uildverlel', 'tuslah', 'tusaltsaa', 'sanal', 'bolgono',
-  'hudaldaa', 'hudaldah', 'niiluuleh', 'niiluulne', 'niiluulegch', 'zah', 'zeel', 'mongol', 'mongoliin', 'mongolyn',
-  'yapon', 'yaponii', 'yaponiin', 'ulaanbaatar', 'ulsyn', 'ulsiin', 'ih', 'surguuli', 'surguuliin', 'oyutan', 'oyutnuud',
-  'mergejilten', 'mergejiltnii', 'tehnologi', 'tehnologiin', 'sistem', 'uilchilgee', 'uilchilgeenii', 'hereglegch',
-  'hariltsagch', 'zahialga', 'bagts', 'hamt', 'tulguur', 'mal', 'malchid', 'nooluur', 'noos', 'mah', 'suu',
-  'heden', 'olon', 'shine', 'sain', 'ondor', 'undur', 'chanar', 'chanartai', 'tsahim', 'onlain', 'surgalt',
-  'erdem', 'shinjilgee', 'tusul', 'tosol', 'horongo', 'hurungu', 'oruulalt', 'oruulagch', 'export', 'import',
-  'hiisen', 'bolson', 'baisan', 'ene', 'ter', 'tend', 'end', 'mon', 'bas', 'esvel', 'buyu', 'zereg', 'tuhai',
-  'deer', 'dotor', 'hoorond', 'hurtel', 'dagavar', 'uchraas', 'tul', 'tiimees', 'odoo', 'ondoos', 'ond', 'on',
-  'jil', 'jiliin', 'sar', 'udur', 'odor', 'hun', 'hund', 'huvi', 'tur', 'toriin', 'turiin', 'salbar', 'salbart',
-  'chiglel', 'chiglelt', 'chiglelээр', 'chiglelеer', 'chigleleer', 'gadaad', 'dotood', 'zasag', 'aj', 'ahui',
+  'manai',
+  'bid',
+  'bidnii',
+  'ba',
+  'bolon',
+  'baina',
+  'baigaa',
+  'baidag',
+  'bolno',
+  'boloh',
+  'bol',
+  'ni',
+  'yum',
+  'ym',
+  'hiideg',
+  'hiih',
+  'hiine',
+  'hiij',
+  'heregtei',
+  'shaardlagatai',
+  'hamtran',
+  'hamtarch',
+  'hamtyn',
+  'hamtiin',
+  'ajillah',
+  'ajilladag',
+  'ajillana',
+  'ajil',
+  'kompani',
+  'kompanii',
+  'baiguullaga',
+  'baiguullagiin',
+  'hugjuuleh',
+  'hogjuuleh',
+  'uildverleh',
+  'uildverledeg',
+  'uildver',
+  'uildverlel',
+  'tuslah',
+  'tusaltsaa',
+  'sanal',
+  'bolgono',
+  'hudaldaa',
+  'hudaldah',
+  'niiluuleh',
+  'niiluulne',
+  'niiluulegch',
+  'zah',
+  'zeel',
+  'mongol',
+  'mongoliin',
+  'mongolyn',
+  'yapon',
+  'yaponii',
+  'yaponiin',
+  'ulaanbaatar',
+  'ulsyn',
+  'ulsiin',
+  'ih',
+  'surguuli',
+  'surguuliin',
+  'oyutan',
+  'oyutnuud',
+  'mergejilten',
+  'mergejiltnii',
+  'tehnologi',
+  'tehnologiin',
+  'sistem',
+  'uilchilgee',
+  'uilchilgeenii',
+  'hereglegch',
+  'hariltsagch',
+  'zahialga',
+  'bagts',
+  'hamt',
+  'tulguur',
+  'mal',
+  'malchid',
+  'nooluur',
+  'noos',
+  'mah',
+  'suu',
+  'heden',
+  'olon',
+  'shine',
+  'sain',
+  'ondor',
+  'undur',
+  'chanar',
+  'chanartai',
+  'tsahim',
+  'onlain',
+  'surgalt',
+  'erdem',
+  'shinjilgee',
+  'tusul',
+  'tosol',
+  'horongo',
+  'hurungu',
+  'oruulalt',
+  'oruulagch',
+  'export',
+  'import',
+  'hiisen',
+  'bolson',
+  'baisan',
+  'ene',
+  'ter',
+  'tend',
+  'end',
+  'mon',
+  'bas',
+  'esvel',
+  'buyu',
+  'zereg',
+  'tuhai',
+  'deer',
+  'dotor',
+  'hoorond',
+  'hurtel',
+  'dagavar',
+  'uchraas',
+  'tul',
+  'tiimees',
+  'odoo',
+  'ondoos',
+  'ond',
+  'on',
+  'jil',
+  'jiliin',
+  'sar',
+  'udur',
+  'odor',
+  'hun',
+  'hund',
+  'huvi',
+  'tur',
+  'toriin',
+  'turiin',
+  'salbar',
+  'salbart',
+  'chiglel',
+  'chiglelt',
+  'chiglelээр',
+  'chiglelеer',
+  'chigleleer',
+  'gadaad',
+  'dotood',
+  'zasag',
+  'aj',
+  'ahui',
 ]);
 
 /** Mongolian endings (case, plural, verb) in Latin spelling; none is a usual English ending. */
-const MONGOLIAN_ENDING = /(?:iin|iig|yn|yg|aas|ees|oos|aar|eer|oor|tai|tei|toi|uud|vvd|nuud|deg|dag|dog|laa|lee|loo|lsan|lson|lsen|uulah|uuleh|uulna|uulne|gch|lt|ldag|ldeg|lah|leh|loh|iaa|uulj|aj|ej|oj|chin|tsaa|tsee|hgui|guu|gui|ruu|luu|ch|na|ne|no)$/;
+const MONGOLIAN_ENDING =
+  /(?:iin|iig|yn|yg|aas|ees|oos|aar|eer|oor|tai|tei|toi|uud|vvd|nuud|deg|dag|dog|laa|lee|loo|lsan|lson|lsen|uulah|uuleh|uulna|uulne|gch|lt|ldag|ldeg|lah|leh|loh|iaa|uulj|aj|ej|oj|chin|tsaa|tsee|hgui|guu|gui|ruu|luu|ch|na|ne|no)$/;
 
 /** Letter patterns common in Latin-typed Mongolian and rare in English. */
 const MONGOLIAN_PATTERN = /kh|ts[aeiou]|^[hz]|uu|ii|aa|ui|ai[a-z]|[^aeiou]h[aeiou]|g[ae]l|zh|[aeiou]j|j[aeiou]|ö|ü|^ye|yn$|^vi|^v[^aeiou]/;
@@ -290,16 +576,122 @@ const ENGLISH_PATTERN = /th|wh|ck|ph|qu|w|x|c(?!h)|tion$|sion$|ing$|ment$|ness$|
  * taken for Mongolian.
  */
 export const ENGLISH_WORDS: ReadonlySet<string> = new Set([
-  'the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'from', 'at', 'as', 'is',
-  'are', 'be', 'we', 'our', 'us', 'you', 'your', 'it', 'its', 'this', 'that', 'these', 'those', 'can',
-  'will', 'would', 'need', 'needs', 'offer', 'offers', 'looking', 'seek', 'seeking', 'want', 'who', 'which',
-  'company', 'partner', 'partners', 'business', 'service', 'services', 'product', 'products', 'market',
-  'japan', 'japanese', 'mongolia', 'mongolian', 'development', 'support', 'training', 'supply', 'sales',
-  'new', 'high', 'quality', 'small', 'local', 'global', 'system', 'systems', 'data', 'online', 'digital',
-  'software', 'app', 'apps', 'mobile', 'web', 'cloud', 'team', 'engineers', 'engineer', 'students', 'student',
-  'university', 'joint', 'research', 'project', 'projects', 'production', 'export', 'import', 'trade',
-  'into', 'about', 'all', 'more', 'other', 'not', 'have', 'has', 'also', 'such', 'than', 'their', 'them',
-  'up', 'out', 'per', 'via', 'including', 'based', 'led', 'year', 'years', 'since', 'over', 'under',
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'of',
+  'to',
+  'in',
+  'on',
+  'for',
+  'with',
+  'by',
+  'from',
+  'at',
+  'as',
+  'is',
+  'are',
+  'be',
+  'we',
+  'our',
+  'us',
+  'you',
+  'your',
+  'it',
+  'its',
+  'this',
+  'that',
+  'these',
+  'those',
+  'can',
+  'will',
+  'would',
+  'need',
+  'needs',
+  'offer',
+  'offers',
+  'looking',
+  'seek',
+  'seeking',
+  'want',
+  'who',
+  'which',
+  'company',
+  'partner',
+  'partners',
+  'business',
+  'service',
+  'services',
+  'product',
+  'products',
+  'market',
+  'japan',
+  'japanese',
+  'mongolia',
+  'mongolian',
+  'development',
+  'support',
+  'training',
+  'supply',
+  'sales',
+  'new',
+  'high',
+  'quality',
+  'small',
+  'local',
+  'global',
+  'system',
+  'systems',
+  'data',
+  'online',
+  'digital',
+  'software',
+  'app',
+  'apps',
+  'mobile',
+  'web',
+  'cloud',
+  'team',
+  'engineers',
+  'engineer',
+  'students',
+  'student',
+  'university',
+  'joint',
+  'research',
+  'project',
+  'projects',
+  'production',
+  'export',
+  'import',
+  'trade',
+  'into',
+  'about',
+  'all',
+  'more',
+  'other',
+  'not',
+  'have',
+  'has',
+  'also',
+  'such',
+  'than',
+  'their',
+  'them',
+  'up',
+  'out',
+  'per',
+  'via',
+  'including',
+  'based',
+  'led',
+  'year',
+  'years',
+  'since',
+  'over',
+  'under',
 ]);
 
 /**

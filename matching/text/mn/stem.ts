@@ -310,10 +310,7 @@ const ACTION_RULES: readonly SuffixRule[] = [
  * nouns that only look derived keep their ending (дадлага ≠ дадал, туршлага ≠ туршилт, эмнэлэг,
  * мэдлэг). No causative is removed after them: байгууллага stays apart from байгаль and байгаа.
  */
-const RESULT_RULES: readonly SuffixRule[] = rules(
-  ['лага', 'лэг', 'лог', 'лөг', 'лаг', 'лг'],
-  (stem) => isViableStem(stem) && coreLength(stem) >= 5,
-);
+const RESULT_RULES: readonly SuffixRule[] = rules(['лага', 'лэг', 'лог', 'лөг', 'лаг', 'лг'], (stem) => isViableStem(stem) && coreLength(stem) >= 5);
 
 // ---------------------------------------------------------------------------------------------
 // Stages

@@ -54,12 +54,7 @@ const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
 
 /** NFC first so that "й", "ё" typed as base letter + combining mark compare equal to the composed letters. */
 export function normalizeMongolian(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(INVISIBLES, '')
-    .replace(STRESS_MARKS, '')
-    .replace(APOSTROPHES, '')
-    .toLowerCase();
+  return text.normalize('NFC').replace(INVISIBLES, '').replace(STRESS_MARKS, '').replace(APOSTROPHES, '').toLowerCase();
 }
 
 function countMatches(text: string, pattern: RegExp): number {

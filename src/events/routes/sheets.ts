@@ -12,23 +12,36 @@ export default async function sheetsRoutes(fastify: FastifyInstance) {
   const { events, meetings, day } = app;
   const { eventOr404 } = lookups(app);
 
-  app.get('/api/events/:id/sheets', {
-    config: { access: 'agenda-reader' },
-    schema: {
-      tags: ['event day'],
-      summary: 'Data for the printed sheets (an attendee’s or organisation’s agenda; everything for matchmakers)',
-      description: 'Names come with a Latin form for readers of the other script; check-in codes (and their QR codes) only for the people whose sheets these are.',
-      params: IdParams, querystring: SheetsQuery, response: { 200: Sheets, ...problems(400, 401, 403, 404) },
+  app.get(
+    '/api/events/:id/sheets',
+    {
+      config: { access: 'agenda-reader' },
+      schema: {
+        tags: ['event day'],
+        summary: 'Data for the printed sheets (an attendee’s or organisation’s agenda; everything for matchmakers)',
+        description:
+          'Names come with a Latin form for readers of the other script; check-in codes (and their QR codes) only for the people whose sheets these are.',
+        params: IdParams,
+        querystring: SheetsQuery,
+        response: { 200: Sheets, ...problems(400, 401, 403, 404) },
+      },
     },
-  }, async (request) => {
-    const event = eventOr404(request.params.id);
-    day.fillCheckInCodes(event.id);
-    const attendees = events.attendees(event.id, undefined, { withRemoved: true });
-    return sheetsData({
-      event, tables: events.tables(event.id), interpreters: events.interpreters(event.id), attendees,
-      organizations: day.organizationLabels([...new Set(attendees.map((a) => a.organizationId))]),
-      meetings: meetings.meetings(event.id), checkIns: day.allCheckIns(event.id),
-      scope: request.query, tokenizer: await loadJapaneseTokenizer(), now: app.now(),
-    });
-  });
+    async (request) => {
+      const event = eventOr404(request.params.id);
+      day.fillCheckInCodes(event.id);
+      const attendees = events.attendees(event.id, undefined, { withRemoved: true });
+      return sheetsData({
+        event,
+        tables: events.tables(event.id),
+        interpreters: events.interpreters(event.id),
+        attendees,
+        organizations: day.organizationLabels([...new Set(attendees.map((a) => a.organizationId))]),
+        meetings: meetings.meetings(event.id),
+        checkIns: day.allCheckIns(event.id),
+        scope: request.query,
+        tokenizer: await loadJapaneseTokenizer(),
+        now: app.now(),
+      });
+    },
+  );
 }

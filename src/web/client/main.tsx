@@ -95,8 +95,17 @@ function Pages({ me, route }: { me: MeT; route: string[] }) {
     if (first === 'outcomes') return <OutcomesPage />;
     if (first === 'events' && second && route[2] === 'check-in') return <CheckInPage key={second} eventId={Number(second)} />;
     if (first === 'events' && second && route[2] === 'standby') return <StandbyPage key={second} eventId={Number(second)} />;
-    if (first === 'events' && second && route[2] === 'live') return <LivePage key={route.join('/')} eventId={Number(second)} tableId={route[4] ? Number(route[4]) : undefined} />;
-    if (first === 'events' && second && route[2] === 'print') return <PrintPage key={route.join('/')} eventId={Number(second)} kind={(route[3] ?? 'agendas') as SheetKind} itemId={route[4] ? Number(route[4]) : undefined} />;
+    if (first === 'events' && second && route[2] === 'live')
+      return <LivePage key={route.join('/')} eventId={Number(second)} tableId={route[4] ? Number(route[4]) : undefined} />;
+    if (first === 'events' && second && route[2] === 'print')
+      return (
+        <PrintPage
+          key={route.join('/')}
+          eventId={Number(second)}
+          kind={(route[3] ?? 'agendas') as SheetKind}
+          itemId={route[4] ? Number(route[4]) : undefined}
+        />
+      );
     if (first === 'events' && second) return <EventPage key={second} id={Number(second)} />;
     if (first === 'events') return <EventsPage />;
     if (first === 'organizations' && second && route[2] === 'edit') return <ProfilePage id={Number(second)} />;
@@ -145,15 +154,18 @@ function App() {
     if (!token) return;
     setError(null);
     // Offline, the last answer is kept: an attendee's agenda still opens from its kept copy.
-    getKept<MeT>('me', '/api/me').then((kept) => setMe(kept.data), (e: unknown) => {
-      // A revoked or mistyped token: back to the sign-in form, saying why.
-      if (e instanceof ApiError && e.status === 401) {
-        forgetKept();
-        localStorage.removeItem(TOKEN_KEY);
-        setTokenState(null);
-      }
-      setError(e);
-    });
+    getKept<MeT>('me', '/api/me').then(
+      (kept) => setMe(kept.data),
+      (e: unknown) => {
+        // A revoked or mistyped token: back to the sign-in form, saying why.
+        if (e instanceof ApiError && e.status === 401) {
+          forgetKept();
+          localStorage.removeItem(TOKEN_KEY);
+          setTokenState(null);
+        }
+        setError(e);
+      },
+    );
   }, [token]);
 
   const session: Session = useMemo(
@@ -176,11 +188,18 @@ function App() {
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
   const here = `#/${route.join('/')}`;
   // Links in messages open without signing in: the link carries its own token.
-  const linkPage = route[1] && route[0] === 'feedback' ? <FeedbackPage key={route[1]} token={route[1]} /> : route[1] && route[0] === 'unsubscribe' ? <UnsubscribePage key={route[1]} token={route[1]} /> : null;
+  const linkPage =
+    route[1] && route[0] === 'feedback' ? (
+      <FeedbackPage key={route[1]} token={route[1]} />
+    ) : route[1] && route[0] === 'unsubscribe' ? (
+      <UnsubscribePage key={route[1]} token={route[1]} />
+    ) : null;
 
   return (
     <SessionContext.Provider value={session}>
-      <a class="skip" href="#main">{t('skipToContent')}</a>
+      <a class="skip" href="#main">
+        {t('skipToContent')}
+      </a>
       <header class="container">
         <nav aria-label={t('mainNavigation')}>
           <ul>

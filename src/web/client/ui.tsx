@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api.ts';
-import { FIELD_LABELS, fieldMessage, isAboutAField, LANGUAGE_NAMES, problemTitle, translate, type MessageKey } from './i18n.ts';
+import { FIELD_LABELS, fieldMessage, isAboutAField, LANGUAGE_NAMES, problemTitle, translate } from './i18n.ts';
 import { readableName } from '../../../matching/text/names.ts';
 import { useSession, useT } from './session.ts';
 import type { Lang, Localized } from './types.ts';
@@ -55,7 +55,11 @@ export function pick(text: Localized | undefined, lang: Lang): { text: string; l
 export function LangMark({ lang }: { lang: string }) {
   const { lang: reader } = useSession();
   const name = LANGUAGE_NAMES[lang]?.[reader] ?? lang;
-  return <small class="lang-mark" title={name} aria-label={name}>{lang.toUpperCase()}</small>;
+  return (
+    <small class="lang-mark" title={name} aria-label={name}>
+      {lang.toUpperCase()}
+    </small>
+  );
 }
 
 export function LText({ text }: { text: Localized | undefined }) {
@@ -64,7 +68,12 @@ export function LText({ text }: { text: Localized | undefined }) {
   return (
     <span lang={shown.lang}>
       {shown.text}
-      {shown.original && <> <LangMark lang={shown.lang} /></>}
+      {shown.original && (
+        <>
+          {' '}
+          <LangMark lang={shown.lang} />
+        </>
+      )}
     </span>
   );
 }
@@ -114,7 +123,12 @@ export function ProblemBox({ error, zone }: { error: unknown; zone?: string }) {
   const t = useT();
   const { lang } = useSession();
   if (!error) return null;
-  if (!(error instanceof ApiError)) return <p role="alert" class="problem">{t('unexpectedError')}: {String(error)}</p>;
+  if (!(error instanceof ApiError))
+    return (
+      <p role="alert" class="problem">
+        {t('unexpectedError')}: {String(error)}
+      </p>
+    );
   const { problem } = error;
   const rows = problem.errors?.filter((e) => e.row === undefined) ?? [];
   const wording = wordingFor(lang, zone);
@@ -147,7 +161,14 @@ export function Name({ text, latin }: { text: Localized | undefined; latin?: str
   return (
     <span class="name">
       <span lang={shown.lang}>{shown.text}</span>
-      {shown.latin && <> <small class="latin" lang={`${shown.lang}-Latn`}>{shown.latin}</small></>}
+      {shown.latin && (
+        <>
+          {' '}
+          <small class="latin" lang={`${shown.lang}-Latn`}>
+            {shown.latin}
+          </small>
+        </>
+      )}
     </span>
   );
 }
@@ -155,11 +176,22 @@ export function Name({ text, latin }: { text: Localized | undefined; latin?: str
 /** A person's name with its Latin form unless the reader writes in the name's script. */
 export function PersonName({ name, latin }: { name: string; latin?: string | null | undefined }) {
   const { lang } = useSession();
-  const shown = readableName({ [/\p{Script=Cyrillic}/u.test(name) ? 'mn' : /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(name) ? 'ja' : 'en']: name }, latin, lang);
+  const shown = readableName(
+    { [/\p{Script=Cyrillic}/u.test(name) ? 'mn' : /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(name) ? 'ja' : 'en']: name },
+    latin,
+    lang,
+  );
   return (
     <span class="name">
       <span lang={shown.lang}>{shown.text}</span>
-      {shown.latin && <> <small class="latin" lang={`${shown.lang}-Latn`}>({shown.latin})</small></>}
+      {shown.latin && (
+        <>
+          {' '}
+          <small class="latin" lang={`${shown.lang}-Latn`}>
+            ({shown.latin})
+          </small>
+        </>
+      )}
     </span>
   );
 }
@@ -230,6 +262,7 @@ export function StrengthWord({ score }: { score: number }) {
 /** A box that scrolls sideways on a narrow screen (wide tables); focusable so the keyboard can scroll it. */
 export function ScrollBox({ label, children }: { label: string; children: ComponentChildren }) {
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable from the keyboard (WCAG 2.1.1; axe: scrollable-region-focusable)
     <div class="table-scroll" role="region" aria-label={label} tabIndex={0}>
       {children}
     </div>

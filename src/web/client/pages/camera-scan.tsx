@@ -27,30 +27,38 @@ export function CameraScan({ onCode }: { onCode: (code: string) => void }) {
     const stop = () => {
       live = false;
       clearInterval(timer);
-      stream?.getTracks().forEach((track) => track.stop());
+      for (const track of stream?.getTracks() ?? []) track.stop();
     };
-    navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then((s) => {
-      stream = s;
-      if (!live || !video.current) return stop();
-      video.current.srcObject = s;
-      void video.current.play();
-      timer = window.setInterval(() => {
-        if (!video.current) return;
-        detector.detect(video.current).then((codes) => {
-          const code = codes[0]?.rawValue;
-          if (!code || !live) return;
-          stop();
-          setOn(false);
-          onCode(code);
-        }, () => undefined);
-      }, 300);
-    }, () => setOn(false));
+    navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then(
+      (s) => {
+        stream = s;
+        if (!live || !video.current) return stop();
+        video.current.srcObject = s;
+        void video.current.play();
+        timer = window.setInterval(() => {
+          if (!video.current) return;
+          detector.detect(video.current).then(
+            (codes) => {
+              const code = codes[0]?.rawValue;
+              if (!code || !live) return;
+              stop();
+              setOn(false);
+              onCode(code);
+            },
+            () => undefined,
+          );
+        }, 300);
+      },
+      () => setOn(false),
+    );
     return stop;
   }, [on]);
   if (!Detector || !navigator.mediaDevices) return null;
   return (
     <div class="camera-scan">
-      <button type="button" class="outline" aria-pressed={on} onClick={() => setOn(!on)}>{t(on ? 'cancel' : 'scanWithCamera')}</button>
+      <button type="button" class="outline" aria-pressed={on} onClick={() => setOn(!on)}>
+        {t(on ? 'cancel' : 'scanWithCamera')}
+      </button>
       {on && <video ref={video} muted playsInline aria-label={t('scanWithCamera')} />}
     </div>
   );

@@ -46,8 +46,13 @@ export function CheckInPage({ eventId }: { eventId: number }) {
   const count = (s: 'present' | 'absent' | null) => (data?.items ?? []).filter((i) => i.status === s).length;
   return (
     <section class="day-page">
-      <h1>{t('checkInTitle')}{data ? ` · ${data.date}` : ''}</h1>
-      <p><a href={`#/events/${eventId}`}>← {t('session')}</a></p>
+      <h1>
+        {t('checkInTitle')}
+        {data ? ` · ${data.date}` : ''}
+      </h1>
+      <p>
+        <a href={`#/events/${eventId}`}>← {t('session')}</a>
+      </p>
       <form
         aria-label={t('checkInTitle')}
         onSubmit={(e) => {
@@ -57,13 +62,29 @@ export function CheckInPage({ eventId }: { eventId: number }) {
       >
         <label>
           {t('checkInCode')}
-          <input name="code" value={code} autocomplete="off" autocapitalize="characters" spellcheck={false} required maxLength={20} aria-describedby="code-help" onInput={(e) => setCode(e.currentTarget.value)} />
+          <input
+            name="code"
+            value={code}
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck={false}
+            required
+            maxLength={20}
+            aria-describedby="code-help"
+            onInput={(e) => setCode(e.currentTarget.value)}
+          />
         </label>
-        <small id="code-help" class="muted">{t('checkInCodeHelp')}</small>
+        <small id="code-help" class="muted">
+          {t('checkInCodeHelp')}
+        </small>
         <CameraScan onCode={(scanned) => void mark({ code: scanned }, 'present')} />
         <div class="row">
-          <button type="submit" disabled={action.busy}>{t('checkInButton')}</button>
-          <button type="button" class="secondary" disabled={action.busy || !code.trim()} onClick={() => void mark({ code }, 'absent')}>{t('markAbsent')}</button>
+          <button type="submit" disabled={action.busy}>
+            {t('checkInButton')}
+          </button>
+          <button type="button" class="secondary" disabled={action.busy || !code.trim()} onClick={() => void mark({ code }, 'absent')}>
+            {t('markAbsent')}
+          </button>
         </div>
       </form>
       <Notice text={notice} />
@@ -80,13 +101,30 @@ export function CheckInPage({ eventId }: { eventId: number }) {
             {items.map((i) => (
               <li data-attendee={i.attendee.id}>
                 <div>
-                  <strong lang={scriptLang(i.attendee.name)}>{i.attendee.name}</strong> <span class={`badge ${i.status ?? ''}`}>{t(i.status ? STATUS_KEY[i.status] : 'statusNotYet')}</span>
+                  <strong lang={scriptLang(i.attendee.name)}>{i.attendee.name}</strong>{' '}
+                  <span class={`badge ${i.status ?? ''}`}>{t(i.status ? STATUS_KEY[i.status] : 'statusNotYet')}</span>
                   <br />
                   <small lang={scriptLang(i.organization)}>{i.organization}</small>
                 </div>
                 <div class="row">
-                  <button type="button" class="small" aria-label={`${t('checkInButton')}: ${i.attendee.name}`} disabled={action.busy || i.status === 'present'} onClick={() => void mark({ attendeeId: i.attendee.id }, 'present')}>{t('checkInButton')}</button>
-                  <button type="button" class="small secondary" aria-label={`${t('markAbsent')}: ${i.attendee.name}`} disabled={action.busy || i.status === 'absent'} onClick={() => void mark({ attendeeId: i.attendee.id }, 'absent')}>{t('markAbsent')}</button>
+                  <button
+                    type="button"
+                    class="small"
+                    aria-label={`${t('checkInButton')}: ${i.attendee.name}`}
+                    disabled={action.busy || i.status === 'present'}
+                    onClick={() => void mark({ attendeeId: i.attendee.id }, 'present')}
+                  >
+                    {t('checkInButton')}
+                  </button>
+                  <button
+                    type="button"
+                    class="small secondary"
+                    aria-label={`${t('markAbsent')}: ${i.attendee.name}`}
+                    disabled={action.busy || i.status === 'absent'}
+                    onClick={() => void mark({ attendeeId: i.attendee.id }, 'absent')}
+                  >
+                    {t('markAbsent')}
+                  </button>
                 </div>
               </li>
             ))}
@@ -114,12 +152,14 @@ export function StandbyPage({ eventId }: { eventId: number }) {
   if (!data) return <Loading when={loading} error={error} />;
   const { event, preview, names } = data;
   const when = (iso: string) => formatTime(iso, event.timeZone, lang);
-  const table = (id: number | null) => (id ? event.tables.find((tb) => tb.id === id)?.name ?? '' : t('online'));
+  const table = (id: number | null) => (id ? (event.tables.find((tb) => tb.id === id)?.name ?? '') : t('online'));
   const name = (id: number) => names.get(id) ?? '';
   return (
     <section class="day-page">
       <h1>{t('standbyTitle')}</h1>
-      <p><a href={`#/events/${eventId}`}>← {event.name}</a></p>
+      <p>
+        <a href={`#/events/${eventId}`}>← {event.name}</a>
+      </p>
       <p class="muted">{t('standbyIntro')}</p>
       <p>{t('frozenUntil', { time: when(preview.frozenUntil) })}</p>
       <Notice text={notice} />
@@ -127,7 +167,9 @@ export function StandbyPage({ eventId }: { eventId: number }) {
       <h2>{t('freedSlots', { count: preview.freed.length })}</h2>
       <ul>
         {preview.freed.map((m) => (
-          <li data-meeting={m.id}>{when(m.start)} · {t('table')} {m.table?.name ?? t('online')} · <s>{m.attendees.map((a) => a.name).join(' ⇄ ')}</s></li>
+          <li data-meeting={m.id}>
+            {when(m.start)} · {t('table')} {m.table?.name ?? t('online')} · <s>{m.attendees.map((a) => a.name).join(' ⇄ ')}</s>
+          </li>
         ))}
       </ul>
       <h2>{t('proposalsHeading', { count: preview.proposals.length })}</h2>
@@ -153,7 +195,15 @@ export function StandbyPage({ eventId }: { eventId: number }) {
             disabled={action.busy}
             onClick={() =>
               void action.run(async () => {
-                const r = await post<StandbyAppliedT>(`/api/events/${eventId}/standby`, { date: preview.date, proposals: preview.proposals.map((p) => ({ attendeeIds: p.attendeeIds, slotStart: p.slotStart, tableId: p.tableId, interpreterId: p.interpreterId })) });
+                const r = await post<StandbyAppliedT>(`/api/events/${eventId}/standby`, {
+                  date: preview.date,
+                  proposals: preview.proposals.map((p) => ({
+                    attendeeIds: p.attendeeIds,
+                    slotStart: p.slotStart,
+                    tableId: p.tableId,
+                    interpreterId: p.interpreterId,
+                  })),
+                });
                 setNotice(t('proposalsApplied', { count: r.meetings.length }));
                 reload();
               })
@@ -181,7 +231,10 @@ export function DayChanges({ eventId, attendeeId, timeZone }: { eventId: number;
         {changes.map((m) => (
           <li data-meeting={m.id}>
             <strong>{t(m.dayReason === 'no-show' ? 'cancelledNoShow' : 'newStandby')}</strong> · {formatTime(m.start, timeZone, lang)} ·{' '}
-            {m.attendees.filter((a) => a.attendeeId !== attendeeId).map((a) => `${a.name} (${a.organization})`).join(', ')}
+            {m.attendees
+              .filter((a) => a.attendeeId !== attendeeId)
+              .map((a) => `${a.name} (${a.organization})`)
+              .join(', ')}
             {m.status === 'scheduled' && ` · ${m.online ? t('online') : `${t('table')} ${m.table?.name ?? ''}`}`}
           </li>
         ))}
@@ -217,12 +270,21 @@ export function MyAttendance({ eventId, attendeeId, timeZone }: { eventId: numbe
             <li data-meeting={m.id}>
               {formatTime(m.start, timeZone, lang)} · {partner?.name} ({partner?.organization})
               {m.attendance ? (
-                <> · <strong>{t(`outcome_${m.attendance}` as const)}</strong></>
+                <>
+                  {' '}
+                  · <strong>{t(`outcome_${m.attendance}` as const)}</strong>
+                </>
               ) : (
                 <div class="row">
-                  <button type="button" class="small" onClick={() => void send(m, 'held', [])}>{t('outcome_held')}</button>
-                  <button type="button" class="small secondary" onClick={() => void send(m, 'partly', partner ? [partner.attendeeId] : [])}>{t('outcome_partly')}: {t('missingWho', { name: partner?.name ?? '' })}</button>
-                  <button type="button" class="small secondary" onClick={() => void send(m, 'not-held', partner ? [partner.attendeeId] : [])}>{t('outcome_not-held')}</button>
+                  <button type="button" class="small" onClick={() => void send(m, 'held', [])}>
+                    {t('outcome_held')}
+                  </button>
+                  <button type="button" class="small secondary" onClick={() => void send(m, 'partly', partner ? [partner.attendeeId] : [])}>
+                    {t('outcome_partly')}: {t('missingWho', { name: partner?.name ?? '' })}
+                  </button>
+                  <button type="button" class="small secondary" onClick={() => void send(m, 'not-held', partner ? [partner.attendeeId] : [])}>
+                    {t('outcome_not-held')}
+                  </button>
                 </div>
               )}
             </li>

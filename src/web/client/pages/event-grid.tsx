@@ -11,7 +11,17 @@ const ONLINE = 0;
  * Slots × tables of one day. A meeting can be dragged to a free cell, or picked (click or Enter) and
  * moved with the form below the grid, which also works on a phone and from the keyboard.
  */
-export function ScheduleGrid({ event, meetings, interpreters, onChange }: { event: EventT; meetings: MeetingT[]; interpreters: InterpreterT[]; onChange: (message: string) => void }) {
+export function ScheduleGrid({
+  event,
+  meetings,
+  interpreters,
+  onChange,
+}: {
+  event: EventT;
+  meetings: MeetingT[];
+  interpreters: InterpreterT[];
+  onChange: (message: string) => void;
+}) {
   const t = useT();
   const { lang } = useSession();
   const days = [...new Set(event.slots.map((s) => s.local.slice(0, 10)))];
@@ -86,30 +96,39 @@ export function ScheduleGrid({ event, meetings, interpreters, onChange }: { even
                           {here.map((m) => (
                             <button type="button" class={`meeting${picked?.id === m.id ? ' picked' : ''}`} data-meeting={m.id} onClick={() => setPicked(m)}>
                               {m.attendees.map((a) => nameOf(a)).join(' ⇄ ')}
-                              {m.interpreter && <span class="interp"> {t('interpreterMark')} {m.interpreter.name}</span>}
+                              {m.interpreter && (
+                                <span class="interp">
+                                  {' '}
+                                  {t('interpreterMark')} {m.interpreter.name}
+                                </span>
+                              )}
                             </button>
                           ))}
                         </details>
-                      ) : here.map((m) => (
-                        <button
-                          type="button"
-                          class={`meeting${picked?.id === m.id ? ' picked' : ''}`}
-                          draggable
-                          data-meeting={m.id}
-                          onDragStart={(e) => e.dataTransfer?.setData('text/plain', String(m.id))}
-                          onClick={() => setPicked(m)}
-                          title={m.attendees.map((a) => `${nameOf(a)} — ${a.name}`).join(' ⇄ ')}
-                        >
-                          {m.attendees.map((a) => (
-                            <span class="who"><Name text={a.organizationName} latin={a.organizationLatin} /></span>
-                          ))}
-                          {m.interpreter && (
-                            <span class="interp" title={`${t('interpreter')}: ${m.interpreter.name}`}>
-                              {t('interpreterMark')} {m.interpreter.name}
-                            </span>
-                          )}
-                        </button>
-                      ))}
+                      ) : (
+                        here.map((m) => (
+                          <button
+                            type="button"
+                            class={`meeting${picked?.id === m.id ? ' picked' : ''}`}
+                            draggable
+                            data-meeting={m.id}
+                            onDragStart={(e) => e.dataTransfer?.setData('text/plain', String(m.id))}
+                            onClick={() => setPicked(m)}
+                            title={m.attendees.map((a) => `${nameOf(a)} — ${a.name}`).join(' ⇄ ')}
+                          >
+                            {m.attendees.map((a) => (
+                              <span class="who">
+                                <Name text={a.organizationName} latin={a.organizationLatin} />
+                              </span>
+                            ))}
+                            {m.interpreter && (
+                              <span class="interp" title={`${t('interpreter')}: ${m.interpreter.name}`}>
+                                {t('interpreterMark')} {m.interpreter.name}
+                              </span>
+                            )}
+                          </button>
+                        ))
+                      )}
                     </td>
                   );
                 })}
@@ -118,19 +137,50 @@ export function ScheduleGrid({ event, meetings, interpreters, onChange }: { even
           </tbody>
         </table>
       </ScrollBox>
-      {picked && <MoveForm key={picked.id} meeting={picked} event={event} interpreters={interpreters} lang={lang} onMove={(change) => void move(picked, change)} onCancelMeeting={() => void action.run(async () => {
-        if (!confirm(t('confirmCancelMeeting', { name: picked.attendees.map((a) => nameOf(a)).join(' ⇄ '), time: formatTime(picked.start, event.timeZone, lang) }))) return;
-        await post(`/api/meetings/${picked.id}/cancel`, {});
-        setPicked(null);
-        onChange(t('meetingCancelled'));
-      })} onClose={() => setPicked(null)} />}
+      {picked && (
+        <MoveForm
+          key={picked.id}
+          meeting={picked}
+          event={event}
+          interpreters={interpreters}
+          lang={lang}
+          onMove={(change) => void move(picked, change)}
+          onCancelMeeting={() =>
+            void action.run(async () => {
+              if (
+                !confirm(
+                  t('confirmCancelMeeting', { name: picked.attendees.map((a) => nameOf(a)).join(' ⇄ '), time: formatTime(picked.start, event.timeZone, lang) }),
+                )
+              )
+                return;
+              await post(`/api/meetings/${picked.id}/cancel`, {});
+              setPicked(null);
+              onChange(t('meetingCancelled'));
+            })
+          }
+          onClose={() => setPicked(null)}
+        />
+      )}
     </div>
   );
 }
 
-function MoveForm({ meeting, event, interpreters, lang, onMove, onCancelMeeting, onClose }: {
-  meeting: MeetingT; event: EventT; interpreters: InterpreterT[]; lang: 'ja' | 'mn' | 'en';
-  onMove: (change: { slotStart?: string; tableId?: number; interpreterId?: number | null }) => void; onCancelMeeting: () => void; onClose: () => void;
+function MoveForm({
+  meeting,
+  event,
+  interpreters,
+  lang,
+  onMove,
+  onCancelMeeting,
+  onClose,
+}: {
+  meeting: MeetingT;
+  event: EventT;
+  interpreters: InterpreterT[];
+  lang: 'ja' | 'mn' | 'en';
+  onMove: (change: { slotStart?: string; tableId?: number; interpreterId?: number | null }) => void;
+  onCancelMeeting: () => void;
+  onClose: () => void;
 }) {
   const t = useT();
   const first = useRef<HTMLSelectElement>(null);
@@ -154,7 +204,8 @@ function MoveForm({ meeting, event, interpreters, lang, onMove, onCancelMeeting,
       }}
     >
       <h3>
-        {t('moveMeeting')}: {meeting.attendees.map((a, i) => (
+        {t('moveMeeting')}:{' '}
+        {meeting.attendees.map((a, i) => (
           <>
             {i > 0 && ' ⇄ '}
             <Name text={a.organizationName} latin={a.organizationLatin} /> (<PersonName name={a.name} latin={a.nameLatin} />)
@@ -185,7 +236,9 @@ function MoveForm({ meeting, event, interpreters, lang, onMove, onCancelMeeting,
           <select name="interpreter" value={interpreter} onChange={(e) => setInterpreter(Number(e.currentTarget.value))}>
             <option value={0}>—</option>
             {interpreters.map((i) => (
-              <option value={i.id}>{i.name} ({i.pairs.map((p) => p.join('–')).join(', ')})</option>
+              <option value={i.id}>
+                {i.name} ({i.pairs.map((p) => p.join('–')).join(', ')})
+              </option>
             ))}
           </select>
         </label>

@@ -55,13 +55,46 @@ export function EventPage({ id }: { id: number }) {
     <section>
       <h1>{event.name}</h1>
       <p class="muted">
-        {event.city} · {event.days.map((d) => `${d.date} ${d.open}–${d.close}`).join(', ')} · {zoneLabel(event.timeZone)} · {t('tablesCount', { count: event.tables.length })} · {t('slotLength', { minutes: event.slotMinutes })}
+        {event.city} · {event.days.map((d) => `${d.date} ${d.open}–${d.close}`).join(', ')} · {zoneLabel(event.timeZone)} ·{' '}
+        {t('tablesCount', { count: event.tables.length })} · {t('slotLength', { minutes: event.slotMinutes })}
       </p>
       <nav aria-label={t('onThisPage')} class="row">
-        <a href={`#/events/${id}`} onClick={(e) => { e.preventDefault(); document.getElementById('people')?.scrollIntoView(); }}>{t('people')}</a>
-        <a href={`#/events/${id}`} onClick={(e) => { e.preventDefault(); document.getElementById('schedule')?.scrollIntoView(); }}>{t('schedule')}</a>
-        <a href={`#/events/${id}`} onClick={(e) => { e.preventDefault(); document.getElementById('figures')?.scrollIntoView(); }}>{t('figures')}</a>
-        <a href={`#/events/${id}`} onClick={(e) => { e.preventDefault(); document.getElementById('export')?.scrollIntoView(); }}>{t('export')}</a>
+        <a
+          href={`#/events/${id}`}
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById('people')?.scrollIntoView();
+          }}
+        >
+          {t('people')}
+        </a>
+        <a
+          href={`#/events/${id}`}
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById('schedule')?.scrollIntoView();
+          }}
+        >
+          {t('schedule')}
+        </a>
+        <a
+          href={`#/events/${id}`}
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById('figures')?.scrollIntoView();
+          }}
+        >
+          {t('figures')}
+        </a>
+        <a
+          href={`#/events/${id}`}
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById('export')?.scrollIntoView();
+          }}
+        >
+          {t('export')}
+        </a>
       </nav>
       <DayLinks eventId={id} />
       <Notice text={notice} />
@@ -96,7 +129,8 @@ export function EventPage({ id }: { id: number }) {
           <ul>
             {result.unplaced.map((u) => (
               <li>
-                {u.organizations.map((o) => orgName.get(o) ?? o).join(' ⇄ ')}: {t(`unplaced_${u.reason}` as MessageKey)} <small class="muted">({u.detail})</small>
+                {u.organizations.map((o) => orgName.get(o) ?? o).join(' ⇄ ')}: {t(`unplaced_${u.reason}` as MessageKey)}{' '}
+                <small class="muted">({u.detail})</small>
               </li>
             ))}
           </ul>
@@ -117,7 +151,12 @@ export function EventPage({ id }: { id: number }) {
 function Settings({ event, onChange }: { event: EventT; onChange: (m: string) => void }) {
   const t = useT();
   const action = useAction();
-  const [form, setForm] = useState({ name: event.name, requestTtlHours: event.requestTtlHours, allowOnline: event.allowOnline, approvedPairsOnly: event.approvedPairsOnly });
+  const [form, setForm] = useState({
+    name: event.name,
+    requestTtlHours: event.requestTtlHours,
+    allowOnline: event.allowOnline,
+    approvedPairsOnly: event.approvedPairsOnly,
+  });
   const [moreTables, setMoreTables] = useState(0);
   return (
     <details>
@@ -146,7 +185,14 @@ function Settings({ event, onChange }: { event: EventT; onChange: (m: string) =>
         <div class="grid">
           <label>
             {t('requestTtlHours')}
-            <input name="requestTtlHours" type="number" min={1} max={720} value={form.requestTtlHours} onInput={(e) => setForm({ ...form, requestTtlHours: Number(e.currentTarget.value) || 1 })} />
+            <input
+              name="requestTtlHours"
+              type="number"
+              min={1}
+              max={720}
+              value={form.requestTtlHours}
+              onInput={(e) => setForm({ ...form, requestTtlHours: Number(e.currentTarget.value) || 1 })}
+            />
           </label>
           <label>
             {t('addTables')}
@@ -154,11 +200,21 @@ function Settings({ event, onChange }: { event: EventT; onChange: (m: string) =>
           </label>
         </div>
         <label class="inline">
-          <input type="checkbox" name="settingsAllowOnline" checked={form.allowOnline} onChange={(e) => setForm({ ...form, allowOnline: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            name="settingsAllowOnline"
+            checked={form.allowOnline}
+            onChange={(e) => setForm({ ...form, allowOnline: e.currentTarget.checked })}
+          />
           {t('allowOnline')}
         </label>
         <label class="inline">
-          <input type="checkbox" name="settingsApprovedOnly" checked={form.approvedPairsOnly} onChange={(e) => setForm({ ...form, approvedPairsOnly: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            name="settingsApprovedOnly"
+            checked={form.approvedPairsOnly}
+            onChange={(e) => setForm({ ...form, approvedPairsOnly: e.currentTarget.checked })}
+          />
           {t('approvedPairsOnly')}
         </label>
         <ProblemBox error={action.error} />
@@ -192,7 +248,19 @@ function ScheduleForm({ busy, onRun }: { busy: boolean; onRun: (replan: boolean)
   );
 }
 
-function Attendees({ event, attendees, organizations, orgName, onChange }: { event: EventT; attendees: AttendeeT[]; organizations: OrganizationT[]; orgName: Map<number, string>; onChange: (m: string) => void }) {
+function Attendees({
+  event,
+  attendees,
+  organizations,
+  orgName,
+  onChange,
+}: {
+  event: EventT;
+  attendees: AttendeeT[];
+  organizations: OrganizationT[];
+  orgName: Map<number, string>;
+  onChange: (m: string) => void;
+}) {
   const t = useT();
   const { lang } = useSession();
   const action = useAction();
@@ -204,7 +272,11 @@ function Attendees({ event, attendees, organizations, orgName, onChange }: { eve
       const out: typeof many = [];
       for (const a of attendees) {
         const issuedToken = await post<IssuedTokenT>(`/api/attendees/${a.id}/tokens`, { label: 'printed' });
-        out.push({ who: a.nameLatin && a.nameLatin !== a.name ? `${a.name} (${a.nameLatin})` : a.name, organization: orgName.get(a.organizationId) ?? '', token: issuedToken.token });
+        out.push({
+          who: a.nameLatin && a.nameLatin !== a.name ? `${a.name} (${a.nameLatin})` : a.name,
+          organization: orgName.get(a.organizationId) ?? '',
+          token: issuedToken.token,
+        });
       }
       setMany(out);
     });
@@ -242,13 +314,29 @@ function Attendees({ event, attendees, organizations, orgName, onChange }: { eve
       <SendSignInLinks eventId={event.id} onDone={onChange} />
       {many.length > 0 && (
         <div class="token-sheet">
-          <p class="row"><button type="button" class="outline" onClick={() => print()}>{t('printTokens')}</button></p>
+          <p class="row">
+            <button type="button" class="outline" onClick={() => print()}>
+              {t('printTokens')}
+            </button>
+          </p>
           <ScrollBox label={t('signInTokens')}>
             <table class="striped">
-              <thead><tr><th scope="col">{t('person')}</th><th scope="col">{t('organization')}</th><th scope="col">{t('signInLink')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('person')}</th>
+                  <th scope="col">{t('organization')}</th>
+                  <th scope="col">{t('signInLink')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {many.map((m) => (
-                  <tr><td>{m.who}</td><td>{m.organization}</td><td><code class="secret">{`${location.origin}/#/sign-in/${m.token}`}</code></td></tr>
+                  <tr>
+                    <td>{m.who}</td>
+                    <td>{m.organization}</td>
+                    <td>
+                      <code class="secret">{`${location.origin}/#/sign-in/${m.token}`}</code>
+                    </td>
+                  </tr>
                 ))}
               </tbody>
             </table>
@@ -272,29 +360,47 @@ function Attendees({ event, attendees, organizations, orgName, onChange }: { eve
               {attendees.map((a) => (
                 <tr data-attendee={a.id}>
                   <td>{orgName.get(a.organizationId) ?? a.organizationId}</td>
-                  <td><PersonName name={a.name} latin={a.nameLatin} /></td>
+                  <td>
+                    <PersonName name={a.name} latin={a.nameLatin} />
+                  </td>
                   <td>{a.languages.map((l) => LANGUAGE_NAMES[l]?.[lang] ?? l).join(', ')}</td>
                   <td>{a.online ? `${t('online')} (${zoneLabel(a.timeZone)})` : t('inPerson')}</td>
                   <td class="row">
-                    <button type="button" class="outline small" onClick={() => void action.run(async () => {
-                      const issuedToken = await post<IssuedTokenT>(`/api/attendees/${a.id}/tokens`, { label: 'web' });
-                      setIssued({ who: a.name, token: issuedToken.token });
-                    })}>
+                    <button
+                      type="button"
+                      class="outline small"
+                      onClick={() =>
+                        void action.run(async () => {
+                          const issuedToken = await post<IssuedTokenT>(`/api/attendees/${a.id}/tokens`, { label: 'web' });
+                          setIssued({ who: a.name, token: issuedToken.token });
+                        })
+                      }
+                    >
                       {t('personToken')}
                     </button>
-                    <button type="button" class="outline secondary small" onClick={() => void action.run(async () => {
-                      const issuedToken = await post<IssuedTokenT>(`/api/organizations/${a.organizationId}/tokens`, { label: 'web' });
-                      setIssued({ who: orgName.get(a.organizationId) ?? '', token: issuedToken.token });
-                    })}>
+                    <button
+                      type="button"
+                      class="outline secondary small"
+                      onClick={() =>
+                        void action.run(async () => {
+                          const issuedToken = await post<IssuedTokenT>(`/api/organizations/${a.organizationId}/tokens`, { label: 'web' });
+                          setIssued({ who: orgName.get(a.organizationId) ?? '', token: issuedToken.token });
+                        })
+                      }
+                    >
                       {t('organizationToken')}
                     </button>
-                    <button type="button" class="outline secondary small" onClick={() => {
-                      if (!confirm(t('confirmRemoveAttendee', { name: a.name }))) return;
-                      void action.run(async () => {
-                        await api('DELETE', `/api/attendees/${a.id}`);
-                        onChange(t('attendeeRemoved', { name: a.name }));
-                      });
-                    }}>
+                    <button
+                      type="button"
+                      class="outline secondary small"
+                      onClick={() => {
+                        if (!confirm(t('confirmRemoveAttendee', { name: a.name }))) return;
+                        void action.run(async () => {
+                          await api('DELETE', `/api/attendees/${a.id}`);
+                          onChange(t('attendeeRemoved', { name: a.name }));
+                        });
+                      }}
+                    >
                       {t('remove')}
                     </button>
                   </td>
@@ -325,7 +431,12 @@ function Attendees({ event, attendees, organizations, orgName, onChange }: { eve
       >
         <label>
           {t('organization')}
-          <select name="organizationId" required value={adding.organizationId} onChange={(e) => setAdding({ ...adding, organizationId: Number(e.currentTarget.value) })}>
+          <select
+            name="organizationId"
+            required
+            value={adding.organizationId}
+            onChange={(e) => setAdding({ ...adding, organizationId: Number(e.currentTarget.value) })}
+          >
             <option value={0}>—</option>
             {organizations.map((o) => (
               <option value={o.id}>{pick(o.name, lang).text}</option>
@@ -399,7 +510,10 @@ function Interpreters({ event, interpreters, onChange }: { event: EventT; interp
         onSubmit={(e) => {
           e.preventDefault();
           void action.run(async () => {
-            const list = pairs.split(/[,\s]+/).filter(Boolean).map((p) => p.split(/[-–]/));
+            const list = pairs
+              .split(/[,\s]+/)
+              .filter(Boolean)
+              .map((p) => p.split(/[-–]/));
             await post(`/api/events/${event.id}/interpreters`, { name: name.trim(), pairs: list });
             setName('');
             onChange(t('interpreterAdded'));
@@ -421,7 +535,17 @@ function Interpreters({ event, interpreters, onChange }: { event: EventT; interp
   );
 }
 
-function Exports({ event, attendees, orgName, onError }: { event: EventT; attendees: AttendeeT[]; orgName: Map<number, string>; onError: (e: unknown) => void }) {
+function Exports({
+  event,
+  attendees,
+  orgName,
+  onError,
+}: {
+  event: EventT;
+  attendees: AttendeeT[];
+  orgName: Map<number, string>;
+  onError: (e: unknown) => void;
+}) {
   const t = useT();
   const [organizationId, setOrganizationId] = useState(0);
   const orgs = [...new Set(attendees.map((a) => a.organizationId))];
@@ -446,10 +570,20 @@ function Exports({ event, attendees, orgName, onError }: { event: EventT; attend
             ))}
           </select>
         </label>
-        <button type="button" class="outline" disabled={!organizationId} onClick={() => get({ format: 'csv', organizationId }, `musubi-${event.id}-org-${organizationId}.csv`)}>
+        <button
+          type="button"
+          class="outline"
+          disabled={!organizationId}
+          onClick={() => get({ format: 'csv', organizationId }, `musubi-${event.id}-org-${organizationId}.csv`)}
+        >
           CSV
         </button>
-        <button type="button" class="outline" disabled={!organizationId} onClick={() => get({ format: 'ics', organizationId }, `musubi-${event.id}-org-${organizationId}.ics`)}>
+        <button
+          type="button"
+          class="outline"
+          disabled={!organizationId}
+          onClick={() => get({ format: 'ics', organizationId }, `musubi-${event.id}-org-${organizationId}.ics`)}
+        >
           .ics
         </button>
       </div>

@@ -105,7 +105,14 @@ function NewEventForm() {
           </label>
           <label>
             {t('dayCount')}
-            <input name="dayCount" type="number" min={1} max={14} value={form.dayCount} onInput={(e) => set({ dayCount: Number(e.currentTarget.value) || 1 })} />
+            <input
+              name="dayCount"
+              type="number"
+              min={1}
+              max={14}
+              value={form.dayCount}
+              onInput={(e) => set({ dayCount: Number(e.currentTarget.value) || 1 })}
+            />
           </label>
         </div>
         <div class="grid">
@@ -129,7 +136,15 @@ function NewEventForm() {
         <div class="grid">
           <label>
             {t('slotMinutes')}
-            <input name="slotMinutes" type="number" min={10} max={240} step={5} value={form.slotMinutes} onInput={(e) => set({ slotMinutes: Number(e.currentTarget.value) })} />
+            <input
+              name="slotMinutes"
+              type="number"
+              min={10}
+              max={240}
+              step={5}
+              value={form.slotMinutes}
+              onInput={(e) => set({ slotMinutes: Number(e.currentTarget.value) })}
+            />
           </label>
           <label>
             {t('tableCount')}
@@ -141,7 +156,12 @@ function NewEventForm() {
           {t('allowOnline')}
         </label>
         <label class="inline">
-          <input type="checkbox" name="approvedPairsOnly" checked={form.approvedPairsOnly} onChange={(e) => set({ approvedPairsOnly: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            name="approvedPairsOnly"
+            checked={form.approvedPairsOnly}
+            onChange={(e) => set({ approvedPairsOnly: e.currentTarget.checked })}
+          />
           {t('approvedPairsOnly')}
         </label>
         <ProblemBox error={action.error} />

@@ -31,13 +31,29 @@ export function FeedbackPage({ token }: { token: string }) {
   return (
     <section>
       <h1>{data.purpose === 'feedback' ? t('feedbackTitle', { partner }) : t('followUpTitle', { partner, months: data.months ?? '' })}</h1>
-      <p class="muted">{data.event} · {formatTime(data.meeting.start, data.meeting.timeZone, lang)} · {data.you.name}</p>
+      <p class="muted">
+        {data.event} · {formatTime(data.meeting.start, data.meeting.timeZone, lang)} · {data.you.name}
+      </p>
       {data.purpose === 'feedback' ? <FeedbackForm token={token} form={data} /> : <FollowUpForm token={token} form={data} />}
     </section>
   );
 }
 
-function Choice<T extends string>({ name, legend, values, value, label, onChange }: { name: string; legend: string; values: readonly T[]; value: T | null; label: (v: T) => string; onChange: (v: T) => void }) {
+function Choice<T extends string>({
+  name,
+  legend,
+  values,
+  value,
+  label,
+  onChange,
+}: {
+  name: string;
+  legend: string;
+  values: readonly T[];
+  value: T | null;
+  label: (v: T) => string;
+  onChange: (v: T) => void;
+}) {
   return (
     <fieldset>
       <legend>{legend}</legend>
@@ -59,29 +75,55 @@ function FeedbackForm({ token, form }: { token: string; form: LinkFormT }) {
   const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [answer, setAnswer] = useState({
-    tookPlace: form.feedback ? (form.feedback.tookPlace ? 'yes' : 'no') : null as 'yes' | 'no' | null,
-    interest: form.feedback?.interest ?? null, cooperation: form.feedback?.cooperation ?? null, nextSteps: form.feedback?.nextSteps ?? '',
+    tookPlace: form.feedback ? (form.feedback.tookPlace ? 'yes' : 'no') : (null as 'yes' | 'no' | null),
+    interest: form.feedback?.interest ?? null,
+    cooperation: form.feedback?.cooperation ?? null,
+    nextSteps: form.feedback?.nextSteps ?? '',
   });
   return (
-    <form aria-label={t('sendAnswer')} onSubmit={(e) => {
-      e.preventDefault();
-      void action.run(async () => {
-        const held = answer.tookPlace === 'yes';
-        await put(`/api/feedback/${token}`, {
-          ...(answer.tookPlace ? { tookPlace: held } : {}),
-          ...(held && answer.interest ? { interest: answer.interest } : {}),
-          ...(held && answer.cooperation ? { cooperation: answer.cooperation } : {}),
-          ...(answer.nextSteps.trim() ? { nextSteps: answer.nextSteps.trim() } : {}),
+    <form
+      aria-label={t('sendAnswer')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(async () => {
+          const held = answer.tookPlace === 'yes';
+          await put(`/api/feedback/${token}`, {
+            ...(answer.tookPlace ? { tookPlace: held } : {}),
+            ...(held && answer.interest ? { interest: answer.interest } : {}),
+            ...(held && answer.cooperation ? { cooperation: answer.cooperation } : {}),
+            ...(answer.nextSteps.trim() ? { nextSteps: answer.nextSteps.trim() } : {}),
+          });
+          setNotice(t('thanks'));
         });
-        setNotice(t('thanks'));
-      });
-    }}>
+      }}
+    >
       {form.feedback && <p class="muted">{t('answeredAlready', { when: formatTime(form.feedback.answeredAt, form.meeting.timeZone, lang) })}</p>}
-      <Choice name="tookPlace" legend={t('tookPlace')} values={['yes', 'no'] as const} value={answer.tookPlace} label={(v) => t(v)} onChange={(v) => setAnswer({ ...answer, tookPlace: v })} />
+      <Choice
+        name="tookPlace"
+        legend={t('tookPlace')}
+        values={['yes', 'no'] as const}
+        value={answer.tookPlace}
+        label={(v) => t(v)}
+        onChange={(v) => setAnswer({ ...answer, tookPlace: v })}
+      />
       {answer.tookPlace !== 'no' && (
         <>
-          <Choice name="interest" legend={t('interest')} values={INTERESTS} value={answer.interest} label={(v) => t(`interest_${v}` as MessageKey)} onChange={(v) => setAnswer({ ...answer, interest: v })} />
-          <Choice name="cooperation" legend={t('cooperation')} values={COOPERATION} value={answer.cooperation} label={(v) => t(`cooperation_${v}` as MessageKey)} onChange={(v) => setAnswer({ ...answer, cooperation: v })} />
+          <Choice
+            name="interest"
+            legend={t('interest')}
+            values={INTERESTS}
+            value={answer.interest}
+            label={(v) => t(`interest_${v}` as MessageKey)}
+            onChange={(v) => setAnswer({ ...answer, interest: v })}
+          />
+          <Choice
+            name="cooperation"
+            legend={t('cooperation')}
+            values={COOPERATION}
+            value={answer.cooperation}
+            label={(v) => t(`cooperation_${v}` as MessageKey)}
+            onChange={(v) => setAnswer({ ...answer, cooperation: v })}
+          />
         </>
       )}
       <label>
@@ -90,7 +132,9 @@ function FeedbackForm({ token, form }: { token: string; form: LinkFormT }) {
       </label>
       <ProblemBox error={action.error} />
       <Notice text={notice} />
-      <button type="submit" aria-busy={action.busy} disabled={action.busy}>{t('sendAnswer')}</button>
+      <button type="submit" aria-busy={action.busy} disabled={action.busy}>
+        {t('sendAnswer')}
+      </button>
     </form>
   );
 }
@@ -103,20 +147,24 @@ function FollowUpForm({ token, form }: { token: string; form: LinkFormT }) {
   const [amount, setAmount] = useState(form.followUp?.investmentAmount?.toString() ?? '');
   const [currency, setCurrency] = useState(form.followUp?.investmentCurrency ?? '');
   const [note, setNote] = useState(form.followUp?.note ?? '');
-  const toggle = (o: string) => setChosen(chosen.includes(o) ? chosen.filter((c) => c !== o) : o === 'nothing' ? ['nothing'] : [...chosen.filter((c) => c !== 'nothing'), o]);
+  const toggle = (o: string) =>
+    setChosen(chosen.includes(o) ? chosen.filter((c) => c !== o) : o === 'nothing' ? ['nothing'] : [...chosen.filter((c) => c !== 'nothing'), o]);
   return (
-    <form aria-label={t('sendAnswer')} onSubmit={(e) => {
-      e.preventDefault();
-      void action.run(async () => {
-        const invested = chosen.includes('investment') && amount.trim() !== '';
-        await put(`/api/feedback/${token}`, {
-          outcomes: chosen,
-          ...(invested ? { investmentAmount: Number(amount), investmentCurrency: currency.trim().toUpperCase() } : {}),
-          ...(note.trim() ? { note: note.trim() } : {}),
+    <form
+      aria-label={t('sendAnswer')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(async () => {
+          const invested = chosen.includes('investment') && amount.trim() !== '';
+          await put(`/api/feedback/${token}`, {
+            outcomes: chosen,
+            ...(invested ? { investmentAmount: Number(amount), investmentCurrency: currency.trim().toUpperCase() } : {}),
+            ...(note.trim() ? { note: note.trim() } : {}),
+          });
+          setNotice(t('thanks'));
         });
-        setNotice(t('thanks'));
-      });
-    }}>
+      }}
+    >
       <fieldset>
         <legend>{t('whatCameOfIt')}</legend>
         <div class="choices">
@@ -146,7 +194,9 @@ function FollowUpForm({ token, form }: { token: string; form: LinkFormT }) {
       </label>
       <ProblemBox error={action.error} />
       <Notice text={notice} />
-      <button type="submit" aria-busy={action.busy} disabled={action.busy}>{t('sendAnswer')}</button>
+      <button type="submit" aria-busy={action.busy} disabled={action.busy}>
+        {t('sendAnswer')}
+      </button>
     </form>
   );
 }
@@ -162,9 +212,18 @@ export function UnsubscribePage({ token }: { token: string }) {
       <h1>{t('unsubscribeTitle')}</h1>
       <p>{t('unsubscribeIntro')}</p>
       <ProblemBox error={action.error} />
-      {done
-        ? <Notice text={t('unsubscribed', { category: t(`category_${done.category}` as MessageKey) })} />
-        : <button type="button" aria-busy={action.busy} disabled={action.busy} onClick={() => void action.run(async () => setDone(await post<UnsubscribedT>(`/api/unsubscribe/${token}`, {})))}>{t('unsubscribeButton')}</button>}
+      {done ? (
+        <Notice text={t('unsubscribed', { category: t(`category_${done.category}` as MessageKey) })} />
+      ) : (
+        <button
+          type="button"
+          aria-busy={action.busy}
+          disabled={action.busy}
+          onClick={() => void action.run(async () => setDone(await post<UnsubscribedT>(`/api/unsubscribe/${token}`, {})))}
+        >
+          {t('unsubscribeButton')}
+        </button>
+      )}
     </section>
   );
 }

@@ -5,7 +5,12 @@ import { useSession, useT } from '../session.ts';
 import type { ImportResultT } from '../types.ts';
 import { fieldLabel, Notice, ProblemBox, ScrollBox } from '../ui.tsx';
 
-type Phase = { step: 'idle' } | { step: 'sending'; share: number } | { step: 'storing' } | { step: 'done'; result: ImportResultT } | { step: 'failed'; error: unknown };
+type Phase =
+  | { step: 'idle' }
+  | { step: 'sending'; share: number }
+  | { step: 'storing' }
+  | { step: 'done'; result: ImportResultT }
+  | { step: 'failed'; error: unknown };
 
 // The columns the import reads (README, "CSV columns"), with one example row per language.
 const TEMPLATE_CSV = [
@@ -80,7 +85,13 @@ export function ImportPage() {
       >
         <label>
           {t('importFile')}
-          <input name="file" type="file" accept=".csv,.tsv,.txt,.json,text/csv,application/json" required onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+          <input
+            name="file"
+            type="file"
+            accept=".csv,.tsv,.txt,.json,text/csv,application/json"
+            required
+            onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+          />
         </label>
         <label class="inline">
           <input type="checkbox" name="shiftJis" checked={shiftJis} onChange={(e) => setShiftJis(e.currentTarget.checked)} />
@@ -121,31 +132,29 @@ export function ImportPage() {
         <>
           <ProblemBox error={phase.error} />
           {rowErrors.length > 0 && (
-            <>
-              <ScrollBox label={t('rowErrors')}>
-                <table class="striped row-errors">
-                  <caption>{t('rowErrors')}</caption>
-                  <thead>
+            <ScrollBox label={t('rowErrors')}>
+              <table class="striped row-errors">
+                <caption>{t('rowErrors')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('row')}</th>
+                    <th scope="col">{t('externalId')}</th>
+                    <th scope="col">{t('field')}</th>
+                    <th scope="col">{t('problem')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rowErrors.map((e) => (
                     <tr>
-                      <th scope="col">{t('row')}</th>
-                      <th scope="col">{t('externalId')}</th>
-                      <th scope="col">{t('field')}</th>
-                      <th scope="col">{t('problem')}</th>
+                      <td>{e.row}</td>
+                      <td>{e.externalId ?? '—'}</td>
+                      <td>{fieldLabel(e.field, lang)}</td>
+                      <td>{fieldMessage(lang, e)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {rowErrors.map((e) => (
-                      <tr>
-                        <td>{e.row}</td>
-                        <td>{e.externalId ?? '—'}</td>
-                        <td>{fieldLabel(e.field, lang)}</td>
-                        <td>{fieldMessage(lang, e)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollBox>
-            </>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollBox>
           )}
         </>
       )}

@@ -18,7 +18,10 @@ function Who({ person, now }: { person: LiveMeeting['people'][number]; now: bool
       {person.latin && <span class="latin"> ({person.latin})</span>}
       {person.checkIn !== 'present' && <span class="badge"> {t(now ? 'lateLabel' : 'statusNotYet')}</span>}
       <br />
-      <small><LText text={person.organization} />{person.organizationLatin && <span class="latin"> ({person.organizationLatin})</span>}</small>
+      <small>
+        <LText text={person.organization} />
+        {person.organizationLatin && <span class="latin"> ({person.organizationLatin})</span>}
+      </small>
     </div>
   );
 }
@@ -27,11 +30,21 @@ function MeetingCard({ m, label }: { m: LiveMeeting | null; label: MessageKey })
   const t = useT();
   return (
     <div class="live-slot">
-      <h3>{t(label)}{m ? ` · ${m.local.slice(11)}` : ''}</h3>
+      <h3>
+        {t(label)}
+        {m ? ` · ${m.local.slice(11)}` : ''}
+      </h3>
       {m ? (
         <>
-          {m.people.map((p) => <Who person={p} now={label === 'nowLabel'} />)}
-          {m.interpreter && <p class="interp">{t('interpreterMark')} <span lang={scriptLang(m.interpreter.name)}>{m.interpreter.name}</span>{m.interpreter.latin && ` (${m.interpreter.latin})`}</p>}
+          {m.people.map((p) => (
+            <Who person={p} now={label === 'nowLabel'} />
+          ))}
+          {m.interpreter && (
+            <p class="interp">
+              {t('interpreterMark')} <span lang={scriptLang(m.interpreter.name)}>{m.interpreter.name}</span>
+              {m.interpreter.latin && ` (${m.interpreter.latin})`}
+            </p>
+          )}
         </>
       ) : (
         <p class="muted">{t('freeTable')}</p>
@@ -53,11 +66,17 @@ function AttendanceButtons({ m, onDone }: { m: LiveMeeting; onDone: (text: strin
     <fieldset>
       <legend>{t('heldQuestion')}</legend>
       <div class="row">
-        <button type="button" class="small" aria-pressed={m.attendance === 'held'} onClick={() => void send('held', [])}>{t('outcome_held')}</button>
+        <button type="button" class="small" aria-pressed={m.attendance === 'held'} onClick={() => void send('held', [])}>
+          {t('outcome_held')}
+        </button>
         {m.people.map((p) => (
-          <button type="button" class="small secondary" onClick={() => void send('partly', [p.attendeeId])}>{t('outcome_partly')}: {t('missingWho', { name: p.name })}</button>
+          <button type="button" class="small secondary" onClick={() => void send('partly', [p.attendeeId])}>
+            {t('outcome_partly')}: {t('missingWho', { name: p.name })}
+          </button>
         ))}
-        <button type="button" class="small secondary" aria-pressed={m.attendance === 'not-held'} onClick={() => void send('not-held', [])}>{t('outcome_not-held')}</button>
+        <button type="button" class="small secondary" aria-pressed={m.attendance === 'not-held'} onClick={() => void send('not-held', [])}>
+          {t('outcome_not-held')}
+        </button>
       </div>
       <ProblemBox error={action.error} />
     </fieldset>
@@ -69,8 +88,18 @@ function DayFigures({ eventId, round }: { eventId: number; round: string }) {
   const t = useT();
   const { data } = useLoad(() => get<AttendanceFiguresT>(`/api/events/${eventId}/attendance`), [eventId, round]);
   if (!data) return null;
-  const numbers: [MessageKey, number][] = [['outcome_held', data.held], ['outcome_partly', data.partly], ['outcome_not-held', data.notHeld], ['figUnmarked', data.unmarked], ['figLostNoShow', data.noShowMeetings], ['figStandby', data.standbyMeetings]];
-  const sides = Object.entries(data.noShowsBySide).map(([side, n]) => `${side} ${n}`).join(' · ') || '0';
+  const numbers: [MessageKey, number][] = [
+    ['outcome_held', data.held],
+    ['outcome_partly', data.partly],
+    ['outcome_not-held', data.notHeld],
+    ['figUnmarked', data.unmarked],
+    ['figLostNoShow', data.noShowMeetings],
+    ['figStandby', data.standbyMeetings],
+  ];
+  const sides =
+    Object.entries(data.noShowsBySide)
+      .map(([side, n]) => `${side} ${n}`)
+      .join(' · ') || '0';
   return (
     <>
       <h2>{t('attendanceFigures')}</h2>
@@ -89,14 +118,20 @@ function DayFigures({ eventId, round }: { eventId: number; round: string }) {
             <thead>
               <tr>
                 <th scope="col">{t('hourLabel')}</th>
-                {numbers.slice(0, 5).map(([label]) => <th scope="col">{t(label)}</th>)}
+                {numbers.slice(0, 5).map(([label]) => (
+                  <th scope="col">{t(label)}</th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {data.byHour.map((h) => (
                 <tr>
                   <th scope="row">{h.hour.replace('T', ' ')}:00</th>
-                  <td>{h.held}</td><td>{h.partly}</td><td>{h.notHeld}</td><td>{h.unmarked}</td><td>{h.noShow}</td>
+                  <td>{h.held}</td>
+                  <td>{h.partly}</td>
+                  <td>{h.notHeld}</td>
+                  <td>{h.unmarked}</td>
+                  <td>{h.noShow}</td>
                 </tr>
               ))}
             </tbody>
@@ -130,12 +165,23 @@ export function LivePage({ eventId, tableId }: { eventId: number; tableId?: numb
       <p>
         <a href={one ? `#/events/${eventId}/live` : `#/events/${eventId}`}>← {one ? t('liveTitle') : t('session')}</a>
       </p>
-      <p class="muted" aria-live="polite">{t('updatedAt', { time: updated })}{data.current ? '' : ` · ${t('noSlotNow')}`}</p>
+      <p class="muted" aria-live="polite">
+        {t('updatedAt', { time: updated })}
+        {data.current ? '' : ` · ${t('noSlotNow')}`}
+      </p>
       <Notice text={notice} />
       {one ? (
         <div class="live-table" data-table={one.id}>
           <MeetingCard m={one.now} label="nowLabel" />
-          {one.now && <AttendanceButtons m={one.now} onDone={(text) => { setNotice(text); reload(); }} />}
+          {one.now && (
+            <AttendanceButtons
+              m={one.now}
+              onDone={(text) => {
+                setNotice(text);
+                reload();
+              }}
+            />
+          )}
           <MeetingCard m={one.next} label="nextLabel" />
         </div>
       ) : (
@@ -144,14 +190,23 @@ export function LivePage({ eventId, tableId }: { eventId: number; tableId?: numb
           {data.late.length > 0 && (
             <>
               <h2>{t('lateLabel')}</h2>
-              <ul>{data.late.map((l) => <li><span lang={scriptLang(l.name)}>{l.name}</span>{l.latin && ` (${l.latin})`} · {t('table')} {l.table ?? t('online')}</li>)}</ul>
+              <ul>
+                {data.late.map((l) => (
+                  <li>
+                    <span lang={scriptLang(l.name)}>{l.name}</span>
+                    {l.latin && ` (${l.latin})`} · {t('table')} {l.table ?? t('online')}
+                  </li>
+                ))}
+              </ul>
             </>
           )}
           <h2>{t('byTable')}</h2>
           <div class="live-grid">
             {data.tables.map((tb) => (
               <article data-table={tb.id}>
-                <h3><a href={`#/events/${eventId}/live/table/${tb.id}`}>{t('tableSheet', { name: tb.name })}</a></h3>
+                <h3>
+                  <a href={`#/events/${eventId}/live/table/${tb.id}`}>{t('tableSheet', { name: tb.name })}</a>
+                </h3>
                 <MeetingCard m={tb.now} label="nowLabel" />
                 <MeetingCard m={tb.next} label="nextLabel" />
               </article>
@@ -161,7 +216,10 @@ export function LivePage({ eventId, tableId }: { eventId: number; tableId?: numb
           <div class="live-grid">
             {data.interpreters.map((i) => (
               <article>
-                <h3 lang={scriptLang(i.name)}>{i.name}{i.latin && ` (${i.latin})`}</h3>
+                <h3 lang={scriptLang(i.name)}>
+                  {i.name}
+                  {i.latin && ` (${i.latin})`}
+                </h3>
                 <MeetingCard m={i.now} label="nowLabel" />
                 <MeetingCard m={i.next} label="nextLabel" />
               </article>

@@ -31,7 +31,11 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
       get<{ items: MeetingT[] }>(`/api/events/${event.id}/agenda`, { ...agendaQuery, withCancelled: true }),
     ]);
     // A cancelled meeting stays in view, marked, below the booked ones.
-    return { requests: requests.items, meetings: agenda.items.filter((m) => m.status === 'scheduled'), cancelled: agenda.items.filter((m) => m.status === 'cancelled') };
+    return {
+      requests: requests.items,
+      meetings: agenda.items.filter((m) => m.status === 'scheduled'),
+      cancelled: agenda.items.filter((m) => m.status === 'cancelled'),
+    };
   }, [event.id, viewer.attendeeId, viewer.organizationId]);
 
   const act = (work: () => Promise<unknown>, done: MessageKey, ask?: string) =>
@@ -49,13 +53,18 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
   const when = (iso: string) => formatTime(iso, viewer.timeZone, lang);
   // Either side may book an accepted request.
   const bookSlot = (r: RequestT) =>
-    r.status === 'accepted' && !booked.has(r.id) && (
-      <BookSlot request={r} timeZone={viewer.timeZone} onBook={(slotStart) => act(() => post(`/api/events/${event.id}/meetings`, { requestId: r.id, slotStart }), 'meetingBooked')} />
+    r.status === 'accepted' &&
+    !booked.has(r.id) && (
+      <BookSlot
+        request={r}
+        timeZone={viewer.timeZone}
+        onBook={(slotStart) => act(() => post(`/api/events/${event.id}/meetings`, { requestId: r.id, slotStart }), 'meetingBooked')}
+      />
     );
   const statusOf = (r: RequestT, mine: boolean): MessageKey => {
     if (booked.has(r.id)) return 'statusConfirmed';
     if (r.status === 'requested') return mine ? 'statusAwaitingAnswer' : 'statusPendingYou';
-    return (`status_${r.status}` as MessageKey);
+    return `status_${r.status}` as MessageKey;
   };
 
   return (
@@ -84,17 +93,25 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
                   <tr data-meeting={m.id}>
                     <td>
                       <strong>{when(m.start)}</strong>
-                      {viewer.timeZone !== event.timeZone && <small class="muted"> ({formatTime(m.start, event.timeZone, lang, false)} {zoneLabel(event.timeZone)})</small>}
+                      {viewer.timeZone !== event.timeZone && (
+                        <small class="muted">
+                          {' '}
+                          ({formatTime(m.start, event.timeZone, lang, false)} {zoneLabel(event.timeZone)})
+                        </small>
+                      )}
                     </td>
                     <td>
                       {others.map((a) => (
                         <span class="who">
-                          <a href={`#/partner/${a.organizationId}`}><Name text={a.organizationName} latin={a.organizationLatin} /></a> (<PersonName name={a.name} latin={a.nameLatin} />)
+                          <a href={`#/partner/${a.organizationId}`}>
+                            <Name text={a.organizationName} latin={a.organizationLatin} />
+                          </a>{' '}
+                          (<PersonName name={a.name} latin={a.nameLatin} />)
                         </span>
                       ))}
                     </td>
                     <td>{m.online ? t('online') : (m.table?.name ?? '—')}</td>
-                    <td>{m.interpreter ? m.interpreter.name : "—"}</td>
+                    <td>{m.interpreter ? m.interpreter.name : '—'}</td>
                   </tr>
                 );
               })}
@@ -104,11 +121,18 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
       )}
       {data.cancelled.length > 0 && (
         <details class="cancelled-meetings">
-          <summary>{t('cancelledMeetings')} ({data.cancelled.length})</summary>
+          <summary>
+            {t('cancelledMeetings')} ({data.cancelled.length})
+          </summary>
           <ul>
             {data.cancelled.map((m) => (
               <li data-meeting={m.id}>
-                <s>{when(m.start)}</s> · {m.attendees.filter((a) => a.organizationId !== viewer.organizationId).map((a) => readableNameText(a.organizationName, a.organizationLatin, lang)).join(', ')} · <span class="badge cancelled">{t('meetingStatusCancelled')}</span>
+                <s>{when(m.start)}</s> ·{' '}
+                {m.attendees
+                  .filter((a) => a.organizationId !== viewer.organizationId)
+                  .map((a) => readableNameText(a.organizationName, a.organizationLatin, lang))
+                  .join(', ')}{' '}
+                · <span class="badge cancelled">{t('meetingStatusCancelled')}</span>
               </li>
             ))}
           </ul>
@@ -128,16 +152,34 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
         {incoming.map((r) => (
           <li data-request={r.id}>
             <p>
-              <strong><a href={`#/partner/${r.from?.organizationId}`}><Name text={r.from?.organizationName ?? { en: r.from?.organization ?? '' }} latin={r.from?.organizationLatin} /></a></strong> (<PersonName name={r.from?.name ?? ''} latin={r.from?.nameLatin} />) · <span class="badge">{t(statusOf(r, false))}</span>
+              <strong>
+                <a href={`#/partner/${r.from?.organizationId}`}>
+                  <Name text={r.from?.organizationName ?? { en: r.from?.organization ?? '' }} latin={r.from?.organizationLatin} />
+                </a>
+              </strong>{' '}
+              (<PersonName name={r.from?.name ?? ''} latin={r.from?.nameLatin} />) · <span class="badge">{t(statusOf(r, false))}</span>
             </p>
             {r.message && <blockquote>{r.message}</blockquote>}
             {r.status === 'requested' && r.from && <RequesterSummary organizationId={viewer.organizationId} partnerId={r.from.organizationId} />}
             {r.status === 'requested' && (
               <div class="row">
-                <button type="button" onClick={() => act(() => post(`/api/requests/${r.id}/accept`, viewer.attendeeId ? { attendeeId: viewer.attendeeId } : {}), 'requestAccepted')}>
+                <button
+                  type="button"
+                  onClick={() => act(() => post(`/api/requests/${r.id}/accept`, viewer.attendeeId ? { attendeeId: viewer.attendeeId } : {}), 'requestAccepted')}
+                >
                   {t('accept')}
                 </button>
-                <button type="button" class="secondary" onClick={() => act(() => post(`/api/requests/${r.id}/decline`, viewer.attendeeId ? { attendeeId: viewer.attendeeId } : {}), 'requestDeclined', t('confirmDecline', { name: readableNameText(r.from?.organizationName, r.from?.organizationLatin, lang) }))}>
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() =>
+                    act(
+                      () => post(`/api/requests/${r.id}/decline`, viewer.attendeeId ? { attendeeId: viewer.attendeeId } : {}),
+                      'requestDeclined',
+                      t('confirmDecline', { name: readableNameText(r.from?.organizationName, r.from?.organizationLatin, lang) }),
+                    )
+                  }
+                >
                   {t('decline')}
                 </button>
               </div>
@@ -153,11 +195,26 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
         {outgoing.map((r) => (
           <li data-request={r.id}>
             <p>
-              <strong><a href={`#/partner/${r.toOrganizationId}`}><Name text={r.toOrganizationName ?? { en: r.toOrganization ?? '' }} latin={r.toOrganizationLatin} /></a></strong> · <span class="badge">{t(statusOf(r, true))}</span>
+              <strong>
+                <a href={`#/partner/${r.toOrganizationId}`}>
+                  <Name text={r.toOrganizationName ?? { en: r.toOrganization ?? '' }} latin={r.toOrganizationLatin} />
+                </a>
+              </strong>{' '}
+              · <span class="badge">{t(statusOf(r, true))}</span>
             </p>
             {bookSlot(r)}
             {(r.status === 'requested' || r.status === 'accepted') && (
-              <button type="button" class="outline secondary" onClick={() => act(() => post(`/api/requests/${r.id}/cancel`, {}), 'requestCancelled', t('confirmWithdraw', { name: readableNameText(r.toOrganizationName, r.toOrganizationLatin, lang) }))}>
+              <button
+                type="button"
+                class="outline secondary"
+                onClick={() =>
+                  act(
+                    () => post(`/api/requests/${r.id}/cancel`, {}),
+                    'requestCancelled',
+                    t('confirmWithdraw', { name: readableNameText(r.toOrganizationName, r.toOrganizationLatin, lang) }),
+                  )
+                }
+              >
                 {t('withdraw')}
               </button>
             )}

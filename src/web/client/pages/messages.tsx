@@ -22,9 +22,20 @@ export function MessagesPage() {
       {data && <p class="muted">{t(data.delivery === 'smtp' ? 'messagesSmtp' : 'messagesOutboxOnly')}</p>}
       <label>
         {t('status')}
-        <select name="messageStatus" value={status} onChange={(e) => { setStatus(e.currentTarget.value); setOffset(0); }}>
+        <select
+          name="messageStatus"
+          value={status}
+          onChange={(e) => {
+            setStatus(e.currentTarget.value);
+            setOffset(0);
+          }}
+        >
           <option value="">{t('all')}</option>
-          {STATUSES.map((s) => <option value={s}>{t(`msg_${s}` as MessageKey)} ({data?.counts[s] ?? 0})</option>)}
+          {STATUSES.map((s) => (
+            <option value={s}>
+              {t(`msg_${s}` as MessageKey)} ({data?.counts[s] ?? 0})
+            </option>
+          ))}
         </select>
       </label>
       <Loading when={loading && !data} error={error} />
@@ -46,7 +57,9 @@ export function MessagesPage() {
                 <tr data-message={m.id}>
                   <td>{formatTime(m.createdAt, Intl.DateTimeFormat().resolvedOptions().timeZone, lang)}</td>
                   <td>{t(`kind_${m.kind}` as MessageKey)}</td>
-                  <td>{m.recipientName} &lt;{m.recipientEmail}&gt;</td>
+                  <td>
+                    {m.recipientName} &lt;{m.recipientEmail}&gt;
+                  </td>
                   <td>
                     <button type="button" class="link" aria-expanded={open === m.id} onClick={() => setOpen(open === m.id ? null : m.id)}>
                       <span lang={m.lang}>{m.subject}</span>
@@ -55,7 +68,12 @@ export function MessagesPage() {
                   </td>
                   <td>
                     {t(`msg_${m.status}` as MessageKey)}
-                    {m.lastError && <small class="muted"> ({m.attempts}× — {m.lastError})</small>}
+                    {m.lastError && (
+                      <small class="muted">
+                        {' '}
+                        ({m.attempts}× — {m.lastError})
+                      </small>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -75,7 +93,11 @@ function MessageBody({ id }: { id: number }) {
   return (
     <div class="message-body">
       <pre lang={data.lang}>{data.text}</pre>
-      {data.attachments.length > 0 && <p>{t('attachments')}: {data.attachments.map((a) => a.filename).join(', ')}</p>}
+      {data.attachments.length > 0 && (
+        <p>
+          {t('attachments')}: {data.attachments.map((a) => a.filename).join(', ')}
+        </p>
+      )}
     </div>
   );
 }
@@ -86,10 +108,18 @@ export function SendSignInLinks({ eventId, onDone }: { eventId: number; onDone: 
   const action = useAction();
   return (
     <div class="row">
-      <button type="button" class="outline" aria-busy={action.busy} disabled={action.busy} onClick={() => void action.run(async () => {
-        const result = await post<SignInLinksResultT>(`/api/events/${eventId}/sign-in-links`, {});
-        onDone(t('signInLinksSent', { sent: result.sent.length, skipped: result.skipped.length }));
-      })}>
+      <button
+        type="button"
+        class="outline"
+        aria-busy={action.busy}
+        disabled={action.busy}
+        onClick={() =>
+          void action.run(async () => {
+            const result = await post<SignInLinksResultT>(`/api/events/${eventId}/sign-in-links`, {});
+            onDone(t('signInLinksSent', { sent: result.sent.length, skipped: result.skipped.length }));
+          })
+        }
+      >
         {t('sendSignInLinks')}
       </button>
       <ProblemBox error={action.error} />

@@ -113,7 +113,10 @@ export function OrganizationPage({ id }: { id: number }) {
   const action = useAction();
   const [issued, setIssued] = useState<string | null>(null);
   const { data, error, loading } = useLoad(async () => {
-    const [o, suggestions] = await Promise.all([get<OrganizationT>(`/api/organizations/${id}`), get<{ items: SuggestionT[] }>(`/api/organizations/${id}/suggestions`, { limit: 10 })]);
+    const [o, suggestions] = await Promise.all([
+      get<OrganizationT>(`/api/organizations/${id}`),
+      get<{ items: SuggestionT[] }>(`/api/organizations/${id}/suggestions`, { limit: 10 }),
+    ]);
     return { o, suggestions: suggestions.items };
   }, [id]);
   if (!data) return <Loading when={loading} error={error} />;
@@ -124,7 +127,8 @@ export function OrganizationPage({ id }: { id: number }) {
         <Name text={o.name} latin={o.nameLatin} />
       </h1>
       <p class="muted">
-        {o.externalId} · {COUNTRY[o.country]?.[lang] ?? o.country} · {o.city} · {KIND[o.kind]?.[lang] ?? o.kind} · {o.languages.map((l) => LANGUAGE_NAMES[l]?.[lang] ?? l).join(', ')}
+        {o.externalId} · {COUNTRY[o.country]?.[lang] ?? o.country} · {o.city} · {KIND[o.kind]?.[lang] ?? o.kind} ·{' '}
+        {o.languages.map((l) => LANGUAGE_NAMES[l]?.[lang] ?? l).join(', ')}
         {o.website && (
           <>
             {' · '}

@@ -27,8 +27,12 @@ export function OutcomesPage() {
         {t('scope')}
         <select name="scope" value={scope} onChange={(e) => setScope(e.currentTarget.value)}>
           <option value="">{t('allSessions')}</option>
-          {programmes.map((p) => <option value={`programme:${p}`}>{t('programmeScope', { name: p })}</option>)}
-          {(events.data?.items ?? []).map((e) => <option value={`event:${e.id}`}>{e.name}</option>)}
+          {programmes.map((p) => (
+            <option value={`programme:${p}`}>{t('programmeScope', { name: p })}</option>
+          ))}
+          {(events.data?.items ?? []).map((e) => (
+            <option value={`event:${e.id}`}>{e.name}</option>
+          ))}
         </select>
       </label>
       <Loading when={loading && !data} error={error} />
@@ -36,32 +40,78 @@ export function OutcomesPage() {
       {data && (
         <>
           <Funnel report={data} />
-          <p data-responses>{t('responsesLine', { fa: data.responses.feedback.answered, fq: data.responses.feedback.asked, ua: data.responses.followUps.answered, uq: data.responses.followUps.asked })}</p>
+          <p data-responses>
+            {t('responsesLine', {
+              fa: data.responses.feedback.answered,
+              fq: data.responses.feedback.asked,
+              ua: data.responses.followUps.answered,
+              uq: data.responses.followUps.asked,
+            })}
+          </p>
           <div class="row">
-            <button type="button" class="secondary" onClick={() => void action.run(() => download('/api/outcomes', { ...query, format: 'csv', table: 'pairs' }, 'musubi-outcomes-pairs.csv'))}>{t('downloadPairsCsv')}</button>
-            <button type="button" class="secondary" onClick={() => void action.run(() => download('/api/outcomes', { ...query, format: 'csv', table: 'breakdown' }, 'musubi-outcomes-breakdown.csv'))}>{t('downloadBreakdownCsv')}</button>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => void action.run(() => download('/api/outcomes', { ...query, format: 'csv', table: 'pairs' }, 'musubi-outcomes-pairs.csv'))}
+            >
+              {t('downloadPairsCsv')}
+            </button>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => void action.run(() => download('/api/outcomes', { ...query, format: 'csv', table: 'breakdown' }, 'musubi-outcomes-breakdown.csv'))}
+            >
+              {t('downloadBreakdownCsv')}
+            </button>
           </div>
-          {DIMENSIONS.map((d) => data.breakdown[d].length > 0 && (
-            <details>
-              <summary>{t(`byDimension_${d}` as MessageKey)}</summary>
-              <ScrollBox label={t(`byDimension_${d}` as MessageKey)}>
-                <table class="striped">
-                  <thead><tr><th scope="col">{t('value')}</th>{STAGES.map((s) => <th scope="col">{t(`stage_${s}` as MessageKey)}</th>)}</tr></thead>
-                  <tbody>{data.breakdown[d].map((row) => <tr><th scope="row">{row.value}</th>{STAGES.map((s) => <td>{row[s]}</td>)}</tr>)}</tbody>
-                </table>
-              </ScrollBox>
-            </details>
-          ))}
+          {DIMENSIONS.map(
+            (d) =>
+              data.breakdown[d].length > 0 && (
+                <details>
+                  <summary>{t(`byDimension_${d}` as MessageKey)}</summary>
+                  <ScrollBox label={t(`byDimension_${d}` as MessageKey)}>
+                    <table class="striped">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('value')}</th>
+                          {STAGES.map((s) => (
+                            <th scope="col">{t(`stage_${s}` as MessageKey)}</th>
+                          ))}
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {data.breakdown[d].map((row) => (
+                          <tr>
+                            <th scope="row">{row.value}</th>
+                            {STAGES.map((s) => (
+                              <td>{row[s]}</td>
+                            ))}
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </ScrollBox>
+                </details>
+              ),
+          )}
           <h2>{t('pairsOutcomes')}</h2>
           <ScrollBox label={t('pairsOutcomes')}>
             <table class="striped outcome-pairs">
-              <thead><tr><th scope="col">{t('pair')}</th><th scope="col">{t('status')}</th><th scope="col">{t('answers')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('pair')}</th>
+                  <th scope="col">{t('status')}</th>
+                  <th scope="col">{t('answers')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {data.pairs.map((p) => {
                   const reached = STAGES.filter((s) => p.stages[s]);
                   return (
                     <tr data-pair={`${p.orgAId}-${p.orgBId}`}>
-                      <td>{p.a} ⇄ {p.b}</td>
+                      <td>
+                        {p.a} ⇄ {p.b}
+                      </td>
                       <td>{reached.length ? t(`stage_${reached[reached.length - 1]!}` as MessageKey) : '—'}</td>
                       <td>
                         {p.feedback.map((f) => (
@@ -69,10 +119,19 @@ export function OutcomesPage() {
                             {f.organizationId === p.orgAId ? p.a : p.b}: {t(f.tookPlace ? 'stage_held' : 'no')}
                             {f.interest && ` · ${t('interest')}: ${t(`interest_${f.interest}` as MessageKey)}`}
                             {f.cooperation && ` · ${t('cooperation')}: ${t(`cooperation_${f.cooperation}` as MessageKey)}`}
-                            {f.nextSteps && <> · <q>{f.nextSteps}</q></>}
+                            {f.nextSteps && (
+                              <>
+                                {' '}
+                                · <q>{f.nextSteps}</q>
+                              </>
+                            )}
                           </div>
                         ))}
-                        {p.followUps.map((f) => <div>{f.months}m: {(f.outcomes ?? []).map((o) => t(`outcome_${o}` as MessageKey)).join(', ')}</div>)}
+                        {p.followUps.map((f) => (
+                          <div>
+                            {f.months}m: {(f.outcomes ?? []).map((o) => t(`outcome_${o}` as MessageKey)).join(', ')}
+                          </div>
+                        ))}
                       </td>
                     </tr>
                   );
@@ -95,7 +154,13 @@ function Funnel({ report }: { report: OutcomeReportT }) {
     const chart = new Chart(canvas.current, {
       type: 'bar',
       data: { labels, datasets: [{ label: t('pair'), data: STAGES.map((s) => report.funnel[s]), backgroundColor: '#0172ad' }] },
-      options: { animation: false, responsive: true, maintainAspectRatio: false, indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        indexAxis: 'y',
+        scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+      },
     });
     return () => chart.destroy();
   }, [report, labels.join()]);

@@ -29,7 +29,9 @@ function Concepts({ concepts }: { concepts: PartnerT['concepts'] }) {
     <p class="concepts" aria-label={t('conceptsOfProfile')}>
       <strong>{t('conceptsOfProfile')}:</strong>{' '}
       {concepts.map((c) => (
-        <span class="concept-chip" lang={lang}>{c.label[lang]}</span>
+        <span class="concept-chip" lang={lang}>
+          {c.label[lang]}
+        </span>
       ))}
     </p>
   );
@@ -44,37 +46,70 @@ export function PartnerPage({ selfId, partnerId }: { selfId: number; partnerId: 
   const t = useT();
   const { lang } = useSession();
   const { data, error, loading } = useLoad(async () => {
-    const [self, view] = await Promise.all([get<OrganizationT>(`/api/organizations/${selfId}`), get<PartnerT>(`/api/organizations/${selfId}/partners/${partnerId}`)]);
+    const [self, view] = await Promise.all([
+      get<OrganizationT>(`/api/organizations/${selfId}`),
+      get<PartnerT>(`/api/organizations/${selfId}/partners/${partnerId}`),
+    ]);
     return { self, view };
   }, [selfId, partnerId]);
   if (!data) return <Loading when={loading} error={error} />;
   const o = data.view.organization;
   return (
     <section class="partner">
-      <p><button type="button" class="outline secondary small" onClick={() => history.back()}>← {t('backToList')}</button></p>
+      <p>
+        <button type="button" class="outline secondary small" onClick={() => history.back()}>
+          ← {t('backToList')}
+        </button>
+      </p>
       <p class="muted">{t('partnerTitle')}</p>
       <h1>
         <Name text={o.name} latin={o.nameLatin} />
       </h1>
       <p class="muted">
-        {COUNTRY[o.country]?.[lang] ?? o.country} · {o.city} · {KIND[o.kind]?.[lang] ?? o.kind} · {o.languages.map((l) => LANGUAGE_NAMES[l]?.[lang] ?? l).join(', ')}
-        {' '}· {t('score')} <Score value={data.view.score} /> <StrengthWord score={data.view.score} /> <RelationBadges relation={data.view.relation} />
+        {COUNTRY[o.country]?.[lang] ?? o.country} · {o.city} · {KIND[o.kind]?.[lang] ?? o.kind} ·{' '}
+        {o.languages.map((l) => LANGUAGE_NAMES[l]?.[lang] ?? l).join(', ')} · {t('score')} <Score value={data.view.score} />{' '}
+        <StrengthWord score={data.view.score} /> <RelationBadges relation={data.view.relation} />
       </p>
       <Concepts concepts={data.view.concepts} />
       <h2>{t('description')}</h2>
-      <p><LText text={o.description} /></p>
+      <p>
+        <LText text={o.description} />
+      </p>
       <div class="grid">
         <div>
           <h2>{t('offers')}</h2>
-          <ul>{o.offers.map((x) => <li><LText text={x} /></li>)}</ul>
+          <ul>
+            {o.offers.map((x) => (
+              <li>
+                <LText text={x} />
+              </li>
+            ))}
+          </ul>
         </div>
         <div>
           <h2>{t('needs')}</h2>
-          <ul>{o.needs.map((x) => <li><LText text={x} /></li>)}</ul>
+          <ul>
+            {o.needs.map((x) => (
+              <li>
+                <LText text={x} />
+              </li>
+            ))}
+          </ul>
         </div>
       </div>
-      {o.sectors.length > 0 && <p><strong>{t('sectors')}:</strong> {o.sectors.join(', ')}</p>}
-      {o.website && <p><strong>{t('website')}:</strong> <a href={o.website} rel="noopener noreferrer">{o.website}</a></p>}
+      {o.sectors.length > 0 && (
+        <p>
+          <strong>{t('sectors')}:</strong> {o.sectors.join(', ')}
+        </p>
+      )}
+      {o.website && (
+        <p>
+          <strong>{t('website')}:</strong>{' '}
+          <a href={o.website} rel="noopener noreferrer">
+            {o.website}
+          </a>
+        </p>
+      )}
       <h2>{t('whyThisPair')}</h2>
       <Reasons reasons={data.view.reasons} names={[data.self.name, o.name]} limit={8} />
     </section>
@@ -92,9 +127,13 @@ export function RequesterSummary({ organizationId, partnerId }: { organizationId
         {t('aboutRequester')} · {t('score')} <Score value={data.score} /> <StrengthWord score={data.score} />
       </summary>
       <Concepts concepts={data.concepts} />
-      <p><LText text={data.organization.description} /></p>
+      <p>
+        <LText text={data.organization.description} />
+      </p>
       <Reasons reasons={data.reasons} names={[{}, data.organization.name]} limit={2} />
-      <p><a href={`#/partner/${partnerId}`}>{t('partnerTitle')} →</a></p>
+      <p>
+        <a href={`#/partner/${partnerId}`}>{t('partnerTitle')} →</a>
+      </p>
     </details>
   );
 }

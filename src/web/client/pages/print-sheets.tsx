@@ -93,7 +93,9 @@ export function AgendaSheet({ data, ix, person }: { data: SheetsT; ix: SheetInde
     <article class="sheet" data-attendee={person.id}>
       <header class="sheet-head">
         <div>
-          <p class="muted">{data.event.name} · {data.event.city}</p>
+          <p class="muted">
+            {data.event.name} · {data.event.city}
+          </p>
           <h2>{t('agendaOf', { name: person.name })}</h2>
           <p>
             <PersonName person={person} /> · <OrgName org={ix.orgs.get(person.organizationId)} />
@@ -113,36 +115,36 @@ export function AgendaSheet({ data, ix, person }: { data: SheetsT; ix: SheetInde
         <p>{t('noMeetingsYet')}</p>
       ) : (
         <ScrollBox label={t('agendaOf', { name: person.name })}>
-        <table class="sheet-table">
-          <thead>
-            <tr>
-              <th scope="col">{elsewhere ? t('yourTime') : t('time')}</th>
-              {elsewhere && <th scope="col">{t('sessionTime')}</th>}
-              <th scope="col">{t('with')}</th>
-              <th scope="col">{t('place')}</th>
-              <th scope="col">{t('interpreter')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mine.map((m) => {
-              const partner = ix.people.get(m.attendeeIds.find((id) => id !== person.id) ?? 0);
-              const interpreter = m.interpreterId ? ix.interpreters.get(m.interpreterId) : undefined;
-              return (
-                <tr class={m.status === 'cancelled' ? 'cancelled' : m.dayReason === 'standby' ? 'standby' : ''} data-meeting={m.id}>
-                  <td>{formatTime(m.start, person.timeZone, lang)}</td>
-                  {elsewhere && <td>{formatTime(m.start, ix.zone, lang, false)}</td>}
-                  <td>
-                    <PersonName person={partner} />
-                    <br />
-                    <OrgName org={ix.orgs.get(partner?.organizationId ?? 0)} /> <DayChange m={m} />
-                  </td>
-                  <td>{m.online ? t('online') : `${t('table')} ${ix.tables.get(m.tableId ?? 0) ?? ''}`}</td>
-                  <td>{interpreter ? <PersonName person={interpreter} /> : '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+          <table class="sheet-table">
+            <thead>
+              <tr>
+                <th scope="col">{elsewhere ? t('yourTime') : t('time')}</th>
+                {elsewhere && <th scope="col">{t('sessionTime')}</th>}
+                <th scope="col">{t('with')}</th>
+                <th scope="col">{t('place')}</th>
+                <th scope="col">{t('interpreter')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mine.map((m) => {
+                const partner = ix.people.get(m.attendeeIds.find((id) => id !== person.id) ?? 0);
+                const interpreter = m.interpreterId ? ix.interpreters.get(m.interpreterId) : undefined;
+                return (
+                  <tr class={m.status === 'cancelled' ? 'cancelled' : m.dayReason === 'standby' ? 'standby' : ''} data-meeting={m.id}>
+                    <td>{formatTime(m.start, person.timeZone, lang)}</td>
+                    {elsewhere && <td>{formatTime(m.start, ix.zone, lang, false)}</td>}
+                    <td>
+                      <PersonName person={partner} />
+                      <br />
+                      <OrgName org={ix.orgs.get(partner?.organizationId ?? 0)} /> <DayChange m={m} />
+                    </td>
+                    <td>{m.online ? t('online') : `${t('table')} ${ix.tables.get(m.tableId ?? 0) ?? ''}`}</td>
+                    <td>{interpreter ? <PersonName person={interpreter} /> : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         </ScrollBox>
       )}
       <Printed data={data} />
@@ -151,16 +153,33 @@ export function AgendaSheet({ data, ix, person }: { data: SheetsT; ix: SheetInde
 }
 
 /** A table's day (every slot, free ones too) or an interpreter's (their meetings). */
-export function ResourceSheet({ data, ix, title, keep, showTable, allSlots }: { data: SheetsT; ix: SheetIndex; title: string; keep: (m: Meeting) => boolean; showTable: boolean; allSlots: boolean }) {
+export function ResourceSheet({
+  data,
+  ix,
+  title,
+  keep,
+  showTable,
+  allSlots,
+}: {
+  data: SheetsT;
+  ix: SheetIndex;
+  title: string;
+  keep: (m: Meeting) => boolean;
+  showTable: boolean;
+  allSlots: boolean;
+}) {
   const t = useT();
   const { lang } = useSession();
   return (
     <article class="sheet">
-      <p class="muted">{data.event.name} · {data.event.city} · {t('timesShownIn', { zone: zoneLabel(ix.zone) })}</p>
+      <p class="muted">
+        {data.event.name} · {data.event.city} · {t('timesShownIn', { zone: zoneLabel(ix.zone) })}
+      </p>
       <h2>{title}</h2>
       {ix.days.map((date) => {
         const slots = data.event.slots.filter((s) => ix.dateOf(s.start) === date);
-        const rows = slots.map((s) => ({ slot: s, meeting: ix.byStart.find((m) => m.start === s.start && m.status === 'scheduled' && keep(m)) }))
+        const rows = slots
+          .map((s) => ({ slot: s, meeting: ix.byStart.find((m) => m.start === s.start && m.status === 'scheduled' && keep(m)) }))
           .filter((r) => allSlots || r.meeting);
         if (!rows.length) return null;
         return (
@@ -178,7 +197,7 @@ export function ResourceSheet({ data, ix, title, keep, showTable, allSlots }: { 
               {rows.map(({ slot, meeting }) => (
                 <tr data-meeting={meeting?.id}>
                   <td>{formatTime(slot.start, ix.zone, lang, false)}</td>
-                  {showTable && <td>{meeting?.online ? t('online') : ix.tables.get(meeting?.tableId ?? 0) ?? ''}</td>}
+                  {showTable && <td>{meeting?.online ? t('online') : (ix.tables.get(meeting?.tableId ?? 0) ?? '')}</td>}
                   <td>{meeting ? <Pair m={meeting} ix={ix} /> : <span class="muted">{t('freeTable')}</span>}</td>
                   <td>{meeting?.interpreterId ? <PersonName person={ix.interpreters.get(meeting.interpreterId)} /> : ''}</td>
                 </tr>
@@ -200,18 +219,30 @@ export function GridSheet({ data, ix, date }: { data: SheetsT; ix: SheetIndex; d
   const cell = (m: Meeting | undefined) =>
     m && (
       <>
-        {m.attendeeIds.map((id) => <div><PersonName person={ix.people.get(id)} /></div>)}
-        {m.interpreterId && <div class="interp">{t('interpreterMark')} {ix.interpreters.get(m.interpreterId)?.name}</div>}
+        {m.attendeeIds.map((id) => (
+          <div>
+            <PersonName person={ix.people.get(id)} />
+          </div>
+        ))}
+        {m.interpreterId && (
+          <div class="interp">
+            {t('interpreterMark')} {ix.interpreters.get(m.interpreterId)?.name}
+          </div>
+        )}
       </>
     );
   return (
     <article class="sheet landscape">
-      <h2>{data.event.name} · {dayLabel(slots[0]?.start ?? data.generatedAt, ix.zone, lang)}</h2>
+      <h2>
+        {data.event.name} · {dayLabel(slots[0]?.start ?? data.generatedAt, ix.zone, lang)}
+      </h2>
       <table class="sheet-table grid-print">
         <thead>
           <tr>
             <th scope="col">{t('time')}</th>
-            {data.event.tables.map((tb) => <th scope="col">{tb.name}</th>)}
+            {data.event.tables.map((tb) => (
+              <th scope="col">{tb.name}</th>
+            ))}
             <th scope="col">{t('online')}</th>
           </tr>
         </thead>
@@ -221,7 +252,9 @@ export function GridSheet({ data, ix, date }: { data: SheetsT; ix: SheetIndex; d
             return (
               <tr>
                 <th scope="row">{formatTime(s.start, ix.zone, lang, false)}</th>
-                {data.event.tables.map((tb) => <td>{cell(here.find((m) => m.tableId === tb.id))}</td>)}
+                {data.event.tables.map((tb) => (
+                  <td>{cell(here.find((m) => m.tableId === tb.id))}</td>
+                ))}
                 <td>{here.filter((m) => m.online).map((m) => cell(m))}</td>
               </tr>
             );
@@ -238,11 +271,17 @@ export function CheckInSheet({ data, ix, date }: { data: SheetsT; ix: SheetIndex
   const t = useT();
   const marks = new Map(data.checkIns.filter((c) => c.date === date).map((c) => [c.attendeeId, c.status]));
   const orgText = (id: number) => Object.values(ix.orgs.get(id)?.name ?? {})[0] ?? '';
-  const people = data.attendees.filter((a) => a.checkInCode).sort((a, b) => orgText(a.organizationId).localeCompare(orgText(b.organizationId)) || a.name.localeCompare(b.name));
+  const people = data.attendees
+    .filter((a) => a.checkInCode)
+    .sort((a, b) => orgText(a.organizationId).localeCompare(orgText(b.organizationId)) || a.name.localeCompare(b.name));
   return (
     <article class="sheet">
-      <p class="muted">{data.event.name} · {data.event.city}</p>
-      <h2>{t('printCheckIns')} · {date}</h2>
+      <p class="muted">
+        {data.event.name} · {data.event.city}
+      </p>
+      <h2>
+        {t('printCheckIns')} · {date}
+      </h2>
       <table class="sheet-table">
         <thead>
           <tr>
@@ -255,8 +294,12 @@ export function CheckInSheet({ data, ix, date }: { data: SheetsT; ix: SheetIndex
         <tbody>
           {people.map((a) => (
             <tr>
-              <td><OrgName org={ix.orgs.get(a.organizationId)} /></td>
-              <td><PersonName person={a} /></td>
+              <td>
+                <OrgName org={ix.orgs.get(a.organizationId)} />
+              </td>
+              <td>
+                <PersonName person={a} />
+              </td>
               <td class="code">{a.checkInCode}</td>
               <td>{marks.get(a.id) === 'present' ? `☑ ${t('statusPresent')}` : marks.get(a.id) === 'absent' ? `☒ ${t('statusAbsent')}` : '☐'}</td>
             </tr>

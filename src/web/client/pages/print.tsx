@@ -26,20 +26,38 @@ export function PrintPage({ eventId, kind, itemId, attendeeId }: { eventId: numb
   const t = useT();
   const { lang } = useSession();
   // An attendee's own agenda is kept for when the network drops; the matchmaker's sheets are not.
-  const { data: kept, error, loading } = useLoad(
-    () => (attendeeId ? getKept<SheetsT>(`sheets.${eventId}.${attendeeId}`, `/api/events/${eventId}/sheets`, { attendeeId }) : get<SheetsT>(`/api/events/${eventId}/sheets`).then((data) => ({ data, savedAt: null }))),
+  const {
+    data: kept,
+    error,
+    loading,
+  } = useLoad(
+    () =>
+      attendeeId
+        ? getKept<SheetsT>(`sheets.${eventId}.${attendeeId}`, `/api/events/${eventId}/sheets`, { attendeeId })
+        : get<SheetsT>(`/api/events/${eventId}/sheets`).then((data) => ({ data, savedAt: null })),
     [eventId, attendeeId],
   );
   const data = kept?.data;
   return (
     <section class="print-page">
       <nav class="row no-print" aria-label={t('printSheets')}>
-        <button type="button" onClick={() => print()}>{t('printButton')}</button>
-        {!attendeeId && KINDS.map((k) => <a href={`#/events/${eventId}/print/${k.kind}`} aria-current={k.kind === kind ? 'page' : undefined}>{t(k.label)}</a>)}
+        <button type="button" onClick={() => print()}>
+          {t('printButton')}
+        </button>
+        {!attendeeId &&
+          KINDS.map((k) => (
+            <a href={`#/events/${eventId}/print/${k.kind}`} aria-current={k.kind === kind ? 'page' : undefined}>
+              {t(k.label)}
+            </a>
+          ))}
         {!attendeeId && <a href={`#/events/${eventId}`}>{t('close')}</a>}
       </nav>
       <h1 class="no-print">{t('printSheets')}</h1>
-      {kept?.savedAt && <p class="offline-banner" role="status">{t('offlineCopy', { time: formatTime(kept.savedAt, Intl.DateTimeFormat().resolvedOptions().timeZone, lang) })}</p>}
+      {kept?.savedAt && (
+        <p class="offline-banner" role="status">
+          {t('offlineCopy', { time: formatTime(kept.savedAt, Intl.DateTimeFormat().resolvedOptions().timeZone, lang) })}
+        </p>
+      )}
       <Loading when={loading} error={error} />
       {data && <Sheets data={data} kind={kind} itemId={itemId ?? attendeeId} />}
     </section>
@@ -56,14 +74,58 @@ function Sheets({ data, kind, itemId }: { data: SheetsT; kind: SheetKind; itemId
       return person ? <AgendaSheet data={data} ix={ix} person={person} /> : null;
     }
     case 'agendas':
-      return <>{data.attendees.filter((a) => a.checkInCode).sort((a, b) => a.organizationId - b.organizationId || byName(a, b)).map((a) => <AgendaSheet data={data} ix={ix} person={a} />)}</>;
+      return (
+        <>
+          {data.attendees
+            .filter((a) => a.checkInCode)
+            .sort((a, b) => a.organizationId - b.organizationId || byName(a, b))
+            .map((a) => (
+              <AgendaSheet data={data} ix={ix} person={a} />
+            ))}
+        </>
+      );
     case 'table':
-      return <>{data.event.tables.filter((tb) => !itemId || tb.id === itemId).map((tb) => <ResourceSheet data={data} ix={ix} title={t('tableSheet', { name: tb.name })} keep={(m) => m.tableId === tb.id} showTable={false} allSlots />)}</>;
+      return (
+        <>
+          {data.event.tables
+            .filter((tb) => !itemId || tb.id === itemId)
+            .map((tb) => (
+              <ResourceSheet data={data} ix={ix} title={t('tableSheet', { name: tb.name })} keep={(m) => m.tableId === tb.id} showTable={false} allSlots />
+            ))}
+        </>
+      );
     case 'interpreter':
-      return <>{data.interpreters.filter((i) => !itemId || i.id === itemId).map((i) => <ResourceSheet data={data} ix={ix} title={t('interpreterSheet', { name: i.latin ? `${i.name} (${i.latin})` : i.name })} keep={(m) => m.interpreterId === i.id} showTable allSlots={false} />)}</>;
+      return (
+        <>
+          {data.interpreters
+            .filter((i) => !itemId || i.id === itemId)
+            .map((i) => (
+              <ResourceSheet
+                data={data}
+                ix={ix}
+                title={t('interpreterSheet', { name: i.latin ? `${i.name} (${i.latin})` : i.name })}
+                keep={(m) => m.interpreterId === i.id}
+                showTable
+                allSlots={false}
+              />
+            ))}
+        </>
+      );
     case 'grid':
-      return <>{ix.days.map((date) => <GridSheet data={data} ix={ix} date={date} />)}</>;
+      return (
+        <>
+          {ix.days.map((date) => (
+            <GridSheet data={data} ix={ix} date={date} />
+          ))}
+        </>
+      );
     case 'check-in':
-      return <>{ix.days.map((date) => <CheckInSheet data={data} ix={ix} date={date} />)}</>;
+      return (
+        <>
+          {ix.days.map((date) => (
+            <CheckInSheet data={data} ix={ix} date={date} />
+          ))}
+        </>
+      );
   }
 }

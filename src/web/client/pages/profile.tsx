@@ -24,7 +24,11 @@ interface Draft {
 }
 
 const each = <T,>(f: (l: Lang) => T) => Object.fromEntries(LANGS.map((l) => [l, f(l)])) as Record<Lang, T>;
-const lines = (items: Localized[], lang: Lang) => items.map((i) => i[lang] ?? '').join('\n').replace(/\n+$/, '');
+const lines = (items: Localized[], lang: Lang) =>
+  items
+    .map((i) => i[lang] ?? '')
+    .join('\n')
+    .replace(/\n+$/, '');
 
 function toDraft(o: OrganizationT): Draft {
   return {
@@ -73,7 +77,10 @@ function toPatch(d: Draft) {
     city: d.city.trim(),
     ...(d.website.trim() ? { website: d.website.trim() } : {}),
     languages: d.languages,
-    sectors: d.sectors.split(/[,、，;]/).map((s) => s.trim()).filter(Boolean),
+    sectors: d.sectors
+      .split(/[,、，;]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
     sdgs: d.sdgs,
   };
 }
@@ -115,7 +122,15 @@ export function ProfilePage({ id }: { id: number }) {
           <legend>{t('profileTexts')}</legend>
           <div role="tablist" aria-label={t('writingLanguage')} class="tabs">
             {LANGS.map((l) => (
-              <button type="button" role="tab" id={`tab-${l}`} aria-selected={tab === l} aria-controls="texts" class={tab === l ? '' : 'outline secondary'} onClick={() => setTab(l)}>
+              <button
+                type="button"
+                role="tab"
+                id={`tab-${l}`}
+                aria-selected={tab === l}
+                aria-controls="texts"
+                class={tab === l ? '' : 'outline secondary'}
+                onClick={() => setTab(l)}
+              >
                 {LANGUAGE_NAMES[l]![lang]}
                 {(draft.description[l] || draft.name[l]) && ' ✓'}
               </button>
@@ -128,15 +143,33 @@ export function ProfilePage({ id }: { id: number }) {
             </label>
             <label>
               {t('description')}
-              <textarea name={`description-${tab}`} rows={4} maxLength={5000} value={draft.description[tab]} onInput={(e) => setText('description', e.currentTarget.value)} />
+              <textarea
+                name={`description-${tab}`}
+                rows={4}
+                maxLength={5000}
+                value={draft.description[tab]}
+                onInput={(e) => setText('description', e.currentTarget.value)}
+              />
             </label>
             <label>
               {t('offers')}
-              <textarea name={`offers-${tab}`} rows={4} value={draft.offers[tab]} onInput={(e) => setText('offers', e.currentTarget.value)} aria-describedby="lines-help" />
+              <textarea
+                name={`offers-${tab}`}
+                rows={4}
+                value={draft.offers[tab]}
+                onInput={(e) => setText('offers', e.currentTarget.value)}
+                aria-describedby="lines-help"
+              />
             </label>
             <label>
               {t('needs')}
-              <textarea name={`needs-${tab}`} rows={4} value={draft.needs[tab]} onInput={(e) => setText('needs', e.currentTarget.value)} aria-describedby="lines-help" />
+              <textarea
+                name={`needs-${tab}`}
+                rows={4}
+                value={draft.needs[tab]}
+                onInput={(e) => setText('needs', e.currentTarget.value)}
+                aria-describedby="lines-help"
+              />
             </label>
             <small id="lines-help">{t('linesHelp')}</small>
           </div>
@@ -165,7 +198,13 @@ export function ProfilePage({ id }: { id: number }) {
         </fieldset>
         <label>
           {t('latinName')}
-          <input name="nameLatin" maxLength={300} value={draft.nameLatin} aria-describedby="latin-help" onInput={(e) => set({ nameLatin: e.currentTarget.value })} />
+          <input
+            name="nameLatin"
+            maxLength={300}
+            value={draft.nameLatin}
+            aria-describedby="latin-help"
+            onInput={(e) => set({ nameLatin: e.currentTarget.value })}
+          />
           <small id="latin-help">{t('latinNameHelp')}</small>
         </label>
         <label>
@@ -195,7 +234,11 @@ export function ProfilePage({ id }: { id: number }) {
           <div class="sdgs">
             {Array.from({ length: 17 }, (_, i) => i + 1).map((n) => (
               <label class="inline">
-                <input type="checkbox" checked={draft.sdgs.includes(n)} onChange={(e) => set({ sdgs: e.currentTarget.checked ? [...draft.sdgs, n].sort((a, b) => a - b) : draft.sdgs.filter((x) => x !== n) })} />
+                <input
+                  type="checkbox"
+                  checked={draft.sdgs.includes(n)}
+                  onChange={(e) => set({ sdgs: e.currentTarget.checked ? [...draft.sdgs, n].sort((a, b) => a - b) : draft.sdgs.filter((x) => x !== n) })}
+                />
                 {n}
               </label>
             ))}

@@ -3,7 +3,7 @@ import { download, get, patch, post } from '../api.ts';
 import { COUNTRY, KIND, type MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { MatchHistoryT, MatchT, OrganizationT, Page } from '../types.ts';
-import { formatTime, Loading, Name, Notice, Pager, pick, ProblemBox, Score, STRENGTH, StrengthWord, useAction, useLoad } from '../ui.tsx';
+import { formatTime, Loading, Name, Notice, Pager, pick, ProblemBox, Score, STRENGTH, useAction, useLoad } from '../ui.tsx';
 import { Reasons } from './reasons.tsx';
 import { SideBySide } from './side-by-side.tsx';
 
@@ -40,7 +40,16 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
   const { lang } = useSession();
   // One organisation's pairs: every status, so its decided pairs are in view too.
   // Weak pairs are hidden at first (most of a large queue): the threshold is the matchmaker's to move.
-  const [filters, setFilters] = useState<Filters>({ status: organizationId ? '' : 'pending', minScore: organizationId ? '' : String(STRENGTH.good), country: '', kind: '', sector: '', q: '', sort: 'score', offset: 0 });
+  const [filters, setFilters] = useState<Filters>({
+    status: organizationId ? '' : 'pending',
+    minScore: organizationId ? '' : String(STRENGTH.good),
+    country: '',
+    kind: '',
+    sector: '',
+    q: '',
+    sort: 'score',
+    offset: 0,
+  });
   const settled = useSettled(filters);
   const query = { ...settled, organizationId, minScore: settled.minScore ? Number(settled.minScore) : undefined };
   const { data, error, loading, reload } = useLoad(
@@ -65,7 +74,10 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
     setChosen(new Set());
   }, [data]);
   const current = rows[selected];
-  const history = useLoad(async () => (current ? get<MatchHistoryT>(`/api/matches/${current.id}/history`) : { items: [] }), [current?.id, current?.status, current?.note]);
+  const history = useLoad(
+    async () => (current ? get<MatchHistoryT>(`/api/matches/${current.id}/history`) : { items: [] }),
+    [current?.id, current?.status, current?.note],
+  );
 
   const decideChosen = (status: (typeof STATUSES)[number]) =>
     void action.run(async () => {
@@ -74,12 +86,13 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
       setNotice(t('bulkDecided', { count: ids.length, status: t(`match_${status}` as MessageKey) }));
       reload();
     });
-  const toggle = (id: number) => setChosen((all) => {
-    const next = new Set(all);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    return next;
-  });
+  const toggle = (id: number) =>
+    setChosen((all) => {
+      const next = new Set(all);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   useEffect(() => setNote(current?.note ?? ''), [current?.id]);
   useEffect(() => {
     listRef.current?.querySelector<HTMLElement>(`[data-index="${selected}"]`)?.scrollIntoView?.({ block: 'nearest' });
@@ -146,7 +159,16 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
         </label>
         <label>
           {t('minScore')}
-          <input name="minScore" type="number" min={0} max={1} step={0.01} inputMode="decimal" value={filters.minScore} onInput={(e) => set({ minScore: e.currentTarget.value })} />
+          <input
+            name="minScore"
+            type="number"
+            min={0}
+            max={1}
+            step={0.01}
+            inputMode="decimal"
+            value={filters.minScore}
+            onInput={(e) => set({ minScore: e.currentTarget.value })}
+          />
         </label>
         <label>
           {t('country')}
@@ -195,13 +217,26 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
       )}
       <div class="row bulk">
         <label class="inline">
-          <input type="checkbox" name="selectAll" checked={rows.length > 0 && rows.every((r) => chosen.has(r.id))} onChange={(e) => setChosen(e.currentTarget.checked ? new Set(rows.map((r) => r.id)) : new Set())} />
+          <input
+            type="checkbox"
+            name="selectAll"
+            checked={rows.length > 0 && rows.every((r) => chosen.has(r.id))}
+            onChange={(e) => setChosen(e.currentTarget.checked ? new Set(rows.map((r) => r.id)) : new Set())}
+          />
           {t('selectAllShown')}
         </label>
-        <span class="muted" aria-live="polite">{t('selectedCount', { count: chosen.size })}</span>
-        <button type="button" disabled={!chosen.size || action.busy} onClick={() => decideChosen('approved')}>{t('approveSelected')}</button>
-        <button type="button" class="secondary" disabled={!chosen.size || action.busy} onClick={() => decideChosen('rejected')}>{t('rejectSelected')}</button>
-        <button type="button" class="outline" onClick={() => void action.run(() => download('/api/matches/export', query, 'review-queue.csv'))}>{t('exportQueue')}</button>
+        <span class="muted" aria-live="polite">
+          {t('selectedCount', { count: chosen.size })}
+        </span>
+        <button type="button" disabled={!chosen.size || action.busy} onClick={() => decideChosen('approved')}>
+          {t('approveSelected')}
+        </button>
+        <button type="button" class="secondary" disabled={!chosen.size || action.busy} onClick={() => decideChosen('rejected')}>
+          {t('rejectSelected')}
+        </button>
+        <button type="button" class="outline" onClick={() => void action.run(() => download('/api/matches/export', query, 'review-queue.csv'))}>
+          {t('exportQueue')}
+        </button>
       </div>
       <Notice text={notice} />
       <ProblemBox error={action.error} />
@@ -209,7 +244,14 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
         <ol class="queue" ref={listRef} aria-label={t('reviewTitle')} aria-describedby="shortcuts">
           {rows.map((m, i) => (
             <li data-index={i} data-match={m.id} class={i === selected ? 'selected' : ''} aria-current={i === selected ? 'true' : undefined}>
-              <input type="checkbox" class="choose" name={`pair-${m.id}`} aria-label={t('selectPair')} checked={chosen.has(m.id)} onChange={() => toggle(m.id)} />
+              <input
+                type="checkbox"
+                class="choose"
+                name={`pair-${m.id}`}
+                aria-label={t('selectPair')}
+                checked={chosen.has(m.id)}
+                onChange={() => toggle(m.id)}
+              />
               <button type="button" class="pair" onClick={() => setSelected(i)}>
                 <Score value={m.score} strength={m.strength} />
                 <span class="names">
@@ -226,7 +268,8 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
               <Name text={current.a.name} latin={current.a.nameLatin} /> ⇄ <Name text={current.b.name} latin={current.b.nameLatin} />
             </h2>
             <p class="muted">
-              {COUNTRY[current.a.country]?.[lang]} · {current.a.city} · {KIND[current.a.kind]?.[lang]} ⇄ {COUNTRY[current.b.country]?.[lang]} · {current.b.city} · {KIND[current.b.kind]?.[lang]}
+              {COUNTRY[current.a.country]?.[lang]} · {current.a.city} · {KIND[current.a.kind]?.[lang]} ⇄ {COUNTRY[current.b.country]?.[lang]} · {current.b.city}{' '}
+              · {KIND[current.b.kind]?.[lang]}
             </p>
             <Reasons reasons={current.reasons} names={[current.a.name, current.b.name]} limit={6} />
             <button type="button" class="outline" aria-expanded={comparing} onClick={() => setComparing((c) => !c)}>
@@ -252,8 +295,14 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
             <ol class="history">
               {history.data?.items.map((h) => (
                 <li>
-                  <time dateTime={h.at}>{formatTime(h.at, Intl.DateTimeFormat().resolvedOptions().timeZone, lang)}</time> · {h.actor} · <span class={`badge ${h.status}`}>{t(`match_${h.status}` as MessageKey)}</span>
-                  {h.note && <> — <q>{h.note}</q></>}
+                  <time dateTime={h.at}>{formatTime(h.at, Intl.DateTimeFormat().resolvedOptions().timeZone, lang)}</time> · {h.actor} ·{' '}
+                  <span class={`badge ${h.status}`}>{t(`match_${h.status}` as MessageKey)}</span>
+                  {h.note && (
+                    <>
+                      {' '}
+                      — <q>{h.note}</q>
+                    </>
+                  )}
                 </li>
               ))}
             </ol>
@@ -269,4 +318,3 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
 function nameOf(name: Record<string, string>, lang: string): string {
   return name[lang] ?? name.en ?? Object.values(name)[0] ?? '';
 }
-

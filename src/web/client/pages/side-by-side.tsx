@@ -12,7 +12,10 @@ function evidence(pair: MatchT, side: 'a' | 'b'): Spans {
   for (const r of pair.reasons) {
     const p = r[side];
     const key = `${p.field}:${p.item}:${p.lang}`;
-    out.set(key, [...(out.get(key) ?? []), ...p.spans].sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0)));
+    out.set(
+      key,
+      [...(out.get(key) ?? []), ...p.spans].sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0)),
+    );
   }
   // Overlapping spans (two concepts on the same words) are merged so each word is marked once.
   for (const [key, spans] of out) {
@@ -46,15 +49,35 @@ function Profile({ o, spans }: { o: OrganizationT; spans: Spans }) {
   const { lang } = useSession();
   return (
     <section aria-label={o.name[lang] ?? o.nameLatin}>
-      <h3><Name text={o.name} latin={o.nameLatin} /></h3>
-      <p class="muted">{COUNTRY[o.country]?.[lang] ?? o.country} · {o.city} · {KIND[o.kind]?.[lang] ?? o.kind}</p>
+      <h3>
+        <Name text={o.name} latin={o.nameLatin} />
+      </h3>
+      <p class="muted">
+        {COUNTRY[o.country]?.[lang] ?? o.country} · {o.city} · {KIND[o.kind]?.[lang] ?? o.kind}
+      </p>
       <h4>{t('description')}</h4>
       <Versions text={o.description} field="about" item={0} spans={spans} />
       <h4>{t('offers')}</h4>
-      <ol>{o.offers.map((x, i) => <li><Versions text={x} field="offers" item={i} spans={spans} /></li>)}</ol>
+      <ol>
+        {o.offers.map((x, i) => (
+          <li>
+            <Versions text={x} field="offers" item={i} spans={spans} />
+          </li>
+        ))}
+      </ol>
       <h4>{t('needs')}</h4>
-      <ol>{o.needs.map((x, i) => <li><Versions text={x} field="needs" item={i} spans={spans} /></li>)}</ol>
-      {o.sectors.length > 0 && <p><strong>{t('sectors')}:</strong> {o.sectors.join(', ')}</p>}
+      <ol>
+        {o.needs.map((x, i) => (
+          <li>
+            <Versions text={x} field="needs" item={i} spans={spans} />
+          </li>
+        ))}
+      </ol>
+      {o.sectors.length > 0 && (
+        <p>
+          <strong>{t('sectors')}:</strong> {o.sectors.join(', ')}
+        </p>
+      )}
     </section>
   );
 }

@@ -16,7 +16,15 @@ export function SignIn({ onSignIn }: { onSignIn: (token: string) => void }) {
       >
         <label>
           {t('token')}
-          <input name="token" type="password" autoComplete="off" required value={value} onInput={(e) => setValue(e.currentTarget.value)} aria-describedby="token-help" />
+          <input
+            name="token"
+            type="password"
+            autoComplete="off"
+            required
+            value={value}
+            onInput={(e) => setValue(e.currentTarget.value)}
+            aria-describedby="token-help"
+          />
           <small id="token-help">{t('tokenHelp')}</small>
         </label>
         <button type="submit">{t('signIn')}</button>

@@ -3,7 +3,7 @@ import { get, post } from '../api.ts';
 import { COUNTRY, KIND } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { AttendeeT, EventT, OrganizationT, RequestT, SuggestionT } from '../types.ts';
-import { Loading, Name, Notice, ProblemBox, Score, StrengthWord, useAction, useLoad } from '../ui.tsx';
+import { Loading, Name, Notice, ProblemBox, Score, useAction, useLoad } from '../ui.tsx';
 import { RelationBadges } from './partner.tsx';
 import { Reasons } from './reasons.tsx';
 
@@ -16,17 +16,14 @@ export interface Context {
 
 export function SuggestionsPage({ id }: { id: number }) {
   const t = useT();
-  const { data, error, loading } = useLoad(
-    async () => {
-      const [me, suggestions, events] = await Promise.all([
-        get<OrganizationT>(`/api/organizations/${id}`),
-        get<{ items: SuggestionT[] }>(`/api/organizations/${id}/suggestions`, { limit: 20 }),
-        get<{ items: EventT[] }>('/api/events'),
-      ]);
-      return { me, items: suggestions.items, events: events.items };
-    },
-    [id],
-  );
+  const { data, error, loading } = useLoad(async () => {
+    const [me, suggestions, events] = await Promise.all([
+      get<OrganizationT>(`/api/organizations/${id}`),
+      get<{ items: SuggestionT[] }>(`/api/organizations/${id}/suggestions`, { limit: 20 }),
+      get<{ items: EventT[] }>('/api/events'),
+    ]);
+    return { me, items: suggestions.items, events: events.items };
+  }, [id]);
   return (
     <section>
       <h1>{t('suggestionsTitle')}</h1>
@@ -57,22 +54,26 @@ export function SuggestionCard({ suggestion, context, canRequest = true }: { sug
     <article class="suggestion" aria-labelledby={`org-${o.id}`}>
       <header>
         <h2 id={`org-${o.id}`}>
-          <a href={profileHref}><Name text={o.name} latin={o.nameLatin} /></a>
+          <a href={profileHref}>
+            <Name text={o.name} latin={o.nameLatin} />
+          </a>
         </h2>
         <p class="muted">
-          {COUNTRY[o.country]?.[lang] ?? o.country} · {o.city} · {KIND[o.kind]?.[lang] ?? o.kind} · {t('score')} <Score value={suggestion.score} strength={suggestion.strength} />{' '}
-          <RelationBadges relation={suggestion.relation} />
+          {COUNTRY[o.country]?.[lang] ?? o.country} · {o.city} · {KIND[o.kind]?.[lang] ?? o.kind} · {t('score')}{' '}
+          <Score value={suggestion.score} strength={suggestion.strength} /> <RelationBadges relation={suggestion.relation} />
         </p>
       </header>
       <Reasons reasons={suggestion.reasons} names={[context.me.name, o.name]} />
-      {canRequest && <footer>
-        {!asking && (
-          <button type="button" onClick={() => setAsking(true)}>
-            {t('requestMeeting')}
-          </button>
-        )}
-        {asking && <RequestForm partnerId={o.id} context={context} onClose={() => setAsking(false)} />}
-      </footer>}
+      {canRequest && (
+        <footer>
+          {!asking && (
+            <button type="button" onClick={() => setAsking(true)}>
+              {t('requestMeeting')}
+            </button>
+          )}
+          {asking && <RequestForm partnerId={o.id} context={context} onClose={() => setAsking(false)} />}
+        </footer>
+      )}
     </article>
   );
 }
@@ -87,7 +88,9 @@ function RequestForm({ partnerId, context, onClose }: { partnerId: number; conte
   const attendees = useLoad(
     async () =>
       eventId
-        ? (await get<{ items: AttendeeT[] }>(`/api/events/${eventId}/attendees`)).items.filter((a) => a.organizationId === context.me.id && (!context.fromAttendeeId || a.id === context.fromAttendeeId))
+        ? (await get<{ items: AttendeeT[] }>(`/api/events/${eventId}/attendees`)).items.filter(
+            (a) => a.organizationId === context.me.id && (!context.fromAttendeeId || a.id === context.fromAttendeeId),
+          )
         : [],
     [eventId],
   );
@@ -100,7 +103,13 @@ function RequestForm({ partnerId, context, onClose }: { partnerId: number; conte
       onSubmit={(event) => {
         event.preventDefault();
         void action.run(async () => {
-          setSent(await post<RequestT>(`/api/events/${eventId}/requests`, { fromAttendeeId: fromId, toOrganizationId: partnerId, ...(message.trim() ? { message: message.trim() } : {}) }));
+          setSent(
+            await post<RequestT>(`/api/events/${eventId}/requests`, {
+              fromAttendeeId: fromId,
+              toOrganizationId: partnerId,
+              ...(message.trim() ? { message: message.trim() } : {}),
+            }),
+          );
         });
       }}
     >

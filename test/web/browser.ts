@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -95,4 +96,31 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
 /** The page fits a phone: nothing wider than the screen except inside scrolling boxes. */
 export async function overflowsWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+/** Runs a journey's steps; when one fails, the error says what the page showed at that moment. */
+export async function journey(page: Page, steps: () => Promise<void>): Promise<void> {
+  try {
+    await steps();
+  } catch (error) {
+    const shown = await page
+      .locator('main')
+      .innerText({ timeout: 2_000 })
+      .catch(() => '(no page)');
+    (error as Error).message += `\n--- the page showed (${page.url()}):\n${shown.slice(0, 3_000)}`;
+    throw error;
+  }
+}
+
+/**
+ * A matchmaker's API call beside the browser, for setting up and checking what the pages did;
+ * anything but 2xx fails the test with the answer. `app` is read at call time (built in beforeAll).
+ */
+export function matchmakerApi(app: () => FastifyInstance, headers: Record<string, string>) {
+  // biome-ignore lint/suspicious/noExplicitAny: a test reads answers of many shapes; each use names the fields it checks
+  return async function api<T = any>(method: string, url: string, payload?: object): Promise<T> {
+    const res = await app().inject({ method: method as 'GET', url, headers, ...(payload ? { payload } : {}) });
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res.json() as T;
+  };
 }

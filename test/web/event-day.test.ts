@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, admin, profile, testApp } from '../helpers.ts';
-import { accessibilityProblems, launch, overflowsWidth, screenshots, SCREENSHOTS, setLanguage, watchErrors } from './browser.ts';
+import { accessibilityProblems, journey, launch, matchmakerApi, overflowsWidth, screenshots, SCREENSHOTS, setLanguage, watchErrors } from './browser.ts';
 
 /**
  * The event day in Chromium against the service on a port, with the service's clock set to the
@@ -26,12 +26,7 @@ const errors: string[] = [];
 const at = (local: string) => `2026-12-08T${local}:00+08:00`;
 const ids: Record<string, number> = {};
 
-// biome-ignore lint/suspicious/noExplicitAny: a test reads answers of many shapes; each use names the fields it checks
-async function api<T = any>(method: string, url: string, payload?: object): Promise<T> {
-  const res = await app.inject({ method: method as 'GET', url, headers: admin, ...(payload ? { payload } : {}) });
-  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.json() as T;
-}
+const api = matchmakerApi(() => app, admin);
 
 async function open(token: string, viewport = { width: 1280, height: 900 }, hash = '', watch = true): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'en-GB' });
@@ -57,19 +52,6 @@ async function printed(page: Page, name: string): Promise<{ pages: number; text:
   writeFileSync(file, pdf);
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   return { pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]), text: execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }) };
-}
-
-async function journey(page: Page, steps: () => Promise<void>): Promise<void> {
-  try {
-    await steps();
-  } catch (error) {
-    const shown = await page
-      .locator('main')
-      .innerText({ timeout: 2_000 })
-      .catch(() => '(no page)');
-    (error as Error).message += `\n--- the page showed (${page.url()}):\n${shown.slice(0, 3_000)}`;
-    throw error;
-  }
 }
 
 beforeAll(async () => {

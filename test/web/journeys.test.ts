@@ -5,7 +5,18 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, admin, testApp } from '../helpers.ts';
-import { accessibilityProblems, glyphsRender, launch, overflowsWidth, screenshots, SCREENSHOTS, setLanguage, watchErrors } from './browser.ts';
+import {
+  accessibilityProblems,
+  glyphsRender,
+  journey,
+  launch,
+  matchmakerApi,
+  overflowsWidth,
+  screenshots,
+  SCREENSHOTS,
+  setLanguage,
+  watchErrors,
+} from './browser.ts';
 
 /**
  * One journey per role in real Chromium against the real service on a port (demo data, real
@@ -23,12 +34,7 @@ let browser: Browser;
 let base: string;
 const errors: string[] = [];
 
-// biome-ignore lint/suspicious/noExplicitAny: a test reads answers of many shapes; each use names the fields it checks
-async function api<T = any>(method: string, url: string, payload?: object): Promise<T> {
-  const res = await app.inject({ method: method as 'GET', url, headers: admin, ...(payload ? { payload } : {}) });
-  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.json() as T;
-}
+const api = matchmakerApi(() => app, admin);
 
 async function open(token: string | null, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'en-GB', acceptDownloads: true });
@@ -51,20 +57,6 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
 }
 
 const notice = (page: Page) => page.locator('.notice[role=status]');
-
-/** Runs a journey; when it fails, the error says what the page showed at that moment. */
-async function journey(page: Page, steps: () => Promise<void>): Promise<void> {
-  try {
-    await steps();
-  } catch (error) {
-    const shown = await page
-      .locator('main')
-      .innerText({ timeout: 2_000 })
-      .catch(() => '(no page)');
-    (error as Error).message += `\n--- the page showed (${page.url()}):\n${shown.slice(0, 3_000)}`;
-    throw error;
-  }
-}
 
 beforeAll(async () => {
   ({ app } = await testApp({ seed: 'demo' }));

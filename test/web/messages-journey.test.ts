@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, admin, testApp } from '../helpers.ts';
-import { accessibilityProblems, launch, screenshots, watchErrors } from './browser.ts';
+import { accessibilityProblems, journey, launch, matchmakerApi, screenshots, watchErrors } from './browser.ts';
 
 /**
  * Messages and outcomes in Chromium (demo data, no mail server: messages wait in the outbox): a
@@ -19,12 +19,7 @@ let base: string;
 let clock: Date | null = null;
 const errors: string[] = [];
 
-// biome-ignore lint/suspicious/noExplicitAny: a test reads answers of many shapes; each use names the fields it checks
-async function api<T = any>(method: string, url: string, payload?: object): Promise<T> {
-  const res = await app.inject({ method: method as 'GET', url, headers: admin, ...(payload ? { payload } : {}) });
-  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.json() as T;
-}
+const api = matchmakerApi(() => app, admin);
 
 async function open(token: string | null): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });
@@ -38,19 +33,6 @@ async function open(token: string | null): Promise<{ context: BrowserContext; pa
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
   }
   return { context, page };
-}
-
-async function journey(page: Page, steps: () => Promise<void>): Promise<void> {
-  try {
-    await steps();
-  } catch (error) {
-    const shown = await page
-      .locator('main')
-      .innerText({ timeout: 2_000 })
-      .catch(() => '(no page)');
-    (error as Error).message += `\n--- the page showed (${page.url()}):\n${shown.slice(0, 3_000)}`;
-    throw error;
-  }
 }
 
 beforeAll(async () => {

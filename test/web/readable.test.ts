@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admin, testApp } from '../helpers.ts';
-import { accessibilityProblems, launch, screenshots, setLanguage, watchErrors } from './browser.ts';
+import { accessibilityProblems, journey as runJourney, launch, matchmakerApi, screenshots, setLanguage, watchErrors } from './browser.ts';
 
 /**
  * Issue 14 in real Chromium against the service with the demo data: a Mongolian organisation reads
@@ -20,12 +20,7 @@ let browser: Browser;
 let base: string;
 const errors: string[] = [];
 
-// biome-ignore lint/suspicious/noExplicitAny: a test reads answers of many shapes; each use names the fields it checks
-async function api<T = any>(method: string, url: string, payload?: object): Promise<T> {
-  const res = await app.inject({ method: method as 'GET', url, headers: admin, ...(payload ? { payload } : {}) });
-  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.json() as T;
-}
+const api = matchmakerApi(() => app, admin);
 
 async function open(token: string, lang: 'ja' | 'mn' | 'en' = 'en'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });
@@ -38,19 +33,9 @@ async function open(token: string, lang: 'ja' | 'mn' | 'en' = 'en'): Promise<Pag
   return page;
 }
 
-async function journey(page: Page, steps: () => Promise<void>): Promise<void> {
-  try {
-    await steps();
-  } catch (error) {
-    const shown = await page
-      .locator('main')
-      .innerText({ timeout: 2_000 })
-      .catch(() => '(no page)');
-    (error as Error).message += `\n--- the page showed (${page.url()}):\n${shown.slice(0, 3_000)}`;
-    throw error;
-  } finally {
-    await page.context().close();
-  }
+/** A journey (the page's text in any failure), then its browser context closed. */
+function journey(page: Page, steps: () => Promise<void>): Promise<void> {
+  return runJourney(page, steps).finally(() => page.context().close());
 }
 
 beforeAll(async () => {

@@ -114,7 +114,7 @@ export const Organization = Type.Object(
     externalId: Type.String(),
     name: LocalizedText,
     nameLatin: Type.String({ description: 'The name in Latin letters: the organisation’s own, or romanised from the original' }),
-    kind: Type.String(),
+    kind: Type.Unsafe<OrganizationKind>(Type.String({ enum: [...ORGANIZATION_KINDS] })),
     country: Type.String(),
     city: Type.String(),
     website: Type.Optional(Type.String()),

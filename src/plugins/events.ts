@@ -40,7 +40,7 @@ export default fp(
     app.decorate('requests', createRequests(meetings, app.now, app.messages.notices));
     const day = createDayRepository(app.db);
     app.decorate('day', day);
-    app.decorate('checkIn', createCheckIn(events, meetings, day, app.now));
+    app.decorate('checkIn', createCheckIn(events, meetings, day, app.now, app.messages.notices));
     app.decorate(
       'standby',
       createStandby({

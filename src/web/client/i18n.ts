@@ -417,6 +417,8 @@ const messages = {
   cooperation_no: { ja: 'ない', mn: 'Үгүй', en: 'No' },
   nextSteps: { ja: '次の一歩(任意、どの言語でも)', mn: 'Дараагийн алхам (заавал биш, ямар ч хэлээр)', en: 'What next? (optional, any language)' },
   sendAnswer: { ja: '回答を送る', mn: 'Хариу илгээх', en: 'Send' },
+  feedback: { ja: '商談の感想', mn: 'Санал хүсэлт', en: 'Feedback' },
+  giveFeedback: { ja: '感想を送る', mn: 'Санал өгөх', en: 'Give feedback' },
   thanks: { ja: 'ご回答ありがとうございました。', mn: 'Хариулсанд баярлалаа.', en: 'Thank you for your answer.' },
   answeredAlready: {
     ja: '回答済みです({when})。送り直すと上書きされます。',

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import { download, get, post } from '../api.ts';
+import { download, get, post, put } from '../api.ts';
 import type { MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { EventT, MeetingT, RequestT } from '../types.ts';
 import { formatTime, Loading, Name, Notice, PersonName, ProblemBox, ScrollBox, useAction, useLoad, zoneLabel } from '../ui.tsx';
 import { readableNameText } from '../../../../matching/text/names.ts';
+import { FeedbackForm } from './feedback.tsx';
 import { RequesterSummary } from './partner.tsx';
 
 export interface Viewer {
@@ -84,6 +85,7 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
                 <th scope="col">{t('with')}</th>
                 <th scope="col">{t('place')}</th>
                 <th scope="col">{t('interpreter')}</th>
+                <th scope="col">{t('feedback')}</th>
               </tr>
             </thead>
             <tbody>
@@ -112,6 +114,7 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
                     </td>
                     <td>{m.online ? t('online') : (m.table?.name ?? '—')}</td>
                     <td>{m.interpreter ? m.interpreter.name : '—'}</td>
+                    <td>{Date.parse(m.end) <= Date.now() ? <MeetingFeedback meeting={m} /> : '—'}</td>
                   </tr>
                 );
               })}
@@ -253,5 +256,16 @@ function BookSlot({ request, timeZone, onBook }: { request: RequestT; timeZone: 
       </label>
       <button type="submit">{t('bookSlot')}</button>
     </form>
+  );
+}
+
+/** Feedback on a meeting that has ended, in the app (the same questions as the e-mailed link). */
+function MeetingFeedback({ meeting }: { meeting: MeetingT }) {
+  const t = useT();
+  return (
+    <details class="meeting-feedback">
+      <summary>{t('giveFeedback')}</summary>
+      <FeedbackForm save={(answer) => put(`/api/meetings/${meeting.id}/feedback`, answer)} answered={null} />
+    </details>
   );
 }

@@ -145,7 +145,12 @@ export function createRequests(repo: MeetingsRepository, now: () => Date, notice
         });
         if (outside)
           throw conflict(`Meeting ${outside.id} of this request is booked outside the ${part}; move it first`, [
-            { field: 'part', message: `meeting ${outside.id} is booked at another time`, code: 'booked-outside-part', params: { meetingId: outside.id, start: outside.slotStart } },
+            {
+              field: 'part',
+              message: `meeting ${outside.id} is booked at another time`,
+              code: 'booked-outside-part',
+              params: { meetingId: outside.id, start: outside.slotStart },
+            },
           ]);
         return repo.setRequestPart(request.id, part)!;
       });

@@ -109,7 +109,11 @@ export function createMatchesRepository(db: Db) {
      */
     setRules(id: number, change: { part?: PartOfDay; rule?: PairRule | null }, by: string, at: string): MatchRow | null {
       const status: Partial<Pick<MatchRow, 'status' | 'decidedAt' | 'decidedBy'>> =
-        change.rule === 'pinned' ? { status: 'approved', decidedAt: at, decidedBy: by } : change.rule === 'vetoed' ? { status: 'rejected', decidedAt: at, decidedBy: by } : {};
+        change.rule === 'pinned'
+          ? { status: 'approved', decidedAt: at, decidedBy: by }
+          : change.rule === 'vetoed'
+            ? { status: 'rejected', decidedAt: at, decidedBy: by }
+            : {};
       const row =
         db
           .update(matches)

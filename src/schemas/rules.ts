@@ -35,7 +35,8 @@ export const UnavailableInput = Type.Object(
     }),
     cancelMeetings: Type.Optional(
       Type.Boolean({
-        description: 'Cancel the meetings booked in those slots (both sides are told); without it such a change is refused (409 meetings-in-unavailable) with the meetings listed',
+        description:
+          'Cancel the meetings booked in those slots (both sides are told); without it such a change is refused (409 meetings-in-unavailable) with the meetings listed',
       }),
     ),
   },

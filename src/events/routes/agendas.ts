@@ -83,7 +83,9 @@ export default async function agendaRoutes(fastify: FastifyInstance) {
           .header('content-disposition', 'attachment; filename="agenda.ics"')
           .send(agendaIcs(items, event, title, lang));
       // An attendee's agenda says how idle their days are (breaks and idle minutes per day).
-      const idle = q.attendeeId ? (idleByAttendee(event, meetings.scheduledOfAttendee(q.attendeeId)).get(q.attendeeId) ?? { breaks: 0, idleMinutes: 0, days: [] }) : undefined;
+      const idle = q.attendeeId
+        ? (idleByAttendee(event, meetings.scheduledOfAttendee(q.attendeeId)).get(q.attendeeId) ?? { breaks: 0, idleMinutes: 0, days: [] })
+        : undefined;
       return { items: items.filter((m) => m.status === 'scheduled' || q.withCancelled), ...(idle ? { idle } : {}) };
     },
   );

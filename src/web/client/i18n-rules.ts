@@ -54,7 +54,11 @@ export const RULE_MESSAGES = {
   },
   figIdle: { ja: '商談の合間の空き(回・分)', mn: 'Уулзалт хоорондын сул зогсолт (удаа · минут)', en: 'Gaps between meetings (count · minutes)' },
   idleMost: { ja: '空きの多い参加者', mn: 'Хамгийн их сул зогсолттой оролцогчид', en: 'Attendees with the most gaps' },
-  pinnedPlaced: { ja: '固定ペア: {placed} / {total} 組を配置', mn: 'Бэхэлсэн хос: {placed} / {total} байршсан', en: 'Pinned pairs: {placed} of {total} placed' },
+  pinnedPlaced: {
+    ja: '固定ペア: {placed} / {total} 組を配置',
+    mn: 'Бэхэлсэн хос: {placed} / {total} байршсан',
+    en: 'Pinned pairs: {placed} of {total} placed',
+  },
   metBeforeSkipped: {
     ja: '以前の商談会で会ったため再提案しなかったペア: {count} 組',
     mn: 'Өмнөх арга хэмжээнд уулзсан тул дахин санал болгоогүй хос: {count}',

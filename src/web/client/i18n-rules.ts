@@ -8,6 +8,7 @@ export const RULE_MESSAGES = {
   part_any: { ja: 'いつでも', mn: 'Хэзээ ч болно', en: 'Any time' },
   part_morning: { ja: '午前', mn: 'Үдээс өмнө', en: 'Morning' },
   part_afternoon: { ja: '午後', mn: 'Үдээс хойш', en: 'Afternoon' },
+  partChanged: { ja: '時間帯を変更しました', mn: 'Өдрийн хэсгийг өөрчиллөө', en: 'Part of the day changed' },
   partSaved: { ja: '時間帯を「{part}」にしました', mn: 'Өдрийн хэсгийг «{part}» болголоо', en: 'Part of the day set to “{part}”' },
   schedulingRules: { ja: '日程のルール', mn: 'Хуваарийн дүрэм', en: 'Scheduling rules' },
   pinPair: { ja: '必ず会わせる(固定)', mn: 'Заавал уулзуулах (бэхлэх)', en: 'Pin: must meet' },

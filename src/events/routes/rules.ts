@@ -39,7 +39,7 @@ export default async function ruleRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const row = setPairRules(app.matches, app.meetings, request.params.id, request.body, actorOf(request), app.now().toISOString());
-      app.audit.record(request, 'match.rules', 'match', row.id, { part: row.part, rule: row.rule, orgAId: row.orgAId, orgBId: row.orgBId });
+      app.audit.record(request, 'pair.rules', 'match', row.id, { part: row.part, rule: row.rule, orgAId: row.orgAId, orgBId: row.orgBId });
       return { id: row.id, status: row.status, part: row.part, rule: row.rule };
     },
   );

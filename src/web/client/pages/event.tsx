@@ -133,8 +133,7 @@ export function EventPage({ id }: { id: number }) {
             {result.unplaced.map((u) => (
               <li>
                 {u.pinned && <span class="badge rule-pinned">{t('pinnedMark')}</span>} {u.organizations.map((o) => orgName.get(o) ?? o).join(' ⇄ ')}:{' '}
-                {t(`unplaced_${u.reason}` as MessageKey)}{' '}
-                <small class="muted">({u.detail})</small>
+                {t(`unplaced_${u.reason}` as MessageKey)} <small class="muted">({u.detail})</small>
               </li>
             ))}
           </ul>
@@ -395,7 +394,12 @@ function Attendees({
                     >
                       {t('organizationToken')}
                     </button>
-                    <button type="button" class="outline secondary small" aria-expanded={editing?.id === a.id} onClick={() => setEditing(editing?.id === a.id ? null : a)}>
+                    <button
+                      type="button"
+                      class="outline secondary small"
+                      aria-expanded={editing?.id === a.id}
+                      onClick={() => setEditing(editing?.id === a.id ? null : a)}
+                    >
                       {t('editAvailability')}
                     </button>
                     <button

@@ -145,7 +145,9 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
         { field: 'attendeeIds', message: 'this pair is vetoed', code: 'pair-vetoed', params: { matchId: pair.id } },
       ]);
     const request = requestId ? repo.request(requestId) : null;
-    const part = pairPart(request?.part ?? repo.requestPartBetween(event.id, a.organizationId, b.organizationId), pair?.part);
+    // Without a request named, the latest open one between the two says what they asked for.
+    const asked = request ?? repo.openRequestsBetween(event.id, a.organizationId, b.organizationId).sort((x, y) => y.id - x.id)[0];
+    const part = pairPart(asked?.part, pair?.part);
     if (part !== 'any' && !fitsPart(event, slot, part))
       throw conflict(`This meeting is to be in the ${part}`, [
         { field: 'slotStart', message: `must be in the ${part}`, code: part === 'morning' ? 'morning-only' : 'afternoon-only', params: { start: slotStart } },

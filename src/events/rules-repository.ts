@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { attendees, matches, meetingRequests, type AttendeeRow, type MatchRow, type MeetingRequestRow, type PartOfDay } from '../db/schema.ts';
 
@@ -26,27 +26,6 @@ export function createRulesRepository(db: Db) {
         .from(matches)
         .where(isNotNull(matches.rule))
         .all(),
-
-    /** The part of the day of the latest request between two organisations at an event that asks for one. */
-    requestPartBetween(eventId: number, orgA: number, orgB: number): PartOfDay {
-      const row = db
-        .select({ part: meetingRequests.part })
-        .from(meetingRequests)
-        .innerJoin(attendees, eq(attendees.id, meetingRequests.fromAttendeeId))
-        .where(
-          and(
-            eq(meetingRequests.eventId, eventId),
-            inArray(meetingRequests.status, ['requested', 'accepted']),
-            or(
-              and(eq(attendees.organizationId, orgA), eq(meetingRequests.toOrganizationId, orgB)),
-              and(eq(attendees.organizationId, orgB), eq(meetingRequests.toOrganizationId, orgA)),
-            ),
-          ),
-        )
-        .orderBy(desc(meetingRequests.id))
-        .get();
-      return row?.part ?? 'any';
-    },
 
     setRequestPart: (id: number, part: PartOfDay): MeetingRequestRow | null =>
       db.update(meetingRequests).set({ part }).where(eq(meetingRequests.id, id)).returning().get() ?? null,

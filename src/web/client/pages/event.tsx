@@ -9,6 +9,7 @@ import { DayLinks } from './event-day.tsx';
 import { ScheduleGrid } from './event-grid.tsx';
 import { FiguresView } from './figures.tsx';
 import { IssuedToken } from './organizations.tsx';
+import { UnavailableEditor } from './schedule-rules.tsx';
 import { SendSignInLinks } from './messages.tsx';
 
 async function everyPage<T>(path: string, query: Record<string, string | number> = {}): Promise<T[]> {
@@ -121,6 +122,8 @@ export function EventPage({ id }: { id: number }) {
       {result && (
         <p id="schedule-result" class="schedule-result" role="status">
           {t('scheduled', { placed: result.placed, kept: result.kept, unplaced: result.unplaced.length })}
+          {result.pinned && result.pinned.total > 0 && <> · {t('pinnedPlaced', result.pinned)}</>}
+          {!!result.metBefore && <> · {t('metBeforeSkipped', { count: result.metBefore })}</>}
         </p>
       )}
       {result && result.unplaced.length > 0 && (
@@ -129,8 +132,8 @@ export function EventPage({ id }: { id: number }) {
           <ul>
             {result.unplaced.map((u) => (
               <li>
-                {u.organizations.map((o) => orgName.get(o) ?? o).join(' ⇄ ')}: {t(`unplaced_${u.reason}` as MessageKey)}{' '}
-                <small class="muted">({u.detail})</small>
+                {u.pinned && <span class="badge rule-pinned">{t('pinnedMark')}</span>} {u.organizations.map((o) => orgName.get(o) ?? o).join(' ⇄ ')}:{' '}
+                {t(`unplaced_${u.reason}` as MessageKey)} <small class="muted">({u.detail})</small>
               </li>
             ))}
           </ul>
@@ -281,6 +284,7 @@ function Attendees({
       setMany(out);
     });
   const [adding, setAdding] = useState({ organizationId: 0, name: '', online: false, from: '', until: '' });
+  const [editing, setEditing] = useState<AttendeeT | null>(null);
   const registered = new Set(attendees.map((a) => a.organizationId));
 
   const registerApproved = () =>
@@ -393,6 +397,14 @@ function Attendees({
                     <button
                       type="button"
                       class="outline secondary small"
+                      aria-expanded={editing?.id === a.id}
+                      onClick={() => setEditing(editing?.id === a.id ? null : a)}
+                    >
+                      {t('editAvailability')}
+                    </button>
+                    <button
+                      type="button"
+                      class="outline secondary small"
                       onClick={() => {
                         if (!confirm(t('confirmRemoveAttendee', { name: a.name }))) return;
                         void action.run(async () => {
@@ -410,6 +422,7 @@ function Attendees({
           </table>
         </ScrollBox>
       </details>
+      {editing && <UnavailableEditor key={editing.id} event={event} attendee={editing} timeZone={event.timeZone} />}
       <form
         class="grid add-attendee"
         aria-label={t('addAttendee')}

@@ -7,6 +7,7 @@ import { formatTime, Loading, Name, Notice, PersonName, ProblemBox, ScrollBox, u
 import { readableNameText } from '../../../../matching/text/names.ts';
 import { FeedbackForm } from './feedback.tsx';
 import { RequesterSummary } from './partner.tsx';
+import { IdleLine, type IdleT, type PartOfDay, PartSelect } from './schedule-rules.tsx';
 
 export interface Viewer {
   organizationId: number;
@@ -29,13 +30,14 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
   const { data, error, loading, reload } = useLoad(async () => {
     const [requests, agenda] = await Promise.all([
       get<{ items: RequestT[] }>(`/api/events/${event.id}/requests`, { limit: 500 }),
-      get<{ items: MeetingT[] }>(`/api/events/${event.id}/agenda`, { ...agendaQuery, withCancelled: true }),
+      get<{ items: MeetingT[]; idle?: IdleT }>(`/api/events/${event.id}/agenda`, { ...agendaQuery, withCancelled: true }),
     ]);
     // A cancelled meeting stays in view, marked, below the booked ones.
     return {
       requests: requests.items,
       meetings: agenda.items.filter((m) => m.status === 'scheduled'),
       cancelled: agenda.items.filter((m) => m.status === 'cancelled'),
+      idle: agenda.idle,
     };
   }, [event.id, viewer.attendeeId, viewer.organizationId]);
 
@@ -122,6 +124,7 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
           </table>
         </ScrollBox>
       )}
+      <IdleLine idle={data.idle} />
       {data.cancelled.length > 0 && (
         <details class="cancelled-meetings">
           <summary>
@@ -161,6 +164,7 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
                 </a>
               </strong>{' '}
               (<PersonName name={r.from?.name ?? ''} latin={r.from?.nameLatin} />) · <span class="badge">{t(statusOf(r, false))}</span>
+              {r.part && r.part !== 'any' && <> · {t(`part_${r.part}` as MessageKey)}</>}
             </p>
             {r.message && <blockquote>{r.message}</blockquote>}
             {r.status === 'requested' && r.from && <RequesterSummary organizationId={viewer.organizationId} partnerId={r.from.organizationId} />}
@@ -205,6 +209,14 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
               </strong>{' '}
               · <span class="badge">{t(statusOf(r, true))}</span>
             </p>
+            {(r.status === 'requested' || r.status === 'accepted') && !booked.has(r.id) && (
+              <PartSelect
+                name={`part-${r.id}`}
+                value={(r.part ?? 'any') as PartOfDay}
+                disabled={action.busy}
+                onChange={(part) => act(() => put(`/api/requests/${r.id}/part`, { part }), 'partChanged')}
+              />
+            )}
             {bookSlot(r)}
             {(r.status === 'requested' || r.status === 'accepted') && (
               <button

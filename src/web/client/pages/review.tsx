@@ -5,6 +5,7 @@ import { useSession, useT } from '../session.ts';
 import type { MatchHistoryT, MatchT, OrganizationT, Page } from '../types.ts';
 import { formatTime, Loading, Name, Notice, Pager, pick, ProblemBox, Score, STRENGTH, useAction, useLoad } from '../ui.tsx';
 import { Reasons } from './reasons.tsx';
+import { PairRules, RuleBadge } from './schedule-rules.tsx';
 import { SideBySide } from './side-by-side.tsx';
 
 interface Filters {
@@ -15,6 +16,7 @@ interface Filters {
   sector: string;
   q: string;
   sort: string;
+  rule: string;
   offset: number;
 }
 
@@ -48,6 +50,7 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
     sector: '',
     q: '',
     sort: 'score',
+    rule: '',
     offset: 0,
   });
   const settled = useSettled(filters);
@@ -197,6 +200,15 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
           <input name="q" type="search" value={filters.q} onInput={(e) => set({ q: e.currentTarget.value })} />
         </label>
         <label>
+          {t('ruleFilter')}
+          <select name="rule" value={filters.rule} onChange={(e) => set({ rule: e.currentTarget.value })}>
+            <option value="">{t('all')}</option>
+            {(['pinned', 'vetoed', 'none'] as const).map((r) => (
+              <option value={r}>{t(`rule_${r}` as MessageKey)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
           {t('sortBy')}
           <select name="sort" value={filters.sort} onChange={(e) => set({ sort: e.currentTarget.value })}>
             <option value="score">{t('sortBest')}</option>
@@ -258,6 +270,7 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
                   <Name text={m.a.name} latin={m.a.nameLatin} /> ⇄ <Name text={m.b.name} latin={m.b.nameLatin} />
                 </span>
                 <span class={`badge ${m.status}`}>{t(`match_${m.status}` as MessageKey)}</span>
+                <RuleBadge rule={m.rule} />
               </button>
             </li>
           ))}
@@ -290,6 +303,14 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
                 {t('backToPending')} <kbd>p</kbd>
               </button>
             </div>
+            <PairRules
+              key={current.id}
+              pair={current}
+              onChange={(changed, text) => {
+                setRows((all) => all.map((r) => (r.id === changed.id ? { ...r, ...changed } : r)));
+                setNotice(text);
+              }}
+            />
             <h3>{t('history')}</h3>
             {history.data && history.data.items.length === 0 && <p class="muted">{t('historyEmpty')}</p>}
             <ol class="history">

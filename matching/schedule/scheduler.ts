@@ -98,15 +98,20 @@ export interface SchedulerOptions {
   temperature?: number;
   /** Seed of the ruin-and-recreate and compacting passes' generators. Default 1. */
   seed?: number;
-  /** Compacting (pass 5): moves tried per placed meeting. Default 1,200. */
+  /** Compacting (pass 5): moves tried per placed meeting. Default 4,800. */
   compactMovesPerMeeting?: number;
-  /** Compacting: moves tried at most. Default 250,000. */
+  /** Compacting: moves tried at most. Default 1,000,000. */
   compactMoves?: number;
-  /** Compacting: steps at most (one per move, one per meeting its chains take or scan). Default 2,000,000. */
+  /**
+   * Compacting: moves tried times meetings placed, at most. Default 300,000,000: a session of 300
+   * meetings gets the full million moves, one of 3,000 a tenth, so that large sessions keep their time.
+   */
+  compactMoveWork?: number;
+  /** Compacting: steps at most (one per move, one per meeting its chain takes). Default 6,000,000. */
   compactBudget?: number;
   /**
    * Compacting: the search cost (a break weighs 12 idle slots) a worse move may add at first with
-   * probability 1/e, cooling to 0. Default 12 (one break).
+   * probability 1/e, cooling to 0. Default 4 (a third of a break).
    */
   compactTemperature?: number;
 }
@@ -122,10 +127,11 @@ export const DEFAULT_SCHEDULER_OPTIONS: Required<SchedulerOptions> = {
   slotCandidates: 10,
   temperature: 0.05,
   seed: 1,
-  compactMovesPerMeeting: 1_200,
-  compactMoves: 250_000,
-  compactBudget: 2_000_000,
-  compactTemperature: 12,
+  compactMovesPerMeeting: 4_800,
+  compactMoves: 1_000_000,
+  compactMoveWork: 300_000_000,
+  compactBudget: 6_000_000,
+  compactTemperature: 4,
 };
 
 /** Numbers the tables: in each slot, the session's free tables in id order to meetings in key order. */

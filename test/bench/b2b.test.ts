@@ -18,6 +18,24 @@ describe('the UdG B2B instances', () => {
     });
   });
 
+  it('reads the other ways MiniZinc data may be written: ranges in sets, array1d and array2d', () => {
+    expect(parseDzn('f = [{0, 2..4}, {}, {1..1}];\nx = array1d(1..3, [0, 5, 0]);\nr = array2d(1..2, 1..3, [1, 2, 3, 2, 3, 1]);')).toEqual({
+      f: [[0, 2, 3, 4], [], [1]],
+      x: [0, 5, 0],
+      r: [
+        [1, 2, 3],
+        [2, 3, 1],
+      ],
+    });
+    expect(() => parseDzn('x = [1, two];')).toThrow(/two/);
+  });
+
+  it('reads precedences and refuses a fixed slot outside the day', () => {
+    expect(readInstance(`${tiny}\nprecedences = [{}, {1}, {}, {}, {}];`).precedences).toEqual([[], [1], [], [], []]);
+    expect(readInstance(tiny).precedences).toEqual([[], [], [], [], []]);
+    expect(() => readInstance(tiny.replace(/fixed = \[[^\]]*\]/, 'fixed = [0, 0, 0, 0, 9]'))).toThrow(/fixed/);
+  });
+
   it('maps forbidden slots and fixed meetings onto the session', () => {
     const inst = readInstance(tiny);
     expect(inst.forbidden).toEqual([[], [1], [], []]);

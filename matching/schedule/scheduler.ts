@@ -46,6 +46,7 @@
  *    the result unless it meets fewer organisations or, past a slowly cooling tolerance, scores
  *    less. The best plan seen is the answer. Its neighbourhoods are what finds the swaps of
  *    partners around a cycle that fairness-first construction leaves behind.
+ *    Then one more round of chains for score, up to eight steps long.
  * 5. Compacting (passes/compact.ts): simulated annealing over Kempe-chain moves that move
  *    meetings in time, never out, for goal 3.
  * Passes 3–5 stop at a budget counted in steps, not seconds, so that the plan never depends on
@@ -88,6 +89,10 @@ export interface SchedulerOptions {
   scorePathLength?: number;
   /** Meetings tried as the one to displace for a shared resource. Default 4. */
   chainCandidates?: number;
+  /** Steps a chain may take to raise the score in the last round of chains, after ruin and recreate. Default 8. */
+  polishPathLength?: number;
+  /** Steps that last round may spend. Default 2,000,000. */
+  polishBudget?: number;
   /** Ruin-and-recreate iterations at most (and no more than 1,000 + 40 per pair). Default 8,000. */
   searchIterations?: number;
   /** Steps the ruin-and-recreate pass may spend. Default 15,000,000. */
@@ -122,6 +127,8 @@ export const DEFAULT_SCHEDULER_OPTIONS: Required<SchedulerOptions> = {
   coverPathLength: 8,
   scorePathLength: 3,
   chainCandidates: 4,
+  polishPathLength: 8,
+  polishBudget: 2_000_000,
   searchIterations: 8_000,
   searchBudget: 15_000_000,
   slotCandidates: 10,
@@ -164,6 +171,9 @@ function choosePairs(plan: Plan, opts: Required<SchedulerOptions>) {
     ruinAndRecreate(plan, opts);
     // Moves may have left room that no single pair needed a move for.
     greedyPass(plan, pairOrder);
+    // Longer chains for score, once: the alternating paths through seven or eight organisations
+    // that ruin and recreate does not take out at once.
+    chainPass(plan, orgOrder, pairOrder, { ...opts, chainRounds: 1, scorePathLength: opts.polishPathLength, chainBudget: opts.polishBudget });
   }
   plan.forget();
 }

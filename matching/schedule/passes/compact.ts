@@ -168,10 +168,15 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
     moved.length = 0;
     movedTo.length = 0;
     movedInterpreted = false;
+    return extendChain(q0, s, t);
+  };
+  /** Adds the Kempe chain of q0 (from s to t, or from t to s) to the move between s and t. */
+  const extendChain = (q0: number, s: number, t: number): boolean => {
+    const first = moved.length;
     moved.push(q0);
-    movedTo.push(t);
+    movedTo.push(slot[q0] === s ? t : s);
     inChain[q0] = 1;
-    for (let k = 0; k < moved.length; k++) {
+    for (let k = first; k < moved.length; k++) {
       const q = moved[k]!;
       const to = movedTo[k]!;
       if (!allowed[q * S + to]) return false;
@@ -187,6 +192,26 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
     }
     return true;
   };
+  /**
+   * When the move leaves slot t (or s) more interpreted meetings than its interpreters can take, a
+   * second chain from an interpreted meeting there that could use one of the same interpreters,
+   * taken the other way. False when there is none or it does not fit.
+   */
+  const interpreterChain = (q0: number, s: number, t: number): boolean => {
+    apply();
+    const fits = interpretersFit(s) && interpretersFit(t);
+    apply();
+    if (fits) return true;
+    const need = interpsOf[q0]!;
+    holders.length = 0;
+    for (const h of inSlot[t]!) {
+      const hs = interpsOf[h];
+      if (!inChain[h] && hs && hs.some((i) => need.includes(i))) holders.push(h);
+    }
+    if (holders.length === 0) return false;
+    return extendChain(holders[Math.floor(random() * holders.length)]!, s, t);
+  };
+  const holders: number[] = [];
   const clearChain = () => {
     for (const q of moved) inChain[q] = 0;
   };
@@ -329,7 +354,7 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
     }
     const s = slot[q]!;
     if (s === t || !allowed[q * S + t]) continue;
-    const built = buildChain(q, s, t);
+    const built = buildChain(q, s, t) && !(anyInterpreted && interpsOf[q] && !interpreterChain(q, s, t));
     work += moved.length;
     if (!built) {
       clearChain();

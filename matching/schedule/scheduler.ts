@@ -48,7 +48,9 @@
  *    partners around a cycle that fairness-first construction leaves behind.
  *    Then one more round of chains for score, up to eight steps long.
  * 5. Compacting (passes/compact.ts): simulated annealing over Kempe-chain moves that move
- *    meetings in time, never out, for goal 3.
+ *    meetings in time, never out, for goal 3; tables may overflow on the way at a penalty that
+ *    adapts (strategic oscillation), never in the answer. Its budget shrinks for large sessions
+ *    (`compactMoveWork`), so that 2,000 organisations keep their time.
  * Passes 3–5 stop at a budget counted in steps, not seconds, so that the plan never depends on
  * the machine. bench/schedule.ts measures the result against the exact optimum (CBC on lp.ts), and
  * bench/b2b.ts the breaks against the published optima of the UdG B2B instances. exact.ts runs
@@ -57,7 +59,7 @@
  * Files: problem.ts (the input indexed once), plan.ts (the mutable state with its undo log),
  * passes/insert.ts (cheapest option, shared orders), passes/fairness.ts (passes 1 and 2),
  * passes/chains.ts (pass 3), passes/ruin-recreate.ts (pass 4), passes/pins.ts (pass 0),
- * passes/compact.ts (pass 5), explain.ts (reasons for pairs left out), breaks.ts (counting breaks
+ * passes/compact.ts (pass 5, with passes/day-breaks.ts counting breaks as it moves), explain.ts (reasons for pairs left out), breaks.ts (counting breaks
  * and idle time), days.ts (days and parts of the day); this file runs them in order and writes the
  * result.
  */
@@ -115,8 +117,8 @@ export interface SchedulerOptions {
   /** Compacting: steps at most (one per move, one per meeting its chain takes). Default 6,000,000. */
   compactBudget?: number;
   /**
-   * Compacting: the search cost (a break weighs 12 idle slots) a worse move may add at first with
-   * probability 1/e, cooling to 0. Default 4 (a third of a break).
+   * Compacting: the search cost (a break weighs 6 idle slots) a worse move may add at first with
+   * probability 1/e, cooling to 0. Default 4 (two thirds of a break).
    */
   compactTemperature?: number;
 }

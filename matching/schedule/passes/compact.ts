@@ -10,7 +10,8 @@
  * every attendee it touches, so its cost is measured before anything changes, and only taken moves
  * are made. Every moved meeting must be allowed in its new slot (availability, parts of the day, a
  * table or an interpreter open there); fixed meetings never move; interpreters are checked by a
- * matching of the two slots' interpreted meetings when a move takes one.
+ * matching of the two slots' interpreted meetings when a move takes one, and when the target slot
+ * has no interpreter left, a second chain takes a meeting holding one the other way.
  *
  * Tables are the one rule the search may break on the way (strategic oscillation): a slot holding
  * more onsite meetings than tables costs a penalty that grows while the plan stays over and shrinks
@@ -19,7 +20,7 @@
  * every rule are kept as answers. Moves: half aim a meeting of an attendee-day with a break into
  * its gap or next to its other meetings; a quarter take a meeting from one end of an attendee's
  * day to the other end (the agenda slides by one slot); the rest are random. The search weighs a
- * break as 12 idle slots, so that shrinking a gap counts as progress; the best plan by (breaks,
+ * break as 6 idle slots, so that shrinking a gap counts as progress; the best plan by (breaks,
  * worst attendee-day, idle slots) is the answer. The budget is counted in moves and steps, not
  * seconds, so the plan never depends on the machine.
  */
@@ -41,13 +42,13 @@ export interface CompactOptions {
   compactMoveWork: number;
   /** Steps at most: one per move, one per meeting a move's chain takes. */
   compactBudget: number;
-  /** Search cost (a break weighs 12 idle slots) a worse move may add at first with probability 1/e, cooling to 0. */
+  /** Search cost (a break weighs 6 idle slots) a worse move may add at first with probability 1/e, cooling to 0. */
   compactTemperature: number;
   seed: number;
 }
 
 /** In the search's cost, a break weighs this many idle slots. */
-const BREAK_WEIGHT = 12;
+const BREAK_WEIGHT = 6;
 /** A chain longer than this is not worth checking: it reshuffles most of two slots. */
 const MAX_CHAIN = 40;
 /** The table penalty per meeting over: bounds, and how often and how much it adapts. */

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { check, meetingSlots, parseDzn, readInstance, toScheduleInput } from '../../bench/b2b/instance.ts';
 import { scheduleMeetings } from '../../matching/schedule/scheduler.ts';
@@ -67,5 +69,21 @@ describe('the UdG B2B instances', () => {
       'meeting 4: fixed to 2, placed in 3',
       'slot 1: 3 meetings at 2 tables',
     ]);
+  });
+
+  it('prints with --json only the schedules, each meeting by its 0-based index and its 1-based slot', () => {
+    const fixture = fileURLToPath(new URL('../fixtures/b2b/tiny.dzn', import.meta.url));
+    const script = fileURLToPath(new URL('../../bench/b2b.ts', import.meta.url));
+    const out = execFileSync(process.execPath, ['--import', 'tsx', script, '--json', fixture], { encoding: 'utf8' });
+    const parsed = JSON.parse(out) as { instance: string; schedule: [number, number][] }[];
+    expect(parsed).toHaveLength(1);
+    expect(Object.keys(parsed[0]!)).toEqual(['instance', 'schedule']);
+    expect(parsed[0]!.instance).toBe('tiny.dzn');
+    const inst = readInstance(tiny);
+    const slots = inst.fixed.slice();
+    for (const [m, slot] of parsed[0]!.schedule) slots[m] = slot;
+    expect(parsed[0]!.schedule.map(([m]) => m)).toEqual([0, 1, 2, 3, 4]);
+    expect(parsed[0]!.schedule).toContainEqual([4, 2]);
+    expect(check(inst, slots).violations).toEqual([]);
   });
 });

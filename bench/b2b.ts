@@ -8,7 +8,10 @@ import { check, meetingSlots, readInstance, toScheduleInput } from './b2b/instan
  * (../shared/benchmarks/b2b/, format and published optima in its README). Per instance: meetings,
  * placed, broken rules, total breaks, the published optimum, the spread of breaks (max − min over
  * businesses with a meeting), seconds (wall clock) and CPU seconds (what the run cost on a shared
- * machine, where the wall clock also counts the other processes).
+ * machine, where the wall clock also counts the other processes). Reads the benchmark's variants
+ * too: `forbidden` slots become unavailable slots, `fixed` meetings booked ones (kept where they
+ * are, counted in the breaks); `precedences` are read but are no rule of the scheduler (said on
+ * stderr when a file has any).
  *
  *   --json   only [{ "instance": "<file name>", "schedule": [[meetingIndex, slot], ...] }]
  *            (meetingIndex 0-based in `requested`, slot 1-based), for others to check
@@ -50,6 +53,7 @@ const rows: Record<string, string | number>[] = [];
 const schedules: { instance: string; schedule: [number, number][] }[] = [];
 for (const file of files) {
   const inst = readInstance(readFileSync(file, 'utf8'));
+  if (inst.precedences.some((set) => set.length > 0)) console.error(`${basename(file)}: its precedences are not rules of the scheduler and are not checked`);
   const input = toScheduleInput(inst);
   const c0 = process.cpuUsage();
   const t0 = performance.now();
@@ -86,7 +90,7 @@ else {
     placed: sum('placed'),
     violations: sum('violations'),
     breaks: sum('breaks'),
-    'published optimum': sum('published optimum'),
+    'published optimum': rows.some((r) => typeof r['published optimum'] === 'number') ? sum('published optimum') : '–',
     'max − min': Math.max(...rows.map((r) => r['max − min'] as number)),
     s: +sum('s').toFixed(2),
     'cpu s': +sum('cpu s').toFixed(2),

@@ -19,28 +19,57 @@ export interface B2bInstance {
   forbidden: number[][];
   /** Per meeting, the slot it must take, or 0. */
   fixed: number[];
+  /**
+   * Per meeting, the meetings named in `precedences` (sets, empty in the originals). Read so that
+   * the files load; the scheduler has no order between meetings, so bench/b2b.ts says when a file
+   * has any.
+   */
+  precedences: number[][];
 }
 
 type DznValue = number | number[] | number[][];
 
+/** Integers of a comma list; `a..b` stands for a, a+1, …, b (MiniZinc's ranges, e.g. inside a set). */
+function ints(text: string): number[] {
+  const out: number[] = [];
+  for (const token of text.split(',')) {
+    const t = token.trim();
+    if (!t) continue;
+    const range = /^(-?\d+)\s*\.\.\s*(-?\d+)$/.exec(t);
+    if (range) for (let v = Number(range[1]); v <= Number(range[2]); v++) out.push(v);
+    else out.push(Number(t));
+  }
+  if (out.some(Number.isNaN)) throw new Error(`cannot read the integers in "${text.trim()}"`);
+  return out;
+}
+
 /**
  * The small part of MiniZinc's data language these files use: `name = value;` with integers,
- * 1-d arrays of integers or of sets (`[{0,17}, {0}]`), and 2-d arrays (`[| 1, 2, 1, | … |]`).
+ * 1-d arrays of integers or of sets (`[{0,17}, {0}, {}, {3..5}]`), 2-d arrays (`[| 1, 2, 1, | … |]`),
+ * and the same arrays written as `array1d(1..n, [...])` or `array2d(1..n, 1..3, [...])`.
  * `%` starts a comment. No package reads .dzn without MiniZinc itself, so it is read here.
  */
 export function parseDzn(text: string): Record<string, DznValue> {
   const out: Record<string, DznValue> = {};
-  const ints = (s: string) =>
-    s
-      .split(',')
-      .map((x) => x.trim())
-      .filter(Boolean)
-      .map(Number);
   for (const statement of text.replace(/%[^\n]*/g, '').split(';')) {
     const eq = statement.indexOf('=');
     if (eq < 0) continue;
     const name = statement.slice(0, eq).trim();
-    const value = statement.slice(eq + 1).trim();
+    let value = statement.slice(eq + 1).trim();
+    // array2d(1..rows, 1..cols, [flat]) → rows of cols; array1d(1..n, [list]) → the list.
+    const wrapped = /^array([12])d\s*\(([\s\S]*)\)$/.exec(value);
+    let columns = 0;
+    if (wrapped) {
+      const inner = wrapped[2]!;
+      const open = inner.indexOf('[');
+      if (open < 0) throw new Error(`cannot read ${name}`);
+      if (wrapped[1] === '2') {
+        const ranges = [...inner.slice(0, open).matchAll(/(-?\d+)\s*\.\.\s*(-?\d+)/g)];
+        if (ranges.length < 2) throw new Error(`cannot read the dimensions of ${name}`);
+        columns = Number(ranges[1]![2]) - Number(ranges[1]![1]) + 1;
+      }
+      value = inner.slice(open).trim();
+    }
     if (value.startsWith('[|'))
       out[name] = value
         .slice(2, value.lastIndexOf('|]'))
@@ -48,8 +77,10 @@ export function parseDzn(text: string): Record<string, DznValue> {
         .map(ints)
         .filter((row) => row.length > 0);
     else if (value.startsWith('[') && value.includes('{')) out[name] = [...value.matchAll(/\{([^}]*)\}/g)].map((m) => ints(m[1]!));
-    else if (value.startsWith('[')) out[name] = ints(value.slice(1, value.lastIndexOf(']')));
-    else out[name] = Number(value);
+    else if (value.startsWith('[')) {
+      const flat = ints(value.slice(1, value.lastIndexOf(']')));
+      out[name] = columns > 0 ? Array.from({ length: Math.ceil(flat.length / columns) }, (_, r) => flat.slice(r * columns, (r + 1) * columns)) : flat;
+    } else out[name] = Number(value);
     if (typeof out[name] === 'number' && Number.isNaN(out[name])) throw new Error(`cannot read ${name} = ${value}`);
   }
   return out;
@@ -67,6 +98,8 @@ export function readInstance(text: string): B2bInstance {
   const forbidden = ((d.forbidden ?? []) as number[][]).map((set) => set.filter((s) => s > 0));
   while (forbidden.length < nBusiness) forbidden.push([]);
   const fixed = (d.fixed ?? []) as number[];
+  if (fixed.some((slot) => !Number.isInteger(slot) || slot < 0 || slot > num('nTotalSlots'))) throw new Error('fixed: each entry must be 0 or a slot');
+  const precedences = ((d.precedences ?? []) as number[][]).map((set) => (Array.isArray(set) ? set : [set]));
   return {
     nBusiness,
     nTables: num('nTables'),
@@ -75,6 +108,7 @@ export function readInstance(text: string): B2bInstance {
     requested: requested as [number, number, number][],
     forbidden,
     fixed: requested.map((_, m) => fixed[m] ?? 0),
+    precedences: requested.map((_, m) => precedences[m] ?? []),
   };
 }
 

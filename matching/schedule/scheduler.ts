@@ -46,8 +46,11 @@
  *    the result unless it meets fewer organisations or, past a slowly cooling tolerance, scores
  *    less. The best plan seen is the answer. Its neighbourhoods are what finds the swaps of
  *    partners around a cycle that fairness-first construction leaves behind.
+ *    Then one more round of chains for score, up to eight steps long.
  * 5. Compacting (passes/compact.ts): simulated annealing over Kempe-chain moves that move
- *    meetings in time, never out, for goal 3.
+ *    meetings in time, never out, for goal 3; tables may overflow on the way at a penalty that
+ *    adapts (strategic oscillation), never in the answer. Its budget shrinks for large sessions
+ *    (`compactMoveWork`), so that 2,000 organisations keep their time.
  * Passes 3–5 stop at a budget counted in steps, not seconds, so that the plan never depends on
  * the machine. bench/schedule.ts measures the result against the exact optimum (CBC on lp.ts), and
  * bench/b2b.ts the breaks against the published optima of the UdG B2B instances. exact.ts runs
@@ -56,7 +59,7 @@
  * Files: problem.ts (the input indexed once), plan.ts (the mutable state with its undo log),
  * passes/insert.ts (cheapest option, shared orders), passes/fairness.ts (passes 1 and 2),
  * passes/chains.ts (pass 3), passes/ruin-recreate.ts (pass 4), passes/pins.ts (pass 0),
- * passes/compact.ts (pass 5), explain.ts (reasons for pairs left out), breaks.ts (counting breaks
+ * passes/compact.ts (pass 5, with passes/day-breaks.ts counting breaks as it moves), explain.ts (reasons for pairs left out), breaks.ts (counting breaks
  * and idle time), days.ts (days and parts of the day); this file runs them in order and writes the
  * result.
  */
@@ -88,6 +91,10 @@ export interface SchedulerOptions {
   scorePathLength?: number;
   /** Meetings tried as the one to displace for a shared resource. Default 4. */
   chainCandidates?: number;
+  /** Steps a chain may take to raise the score in the last round of chains, after ruin and recreate. Default 8. */
+  polishPathLength?: number;
+  /** Steps that last round may spend. Default 2,000,000. */
+  polishBudget?: number;
   /** Ruin-and-recreate iterations at most (and no more than 1,000 + 40 per pair). Default 8,000. */
   searchIterations?: number;
   /** Steps the ruin-and-recreate pass may spend. Default 15,000,000. */
@@ -98,15 +105,20 @@ export interface SchedulerOptions {
   temperature?: number;
   /** Seed of the ruin-and-recreate and compacting passes' generators. Default 1. */
   seed?: number;
-  /** Compacting (pass 5): moves tried per placed meeting. Default 1,200. */
+  /** Compacting (pass 5): moves tried per placed meeting. Default 4,800. */
   compactMovesPerMeeting?: number;
-  /** Compacting: moves tried at most. Default 250,000. */
+  /** Compacting: moves tried at most. Default 1,000,000. */
   compactMoves?: number;
-  /** Compacting: steps at most (one per move, one per meeting its chains take or scan). Default 2,000,000. */
+  /**
+   * Compacting: moves tried times meetings placed, at most. Default 300,000,000: a session of 300
+   * meetings gets the full million moves, one of 3,000 a tenth, so that large sessions keep their time.
+   */
+  compactMoveWork?: number;
+  /** Compacting: steps at most (one per move, one per meeting its chain takes). Default 6,000,000. */
   compactBudget?: number;
   /**
-   * Compacting: the search cost (a break weighs 12 idle slots) a worse move may add at first with
-   * probability 1/e, cooling to 0. Default 12 (one break).
+   * Compacting: the search cost (a break weighs 6 idle slots) a worse move may add at first with
+   * probability 1/e, cooling to 0. Default 4 (two thirds of a break).
    */
   compactTemperature?: number;
 }
@@ -117,15 +129,18 @@ export const DEFAULT_SCHEDULER_OPTIONS: Required<SchedulerOptions> = {
   coverPathLength: 8,
   scorePathLength: 3,
   chainCandidates: 4,
+  polishPathLength: 8,
+  polishBudget: 2_000_000,
   searchIterations: 8_000,
   searchBudget: 15_000_000,
   slotCandidates: 10,
   temperature: 0.05,
   seed: 1,
-  compactMovesPerMeeting: 1_200,
-  compactMoves: 250_000,
-  compactBudget: 2_000_000,
-  compactTemperature: 12,
+  compactMovesPerMeeting: 4_800,
+  compactMoves: 1_000_000,
+  compactMoveWork: 300_000_000,
+  compactBudget: 6_000_000,
+  compactTemperature: 4,
 };
 
 /** Numbers the tables: in each slot, the session's free tables in id order to meetings in key order. */
@@ -158,6 +173,9 @@ function choosePairs(plan: Plan, opts: Required<SchedulerOptions>) {
     ruinAndRecreate(plan, opts);
     // Moves may have left room that no single pair needed a move for.
     greedyPass(plan, pairOrder);
+    // Longer chains for score, once: the alternating paths through seven or eight organisations
+    // that ruin and recreate does not take out at once.
+    chainPass(plan, orgOrder, pairOrder, { ...opts, chainRounds: 1, scorePathLength: opts.polishPathLength, chainBudget: opts.polishBudget });
   }
   plan.forget();
 }

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { check, meetingSlots, parseDzn, readInstance, toScheduleInput } from '../../bench/b2b/instance.ts';
 import { scheduleMeetings } from '../../matching/schedule/scheduler.ts';
@@ -16,6 +18,24 @@ describe('the UdG B2B instances', () => {
       f: [[0, 17], [0]],
       x: [0, 4],
     });
+  });
+
+  it('reads the other ways MiniZinc data may be written: ranges in sets, array1d and array2d', () => {
+    expect(parseDzn('f = [{0, 2..4}, {}, {1..1}];\nx = array1d(1..3, [0, 5, 0]);\nr = array2d(1..2, 1..3, [1, 2, 3, 2, 3, 1]);')).toEqual({
+      f: [[0, 2, 3, 4], [], [1]],
+      x: [0, 5, 0],
+      r: [
+        [1, 2, 3],
+        [2, 3, 1],
+      ],
+    });
+    expect(() => parseDzn('x = [1, two];')).toThrow(/two/);
+  });
+
+  it('reads precedences and refuses a fixed slot outside the day', () => {
+    expect(readInstance(`${tiny}\nprecedences = [{}, {1}, {}, {}, {}];`).precedences).toEqual([[], [1], [], [], []]);
+    expect(readInstance(tiny).precedences).toEqual([[], [], [], [], []]);
+    expect(() => readInstance(tiny.replace(/fixed = \[[^\]]*\]/, 'fixed = [0, 0, 0, 0, 9]'))).toThrow(/fixed/);
   });
 
   it('maps forbidden slots and fixed meetings onto the session', () => {
@@ -49,5 +69,21 @@ describe('the UdG B2B instances', () => {
       'meeting 4: fixed to 2, placed in 3',
       'slot 1: 3 meetings at 2 tables',
     ]);
+  });
+
+  it('prints with --json only the schedules, each meeting by its 0-based index and its 1-based slot', () => {
+    const fixture = fileURLToPath(new URL('../fixtures/b2b/tiny.dzn', import.meta.url));
+    const script = fileURLToPath(new URL('../../bench/b2b.ts', import.meta.url));
+    const out = execFileSync(process.execPath, ['--import', 'tsx', script, '--json', fixture], { encoding: 'utf8' });
+    const parsed = JSON.parse(out) as { instance: string; schedule: [number, number][] }[];
+    expect(parsed).toHaveLength(1);
+    expect(Object.keys(parsed[0]!)).toEqual(['instance', 'schedule']);
+    expect(parsed[0]!.instance).toBe('tiny.dzn');
+    const inst = readInstance(tiny);
+    const slots = inst.fixed.slice();
+    for (const [m, slot] of parsed[0]!.schedule) slots[m] = slot;
+    expect(parsed[0]!.schedule.map(([m]) => m)).toEqual([0, 1, 2, 3, 4]);
+    expect(parsed[0]!.schedule).toContainEqual([4, 2]);
+    expect(check(inst, slots).violations).toEqual([]);
   });
 });

@@ -221,6 +221,7 @@ export const PartnerView = Type.Object(
         externalId: 'mn-001',
         name: { mn: 'Цагаан Сүрэг Ноолуур ХХК' },
         nameLatin: 'Tsagaan Süreg Nooluur KHKHK',
+        nameLatinOwn: false,
         kind: 'company',
         country: 'MN',
         city: 'Ulaanbaatar',

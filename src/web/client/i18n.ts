@@ -483,6 +483,18 @@ const messages = {
     mn: 'Хоосон бол нэрээс автоматаар үүсгэнэ (япон нэрийг Хэпбёрн, монгол нэрийг MNS 5217-оор).',
     en: 'Left empty, it is made from the name (Japanese by Hepburn, Mongolian by MNS 5217).',
   },
+  latinIsOwn: { ja: '団体が入力した表記です。', mn: 'Байгууллагын өөрийн бичсэн хэлбэр.', en: 'Written by the organisation.' },
+  latinIsMade: {
+    ja: '名称の読みから自動で作った表記です(名称を変えると変わります)。',
+    mn: 'Нэрээс автоматаар үүсгэсэн (нэрийг өөрчлөхөд дагаж өөрчлөгдөнө).',
+    en: 'Made from the name (it follows the name when the name changes).',
+  },
+  latinReset: { ja: '自動の表記に戻す', mn: 'Автомат хэлбэрт буцаах', en: 'Back to the one made from the name' },
+  latinResetDone: {
+    ja: 'ローマ字表記を「{latin}」(自動)に戻しました。',
+    mn: 'Латин нэрийг «{latin}» (автомат) болгож буцаалаа.',
+    en: 'The Latin name is back to “{latin}”, made from the name.',
+  },
   contactEmail: { ja: 'メールアドレス', mn: 'Имэйл', en: 'E-mail' },
   contactPhone: { ja: '電話番号', mn: 'Утас', en: 'Phone' },
   // Guards

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api.ts';
 import { FIELD_LABELS, fieldMessage, isAboutAField, LANGUAGE_NAMES, problemTitle, translate } from './i18n.ts';
 import type { Strength } from '../../../matching/score.ts';
-import { readableName } from '../../../matching/text/names.ts';
+import { readableName, readablePerson, readablePersonName } from '../../../matching/text/names.ts';
 import { useSession, useT } from './session.ts';
 import type { Lang, Localized } from './types.ts';
 
@@ -174,14 +174,10 @@ export function Name({ text, latin }: { text: Localized | undefined; latin?: str
   );
 }
 
-/** A person's name with its Latin form unless the reader writes in the name's script. */
+/** A person's name with its Latin form unless the reader writes in the name's script (matching/text/names.ts). */
 export function PersonName({ name, latin }: { name: string; latin?: string | null | undefined }) {
   const { lang } = useSession();
-  const shown = readableName(
-    { [/\p{Script=Cyrillic}/u.test(name) ? 'mn' : /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(name) ? 'ja' : 'en']: name },
-    latin,
-    lang,
-  );
+  const shown = readablePerson(name, latin, lang);
   return (
     <span class="name">
       <span lang={shown.lang}>{shown.text}</span>
@@ -195,6 +191,12 @@ export function PersonName({ name, latin }: { name: string; latin?: string | nul
       )}
     </span>
   );
+}
+
+/** The same as one line of text (in an option, a title, a list joined by commas). */
+export function usePersonText(): (name: string, latin?: string | null) => string {
+  const { lang } = useSession();
+  return (name, latin) => readablePersonName(name, latin, lang);
 }
 
 export function Loading({ when, error }: { when: boolean; error?: unknown }) {

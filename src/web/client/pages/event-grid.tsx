@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { patch, post } from '../api.ts';
 import { useSession, useT } from '../session.ts';
 import type { EventT, InterpreterT, MeetingT } from '../types.ts';
-import { formatTime, Name, PersonName, ProblemBox, ScrollBox, useAction } from '../ui.tsx';
+import { formatTime, Name, PersonName, ProblemBox, ScrollBox, useAction, usePersonText } from '../ui.tsx';
 import { readableNameText } from '../../../../matching/text/names.ts';
 
 const ONLINE = 0;
@@ -24,6 +24,7 @@ export function ScheduleGrid({
 }) {
   const t = useT();
   const { lang } = useSession();
+  const personText = usePersonText();
   const days = [...new Set(event.slots.map((s) => s.local.slice(0, 10)))];
   const [day, setDay] = useState(days[0] ?? '');
   const [picked, setPicked] = useState<MeetingT | null>(null);
@@ -99,7 +100,7 @@ export function ScheduleGrid({
                               {m.interpreter && (
                                 <span class="interp">
                                   {' '}
-                                  {t('interpreterMark')} {m.interpreter.name}
+                                  {t('interpreterMark')} <PersonName name={m.interpreter.name} latin={m.interpreter.nameLatin} />
                                 </span>
                               )}
                             </button>
@@ -122,8 +123,8 @@ export function ScheduleGrid({
                               </span>
                             ))}
                             {m.interpreter && (
-                              <span class="interp" title={`${t('interpreter')}: ${m.interpreter.name}`}>
-                                {t('interpreterMark')} {m.interpreter.name}
+                              <span class="interp" title={`${t('interpreter')}: ${personText(m.interpreter.name, m.interpreter.nameLatin)}`}>
+                                {t('interpreterMark')} <PersonName name={m.interpreter.name} latin={m.interpreter.nameLatin} />
                               </span>
                             )}
                           </button>
@@ -183,6 +184,7 @@ function MoveForm({
   onClose: () => void;
 }) {
   const t = useT();
+  const personText = usePersonText();
   const first = useRef<HTMLSelectElement>(null);
   // Picked from the grid: the keyboard goes straight to the form.
   useEffect(() => first.current?.focus(), []);
@@ -237,7 +239,7 @@ function MoveForm({
             <option value={0}>—</option>
             {interpreters.map((i) => (
               <option value={i.id}>
-                {i.name} ({i.pairs.map((p) => p.join('–')).join(', ')})
+                {personText(i.name, i.nameLatin)} ({i.pairs.map((p) => p.join('–')).join(', ')})
               </option>
             ))}
           </select>

@@ -3,7 +3,7 @@ import { api, download, get, patch, post } from '../api.ts';
 import { LANGUAGE_NAMES, type MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { AttendeeT, EventT, FiguresT, InterpreterT, IssuedTokenT, MatchT, MeetingT, OrganizationT, Page, ScheduleResultT } from '../types.ts';
-import { Loading, Notice, PersonName, pick, ProblemBox, ScrollBox, useAction, useLoad, zoneLabel } from '../ui.tsx';
+import { Loading, Notice, PersonName, pick, ProblemBox, ScrollBox, useAction, useLoad, usePersonText, zoneLabel } from '../ui.tsx';
 import { readableNameText } from '../../../../matching/text/names.ts';
 import { DayLinks } from './event-day.tsx';
 import { ScheduleGrid } from './event-grid.tsx';
@@ -499,10 +499,11 @@ function Interpreters({ event, interpreters, onChange }: { event: EventT; interp
   const action = useAction();
   const [name, setName] = useState('');
   const [pairs, setPairs] = useState('ja-mn');
+  const personText = usePersonText();
   return (
     <>
       <h3>{t('interpretersHeading', { count: interpreters.length })}</h3>
-      <p>{interpreters.map((i) => `${i.name} (${i.pairs.map((p) => p.join('–')).join(', ')})`).join(' · ')}</p>
+      <p>{interpreters.map((i) => `${personText(i.name, i.nameLatin)} (${i.pairs.map((p) => p.join('–')).join(', ')})`).join(' · ')}</p>
       <ProblemBox error={action.error} />
       <form
         class="grid"

@@ -28,6 +28,8 @@ export function ScheduleGrid({
   const days = [...new Set(event.slots.map((s) => s.local.slice(0, 10)))];
   const [day, setDay] = useState(days[0] ?? '');
   const [picked, setPicked] = useState<MeetingT | null>(null);
+  // The meeting under the pointer when it was pressed (see onDragStart).
+  const pressed = useRef<number | null>(null);
   const action = useAction();
   const slots = event.slots.filter((s) => s.local.startsWith(day));
   const columns = [...event.tables.map((tb) => ({ id: tb.id, name: tb.name })), ...(event.allowOnline ? [{ id: ONLINE, name: t('online') }] : [])];
@@ -113,7 +115,22 @@ export function ScheduleGrid({
                             class={`meeting${picked?.id === m.id ? ' picked' : ''}`}
                             draggable
                             data-meeting={m.id}
-                            onDragStart={(e) => e.dataTransfer?.setData('text/plain', String(m.id))}
+                            onPointerDown={() => {
+                              pressed.current = m.id;
+                            }}
+                            onDragStart={(e) => {
+                              // Chromium picks the dragged element where the mouse is when the drag starts,
+                              // after any sideways scroll of the grid since the press: another meeting of the
+                              // row may be there by then. Only the meeting that was pressed may be dragged.
+                              if (pressed.current !== null && pressed.current !== m.id) {
+                                e.preventDefault();
+                                return;
+                              }
+                              e.dataTransfer?.setData('text/plain', String(m.id));
+                            }}
+                            onDragEnd={() => {
+                              pressed.current = null;
+                            }}
                             onClick={() => setPicked(m)}
                             title={m.attendees.map((a) => `${nameOf(a)} — ${a.name}`).join(' ⇄ ')}
                           >

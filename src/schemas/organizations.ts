@@ -193,6 +193,15 @@ export const ImportResult = Type.Object(
         status: Type.Union([Type.Literal('created'), Type.Literal('updated')]),
       }),
     ),
+    csv: Type.Optional(
+      Type.Object(
+        {
+          encoding: Type.Union([Type.Literal('utf-8'), Type.Literal('shift_jis'), Type.Literal('utf-16le')]),
+          recognised: Type.Boolean({ description: 'true: no charset was declared and the encoding was recognised from the bytes' }),
+        },
+        { description: 'How a CSV was read' },
+      ),
+    ),
   },
   {
     example: {

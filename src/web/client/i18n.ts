@@ -515,9 +515,9 @@ const messages = {
   meetingStatusCancelled: { ja: '取り消し済み', mn: 'Цуцлагдсан', en: 'Cancelled' },
   cancelledMeetings: { ja: '取り消された商談', mn: 'Цуцлагдсан уулзалтууд', en: 'Cancelled meetings' },
   shiftJisDetected: {
-    ja: 'このファイルは Shift_JIS(日本語版 Excel)のようです。Shift_JIS として読み込みます。',
-    mn: 'Энэ файл Shift_JIS (Японы Excel) бололтой; тэгж уншина.',
-    en: 'This file looks like Shift_JIS (Japanese Excel); it will be read as such.',
+    ja: 'このファイルは Shift_JIS(日本語版 Excel の CSV)と判別し、Shift_JIS として読み込みました。',
+    mn: 'Энэ файлыг Shift_JIS (Японы Excel-ийн CSV) гэж танин, тэгж уншлаа.',
+    en: 'This file was recognised as Shift_JIS (a CSV from Japanese Excel) and read as such.',
   },
   // Review queue for a real event
   fitStrong: { ja: '強い', mn: 'Хүчтэй', en: 'Strong' },
@@ -957,6 +957,11 @@ export const PROBLEM_TITLES: Record<string, Message> = {
     ja: 'ファイルを {charset} として読めませんでした。日本語版 Excel の CSV なら「日本語版 Excel の CSV(Shift_JIS)」にチェックを入れてください',
     mn: 'Файлыг {charset} гэж уншиж чадсангүй. Японы Excel-ийн CSV бол «Японы Excel-ийн CSV (Shift_JIS)»-г чагтална уу',
     en: 'The file could not be read as {charset}. If it is a CSV from Japanese Excel, tick “CSV from Japanese Excel (Shift_JIS)”',
+  },
+  'unknown-encoding': {
+    ja: 'ファイルの文字コードが UTF-8 でも Shift_JIS でもありません。Excel で「CSV UTF-8(コンマ区切り)」として保存し直すか、文字コードを選んでください',
+    mn: 'Файлын кодлол UTF-8 ч биш, Shift_JIS ч биш байна. Excel-ээс «CSV UTF-8 (таслалаар тусгаарласан)» хэлбэрээр дахин хадгалах эсвэл кодлолыг сонгоно уу',
+    en: 'The file is neither UTF-8 nor Shift_JIS. Save it again from Excel as “CSV UTF-8 (Comma delimited)”, or choose its encoding',
   },
   'malformed-url': { ja: 'アドレスが正しくありません', mn: 'Хаяг буруу байна', en: 'The address is not valid' },
   'malformed-request': { ja: 'リクエストを読めませんでした', mn: 'Хүсэлтийг уншиж чадсангүй', en: 'The request could not be read' },

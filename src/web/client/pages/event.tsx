@@ -3,7 +3,7 @@ import { api, download, get, patch, post } from '../api.ts';
 import { LANGUAGE_NAMES, type MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { AttendeeT, EventT, FiguresT, InterpreterT, IssuedTokenT, MatchT, MeetingT, OrganizationT, Page, ScheduleResultT } from '../types.ts';
-import { Loading, Notice, PersonName, pick, ProblemBox, ScrollBox, useAction, useLoad, usePersonText, zoneLabel } from '../ui.tsx';
+import { Loading, Name, Notice, PersonName, pick, ProblemBox, ScrollBox, useAction, useLoad, usePersonText, zoneLabel } from '../ui.tsx';
 import { readableNameText } from '../../../../matching/text/names.ts';
 import { DayLinks } from './event-day.tsx';
 import { ScheduleGrid } from './event-grid.tsx';
@@ -265,18 +265,15 @@ function Attendees({
   const { lang } = useSession();
   const action = useAction();
   const [issued, setIssued] = useState<{ who: string; token: string } | null>(null);
-  const [many, setMany] = useState<{ who: string; organization: string; token: string }[]>([]);
+  const [many, setMany] = useState<{ name: string; nameLatin: string; organization: OrganizationT | undefined; token: string }[]>([]);
+  const orgById = new Map(organizations.map((o) => [o.id, o]));
   // One sign-in token per attendee listed, each with its link, on a sheet to print and hand out.
   const issueAll = () =>
     action.run(async () => {
       const out: typeof many = [];
       for (const a of attendees) {
         const issuedToken = await post<IssuedTokenT>(`/api/attendees/${a.id}/tokens`, { label: 'printed' });
-        out.push({
-          who: a.nameLatin && a.nameLatin !== a.name ? `${a.name} (${a.nameLatin})` : a.name,
-          organization: orgName.get(a.organizationId) ?? '',
-          token: issuedToken.token,
-        });
+        out.push({ name: a.name, nameLatin: a.nameLatin, organization: orgById.get(a.organizationId), token: issuedToken.token });
       }
       setMany(out);
     });
@@ -314,8 +311,17 @@ function Attendees({
       <SendSignInLinks eventId={event.id} onDone={onChange} />
       {many.length > 0 && (
         <div class="token-sheet">
-          <p class="row">
-            <button type="button" class="outline" onClick={() => print()}>
+          <p class="row no-print">
+            <button
+              type="button"
+              class="outline"
+              onClick={() => {
+                // Only the sheet goes to paper (style.css, html.print-tokens).
+                document.documentElement.classList.add('print-tokens');
+                addEventListener('afterprint', () => document.documentElement.classList.remove('print-tokens'), { once: true });
+                print();
+              }}
+            >
               {t('printTokens')}
             </button>
           </p>
@@ -331,8 +337,10 @@ function Attendees({
               <tbody>
                 {many.map((m) => (
                   <tr>
-                    <td>{m.who}</td>
-                    <td>{m.organization}</td>
+                    <td>
+                      <PersonName name={m.name} latin={m.nameLatin} />
+                    </td>
+                    <td>{m.organization && <Name text={m.organization.name} latin={m.organization.nameLatin} />}</td>
                     <td>
                       <code class="secret">{`${location.origin}/#/sign-in/${m.token}`}</code>
                     </td>

@@ -87,6 +87,19 @@ describe('names everyone can read', () => {
     const event = (await t.call({ method: 'GET', url: '/api/events' })).json().items[0];
     const attendees = (await t.call({ method: 'GET', url: `/api/events/${event.id}/attendees` })).json().items as { name: string; nameLatin: string }[];
     expect(attendees.every((a) => a.nameLatin !== '')).toBe(true);
+    // Really in Latin letters: 中村 由美 → Nakamura Yumi, not the name again.
+    const LATIN = /^[\p{Script=Latin}\p{P}\p{N}\s]+$/u;
+    const others = attendees.filter((a) => !LATIN.test(a.name));
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.filter((a) => !LATIN.test(a.nameLatin)).map((a) => `${a.name} → ${a.nameLatin}`)).toEqual([]);
+    const interpreters = (await t.call({ method: 'GET', url: `/api/events/${event.id}/interpreters` })).json().items as { name: string; nameLatin: string }[];
+    expect(interpreters.find((i) => i.name === '佐藤 明子')?.nameLatin).toBe('Satō Akiko');
+    // Rows an older seed stored with the name itself as its "Latin" form are repaired at start-up.
+    t.db.$client.prepare("update interpreters set name_latin = name where name = '佐藤 明子'").run();
+    t.app.events.fillLatinNames(t.app.romanize.text);
+    expect((t.db.$client.prepare("select name_latin from interpreters where name = '佐藤 明子'").get() as { name_latin: string }).name_latin).toBe(
+      'Satō Akiko',
+    );
     const person = await t.call({
       method: 'POST',
       url: `/api/events/${event.id}/attendees`,

@@ -30,6 +30,8 @@ export type RoleRule =
 export type ResourceRule =
   /** Registers an attendee for `body.organizationId`: that organisation itself. */
   | 'own-attendee'
+  /** Acts for attendee `:id`: the attendee, or its organisation. */
+  | 'attendee-self'
   /** Acts for `body.fromAttendeeId` (a request is made in an attendee's name). */
   | 'request-maker'
   /** The organisation asked by request `:id` (and, with `body.attendeeId`, one who may act for that attendee). */
@@ -112,6 +114,10 @@ const RESOURCE_RULES: Record<ResourceRule, (input: RuleInput, data: PolicyData) 
     p.role === 'organization' && p.organizationId === id(body?.organizationId)
       ? null
       : 'Only a matchmaker or the organisation itself may register its attendees',
+  'attendee-self': ({ principal: p, params }, data) => {
+    const attendee = data.events.attendee(id(params.id));
+    return !attendee || mayActFor(p, attendee) ? null : `This token may not act for attendee ${attendee.id}`;
+  },
   'request-maker': ({ principal: p, body }, data) => {
     const from = data.events.attendee(id(body?.fromAttendeeId));
     return !from || mayActFor(p, from) ? null : `This token may not act for attendee ${from.id}`;

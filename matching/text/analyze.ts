@@ -3,7 +3,8 @@ import { analyzeEnglish } from './en.ts';
 import { analyzeJapanese, type JapaneseTokenizer } from './ja.ts';
 import { analyzeMongolian, MONGOLIAN_STOPWORDS } from './mn/index.ts';
 import { COMMON_MONGOLIAN_WORDS } from './mn/common-words.ts';
-import { ENGLISH_WORDS, isLatinMongolian, latinWordEvidence, MongolianVocabulary } from './mn/latin.ts';
+import { MongolianVocabulary } from './mn/latin.ts';
+import { ENGLISH_WORDS, isLatinMongolian, latinWordEvidence } from './mn/latin-detect.ts';
 import { loanwordKeys } from './loanword.ts';
 import { isMostlyLatin, normalizeTyped } from './normalize.ts';
 

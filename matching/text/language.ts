@@ -1,5 +1,5 @@
 import type { LanguageCode, LocalizedText, TextInput } from '../profile.ts';
-import { isLatinMongolian } from './mn/latin.ts';
+import { isLatinMongolian } from './mn/latin-detect.ts';
 
 /**
  * Guesses the language of a text from its script, for the three languages Musubi is built for.

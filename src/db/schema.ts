@@ -92,6 +92,10 @@ export const matches = sqliteTable(
     note: text('note'),
     decidedAt: text('decided_at'),
     decidedBy: text('decided_by'),
+    /** "This meeting in the morning": the part of the day the scheduler and booking keep the pair to. */
+    part: text('part').$type<PartOfDay>().notNull().default('any'),
+    /** A matchmaker's scheduling rule: must meet (pinned) or never (vetoed); kept through re-ranking. */
+    rule: text('rule').$type<PairRule>(),
     rankedAt: text('ranked_at').notNull().default(now),
     createdAt: text('created_at').notNull().default(now),
   },
@@ -123,6 +127,9 @@ export const organizationFeatures = sqliteTable('organization_features', {
 export type OrganizationFeaturesRow = typeof organizationFeatures.$inferSelect;
 
 export type MatchStatus = 'pending' | 'approved' | 'rejected';
+/** Morning or afternoon by the session's own hours (its lunch break, or the middle of its day), or either. */
+export type PartOfDay = 'morning' | 'afternoon' | 'any';
+export type PairRule = 'pinned' | 'vetoed';
 export type MatchRow = typeof matches.$inferSelect;
 
 export type TokenRole = 'matchmaker' | 'organization' | 'attendee';
@@ -184,6 +191,8 @@ export const attendees = sqliteTable(
     online: integer('online', { mode: 'boolean' }).notNull().default(false),
     availability: text('availability', { mode: 'json' }).$type<IsoInterval[]>().notNull(),
     maxMeetings: integer('max_meetings').notNull().default(12),
+    /** Slot starts (ISO, UTC) the person cannot attend after all (a talk, a flight); editable after registration. */
+    unavailable: text('unavailable', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     createdAt: text('created_at').notNull().default(now),
     /**
      * Set when a matchmaker removes the attendee. The row stays so that their cancelled meetings stay
@@ -257,6 +266,8 @@ export const meetingRequests = sqliteTable(
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     message: text('message'),
+    /** The part of the day the asker wants the meeting in. */
+    part: text('part').$type<PartOfDay>().notNull().default('any'),
     status: text('status').$type<RequestStatus>().notNull().default('requested'),
     createdAt: text('created_at').notNull(),
     expiresAt: text('expires_at').notNull(),

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { covers } from '../../matching/schedule/intervals.ts';
 import { interpreterCovers, shareLanguage } from '../../matching/meeting-rules.ts';
-import { localTime } from '../../matching/schedule/slots.ts';
+import { localTime, type Slot } from '../../matching/schedule/slots.ts';
 import type { AttendeeRow, EventRow, InterpreterRow, MeetingRow } from '../db/schema.ts';
 import { conflict, DomainError, invalid } from '../domain/errors.ts';
 import { availabilityOf, eventSlots, iso, wholeEvent } from './model.ts';
 import type { MeetingsRepository, NewMeeting } from './meetings-repository.ts';
 import { silent, type EventNotices } from './notices.ts';
+import { fitsPart, pairPart } from './rules.ts';
 
 export interface BookingRequest {
   attendeeIds: [number, number];
@@ -99,12 +100,18 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
         throw conflict(`${p.name} is not available at ${local}`, [
           { field: 'slotStart', message: `${p.name} is not available`, code: 'not-available', params: { name: p.name, start: slotStart } },
         ]);
+      if (p.unavailable.includes(slotStart))
+        throw conflict(`${p.name} marked ${local} as unavailable`, [
+          { field: 'slotStart', message: `${p.name} is unavailable then`, code: 'unavailable-slot', params: { name: p.name, start: slotStart } },
+        ]);
       const taken = repo.seatsTaken(p.id);
       if (movingId === null && taken >= p.maxMeetings)
         throw conflict(`${p.name} already has ${taken} meetings, the most they take`, [
           { field: 'attendeeIds', message: `${p.name} is at their meeting limit`, code: 'meeting-limit', params: { name: p.name, limit: p.maxMeetings } },
         ]);
     }
+
+    checkPairRules(event, a, b, req.requestId ?? null, slot, slotStart);
 
     const online = event.allowOnline && (a.online || b.online);
     const tableId = chooseTable(event, online, req.tableId, slotStart, local);
@@ -128,6 +135,23 @@ export function createBooking(repo: MeetingsRepository, notices: EventNotices = 
       ...(req.dayReason ? { dayReason: req.dayReason } : {}),
     };
     return { row, seats: [a.id, b.id] };
+  }
+
+  /** A vetoed pair never meets; a pair (or its request) kept to a part of the day meets then. */
+  function checkPairRules(event: EventRow, a: AttendeeRow, b: AttendeeRow, requestId: number | null, slot: Slot, slotStart: string): void {
+    const pair = repo.pairOf(a.organizationId, b.organizationId);
+    if (pair?.rule === 'vetoed')
+      throw conflict('A matchmaker vetoed this pair: they are never scheduled', [
+        { field: 'attendeeIds', message: 'this pair is vetoed', code: 'pair-vetoed', params: { matchId: pair.id } },
+      ]);
+    const request = requestId ? repo.request(requestId) : null;
+    // Without a request named, the latest open one between the two says what they asked for.
+    const asked = request ?? repo.openRequestsBetween(event.id, a.organizationId, b.organizationId).sort((x, y) => y.id - x.id)[0];
+    const part = pairPart(asked?.part, pair?.part);
+    if (part !== 'any' && !fitsPart(event, slot, part))
+      throw conflict(`This meeting is to be in the ${part}`, [
+        { field: 'slotStart', message: `must be in the ${part}`, code: part === 'morning' ? 'morning-only' : 'afternoon-only', params: { start: slotStart } },
+      ]);
   }
 
   function chooseTable(event: EventRow, online: boolean, wanted: number | undefined, slotStart: string, local: string): number | null {

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { AttendanceOutcome, AttendeeRow, CheckInRow, CheckInStatus, EventRow, MeetingRow } from '../db/schema.ts';
 import { conflict, invalid } from '../domain/errors.ts';
 import type { DayNotice } from './day-notices.ts';
+import { type EventNotices, silent } from './notices.ts';
 import type { DayRepository } from './day-repository.ts';
 import type { MeetingsRepository } from './meetings-repository.ts';
 import type { EventsRepository } from './repository.ts';
@@ -48,7 +49,7 @@ export interface MarkResult {
  * standby list (standby.ts) can fill it. Marking them present again later restores nothing: the
  * partners may have been given other meetings meanwhile.
  */
-export function createCheckIn(events: EventsRepository, meetings: MeetingsRepository, day: DayRepository, now: () => Date) {
+export function createCheckIn(events: EventsRepository, meetings: MeetingsRepository, day: DayRepository, now: () => Date, tell: EventNotices = silent) {
   /** The day asked for, or today in the session's zone; it must be one of the session's days. */
   function sessionDay(event: EventRow, date: string | undefined): string {
     const wanted = date ?? localDate(now(), event.timeZone);
@@ -110,6 +111,8 @@ export function createCheckIn(events: EventsRepository, meetings: MeetingsReposi
               .sort((a, b) => a.slotStart.localeCompare(b.slotStart))
               .map((m) => meetings.cancelMeeting(m, 'no-show'))
           : [];
+      // Their partners hear it now, in their language (stored with the change or not at all).
+      for (const m of cancelled) tell.noShow(m, person.id);
       const notices: DayNotice[] = cancelled.map((m) => ({
         type: 'meeting.cancelled',
         reason: 'no-show',

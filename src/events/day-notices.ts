@@ -1,9 +1,11 @@
 /**
- * What happened on the event day that a person must hear about: the hook point for messages and
- * e-mail (issue 16). The event-day functions (check-in.ts, standby.ts) return these beside their
- * result; the routes record them in the audit trail, and the change is already visible in the app
- * (the meeting's `dayReason`, the attendee's page) and in every calendar feed (SEQUENCE + 1,
- * `STATUS:CANCELLED`). A sender only has to take `notify` and say it in each person's language.
+ * What happened on the event day that a person must hear about. The event-day functions
+ * (check-in.ts, standby.ts) return these beside their result and the routes record them in the
+ * audit trail; the people named in `notify` are told through the outbox inside the change's own
+ * transaction (`EventNotices.noShow` for a partner's absence, the booking's own message, marked as
+ * a standby meeting, for a meeting booked from the standby list), in their language. The change is
+ * also visible in the app (the meeting's `dayReason`) and in every calendar feed (SEQUENCE + 1,
+ * `STATUS:CANCELLED`).
  */
 export interface DayNotice {
   type: 'meeting.cancelled' | 'meeting.booked';

@@ -3,6 +3,7 @@ import type { EventRow, MeetingRow } from '../db/schema.ts';
 import type { AgendaContext } from './agenda.ts';
 import type { RequestView } from './requests.ts';
 import { eventSlots } from './model.ts';
+import { idleByAttendee } from './rules.ts';
 
 /** What a matchmaker watches during an event: who has no meeting, how full the slots are, who interprets. */
 export function eventFigures(event: EventRow, ctx: AgendaContext, all: readonly MeetingRow[], requests: readonly RequestView[]) {
@@ -36,6 +37,9 @@ export function eventFigures(event: EventRow, ctx: AgendaContext, all: readonly 
   });
   const tableSlots = slots.length * ctx.tables.size;
   const count = (status: string) => requests.filter((r) => r.status === status).length;
+  const idle = [...idleByAttendee(event, scheduled)]
+    .map(([attendeeId, r]) => ({ attendeeId, name: ctx.attendees.get(attendeeId)?.name ?? '', ...r }))
+    .sort((a, b) => b.breaks - a.breaks || b.idleMinutes - a.idleMinutes || a.attendeeId - b.attendeeId);
   return {
     organizations,
     withoutMeetings: organizations.filter((o) => o.meetings === 0).map((o) => o.id),
@@ -48,6 +52,11 @@ export function eventFigures(event: EventRow, ctx: AgendaContext, all: readonly 
       meetings: scheduled.filter((m) => m.interpreterId === i.id).length,
     })),
     meetingsNeedingInterpreter: scheduled.filter((m) => m.interpreterId !== null).length,
+    idle: {
+      breaks: idle.reduce((n, a) => n + a.breaks, 0),
+      idleMinutes: idle.reduce((n, a) => n + a.idleMinutes, 0),
+      attendees: idle,
+    },
     requests: {
       requested: count('requested'),
       accepted: count('accepted'),

@@ -17,6 +17,7 @@ import {
   type MeetingRow,
   type RequestStatus,
 } from '../db/schema.ts';
+import { createRulesRepository } from './rules-repository.ts';
 
 export type NewMeeting = typeof meetings.$inferInsert;
 export interface OrganizationLabel {
@@ -35,6 +36,9 @@ export function createMeetingsRepository(db: Db, now: () => Date) {
   const stamp = () => now().toISOString();
 
   const repo = {
+    // The scheduling rules (parts of the day, pins and vetoes, unavailable slots) booking reads.
+    ...createRulesRepository(db),
+
     /** Runs `work` in one transaction (nested calls become savepoints). */
     transaction: <T>(work: () => T): T => db.transaction(() => work()),
 

@@ -11,7 +11,9 @@ export interface EventNotices {
   requestAnswered(request: MeetingRequestRow): void;
   /** `before` is the meeting as it was, for a move. */
   meetingChanged(meeting: MeetingRow, change: MeetingChange, before?: MeetingRow): void;
+  /** The event day: `meeting` was cancelled because `absentAttendeeId` was marked absent; their partner is told why. */
+  noShow(meeting: MeetingRow, absentAttendeeId: number): void;
 }
 
 /** Tells nobody (command-line tools, the seed). */
-export const silent: EventNotices = { requestMade: () => {}, requestAnswered: () => {}, meetingChanged: () => {} };
+export const silent: EventNotices = { requestMade: () => {}, requestAnswered: () => {}, meetingChanged: () => {}, noShow: () => {} };

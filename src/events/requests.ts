@@ -1,7 +1,9 @@
-import type { AttendeeRow, EventRow, MeetingRequestRow, RequestStatus } from '../db/schema.ts';
+import type { AttendeeRow, EventRow, MeetingRequestRow, PartOfDay, RequestStatus } from '../db/schema.ts';
 import { conflict, DomainError, invalid } from '../domain/errors.ts';
 import type { MeetingsRepository } from './meetings-repository.ts';
+import { eventSlots } from './model.ts';
 import { silent, type EventNotices } from './notices.ts';
+import { fitsPart } from './rules.ts';
 
 export type RequestView = Omit<MeetingRequestRow, 'status'> & { status: RequestStatus | 'expired' };
 
@@ -16,7 +18,7 @@ export function requestView(row: MeetingRequestRow, now: Date): RequestView {
  */
 export function createRequests(repo: MeetingsRepository, now: () => Date, notices: EventNotices = silent) {
   return {
-    create(event: EventRow, from: AttendeeRow, toOrganizationId: number, message: string | undefined): MeetingRequestRow {
+    create(event: EventRow, from: AttendeeRow, toOrganizationId: number, message: string | undefined, part: PartOfDay = 'any'): MeetingRequestRow {
       if (from.organizationId === toOrganizationId)
         throw invalid('An organisation cannot request a meeting with itself', [
           { field: 'toOrganizationId', message: 'is the requester’s own organisation', code: 'self-request' },
@@ -70,6 +72,7 @@ export function createRequests(repo: MeetingsRepository, now: () => Date, notice
           fromAttendeeId: from.id,
           toOrganizationId,
           message: message ?? null,
+          part,
           status: 'requested',
           createdAt: at.toISOString(),
           expiresAt: new Date(at.getTime() + event.requestTtlHours * 3_600_000).toISOString(),
@@ -122,6 +125,35 @@ export function createRequests(repo: MeetingsRepository, now: () => Date, notice
         of(m.orgLowId === organizationId ? m.orgHighId : m.orgLowId).meeting = { meetingId: m.id, eventId: m.eventId, start: m.slotStart };
       }
       return out;
+    },
+
+    /**
+     * Sets the part of the day an open request asks for. A meeting already booked from it in the
+     * other part is not moved behind anyone's back: the change is refused, naming the meeting.
+     */
+    setPart(event: EventRow, request: MeetingRequestRow, part: PartOfDay): MeetingRequestRow {
+      const view = requestView(request, now());
+      if (view.status !== 'requested' && view.status !== 'accepted')
+        throw conflict(`Request ${request.id} is ${view.status}`, [
+          { field: 'id', message: `is ${view.status}`, code: 'request-closed', params: { requestId: request.id, status: view.status } },
+        ]);
+      return repo.transaction(() => {
+        const slots = eventSlots(event);
+        const outside = repo.scheduledOfRequest(request.id).find((m) => {
+          const slot = slots.find((s) => s.start === Date.parse(m.slotStart));
+          return slot && !fitsPart(event, slot, part);
+        });
+        if (outside)
+          throw conflict(`Meeting ${outside.id} of this request is booked outside the ${part}; move it first`, [
+            {
+              field: 'part',
+              message: `meeting ${outside.id} is booked at another time`,
+              code: 'booked-outside-part',
+              params: { meetingId: outside.id, start: outside.slotStart },
+            },
+          ]);
+        return repo.setRequestPart(request.id, part)!;
+      });
     },
 
     /** Withdraws a request; its meeting, if booked, is cancelled with it. */

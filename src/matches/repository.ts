@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { fold } from '../../matching/text/fold.ts';
 import type { Db } from '../db/client.ts';
-import { matches, organizations, type MatchRow, type MatchStatus } from '../db/schema.ts';
+import { matches, organizations, type MatchRow, type MatchStatus, type PairRule, type PartOfDay } from '../db/schema.ts';
 
 /** A ranked pair as the engine sees it, in stored order (orgAId < orgBId). */
 export interface RankedPair {
@@ -21,6 +21,8 @@ export interface MatchQuery {
   kind?: string;
   sector?: string;
   organizationId?: number;
+  /** Pairs with this rule; without it, vetoed pairs are left out (a veto takes a pair off the queue). */
+  rule?: 'pinned' | 'vetoed' | 'none';
   /** Words of either organisation's name, in any script or in Latin letters. */
   q?: string;
   sort?: 'score' | 'score-asc' | 'decided';
@@ -77,11 +79,12 @@ export function createMatchesRepository(db: Db) {
     ],
 
     /** Pair statuses keyed "a:b", for marking suggestions. */
-    statusesFor(orgId: number): Map<string, { id: number; status: MatchStatus }> {
-      const out = new Map<string, { id: number; status: MatchStatus }>();
-      const columns = { id: matches.id, orgAId: matches.orgAId, orgBId: matches.orgBId, status: matches.status };
+    statusesFor(orgId: number): Map<string, { id: number; status: MatchStatus; vetoed: boolean }> {
+      const out = new Map<string, { id: number; status: MatchStatus; vetoed: boolean }>();
+      const columns = { id: matches.id, orgAId: matches.orgAId, orgBId: matches.orgBId, status: matches.status, rule: matches.rule };
       for (const where of [eq(matches.orgAId, orgId), eq(matches.orgBId, orgId)]) {
-        for (const row of db.select(columns).from(matches).where(where).all()) out.set(`${row.orgAId}:${row.orgBId}`, { id: row.id, status: row.status });
+        for (const row of db.select(columns).from(matches).where(where).all())
+          out.set(`${row.orgAId}:${row.orgBId}`, { id: row.id, status: row.status, vetoed: row.rule === 'vetoed' });
       }
       return out;
     },
@@ -98,6 +101,28 @@ export function createMatchesRepository(db: Db) {
         .all();
       const total = db.select({ n: sql<number>`count(*)` }).from(matches).where(where).get()?.n ?? 0;
       return { rows, total };
+    },
+
+    /**
+     * Sets a pair's part of the day and its rule. A pin approves the pair (a must-meet is approved);
+     * a veto rejects it, so it is neither scheduled nor suggested, and it stays through re-ranking.
+     */
+    setRules(id: number, change: { part?: PartOfDay; rule?: PairRule | null }, by: string, at: string): MatchRow | null {
+      const status: Partial<Pick<MatchRow, 'status' | 'decidedAt' | 'decidedBy'>> =
+        change.rule === 'pinned'
+          ? { status: 'approved', decidedAt: at, decidedBy: by }
+          : change.rule === 'vetoed'
+            ? { status: 'rejected', decidedAt: at, decidedBy: by }
+            : {};
+      const row =
+        db
+          .update(matches)
+          .set({ ...(change.part ? { part: change.part } : {}), ...(change.rule !== undefined ? { rule: change.rule } : {}), ...status })
+          .where(eq(matches.id, id))
+          .returning()
+          .get() ?? null;
+      if (row) emit({ organizations: [row.orgAId, row.orgBId] });
+      return row;
     },
 
     /** Decides many pairs in one transaction; null when one of them does not exist (then none is changed). */
@@ -198,6 +223,9 @@ export type MatchesRepository = ReturnType<typeof createMatchesRepository>;
 function filters(q: MatchQuery): SQL[] {
   const out: SQL[] = [];
   if (q.status) out.push(eq(matches.status, q.status));
+  if (q.rule === 'none') out.push(isNull(matches.rule));
+  else if (q.rule) out.push(eq(matches.rule, q.rule));
+  else out.push(sql`${matches.rule} is not 'vetoed'`);
   if (q.minScore !== undefined) out.push(gte(matches.score, q.minScore));
   if (q.organizationId !== undefined) out.push(or(eq(matches.orgAId, q.organizationId), eq(matches.orgBId, q.organizationId))!);
   const side = (condition: SQL) => sql`exists (select 1 from ${organizations} o where o.id in (${matches.orgAId}, ${matches.orgBId}) and ${condition})`;

@@ -105,6 +105,8 @@ export default async function matchRoutes(fastify: FastifyInstance) {
             (!kind || partner.kind === kind) &&
             (!cityKey || partner.city.toLowerCase() === cityKey) &&
             !(hideRejected && statusOf(partner.id)?.status === 'rejected') &&
+            // A vetoed pair is never suggested again, not even to a matchmaker.
+            !statusOf(partner.id)?.vetoed &&
             !(approvedOnly && statusOf(partner.id)?.status !== 'approved'),
         });
         const latin = app.organizations.latinNames(suggestions.map((s) => s.profileId));

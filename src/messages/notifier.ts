@@ -144,6 +144,38 @@ export function createMessages(d: MessagesDeps) {
     };
   }
 
+  /** A booked, moved or cancelled meeting, told to both attendees (or those `only` keeps), with `why` when the event day caused it. */
+  function meetingMessage(
+    m: MeetingRow,
+    change: MeetingChange,
+    o: { before?: MeetingRow; only?: (attendeeId: number) => boolean; why?: 'no-show' | 'standby' },
+  ) {
+    const event = events.get(m.eventId);
+    if (!event) return;
+    const people = events.attendeesByIds([m.attendeeAId, m.attendeeBId]);
+    for (const person of people) {
+      const r = attendeeRecipient(person);
+      if (!r || (o.only && !o.only(person.id))) continue;
+      const partner = people.find((p) => p.id !== person.id);
+      const kind = `meeting-${change}` as const;
+      send(r, {
+        key: `${kind}:${m.id}:seq${m.sequence}:${who(r)}`,
+        kind,
+        eventId: event.id,
+        actionUrl: appUrl(),
+        vars: {
+          event: event.name,
+          partner: partner ? partnerLabel(partner, partner.organizationId, r.lang) : '',
+          when: formatWhen(m.slotStart, r.timeZone, r.lang),
+          before: o.before ? formatWhen(o.before.slotStart, r.timeZone, r.lang) : '',
+          why: o.why ? word(o.why, r.lang) : '',
+          ...place(event, m, r.lang),
+        },
+        attachments: [meetingIcs(event, m, r.lang)],
+      });
+    }
+  }
+
   const notices: EventNotices = {
     requestMade(request: MeetingRequestRow) {
       const event = events.get(request.eventId);
@@ -182,29 +214,12 @@ export function createMessages(d: MessagesDeps) {
     },
 
     meetingChanged(m: MeetingRow, change: MeetingChange, before?: MeetingRow) {
-      const event = events.get(m.eventId);
-      if (!event) return;
-      const people = events.attendeesByIds([m.attendeeAId, m.attendeeBId]);
-      for (const person of people) {
-        const r = attendeeRecipient(person);
-        if (!r) continue;
-        const partner = people.find((p) => p.id !== person.id);
-        const kind = `meeting-${change}` as const;
-        send(r, {
-          key: `${kind}:${m.id}:seq${m.sequence}:${who(r)}`,
-          kind,
-          eventId: event.id,
-          actionUrl: appUrl(),
-          vars: {
-            event: event.name,
-            partner: partner ? partnerLabel(partner, partner.organizationId, r.lang) : '',
-            when: formatWhen(m.slotStart, r.timeZone, r.lang),
-            before: before ? formatWhen(before.slotStart, r.timeZone, r.lang) : '',
-            ...place(event, m, r.lang),
-          },
-          attachments: [meetingIcs(event, m, r.lang)],
-        });
-      }
+      // A meeting booked from the standby list on the event day says so.
+      meetingMessage(m, change, { before, why: m.dayReason === 'standby' && change === 'booked' ? 'standby' : undefined });
+    },
+
+    noShow(m: MeetingRow, absentAttendeeId: number) {
+      meetingMessage(m, 'cancelled', { only: (id) => id !== absentAttendeeId, why: 'no-show' });
     },
   };
 

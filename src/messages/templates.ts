@@ -156,6 +156,7 @@ export const TEMPLATES: Record<MessageKind, Record<MailLang, Template>> = {
       lines: [
         '{name} 様',
         '{partner} との商談が確定しました。',
+        '{why}',
         '日時: {when}',
         '場所: {place}',
         '{interpreter}',
@@ -168,6 +169,7 @@ export const TEMPLATES: Record<MessageKind, Record<MailLang, Template>> = {
       lines: [
         'Сайн байна уу, {name}',
         '{partner}-тэй хийх уулзалт товлогдлоо.',
+        '{why}',
         'Цаг: {when}',
         'Байршил: {place}',
         '{interpreter}',
@@ -180,6 +182,7 @@ export const TEMPLATES: Record<MessageKind, Record<MailLang, Template>> = {
       lines: [
         'Dear {name},',
         'Your meeting with {partner} is booked.',
+        '{why}',
         'When: {when}',
         'Where: {place}',
         '{interpreter}',
@@ -229,17 +232,17 @@ export const TEMPLATES: Record<MessageKind, Record<MailLang, Template>> = {
   'meeting-cancelled': {
     ja: {
       subject: '【{event}】商談が取り消されました: {partner}、{when}',
-      lines: ['{name} 様', '{when} の {partner} との商談は取り消されました。', '添付の .ics を取り込むと、カレンダーから予定が削除されます。'],
+      lines: ['{name} 様', '{when} の {partner} との商談は取り消されました。', '{why}', '添付の .ics を取り込むと、カレンダーから予定が削除されます。'],
       action: '商談を確認する',
     },
     mn: {
       subject: '{event}: уулзалт цуцлагдлаа — {partner}, {when}',
-      lines: ['Сайн байна уу, {name}', '{when}-д {partner}-тэй хийх уулзалт цуцлагдлаа.', 'Хавсаргасан .ics файлыг нээвэл хуанлинаас тань хасагдана.'],
+      lines: ['Сайн байна уу, {name}', '{when}-д {partner}-тэй хийх уулзалт цуцлагдлаа.', '{why}', 'Хавсаргасан .ics файлыг нээвэл хуанлинаас тань хасагдана.'],
       action: 'Уулзалтаа харах',
     },
     en: {
       subject: '{event}: meeting with {partner} cancelled ({when})',
-      lines: ['Dear {name},', 'Your meeting with {partner} at {when} has been cancelled.', 'Open the attached .ics to remove it from your calendar.'],
+      lines: ['Dear {name},', 'Your meeting with {partner} at {when} has been cancelled.', '{why}', 'Open the attached .ics to remove it from your calendar.'],
       action: 'See your meetings',
     },
   },
@@ -315,9 +318,20 @@ export const TEMPLATES: Record<MessageKind, Record<MailLang, Template>> = {
 };
 
 /** Words used inside messages (places, interpreters). */
-export const WORDS: Record<'online' | 'table' | 'interpreter' | 'none', Record<MailLang, string>> = {
+export const WORDS: Record<'online' | 'table' | 'interpreter' | 'none' | 'no-show' | 'standby', Record<MailLang, string>> = {
   online: { ja: 'オンライン', mn: 'Онлайн', en: 'Online' },
   table: { ja: 'テーブル {table}', mn: '{table} ширээ', en: 'Table {table}' },
   interpreter: { ja: '通訳: {interpreter}', mn: 'Орчуулагч: {interpreter}', en: 'Interpreter: {interpreter}' },
   none: { ja: '', mn: '', en: '' },
+  // Why the event day changed a meeting (check-in and the standby list).
+  'no-show': {
+    ja: '相手の方が本日お越しになれないため、この商談は取り消されました。運営スタッフが代わりの商談相手をご案内する場合があります。',
+    mn: 'Таны уулзах хүн өнөөдөр ирж чадаагүй тул уулзалт цуцлагдлаа. Зохион байгуулагчид өөр хүнтэй уулзуулахыг санал болгож магадгүй.',
+    en: 'Your partner could not come today, so this meeting is cancelled. The organisers may offer you another partner at that time.',
+  },
+  standby: {
+    ja: '当日のキャンセルで空いた時間に、運営スタッフがこの商談を追加しました。',
+    mn: 'Өнөөдөр цуцлагдсан уулзалтын оронд зохион байгуулагчид энэ уулзалтыг товлосон.',
+    en: 'The organisers booked this meeting today, in a time freed by a cancellation.',
+  },
 };

@@ -1,31 +1,19 @@
 import { fold } from '../../matching/text/fold.ts';
 import { languagesOf, toLocalizedText } from '../../matching/text/language.ts';
-import type { LocalizedText, OrganizationKind, Profile } from '../../matching/profile.ts';
+import type { LocalizedText, Profile } from '../../matching/profile.ts';
 import type { NewOrganizationRow, OrganizationRow } from '../db/schema.ts';
-import type { OrganizationInput, OrganizationPatch } from '../schemas/organizations.ts';
+import type { Static } from 'typebox';
+import type { Organization, OrganizationInput, OrganizationPatch } from '../schemas/organizations.ts';
 
-/** A profile as stored: texts resolved to language maps, optional lists made empty. */
-export interface StoredProfile {
-  externalId: string;
-  name: LocalizedText;
-  /** The Latin form the organisation wrote itself; null: romanised from the name on every write. */
-  nameLatin: string | null;
-  kind: OrganizationKind;
-  country: string;
-  city: string;
-  website: string | null;
-  employees: number | null;
-  founded: number | null;
-  languages: string[];
-  sectors: string[];
-  description: LocalizedText;
-  offers: LocalizedText[];
-  needs: LocalizedText[];
-  sdgs: number[];
-  contactName: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-}
+/** Columns the service derives on every write, rather than what an organisation says about itself. */
+type DerivedColumns = 'id' | 'textLanguages' | 'searchText' | 'createdAt' | 'updatedAt' | 'nameLatin' | 'nameLatinEdited';
+
+/**
+ * A profile as stored: the row's own columns (src/db/schema.ts is their one definition), texts
+ * resolved to language maps, optional lists made empty. `nameLatin` is the Latin form the
+ * organisation wrote itself; null: romanised from the name on every write.
+ */
+export type StoredProfile = Omit<OrganizationRow, DerivedColumns> & { nameLatin: string | null };
 
 /** Validated input → stored form. Plain strings get their language detected here, once. */
 export function normalizeInput(input: OrganizationInput): StoredProfile {
@@ -127,30 +115,8 @@ export function searchTextOf(
   return fold([p.externalId, p.city, nameLatin, ...p.sectors, ...texts.flatMap((t) => Object.values(t))].join('\n'));
 }
 
-export interface OrganizationView {
-  id: number;
-  externalId: string;
-  name: LocalizedText;
-  nameLatin: string;
-  /** Whether the organisation wrote `nameLatin` (false: romanised from the name). */
-  nameLatinOwn: boolean;
-  kind: string;
-  country: string;
-  city: string;
-  website?: string;
-  employees?: number;
-  founded?: number;
-  languages: string[];
-  sectors: string[];
-  description: LocalizedText;
-  offers: LocalizedText[];
-  needs: LocalizedText[];
-  sdgs: number[];
-  contact?: { name?: string; email?: string; phone?: string };
-  textLanguages: string[];
-  createdAt: string;
-  updatedAt: string;
-}
+/** What a caller sees: the response schema (src/schemas/organizations.ts) is its one definition. */
+export type OrganizationView = Static<typeof Organization>;
 
 /** What a caller sees. Contact details only when `withContact` (matchmakers, the organisation itself). */
 export function toView(row: OrganizationRow, withContact: boolean): OrganizationView {

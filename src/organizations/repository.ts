@@ -2,7 +2,6 @@ import { and, asc, count, eq, inArray, or, sql, type AnyColumn, type SQL } from 
 import { fold } from '../../matching/text/fold.ts';
 import type { Db } from '../db/client.ts';
 import { organizations, type OrganizationRow } from '../db/schema.ts';
-import { conflict } from '../domain/errors.ts';
 import type { OrganizationQuery } from '../schemas/organizations.ts';
 import { rowFromStored, searchTextOf, type Romanizer, type StoredProfile } from './model.ts';
 
@@ -40,21 +39,12 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
     .where(eq(organizations.id, sql.placeholder('id')))
     .prepare();
   const byId = (id: number) => byIdQuery.get({ id }) ?? null;
-  const byExternalId = (externalId: string) => db.select().from(organizations).where(eq(organizations.externalId, externalId)).get() ?? null;
-
-  function assertExternalIdFree(externalId: string, exceptId?: number) {
-    const holder = byExternalId(externalId);
-    if (holder && holder.id !== exceptId) {
-      throw conflict(`externalId "${externalId}" is already used by organisation ${holder.id}`, [
-        {
-          field: 'externalId',
-          message: `is already used by organisation ${holder.id}`,
-          code: 'external-id-taken',
-          params: { organizationId: holder.id, externalId },
-        },
-      ]);
-    }
-  }
+  const byExternalIdQuery = db
+    .select()
+    .from(organizations)
+    .where(eq(organizations.externalId, sql.placeholder('externalId')))
+    .prepare();
+  const byExternalId = (externalId: string): OrganizationRow | null => byExternalIdQuery.get({ externalId }) ?? null;
 
   return {
     /** Called after every committed write, with the ids it touched. */
@@ -63,6 +53,7 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
     },
 
     get: byId,
+    byExternalId,
     all: () => db.select().from(organizations).orderBy(asc(organizations.id)).all(),
     byIds: (ids: readonly number[]) =>
       ids.length
@@ -110,28 +101,20 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
     },
 
     create(profile: StoredProfile): OrganizationRow {
-      const row = db.transaction((tx) => {
-        assertExternalIdFree(profile.externalId);
-        return tx.insert(organizations).values(derived(profile)).returning().get();
-      });
+      const row = db.insert(organizations).values(derived(profile)).returning().get();
       emit({ upserted: [row.id], removed: [] });
       return row;
     },
 
     /** Replaces a stored profile; null when there is no such organisation. */
     update(id: number, profile: StoredProfile): OrganizationRow | null {
-      const row = db.transaction((tx) => {
-        if (!byId(id)) return null;
-        assertExternalIdFree(profile.externalId, id);
-        return (
-          tx
-            .update(organizations)
-            .set({ ...derived(profile), updatedAt: now().toISOString() })
-            .where(eq(organizations.id, id))
-            .returning()
-            .get() ?? null
-        );
-      });
+      const row =
+        db
+          .update(organizations)
+          .set({ ...derived(profile), updatedAt: now().toISOString() })
+          .where(eq(organizations.id, id))
+          .returning()
+          .get() ?? null;
       if (row) emit({ upserted: [id], removed: [] });
       return row;
     },

@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { type DecodedSheet, decodeSheet } from '../http/decode.ts';
-import { conflict, forbidden, notFound } from '../domain/errors.ts';
+import { notFound } from '../domain/errors.ts';
 import { IdParams, problems } from '../schemas/common.ts';
+import { principalOf } from '../plugins/auth.ts';
 import {
   ImportBody,
   ImportCsv,
@@ -15,7 +16,8 @@ import {
 } from '../schemas/organizations.ts';
 import { readProfilesCsv } from './csv.ts';
 import { prepareImport, rowsFromJson } from './import.ts';
-import { applyPatch, normalizeInput, storedFromRow, toView } from './model.ts';
+import { toView } from './model.ts';
+import { createProfiles } from './profiles.ts';
 
 const OrganizationRef = Type.Ref('Organization');
 const InputRef = Type.Ref('OrganizationInput');
@@ -24,6 +26,7 @@ const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 export default async function organizationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const repo = app.organizations;
+  const profiles = createProfiles(repo, (id) => app.meetings.scheduledFor(id));
 
   /** Contact details are private: matchmakers, and the organisation's own tokens (its attendees' too). */
   const canSeeContact = (request: FastifyRequest, id: number) => {
@@ -61,7 +64,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const row = repo.create(normalizeInput(request.body as OrganizationInput));
+      const row = profiles.create(request.body as OrganizationInput);
       // Answered once the profile is in the matching index: its writer reads its suggestions next.
       await app.matching.whenIndexed([row.id]);
       return reply.code(201).header('location', `/api/organizations/${row.id}`).send(toView(row, true));
@@ -149,11 +152,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const current = repo.get(request.params.id);
-      if (!current) throw notFound(`Organisation ${request.params.id}`);
-      const next = normalizeInput(request.body as OrganizationInput);
-      assertMayChangeExternalId(request, current.externalId, next.externalId);
-      const row = repo.update(current.id, next)!;
+      const row = profiles.replace(request.params.id, request.body as OrganizationInput, principalOf(request));
       await app.matching.whenIndexed([row.id]);
       return toView(row, true);
     },
@@ -172,11 +171,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const current = repo.get(request.params.id);
-      if (!current) throw notFound(`Organisation ${request.params.id}`);
-      const next = applyPatch(storedFromRow(current), request.body);
-      assertMayChangeExternalId(request, current.externalId, next.externalId);
-      const row = repo.update(current.id, next)!;
+      const row = profiles.patch(request.params.id, request.body, principalOf(request));
       await app.matching.whenIndexed([row.id]);
       return toView(row, true);
     },
@@ -195,28 +190,9 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const booked = app.meetings.scheduledFor(request.params.id);
-      if (booked.length && repo.get(request.params.id)) {
-        throw conflict(
-          `The organisation has ${booked.length} booked meeting${booked.length === 1 ? '' : 's'}; cancel ${booked.length === 1 ? 'it' : 'them'} first, so partners are told`,
-          booked.map((m) => ({
-            field: 'id',
-            message: `meeting ${m.id} at ${m.slotStart} is booked`,
-            code: 'meeting-booked',
-            params: { meetingId: m.id, eventId: m.eventId, start: m.slotStart },
-          })),
-        );
-      }
-      if (!repo.delete(request.params.id)) throw notFound(`Organisation ${request.params.id}`);
+      profiles.remove(request.params.id);
       app.audit.record(request, 'organization.deleted', 'organization', request.params.id, {});
       return reply.code(204).send(null);
     },
   );
-}
-
-/** The externalId is the matchmaker's key for re-imports; an organisation may not move it. */
-function assertMayChangeExternalId(request: FastifyRequest, before: string, after: string) {
-  if (before !== after && request.principal?.role !== 'matchmaker') {
-    throw forbidden('Only a matchmaker may change externalId');
-  }
 }

@@ -140,6 +140,10 @@ export function createFeedback(d: FeedbackDeps) {
       if (side !== meeting.orgLowId && side !== meeting.orgHighId)
         throw invalid('That organisation is not in this meeting', [{ field: 'organizationId', message: 'is not one of the two sides', code: 'not-a-side' }]);
       if (meeting.status !== 'scheduled') throw invalid('This meeting was cancelled', [{ field: 'id', message: 'is a cancelled meeting', code: 'cancelled' }]);
+      if (Date.parse(meeting.slotStart) > d.now().getTime())
+        throw invalid('This meeting has not started yet', [
+          { field: 'id', message: 'the meeting has not started yet', code: 'not-started', params: { start: meeting.slotStart } },
+        ]);
       return save(meeting, side, attendeeId, answer, 'app');
     },
   };

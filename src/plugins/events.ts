@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { createAvailability, type Availability } from '../events/availability.ts';
 import { createBooking, type Booking } from '../events/booking.ts';
 import { createCheckIn, type CheckIn } from '../events/check-in.ts';
 import { createDayRepository, type DayRepository } from '../events/day-repository.ts';
@@ -15,6 +16,7 @@ declare module 'fastify' {
     meetings: MeetingsRepository;
     sessions: Sessions;
     booking: Booking;
+    availability: Availability;
     requests: Requests;
     day: DayRepository;
     checkIn: CheckIn;
@@ -37,10 +39,11 @@ export default fp(
     // Their rules tell the people concerned through the outbox, inside the same transaction.
     const booking = createBooking(meetings, app.messages.notices);
     app.decorate('booking', booking);
+    app.decorate('availability', createAvailability(meetings, app.messages.notices));
     app.decorate('requests', createRequests(meetings, app.now, app.messages.notices));
     const day = createDayRepository(app.db);
     app.decorate('day', day);
-    app.decorate('checkIn', createCheckIn(events, meetings, day, app.now));
+    app.decorate('checkIn', createCheckIn(events, meetings, day, app.now, app.messages.notices));
     app.decorate(
       'standby',
       createStandby({

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Id, Line, LocalizedText, Paging } from './common.ts';
+import { Idle, PartOfDay } from './rules.ts';
 
 const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', 'x-message': 'must be a time of day such as 09:00', 'x-code': 'clock' });
 const Instant = Type.String({ format: 'date-time', description: 'An instant with its offset, e.g. 2026-12-08T09:00:00+08:00' });
@@ -154,6 +155,7 @@ export const Attendee = Type.Object(
     online: Type.Boolean(),
     availability: Type.Array(Type.Object({ start: Type.String(), end: Type.String() })),
     maxMeetings: Type.Integer(),
+    unavailable: Type.Optional(Type.Array(Type.String(), { description: 'Slot starts (UTC) the person cannot attend' })),
     createdAt: Type.String(),
     checkInCode: Type.Union([Type.String(), Type.Null()], { description: 'What a volunteer scans or types at the door (not a sign-in token)' }),
   },
@@ -216,6 +218,7 @@ export const RequestInput = Type.Object(
     fromAttendeeId: Id(),
     toOrganizationId: Id(),
     message: Type.Optional(Type.String({ maxLength: 2000 })),
+    part: Type.Optional(PartOfDay),
   },
   { additionalProperties: false, example: { fromAttendeeId: 5, toOrganizationId: 57, message: 'We would like to discuss cashmere yarn supply.' } },
 );
@@ -230,6 +233,7 @@ export const MeetingRequest = Type.Object(
     fromAttendeeId: Type.Integer(),
     toOrganizationId: Type.Integer(),
     message: Type.Union([Type.String(), Type.Null()]),
+    part: Type.Optional(PartOfDay),
     status: Type.String({ description: 'requested, accepted, declined, cancelled or expired' }),
     createdAt: Type.String(),
     expiresAt: Type.String(),
@@ -397,7 +401,16 @@ export const ScheduleResult = Type.Object(
       { total: Type.Integer(), max: Type.Integer(), min: Type.Integer() },
       { description: 'Idle gaps between consecutive meetings of one attendee on one day' },
     ),
-    unplaced: Type.Array(Type.Object({ organizations: Type.Array(Type.Integer()), reason: Type.String(), detail: Type.String() })),
+    unplaced: Type.Array(
+      Type.Object({
+        organizations: Type.Array(Type.Integer()),
+        reason: Type.String({ description: 'no-attendee, no-common-slot, no-table, no-interpreter, meeting-limit, vetoed, met-before, conflict' }),
+        detail: Type.String(),
+        pinned: Type.Optional(Type.Boolean({ description: 'A pinned pair (must meet) that could not be placed' })),
+      }),
+    ),
+    pinned: Type.Optional(Type.Object({ total: Type.Integer(), placed: Type.Integer() }, { description: 'Pinned pairs and how many have a meeting' })),
+    metBefore: Type.Optional(Type.Integer({ description: 'Pairs not proposed again: they met at an earlier session and nobody asked again' })),
   },
   {
     example: {
@@ -406,7 +419,9 @@ export const ScheduleResult = Type.Object(
       totalScore: 12.8,
       quality: { summary: 'within 0.3% of the best possible', optimal: false, gap: 0.003, method: 'exact' },
       breaks: { total: 4, max: 1, min: 0 },
-      unplaced: [{ organizations: [4, 61], reason: 'no-interpreter', detail: 'no ja–mn interpreter free when both are' }],
+      unplaced: [{ organizations: [4, 61], reason: 'no-interpreter', detail: 'no ja–mn interpreter free when both are', pinned: false }],
+      pinned: { total: 2, placed: 2 },
+      metBefore: 1,
     },
   },
 );
@@ -439,6 +454,16 @@ export const Figures = Type.Object(
     tableUse: Type.Number({ description: 'Share of table-slots in use' }),
     interpreters: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), nameLatin: Type.String(), meetings: Type.Integer() })),
     meetingsNeedingInterpreter: Type.Integer(),
+    idle: Type.Optional(
+      Type.Object(
+        {
+          breaks: Type.Integer(),
+          idleMinutes: Type.Integer(),
+          attendees: Type.Array(Type.Object({ attendeeId: Type.Integer(), name: Type.String(), ...Idle.properties })),
+        },
+        { description: 'Idle gaps between consecutive meetings per attendee per day (most breaks first)' },
+      ),
+    ),
     requests: Type.Object({
       requested: Type.Integer(),
       accepted: Type.Integer(),

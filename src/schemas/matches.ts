@@ -1,3 +1,4 @@
+import { PairRule, PartOfDay } from './rules.ts';
 import { Type, type Static } from 'typebox';
 import { Id, Line, LocalizedText, Paging } from './common.ts';
 import { Kind } from './organizations.ts';
@@ -143,6 +144,8 @@ export const Match = Type.Object(
     decidedAt: Type.Union([Type.String(), Type.Null()]),
     decidedBy: Type.Union([Type.String(), Type.Null()]),
     rankedAt: Type.String(),
+    part: Type.Optional(PartOfDay),
+    rule: Type.Optional(PairRule),
     a: OrganizationSummary,
     b: OrganizationSummary,
     signals: Signals,
@@ -159,6 +162,8 @@ export const Match = Type.Object(
       decidedAt: '2026-11-28T10:00:00.000Z',
       decidedBy: 'matchmaker',
       rankedAt: '2026-11-28T09:00:00.000Z',
+      part: 'morning',
+      rule: 'pinned',
       a: summaryExample(1, 'jp-001', { ja: '株式会社ミナトアパレル' }, 'JP', 'Osaka', ['ja']),
       b: summaryExample(57, 'mn-001', { mn: 'Цагаан Сүрэг Кашемир ХХК', en: 'White Herd Cashmere LLC' }, 'MN', 'Ulaanbaatar', ['mn', 'en']),
       signals: signalsExample,
@@ -175,6 +180,12 @@ export const MatchQuery = Type.Object(
     kind: Type.Optional(Kind),
     sector: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     organizationId: Type.Optional(Id()),
+    rule: Type.Optional(
+      Type.Union([Type.Literal('pinned'), Type.Literal('vetoed'), Type.Literal('none')], {
+        description: 'pinned, vetoed or none; vetoed pairs are left out unless asked for',
+        'x-message': 'must be one of: pinned, vetoed, none',
+      }),
+    ),
     q: Type.Optional(Line(200, { description: "Words of either organisation's name, in any script or in Latin letters (Цагаан, 西田, Tsagaan)" })),
     sort: Type.Union([Type.Literal('score'), Type.Literal('score-asc'), Type.Literal('decided')], {
       default: 'score',

@@ -126,7 +126,7 @@ export const Organization = Type.Object(
     name: LocalizedText,
     nameLatin: Type.String({ description: 'The name in Latin letters: the organisation’s own, or romanised from the original' }),
     nameLatinOwn: Type.Boolean({ description: 'true: the organisation wrote its Latin name; false: romanised from the name on every change' }),
-    kind: Type.String(),
+    kind: Type.Unsafe<OrganizationKind>(Type.String({ enum: [...ORGANIZATION_KINDS] })),
     country: Type.String(),
     city: Type.String(),
     website: Type.Optional(Type.String()),

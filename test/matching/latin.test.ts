@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMatchingToolkit, type MatchingToolkit } from '../../matching/index.ts';
 import { detectLanguage } from '../../matching/text/language.ts';
-import { isLatinMongolian, MongolianVocabulary } from '../../matching/text/mn/latin.ts';
+import { isLatinMongolian } from '../../matching/text/mn/latin-detect.ts';
+import { MongolianVocabulary } from '../../matching/text/mn/latin.ts';
 import { COMMON_MONGOLIAN_WORDS } from '../../matching/text/mn/common-words.ts';
 import { MONGOLIAN_STOPWORDS } from '../../matching/text/mn/stopwords.ts';
 

@@ -53,7 +53,14 @@ async function ok(opts: InjectOptions, status = 200) {
 async function day() {
   const event = await ok({ method: 'POST', url: '/api/events', payload: SESSION }, 201);
   const person = async (key: string, name: string) =>
-    ok({ method: 'POST', url: `/api/events/${event.id}/attendees`, payload: { organizationId: org[key], name, languages: ['en'] } }, 201);
+    ok(
+      {
+        method: 'POST',
+        url: `/api/events/${event.id}/attendees`,
+        payload: { organizationId: org[key], name, languages: key === 'mn-a' ? ['mn', 'en'] : ['en'], email: `${key}@example.test` },
+      },
+      201,
+    );
   const p = {
     aiko: await person('jp-a', 'Aiko'),
     bunta: await person('jp-b', 'Bunta'),
@@ -142,6 +149,11 @@ describe('absent → meetings cancelled → standby offers', () => {
       { type: 'meeting.cancelled', reason: 'no-show', meetingId: m.buntaMunkh.id, notify: [p.bunta.id] },
       { type: 'meeting.cancelled', reason: 'no-show', meetingId: m.aikoMunkh.id, notify: [p.aiko.id] },
     ]);
+    // …and is told, in their language, why (the absent person gets no message).
+    const told = (await ok({ method: 'GET', url: `/api/messages?kind=meeting-cancelled&eventId=${event.id}` })).items;
+    expect(told.map((x: { attendeeId: number }) => x.attendeeId).sort()).toEqual([p.bunta.id, p.aiko.id].sort());
+    const toAiko = await ok({ method: 'GET', url: `/api/messages/${told.find((x: { attendeeId: number }) => x.attendeeId === p.aiko.id).id}` });
+    expect(toAiko.text).toContain('Your partner could not come today');
     // The partner's calendar feed drops it (same UID, SEQUENCE + 1).
     const ics = (await call({ method: 'GET', url: `/api/events/${event.id}/agenda?attendeeId=${p.aiko.id}&format=ics` })).body;
     expect(ics).toMatch(new RegExp(`UID:${m.aikoMunkh.uid}[\\s\\S]*?SEQUENCE:1[\\s\\S]*?STATUS:CANCELLED`));
@@ -201,6 +213,12 @@ describe('absent → meetings cancelled → standby offers', () => {
       attendees: [{ name: 'Aiko' }, { name: 'Tsetseg' }],
     });
     expect(applied.notices[1]).toEqual({ type: 'meeting.booked', reason: 'standby', meetingId: applied.meetings[1].id, notify: [p.aiko.id, p.tsetseg.id] });
+    // Both sides of a standby meeting are told it was booked on the day, and why.
+    const booked = (await ok({ method: 'GET', url: `/api/messages?kind=meeting-booked&eventId=${event.id}&limit=100` })).items.filter(
+      (x: { attendeeId: number }) => x.attendeeId === p.tsetseg.id,
+    );
+    expect(booked).toHaveLength(2);
+    expect((await ok({ method: 'GET', url: `/api/messages/${booked[0].id}` })).text).toContain('freed by a cancellation');
     // Minimal change: the meetings nobody touched keep slot, table, SEQUENCE and UID.
     expect(await untouched()).toEqual(before);
     expect(before.every((row: unknown[]) => row[3] === 0)).toBe(true);

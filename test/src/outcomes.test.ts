@@ -147,6 +147,17 @@ describe('after the meeting', () => {
         })
       ).statusCode,
     ).toBe(403);
+    // Not before the meeting has started (the meeting starts at 09:00 in Ulaanbaatar, 01:00 UTC).
+    clock = new Date('2026-12-10T00:59:00Z');
+    const early = await t.app.inject({
+      method: 'PUT',
+      url: `/api/meetings/${ids.meeting}/feedback`,
+      headers: asYumi,
+      payload: { tookPlace: true, interest: 'some', cooperation: 'maybe' },
+    });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().errors[0]).toMatchObject({ field: 'id', code: 'not-started' });
+    clock = new Date('2026-12-10T01:31:00Z');
     await ok('PUT', `/api/meetings/${ids.meeting}/feedback`, { tookPlace: true, interest: 'some', cooperation: 'maybe' }, asYumi);
     const report = await ok('GET', `/api/outcomes?eventId=${ids.event}`);
     expect(report.funnel).toMatchObject({ requested: 1, accepted: 1, held: 1, cooperation: 1, agreement: 0 });

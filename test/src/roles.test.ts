@@ -122,6 +122,14 @@ const cases: Case[] = [
   { route: 'POST /api/requests/{id}/accept', url: () => `/api/requests/${id.request}/accept`, body: () => ({}), allowed: SIDE_B },
   { route: 'POST /api/requests/{id}/decline', url: () => `/api/requests/${id.request}/decline`, body: () => ({}), allowed: SIDE_B },
   { route: 'GET /api/requests/{id}/slots', url: () => `/api/requests/${id.request}/slots`, allowed: PARTIES },
+  { route: 'PUT /api/requests/{id}/part', url: () => `/api/requests/${id.request}/part`, body: () => ({ part: 'morning' }), allowed: PARTIES },
+  { route: 'PUT /api/matches/{id}/rules', url: () => '/api/matches/99999/rules', body: () => ({ rule: 'pinned' }), allowed: MM },
+  {
+    route: 'PUT /api/attendees/{id}/unavailable',
+    url: () => `/api/attendees/${id.attendeeA}/unavailable`,
+    body: () => ({ slots: [] }),
+    allowed: SIDE_A,
+  },
   { route: 'POST /api/requests/{id}/cancel', url: () => `/api/requests/${id.request}/cancel`, allowed: SIDE_A },
   // Pairing two attendees directly is a matchmaker's act; the sides book from an accepted request (tested in events.test.ts).
   {

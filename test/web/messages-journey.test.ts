@@ -48,6 +48,7 @@ afterAll(async () => {
 
 let feedbackToken = '';
 let pairLabel = '';
+let japaneseAttendee: { id: number; name: string } | undefined;
 
 describe('messages and outcomes in Chromium', () => {
   it(
@@ -97,6 +98,7 @@ describe('messages and outcomes in Chromium', () => {
           (a) => a.email && organizations.get(a.organizationId)?.country === 'JP' && a.languages.includes('en') && mongolian.languages.includes('en'),
         ) ?? attendees.find((a) => a.email && organizations.get(a.organizationId)?.country === 'JP')!;
       await api('POST', '/api/events/1/meetings', { attendeeIds: [japanese.id, mongolian.id], slotStart: '2026-12-08T10:00:00+08:00' });
+      japaneseAttendee = japanese;
       pairLabel = mongolian.name;
       // The meeting ends at 10:30 in Ulaanbaatar; a minute later, both sides are asked.
       clock = new Date('2026-12-08T02:31:00Z');
@@ -147,6 +149,36 @@ describe('messages and outcomes in Chromium', () => {
         await screenshots(page, 'outcomes');
       });
       await context.close();
+    },
+    JOURNEY,
+  );
+
+  it(
+    'attendee: gives feedback in the app on a meeting that has ended (the other side of the same meeting)',
+    async () => {
+      const attendee = japaneseAttendee!;
+      const token = (await api('POST', `/api/attendees/${attendee.id}/tokens`, { label: 'feedback in the app' })).token;
+      const { context, page } = await open(null);
+      await journey(page, async () => {
+        // The browser's clock: just after the meeting (10:00–10:30 in Ulaanbaatar) ended.
+        await page.clock.setFixedTime(new Date('2026-12-08T02:35:00Z'));
+        await page.goto(`${base}/#/sign-in/${token}`);
+        await page.getByRole('heading', { name: `Meetings of ${attendee.name}` }).waitFor();
+        const row = page.locator('tr[data-meeting]', { hasText: pairLabel });
+        await row.getByText('Give feedback').click();
+        await row.getByRole('group', { name: 'Did the meeting take place?' }).getByLabel('Yes').check();
+        await row.getByRole('group', { name: 'Your interest' }).getByLabel('Some').check();
+        await row.getByRole('group', { name: 'Is cooperation possible?' }).getByLabel('Maybe').check();
+        await row.getByLabel(/What next/).fill('Send a price list');
+        await row.getByRole('button', { name: 'Send' }).click();
+        await row.getByText('Thank you for your answer.').waitFor();
+        expect(await accessibilityProblems(page)).toEqual([]);
+        await screenshots(page, 'feedback-in-app');
+      });
+      await context.close();
+      // Both sides have now answered, one by the link and one in the app.
+      const report = await api('GET', '/api/outcomes?eventId=1');
+      expect(report.responses.feedback).toMatchObject({ answered: 2, asked: 2 });
     },
     JOURNEY,
   );

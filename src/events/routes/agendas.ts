@@ -8,6 +8,8 @@ import { agendaCsv, agendaIcs, meetingView, type MeetingView } from '../agenda.t
 import { agendaLang } from '../agenda-words.ts';
 import { eventFigures } from '../figures.ts';
 import { requestView } from '../requests.ts';
+import { idleByAttendee } from '../rules.ts';
+import { Idle } from '../../schemas/rules.ts';
 import { lookups } from './shared.ts';
 
 /** Agendas (JSON, CSV, iCalendar) of an attendee, organisation, table, interpreter or session; figures. */
@@ -31,7 +33,12 @@ export default async function agendaRoutes(fastify: FastifyInstance) {
           200: {
             description: 'The agenda',
             content: {
-              'application/json': { schema: Type.Object({ items: Type.Array(Meeting) }, { example: { items: [] } }) },
+              'application/json': {
+                schema: Type.Object(
+                  { items: Type.Array(Meeting), idle: Type.Optional(Idle) },
+                  { example: { items: [], idle: { breaks: 1, idleMinutes: 30, days: [{ day: '2026-12-08', meetings: 3, breaks: 1, idleMinutes: 30 }] } } },
+                ),
+              },
               'text/csv': { schema: Type.String({ example: 'meeting,status,start (Asia/Ulaanbaatar),…' }) },
               'text/calendar': { schema: Type.String({ example: 'BEGIN:VCALENDAR…' }) },
             },
@@ -75,7 +82,11 @@ export default async function agendaRoutes(fastify: FastifyInstance) {
           .type('text/calendar; charset=utf-8')
           .header('content-disposition', 'attachment; filename="agenda.ics"')
           .send(agendaIcs(items, event, title, lang));
-      return { items: items.filter((m) => m.status === 'scheduled' || q.withCancelled) };
+      // An attendee's agenda says how idle their days are (breaks and idle minutes per day).
+      const idle = q.attendeeId
+        ? (idleByAttendee(event, meetings.scheduledOfAttendee(q.attendeeId)).get(q.attendeeId) ?? { breaks: 0, idleMinutes: 0, days: [] })
+        : undefined;
+      return { items: items.filter((m) => m.status === 'scheduled' || q.withCancelled), ...(idle ? { idle } : {}) };
     },
   );
 

@@ -7,6 +7,7 @@ import meetingRoutes from './meetings.ts';
 import peopleRoutes from './people.ts';
 import planningRoutes from './planning.ts';
 import requestRoutes from './requests.ts';
+import ruleRoutes from './rules.ts';
 import sessionRoutes from './sessions.ts';
 import sheetsRoutes from './sheets.ts';
 import standbyRoutes from './standby.ts';
@@ -16,6 +17,7 @@ export default async function eventRoutes(app: FastifyInstance) {
   await app.register(sessionRoutes);
   await app.register(peopleRoutes);
   await app.register(requestRoutes);
+  await app.register(ruleRoutes);
   await app.register(meetingRoutes);
   await app.register(agendaRoutes);
   await app.register(planningRoutes);

@@ -32,7 +32,7 @@ export default async function requestRoutes(fastify: FastifyInstance) {
       const from = events.attendee(request.body.fromAttendeeId);
       if (!from || from.eventId !== event.id)
         throw invalid('The requester must attend this event', [{ field: 'fromAttendeeId', message: 'is not an attendee of this event', code: 'not-attendee' }]);
-      return reply.code(201).send(requests.create(event, from, request.body.toOrganizationId, request.body.message));
+      return reply.code(201).send(requests.create(event, from, request.body.toOrganizationId, request.body.message, request.body.part));
     },
   );
 

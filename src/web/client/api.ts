@@ -115,3 +115,13 @@ export async function download(path: string, query: Query, filename: string): Pr
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Every item of a paged list, 500 at a time. */
+export async function everyPage<T>(path: string, query: Record<string, string | number> = {}): Promise<T[]> {
+  const out: T[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await get<{ items: T[]; total: number }>(path, { ...query, limit: 500, offset });
+    out.push(...page.items);
+    if (out.length >= page.total || page.items.length === 0) return out;
+  }
+}

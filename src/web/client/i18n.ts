@@ -3,6 +3,7 @@
  * the type below refuses a message that lacks one. `{name}` marks a value filled in at run time.
  */
 import { DAY_MESSAGES } from './i18n-day.ts';
+import { RULE_FIELD_MESSAGES, RULE_MESSAGES } from './i18n-rules.ts';
 import type { Lang } from './types.ts';
 
 export const LANGS: Lang[] = ['ja', 'mn', 'en'];
@@ -417,6 +418,8 @@ const messages = {
   cooperation_no: { ja: 'ない', mn: 'Үгүй', en: 'No' },
   nextSteps: { ja: '次の一歩(任意、どの言語でも)', mn: 'Дараагийн алхам (заавал биш, ямар ч хэлээр)', en: 'What next? (optional, any language)' },
   sendAnswer: { ja: '回答を送る', mn: 'Хариу илгээх', en: 'Send' },
+  feedback: { ja: '商談の感想', mn: 'Санал хүсэлт', en: 'Feedback' },
+  giveFeedback: { ja: '感想を送る', mn: 'Санал өгөх', en: 'Give feedback' },
   thanks: { ja: 'ご回答ありがとうございました。', mn: 'Хариулсанд баярлалаа.', en: 'Thank you for your answer.' },
   answeredAlready: {
     ja: '回答済みです({when})。送り直すと上書きされます。',
@@ -559,6 +562,7 @@ const messages = {
   tokensForAll: { ja: '表示中の全員のログイン用トークンを発行', mn: 'Жагсаалтын бүх хүнд нэвтрэх токен олгох', en: 'Sign-in tokens for everyone listed' },
   printTokens: { ja: '印刷', mn: 'Хэвлэх', en: 'Print' },
   ...DAY_MESSAGES,
+  ...RULE_MESSAGES,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;
@@ -629,6 +633,7 @@ export const KIND: Record<string, Message> = {
  * problem whose `params.direction` says which way (e.g. a request sent or received).
  */
 export const FIELD_MESSAGES: Record<string, Message> = {
+  ...RULE_FIELD_MESSAGES,
   // The event day (codes added by issue 15)
   absent: { ja: 'この人は本日欠席として記録されています', mn: 'энэ хүн өнөөдөр ирээгүй гэж тэмдэглэгдсэн', en: 'is marked absent today' },
   frozen: {

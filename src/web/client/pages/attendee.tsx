@@ -1,10 +1,11 @@
 import { get } from '../api.ts';
 import { useT } from '../session.ts';
-import type { EventT, MeT, OrganizationT, SuggestionT } from '../types.ts';
+import type { AttendeeT, EventT, MeT, OrganizationT, SuggestionT } from '../types.ts';
 import { isOffline } from '../offline.ts';
 import { Loading, useLoad } from '../ui.tsx';
 import { DayChanges, MyAttendance } from './event-day.tsx';
 import { MeetingsPanel } from './meetings-panel.tsx';
+import { UnavailableEditor } from './schedule-rules.tsx';
 import { PrintPage } from './print.tsx';
 import { SuggestionCard } from './suggestions.tsx';
 
@@ -14,12 +15,12 @@ export function AttendeePage({ me }: { me: MeT }) {
   const { data, error, loading } = useLoad(async () => {
     const [event, attendees, organization, suggestions] = await Promise.all([
       get<EventT>(`/api/events/${me.eventId}`),
-      get<{ items: { id: number; timeZone: string }[] }>(`/api/events/${me.eventId}/attendees`),
+      get<{ items: AttendeeT[] }>(`/api/events/${me.eventId}/attendees`),
       get<OrganizationT>(`/api/organizations/${me.organizationId}`),
       get<{ items: SuggestionT[] }>(`/api/organizations/${me.organizationId}/suggestions`, { limit: 10 }),
     ]);
-    const timeZone = attendees.items.find((a) => a.id === me.attendeeId)?.timeZone ?? event.timeZone;
-    return { event, timeZone, organization, suggestions: suggestions.items };
+    const self = attendees.items.find((a) => a.id === me.attendeeId);
+    return { event, self, timeZone: self?.timeZone ?? event.timeZone, organization, suggestions: suggestions.items };
   }, [me.eventId, me.attendeeId]);
   // The venue's network is gone: the agenda from its last kept copy, marked as possibly outdated.
   if (isOffline(error)) return <PrintPage eventId={me.eventId!} kind="agenda" attendeeId={me.attendeeId!} />;
@@ -35,6 +36,12 @@ export function AttendeePage({ me }: { me: MeT }) {
           <DayChanges eventId={data.event.id} attendeeId={me.attendeeId!} timeZone={data.timeZone} />
           <MyAttendance eventId={data.event.id} attendeeId={me.attendeeId!} timeZone={data.timeZone} />
           <MeetingsPanel event={data.event} viewer={{ organizationId: me.organizationId!, attendeeId: me.attendeeId!, timeZone: data.timeZone }} />
+          {data.self && (
+            <details class="my-unavailable">
+              <summary>{t('unavailableSlots')}</summary>
+              <UnavailableEditor event={data.event} attendee={data.self} timeZone={data.timeZone} />
+            </details>
+          )}
           <h2>{t('suggestionsTitle')}</h2>
           <p class="muted">{t('attendeeSuggestionsIntro')}</p>
           <ol class="cards">

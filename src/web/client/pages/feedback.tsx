@@ -34,7 +34,14 @@ export function FeedbackPage({ token }: { token: string }) {
       <p class="muted">
         {data.event} · {formatTime(data.meeting.start, data.meeting.timeZone, lang)} · {data.you.name}
       </p>
-      {data.purpose === 'feedback' ? <FeedbackForm token={token} form={data} /> : <FollowUpForm token={token} form={data} />}
+      {data.purpose === 'feedback' ? (
+        <FeedbackForm
+          save={(answer) => put(`/api/feedback/${token}`, answer)}
+          answered={data.feedback ? { ...data.feedback, timeZone: data.meeting.timeZone } : null}
+        />
+      ) : (
+        <FollowUpForm token={token} form={data} />
+      )}
     </section>
   );
 }
@@ -69,16 +76,22 @@ function Choice<T extends string>({
   );
 }
 
-function FeedbackForm({ token, form }: { token: string; form: LinkFormT }) {
+type Answered = NonNullable<LinkFormT['feedback']> & { timeZone: string };
+
+/**
+ * Did the meeting take place, interest, cooperation, what next: behind a feedback link (`save` puts
+ * to the link) and in the app, on a meeting that has ended (`save` puts to the meeting).
+ */
+export function FeedbackForm({ save, answered }: { save: (answer: Record<string, unknown>) => Promise<unknown>; answered: Answered | null }) {
   const t = useT();
   const { lang } = useSession();
   const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [answer, setAnswer] = useState({
-    tookPlace: form.feedback ? (form.feedback.tookPlace ? 'yes' : 'no') : (null as 'yes' | 'no' | null),
-    interest: form.feedback?.interest ?? null,
-    cooperation: form.feedback?.cooperation ?? null,
-    nextSteps: form.feedback?.nextSteps ?? '',
+    tookPlace: answered ? (answered.tookPlace ? 'yes' : 'no') : (null as 'yes' | 'no' | null),
+    interest: answered?.interest ?? null,
+    cooperation: answered?.cooperation ?? null,
+    nextSteps: answered?.nextSteps ?? '',
   });
   return (
     <form
@@ -87,7 +100,7 @@ function FeedbackForm({ token, form }: { token: string; form: LinkFormT }) {
         e.preventDefault();
         void action.run(async () => {
           const held = answer.tookPlace === 'yes';
-          await put(`/api/feedback/${token}`, {
+          await save({
             ...(answer.tookPlace ? { tookPlace: held } : {}),
             ...(held && answer.interest ? { interest: answer.interest } : {}),
             ...(held && answer.cooperation ? { cooperation: answer.cooperation } : {}),
@@ -97,7 +110,7 @@ function FeedbackForm({ token, form }: { token: string; form: LinkFormT }) {
         });
       }}
     >
-      {form.feedback && <p class="muted">{t('answeredAlready', { when: formatTime(form.feedback.answeredAt, form.meeting.timeZone, lang) })}</p>}
+      {answered && <p class="muted">{t('answeredAlready', { when: formatTime(answered.answeredAt, answered.timeZone, lang) })}</p>}
       <Choice
         name="tookPlace"
         legend={t('tookPlace')}

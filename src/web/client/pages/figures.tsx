@@ -54,6 +54,14 @@ export function FiguresView({ figures }: { figures: FiguresT }) {
           <dt>{t('figNeedInterpreter')}</dt>
           <dd>{figures.meetingsNeedingInterpreter}</dd>
         </div>
+        {figures.idle && (
+          <div>
+            <dt>{t('figIdle')}</dt>
+            <dd data-figure="idle">
+              {figures.idle.breaks} · {figures.idle.idleMinutes}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t('figRequests')}</dt>
           <dd>
@@ -68,6 +76,21 @@ export function FiguresView({ figures }: { figures: FiguresT }) {
         <p>
           {t('interpreterLoad')}: {figures.interpreters.map((i) => `${personText(i.name, i.nameLatin)} ${i.meetings}`).join(' · ')}
         </p>
+      )}
+      {figures.idle && figures.idle.breaks > 0 && (
+        <details class="idle-figures">
+          <summary>{t('idleMost')}</summary>
+          <ul>
+            {figures.idle.attendees
+              .filter((a) => a.breaks > 0)
+              .slice(0, 10)
+              .map((a) => (
+                <li data-attendee={a.attendeeId}>
+                  {a.name}: {a.days.map((d) => t('idleSummary', { day: d.day, breaks: d.breaks, minutes: d.idleMinutes })).join(' · ')}
+                </li>
+              ))}
+          </ul>
+        </details>
       )}
       {figures.withoutMeetings.length > 0 && (
         <details>

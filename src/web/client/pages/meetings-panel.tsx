@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
-import { download, get, post } from '../api.ts';
+import { download, get, post, put } from '../api.ts';
 import type { MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { EventT, MeetingT, RequestT } from '../types.ts';
 import { formatTime, Loading, Name, Notice, PersonName, ProblemBox, ScrollBox, useAction, useLoad, zoneLabel } from '../ui.tsx';
 import { readableNameText } from '../../../../matching/text/names.ts';
+import { FeedbackForm } from './feedback.tsx';
 import { RequesterSummary } from './partner.tsx';
+import { IdleLine, type IdleT, type PartOfDay, PartSelect } from './schedule-rules.tsx';
 
 export interface Viewer {
   organizationId: number;
@@ -28,13 +30,14 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
   const { data, error, loading, reload } = useLoad(async () => {
     const [requests, agenda] = await Promise.all([
       get<{ items: RequestT[] }>(`/api/events/${event.id}/requests`, { limit: 500 }),
-      get<{ items: MeetingT[] }>(`/api/events/${event.id}/agenda`, { ...agendaQuery, withCancelled: true }),
+      get<{ items: MeetingT[]; idle?: IdleT }>(`/api/events/${event.id}/agenda`, { ...agendaQuery, withCancelled: true }),
     ]);
     // A cancelled meeting stays in view, marked, below the booked ones.
     return {
       requests: requests.items,
       meetings: agenda.items.filter((m) => m.status === 'scheduled'),
       cancelled: agenda.items.filter((m) => m.status === 'cancelled'),
+      idle: agenda.idle,
     };
   }, [event.id, viewer.attendeeId, viewer.organizationId]);
 
@@ -84,6 +87,7 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
                 <th scope="col">{t('with')}</th>
                 <th scope="col">{t('place')}</th>
                 <th scope="col">{t('interpreter')}</th>
+                <th scope="col">{t('feedback')}</th>
               </tr>
             </thead>
             <tbody>
@@ -112,6 +116,7 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
                     </td>
                     <td>{m.online ? t('online') : (m.table?.name ?? '—')}</td>
                     <td>{m.interpreter ? <PersonName name={m.interpreter.name} latin={m.interpreter.nameLatin} /> : '—'}</td>
+                    <td>{Date.parse(m.end) <= Date.now() ? <MeetingFeedback meeting={m} /> : '—'}</td>
                   </tr>
                 );
               })}
@@ -119,6 +124,7 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
           </table>
         </ScrollBox>
       )}
+      <IdleLine idle={data.idle} />
       {data.cancelled.length > 0 && (
         <details class="cancelled-meetings">
           <summary>
@@ -158,6 +164,7 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
                 </a>
               </strong>{' '}
               (<PersonName name={r.from?.name ?? ''} latin={r.from?.nameLatin} />) · <span class="badge">{t(statusOf(r, false))}</span>
+              {r.part && r.part !== 'any' && <> · {t(`part_${r.part}` as MessageKey)}</>}
             </p>
             {r.message && <blockquote>{r.message}</blockquote>}
             {r.status === 'requested' && r.from && <RequesterSummary organizationId={viewer.organizationId} partnerId={r.from.organizationId} />}
@@ -202,6 +209,14 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
               </strong>{' '}
               · <span class="badge">{t(statusOf(r, true))}</span>
             </p>
+            {(r.status === 'requested' || r.status === 'accepted') && !booked.has(r.id) && (
+              <PartSelect
+                name={`part-${r.id}`}
+                value={(r.part ?? 'any') as PartOfDay}
+                disabled={action.busy}
+                onChange={(part) => act(() => put(`/api/requests/${r.id}/part`, { part }), 'partChanged')}
+              />
+            )}
             {bookSlot(r)}
             {(r.status === 'requested' || r.status === 'accepted') && (
               <button
@@ -253,5 +268,16 @@ function BookSlot({ request, timeZone, onBook }: { request: RequestT; timeZone: 
       </label>
       <button type="submit">{t('bookSlot')}</button>
     </form>
+  );
+}
+
+/** Feedback on a meeting that has ended, in the app (the same questions as the e-mailed link). */
+function MeetingFeedback({ meeting }: { meeting: MeetingT }) {
+  const t = useT();
+  return (
+    <details class="meeting-feedback">
+      <summary>{t('giveFeedback')}</summary>
+      <FeedbackForm save={(answer) => put(`/api/meetings/${meeting.id}/feedback`, answer)} answered={null} />
+    </details>
   );
 }

@@ -6,6 +6,7 @@ import type { MatchHistoryT, MatchT, OrganizationT, Page } from '../types.ts';
 import { formatTime, Loading, Name, Notice, Pager, pick, ProblemBox, Score, useAction, useLoad } from '../ui.tsx';
 import { STRENGTH_THRESHOLDS } from '../../../../matching/score.ts';
 import { Reasons } from './reasons.tsx';
+import { PairRules, RuleBadge } from './schedule-rules.tsx';
 import { SideBySide } from './side-by-side.tsx';
 
 interface Filters {
@@ -16,6 +17,7 @@ interface Filters {
   sector: string;
   q: string;
   sort: string;
+  rule: string;
   offset: number;
 }
 
@@ -50,6 +52,7 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
     sector: '',
     q: '',
     sort: 'score',
+    rule: '',
     offset: 0,
   });
   const settled = useSettled(filters);
@@ -199,6 +202,15 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
           <input name="q" type="search" value={filters.q} onInput={(e) => set({ q: e.currentTarget.value })} />
         </label>
         <label>
+          {t('ruleFilter')}
+          <select name="rule" value={filters.rule} onChange={(e) => set({ rule: e.currentTarget.value })}>
+            <option value="">{t('all')}</option>
+            {(['pinned', 'vetoed', 'none'] as const).map((r) => (
+              <option value={r}>{t(`rule_${r}` as MessageKey)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
           {t('sortBy')}
           <select name="sort" value={filters.sort} onChange={(e) => set({ sort: e.currentTarget.value })}>
             <option value="score">{t('sortBest')}</option>
@@ -260,6 +272,7 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
                   <Name text={m.a.name} latin={m.a.nameLatin} /> ⇄ <Name text={m.b.name} latin={m.b.nameLatin} />
                 </span>
                 <span class={`badge ${m.status}`}>{t(`match_${m.status}` as MessageKey)}</span>
+                <RuleBadge rule={m.rule} />
               </button>
             </li>
           ))}
@@ -292,6 +305,14 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
                 {t('backToPending')} <kbd>p</kbd>
               </button>
             </div>
+            <PairRules
+              key={current.id}
+              pair={current}
+              onChange={(changed, text) => {
+                setRows((all) => all.map((r) => (r.id === changed.id ? { ...r, ...changed } : r)));
+                setNotice(text);
+              }}
+            />
             <h3>{t('history')}</h3>
             {history.data && history.data.items.length === 0 && <p class="muted">{t('historyEmpty')}</p>}
             <ol class="history">

@@ -6,6 +6,7 @@ import type { AttendeeT, EventT, OrganizationT, RequestT, SuggestionT } from '..
 import { Loading, Name, Notice, ProblemBox, Score, useAction, useLoad } from '../ui.tsx';
 import { RelationBadges } from './partner.tsx';
 import { Reasons } from './reasons.tsx';
+import { type PartOfDay, PartSelect } from './schedule-rules.tsx';
 
 export interface Context {
   me: OrganizationT;
@@ -83,6 +84,7 @@ function RequestForm({ partnerId, context, onClose }: { partnerId: number; conte
   const [eventId, setEventId] = useState(context.events[0]?.id ?? 0);
   const [from, setFrom] = useState(0);
   const [message, setMessage] = useState('');
+  const [part, setPart] = useState<PartOfDay>('any');
   const [sent, setSent] = useState<RequestT | null>(null);
   const action = useAction();
   const attendees = useLoad(
@@ -108,6 +110,7 @@ function RequestForm({ partnerId, context, onClose }: { partnerId: number; conte
               fromAttendeeId: fromId,
               toOrganizationId: partnerId,
               ...(message.trim() ? { message: message.trim() } : {}),
+              ...(part !== 'any' ? { part } : {}),
             }),
           );
         });
@@ -132,6 +135,7 @@ function RequestForm({ partnerId, context, onClose }: { partnerId: number; conte
           </select>
         </label>
       )}
+      <PartSelect name="part" value={part} onChange={setPart} />
       <label>
         {t('messageOptional')}
         <textarea rows={2} maxLength={2000} value={message} onInput={(e) => setMessage(e.currentTarget.value)} />

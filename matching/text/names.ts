@@ -31,9 +31,19 @@ export function readableNameText(name: Record<string, string> | undefined, latin
   return shown.latin ? `${shown.text} (${shown.latin})` : shown.text;
 }
 
+/** The language a person's name (one string) is written in, by its script: ja, mn, en for Latin letters, else und. */
+function scriptLangOf(name: string): string {
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(name)) return 'ja';
+  if (/\p{Script=Cyrillic}/u.test(name)) return 'mn';
+  return LATIN_ONLY.test(name) ? 'en' : 'und';
+}
+
 /** A person's name (one string) for a reader: the Latin form beside it unless the reader writes in that script. */
+export function readablePerson(name: string, latin: string | null | undefined, lang: string): ReadableName {
+  return readableName({ [scriptLangOf(name)]: name }, latin, lang);
+}
+
+/** The same as one line of text: 佐藤 明子 (Satō Akiko), or 佐藤 明子 for a Japanese reader. */
 export function readablePersonName(name: string, latin: string | null | undefined, lang: string): string {
-  if (!latin || latin === name || LATIN_ONLY.test(name)) return name;
-  const script = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(name) ? 'ja' : /\p{Script=Cyrillic}/u.test(name) ? 'mn' : null;
-  return script === lang ? name : `${name} (${latin})`;
+  return readableNameText({ [scriptLangOf(name)]: name }, latin, lang);
 }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
-import { decodeBody } from '../http/decode.ts';
+import { decodeBody, decodeSheet } from '../http/decode.ts';
 import { DomainError } from '../domain/errors.ts';
 import { readProfilesCsv } from '../organizations/csv.ts';
 import { prepareImport, rowsFromJson } from '../organizations/import.ts';
@@ -17,7 +17,8 @@ import { createOrganizationsRepository } from '../organizations/repository.ts';
  */
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { encoding: { type: 'string', default: 'utf-8' }, help: { type: 'boolean', short: 'h' } },
+  // Without --encoding a CSV is recognised as the import route does it: UTF-8, or Japanese Excel's Shift_JIS.
+  options: { encoding: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
 });
 const file = positionals[0];
 if (values.help || !file) {
@@ -32,8 +33,11 @@ const bar = new cliProgress.SingleBar(
 );
 
 try {
-  const text = decodeBody(readFileSync(file), `charset=${values.encoding}`);
   const isJson = extname(file).toLowerCase() === '.json';
+  const declared = values.encoding ? `charset=${values.encoding}` : undefined;
+  const sheet = isJson ? null : decodeSheet(readFileSync(file), declared);
+  if (sheet?.recognised) console.log(`Read as ${sheet.encoding === 'shift_jis' ? 'Shift_JIS (Japanese Excel)' : sheet.encoding.toUpperCase()}.`);
+  const text = sheet ? sheet.text : decodeBody(readFileSync(file), declared);
   const rows = isJson ? rowsFromJson(JSON.parse(text)) : readProfilesCsv(text);
   // Without a terminal the bar draws nothing; say the phases plainly (the crash test waits for them).
   const say = (phase: string) => process.stdout.isTTY || console.log(`${phase} ${rows.length} rows`);

@@ -20,7 +20,8 @@ export interface MeetingView {
   localStart: string;
   online: boolean;
   table: { id: number; name: string } | null;
-  interpreter: { id: number; name: string } | null;
+  /** The interpreter's name as written and in Latin letters (read aloud across scripts). */
+  interpreter: { id: number; name: string; nameLatin: string } | null;
   attendees: {
     attendeeId: number;
     name: string;
@@ -89,7 +90,7 @@ export function meetingView(m: MeetingRow, ctx: AgendaContext): MeetingView {
     localStart: localTime(Date.parse(m.slotStart), ctx.event.timeZone),
     online: m.online,
     table: table ? { id: table.id, name: table.name } : null,
-    interpreter: interpreter ? { id: interpreter.id, name: interpreter.name } : null,
+    interpreter: interpreter ? { id: interpreter.id, name: interpreter.name, nameLatin: interpreter.nameLatin } : null,
     attendees: [person(m.attendeeAId), person(m.attendeeBId)],
     requestId: m.requestId,
     updatedAt: m.updatedAt,
@@ -137,7 +138,7 @@ export function agendaCsv(items: readonly MeetingView[], event: EventRow, reader
       localTime(Date.parse(m.start), readerZone),
       m.start,
       m.online ? w('online') : (m.table?.name ?? ''),
-      m.interpreter?.name ?? '',
+      m.interpreter ? readablePersonName(m.interpreter.name, m.interpreter.nameLatin, lang) : '',
       ...m.attendees.flatMap((p) => {
         const shown = personText(p, lang);
         return [shown.name, shown.organization];
@@ -192,7 +193,7 @@ export function agendaIcs(items: readonly MeetingView[], event: EventRow, title:
       description: [
         `${event.name}`,
         m.online ? agendaWord(lang, 'onlineMeeting') : agendaWord(lang, 'tableNamed', { name: m.table?.name ?? '' }),
-        m.interpreter ? agendaWord(lang, 'interpreterNamed', { name: m.interpreter.name }) : '',
+        m.interpreter ? agendaWord(lang, 'interpreterNamed', { name: readablePersonName(m.interpreter.name, m.interpreter.nameLatin, lang) }) : '',
         agendaWord(lang, 'localTime', { zone: event.timeZone, time: m.localStart.replace('T', ' ') }),
       ]
         .filter(Boolean)

@@ -64,15 +64,15 @@ export function createDayRepository(db: Db) {
     },
 
     /** Organisations' names in every language they have, and their countries (for "by side" figures). */
-    organizationLabels(ids: readonly number[]): Map<number, { name: LocalizedText; country: string }> {
+    organizationLabels(ids: readonly number[]): Map<number, { name: LocalizedText; nameLatin: string; country: string }> {
       if (!ids.length) return new Map();
       return new Map(
         db
-          .select({ id: organizations.id, name: organizations.name, country: organizations.country })
+          .select({ id: organizations.id, name: organizations.name, nameLatin: organizations.nameLatin, country: organizations.country })
           .from(organizations)
           .where(inArray(organizations.id, [...ids]))
           .all()
-          .map((o) => [o.id, { name: o.name, country: o.country }]),
+          .map((o) => [o.id, { name: o.name, nameLatin: o.nameLatin, country: o.country }]),
       );
     },
   };

@@ -45,7 +45,12 @@ export function eventFigures(event: EventRow, ctx: AgendaContext, all: readonly 
     withoutMeetings: organizations.filter((o) => o.meetings === 0).map((o) => o.id),
     slots,
     tableUse: tableSlots ? Math.round((slots.reduce((n, s) => n + s.tablesUsed, 0) / tableSlots) * 1000) / 1000 : 0,
-    interpreters: [...ctx.interpreters.values()].map((i) => ({ id: i.id, name: i.name, meetings: scheduled.filter((m) => m.interpreterId === i.id).length })),
+    interpreters: [...ctx.interpreters.values()].map((i) => ({
+      id: i.id,
+      name: i.name,
+      nameLatin: i.nameLatin,
+      meetings: scheduled.filter((m) => m.interpreterId === i.id).length,
+    })),
     meetingsNeedingInterpreter: scheduled.filter((m) => m.interpreterId !== null).length,
     idle: {
       breaks: idle.reduce((n, a) => n + a.breaks, 0),

@@ -2,6 +2,7 @@ import type { LocalizedText } from '../../matching/profile.ts';
 import { localTime } from '../../matching/schedule/slots.ts';
 import type { AttendeeRow, CheckInRow, EventRow, EventTableRow, InterpreterRow, MeetingRow } from '../db/schema.ts';
 import { eventSlots, iso } from './model.ts';
+import { storedLatin } from './sheets.ts';
 
 export interface LiveInput {
   event: EventRow;
@@ -9,14 +10,12 @@ export interface LiveInput {
   interpreters: InterpreterRow[];
   /** Removed ones too: old meetings name them. */
   attendees: AttendeeRow[];
-  organizations: Map<number, { name: LocalizedText; country: string }>;
+  organizations: Map<number, { name: LocalizedText; nameLatin: string; country: string }>;
   meetings: MeetingRow[];
   /** The check-ins of the day `at` falls on. */
   checkIns: CheckInRow[];
   date: string;
   at: Date;
-  /** A name in Latin letters, or null when it is already. */
-  latin: (name: string) => string | null;
 }
 
 /**
@@ -49,18 +48,17 @@ export function liveView(d: LiveInput) {
       local: localTime(Date.parse(m.slotStart), d.event.timeZone),
       online: m.online,
       table: m.tableId ? (tables.get(m.tableId) ?? null) : null,
-      interpreter: interpreter ? { name: interpreter.name, latin: d.latin(interpreter.name) } : null,
+      interpreter: interpreter ? { name: interpreter.name, latin: storedLatin(interpreter.name, interpreter.nameLatin) } : null,
       attendance: m.attendance,
       people: [m.attendeeAId, m.attendeeBId].map((id) => {
         const p = people.get(id);
         const org = d.organizations.get(p?.organizationId ?? 0);
-        const original = org ? (org.name.ja ?? org.name.mn ?? Object.values(org.name)[0] ?? '') : '';
         return {
           attendeeId: id,
           name: p?.name ?? '',
-          latin: d.latin(p?.name ?? ''),
+          latin: p ? storedLatin(p.name, p.nameLatin) : null,
           organization: org?.name ?? {},
-          organizationLatin: org && !org.name.en ? d.latin(original) : null,
+          organizationLatin: org?.nameLatin || null,
           checkIn: marks.get(id) ?? null,
         };
       }),
@@ -78,7 +76,12 @@ export function liveView(d: LiveInput) {
     current: slotView(current),
     next: slotView(upcoming),
     tables: d.tables.map((t) => ({ id: t.id, name: t.name, ...nowAndNext((m) => m.tableId === t.id) })),
-    interpreters: d.interpreters.map((i) => ({ id: i.id, name: i.name, latin: d.latin(i.name), ...nowAndNext((m) => m.interpreterId === i.id) })),
+    interpreters: d.interpreters.map((i) => ({
+      id: i.id,
+      name: i.name,
+      latin: storedLatin(i.name, i.nameLatin),
+      ...nowAndNext((m) => m.interpreterId === i.id),
+    })),
     emptyTables: current ? d.tables.filter((t) => !running.some((m) => m.tableId === t.id)).map((t) => t.name) : [],
     late: running.flatMap((m) =>
       [m.attendeeAId, m.attendeeBId]
@@ -86,7 +89,7 @@ export function liveView(d: LiveInput) {
         .map((id) => ({
           attendeeId: id,
           name: people.get(id)?.name ?? '',
-          latin: d.latin(people.get(id)?.name ?? ''),
+          latin: storedLatin(people.get(id)?.name ?? '', people.get(id)?.nameLatin ?? ''),
           meetingId: m.id,
           table: m.tableId ? (tables.get(m.tableId) ?? null) : null,
         })),

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   apiTokens,
@@ -114,15 +114,23 @@ export function createEventsRepository(db: Db, now: () => Date) {
 
     addInterpreter: (values: typeof interpreters.$inferInsert): InterpreterRow => db.insert(interpreters).values(values).returning().get(),
 
-    /** Gives attendees and interpreters stored without a Latin name (seed data, older rows) their romanised name. */
+    /**
+     * Gives attendees and interpreters stored without a Latin name (seed data, older rows) their
+     * romanised name; also those whose "Latin" name is the name itself in another script (the seed
+     * stored that until December 2026).
+     */
     fillLatinNames(romanize: (name: string) => string): void {
       db.transaction((tx) => {
         for (const table of [attendees, interpreters]) {
-          for (const row of tx.select({ id: table.id, name: table.name }).from(table).where(eq(table.nameLatin, '')).all()) {
-            tx.update(table)
-              .set({ nameLatin: romanize(row.name) })
-              .where(eq(table.id, row.id))
-              .run();
+          const rows = tx
+            .select({ id: table.id, name: table.name, nameLatin: table.nameLatin })
+            .from(table)
+            .where(or(eq(table.nameLatin, ''), eq(table.nameLatin, table.name)))
+            .all();
+          for (const row of rows) {
+            const latin = romanize(row.name);
+            if (latin === row.nameLatin) continue;
+            tx.update(table).set({ nameLatin: latin }).where(eq(table.id, row.id)).run();
           }
         }
       });

@@ -15,7 +15,9 @@ export function createSessions(
   events: EventsRepository,
   meetings: MeetingsRepository,
   organizationExists: (id: number) => boolean,
-  romanize: (name: string) => string = (name) => name,
+  // Without a romaniser (the seed script) the Latin name is left empty: the service fills it in when it
+  // starts (EventsRepository.fillLatinNames). The name itself is no Latin form (西田 和夫 stays unreadable).
+  romanize: (name: string) => string = () => '',
 ) {
   /**
    * A change of days, slot length, zone or online rule must leave every booked meeting where it is:

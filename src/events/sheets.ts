@@ -1,7 +1,5 @@
 import QRCode from 'qrcode';
 import type { LocalizedText } from '../../matching/profile.ts';
-import type { JapaneseTokenizer } from '../../matching/text/ja.ts';
-import { latinName } from '../../matching/text/latin.ts';
 import type { AttendeeRow, CheckInRow, EventRow, EventTableRow, InterpreterRow, MeetingRow } from '../db/schema.ts';
 import { showCode } from './check-in.ts';
 import { toEventView } from './model.ts';
@@ -12,13 +10,20 @@ export interface SheetsInput {
   interpreters: InterpreterRow[];
   /** Every attendee of the session, removed ones included (old meetings name them). */
   attendees: AttendeeRow[];
-  organizations: Map<number, { name: LocalizedText; country: string }>;
+  organizations: Map<number, { name: LocalizedText; nameLatin: string; country: string }>;
   meetings: MeetingRow[];
   checkIns: CheckInRow[];
   /** Whose sheets: everyone's, or one attendee's or one organisation's (then only they and their partners appear). */
   scope: { attendeeId?: number | undefined; organizationId?: number | undefined };
-  tokenizer: JapaneseTokenizer;
   now: Date;
+}
+
+/**
+ * A person's stored Latin name (romanised on write, or as they gave it), or null when it adds
+ * nothing. Whether a reader sees it is the page's choice, by the rule of matching/text/names.ts.
+ */
+export function storedLatin(name: string, nameLatin: string): string | null {
+  return nameLatin && nameLatin !== name ? nameLatin : null;
 }
 
 /** The check-in code as a QR code (SVG, as a data URL an <img> shows under the page's CSP). */
@@ -28,8 +33,9 @@ async function qrOf(code: string): Promise<string> {
 }
 
 /**
- * Everything the printed sheets need, in one answer: the session and its slots, people with a Latin
- * form of their names (read aloud across scripts) and, for those whose sheets these are, their
+ * Everything the printed sheets need, in one answer: the session and its slots, people and
+ * organisations with the Latin form of their names as stored (an organisation's own spelling when it
+ * wrote one) and, for those whose sheets these are, their
  * check-in code with its QR code; meetings booked, and those cancelled on the day (so a printed
  * agenda shows the change). The pages lay it out (agenda, table, interpreter, grid, check-in list).
  */
@@ -45,7 +51,6 @@ export async function sheetsData(d: SheetsInput) {
   const shown = new Set([...ownIds, ...meetings.flatMap((m) => [m.attendeeAId, m.attendeeBId])]);
   const people = d.attendees.filter((a) => shown.has(a.id));
   const orgIds = new Set(people.map((a) => a.organizationId));
-  const latin = (name: string) => latinName(name, d.tokenizer);
   return {
     event: toEventView(d.event, d.tables),
     generatedAt: d.now.toISOString(),
@@ -55,7 +60,7 @@ export async function sheetsData(d: SheetsInput) {
         return {
           id: a.id,
           name: a.name,
-          latin: latin(a.name),
+          latin: storedLatin(a.name, a.nameLatin),
           organizationId: a.organizationId,
           timeZone: a.timeZone,
           languages: a.languages,
@@ -67,11 +72,9 @@ export async function sheetsData(d: SheetsInput) {
     ),
     organizations: [...orgIds].map((id) => {
       const o = d.organizations.get(id);
-      const name = o?.name ?? {};
-      const original = name.ja ?? name.mn ?? Object.values(name)[0] ?? '';
-      return { id, name, latin: name.en ? null : latin(original), country: o?.country ?? '' };
+      return { id, name: o?.name ?? {}, latin: o?.nameLatin || null, country: o?.country ?? '' };
     }),
-    interpreters: d.interpreters.map((i) => ({ id: i.id, name: i.name, latin: latin(i.name) })),
+    interpreters: d.interpreters.map((i) => ({ id: i.id, name: i.name, latin: storedLatin(i.name, i.nameLatin) })),
     meetings: meetings.map((m) => ({
       id: m.id,
       start: m.slotStart,

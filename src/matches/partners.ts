@@ -6,10 +6,13 @@ import type { Relation, Requests } from '../events/requests.ts';
 import { forbidden, notFound } from '../domain/errors.ts';
 import { toView, type OrganizationView } from '../organizations/model.ts';
 import type { Reason, Suggestion } from '../../matching/index.ts';
+import { type Strength, strengthOf } from '../../matching/score.ts';
 
 export interface PartnerView {
   organization: Omit<OrganizationView, 'contact'>;
   score: number;
+  /** The score in words, on the engine's scale. */
+  strength: Strength;
   signals: Suggestion['signals'] | null;
   /** a is the organisation asking, b the partner. */
   reasons: Reason[];
@@ -52,6 +55,7 @@ export function partnerView(deps: PartnerDeps, selfId: number, partnerId: number
   return {
     organization,
     score: explained?.score ?? 0,
+    strength: explained?.strength ?? strengthOf(0),
     signals: explained?.signals ?? null,
     reasons,
     concepts: [...concepts.values()],

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { AuditRow, MatchRow, MatchStatus } from '../db/schema.ts';
 import { invalid } from '../domain/errors.ts';
 import { neutralizeCell } from '../events/agenda.ts';
+import { strengthOf } from '../../matching/score.ts';
 import type { MatchesRepository } from './repository.ts';
 
 /**
@@ -30,12 +31,6 @@ export function decideMany(
       params: { matchId: id },
     })),
   );
-}
-
-/** How strong a pair is, in a word, from its score (the page shows the same words and thresholds). */
-export const STRENGTH = { strong: 0.1, good: 0.05 } as const;
-export function strengthOf(score: number): 'strong' | 'good' | 'weak' {
-  return score >= STRENGTH.strong ? 'strong' : score >= STRENGTH.good ? 'good' : 'weak';
 }
 
 export interface QueueRow {
@@ -77,7 +72,7 @@ export function queueCsv(rows: readonly QueueRow[]): string {
         [
           m.id,
           m.score.toFixed(4),
-          strengthOf(m.score),
+          strengthOf(m.score), // the engine's one scale (matching/score.ts)
           m.status,
           a.externalId,
           names(a.name),

@@ -1,5 +1,6 @@
 import type { AttendeeRow, EventRow, MailAttachment, MeetingRequestRow, MeetingRow, MessageKind, OrganizationRow } from '../db/schema.ts';
 import { invalid } from '../domain/errors.ts';
+import { readablePersonName } from '../../matching/text/names.ts';
 import { agendaContext, agendaIcs, meetingView } from '../events/agenda.ts';
 import type { MeetingsRepository } from '../events/meetings-repository.ts';
 import type { EventNotices, MeetingChange } from '../events/notices.ts';
@@ -129,12 +130,14 @@ export function createMessages(d: MessagesDeps) {
   function meetingIcs(event: EventRow, m: MeetingRow, lang: MailLang): MailAttachment {
     const ctx = agendaContext(events, meetings, event, [m.attendeeAId, m.attendeeBId]);
     for (const id of ctx.organizationNames.keys()) ctx.organizationNames.set(id, nameFor(d.organization(id), lang));
-    return { filename: 'meeting.ics', contentType: 'text/calendar; charset=utf-8', content: agendaIcs([meetingView(m, ctx)], event, event.name) };
+    return { filename: 'meeting.ics', contentType: 'text/calendar; charset=utf-8', content: agendaIcs([meetingView(m, ctx)], event, event.name, lang) };
   }
 
   function place(event: EventRow, m: MeetingRow, lang: MailLang): { place: string; interpreter: string } {
     const table = m.tableId ? (events.tables(event.id).find((t) => t.id === m.tableId)?.name ?? '') : '';
-    const interpreter = m.interpreterId ? (events.interpreter(m.interpreterId)?.name ?? '') : '';
+    const row = m.interpreterId ? events.interpreter(m.interpreterId) : null;
+    // Written as the reader reads it: 佐藤 明子 (Satō Akiko) for a Mongolian reader (names.ts).
+    const interpreter = row ? readablePersonName(row.name, row.nameLatin, lang) : '';
     return {
       place: m.online ? word('online', lang) : `${event.city}, ${word('table', lang, { table })}`,
       interpreter: interpreter ? word('interpreter', lang, { interpreter }) : '',

@@ -44,6 +44,8 @@ export function normalizeInput(input: OrganizationInput): StoredProfile {
 export function applyPatch(current: StoredProfile, patch: OrganizationPatch): StoredProfile {
   // Normalising a full object built from both keeps one code path for every field's rules.
   const merged = { ...inputFromStored(current), ...patch } as OrganizationInput;
+  // null: the organisation's own Latin name is dropped; the romanised one follows the name again.
+  if (patch.nameLatin === null) delete merged.nameLatin;
   return normalizeInput(merged);
 }
 
@@ -121,6 +123,7 @@ export function toView(row: OrganizationRow, withContact: boolean): Organization
   const view: OrganizationView = {
     ...profileFromRow(row),
     nameLatin: row.nameLatin,
+    nameLatinOwn: row.nameLatinEdited,
     textLanguages: row.textLanguages,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

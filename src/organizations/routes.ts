@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { decodeBody } from '../http/decode.ts';
+import { type DecodedSheet, decodeSheet } from '../http/decode.ts';
 import { notFound } from '../domain/errors.ts';
 import { IdParams, problems } from '../schemas/common.ts';
 import { principalOf } from '../plugins/auth.ts';
@@ -74,10 +74,11 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
   // The import in a scope of its own: only it accepts spreadsheet exports; elsewhere CSV is a 415.
   await app.register(async (child) => {
     const scope = child.withTypeProvider<TypeBoxTypeProvider>();
-    // Spreadsheet exports for the bulk import. Read as bytes so that bad encodings are refused.
+    // Spreadsheet exports for the bulk import. Read as bytes so that bad encodings are refused, and a
+    // Shift_JIS file from Japanese Excel sent without a charset is recognised.
     scope.addContentTypeParser(['text/csv', 'application/csv', 'text/tab-separated-values'], { parseAs: 'buffer' }, (request, body, done) => {
       try {
-        done(null, decodeBody(body as Buffer, request.headers['content-type']));
+        done(null, decodeSheet(body as Buffer, request.headers['content-type']));
       } catch (error) {
         done(error as Error, undefined);
       }
@@ -95,7 +96,9 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
           description:
             'Upserts by externalId. Every row is validated first: if any row is wrong the answer is 422 listing every problem ' +
             '(row, externalId, field, message) and nothing is stored. CSV columns are listed in the README; multi-valued cells ' +
-            'are separated by ; or line breaks; UTF-8 with or without BOM (or declare charset=shift_jis).',
+            'are separated by ; or line breaks; UTF-8 with or without BOM, or declare charset=shift_jis. Without a charset, a file ' +
+            'that is not UTF-8 but reads as Japanese Shift_JIS (Japanese Excel) is read as such and the answer says so (`csv`); ' +
+            'other bytes are refused (400 unknown-encoding).',
           body: {
             content: {
               'application/json': { schema: ImportBody },
@@ -108,11 +111,12 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
       async (request) => {
         // The content type decides, not the body's shape: a JSON string is not a spreadsheet.
         const isCsv = !/^application\/json/i.test(request.headers['content-type'] ?? '');
-        const rows = isCsv ? readProfilesCsv(request.body as string) : rowsFromJson(request.body);
+        const sheet = isCsv ? (request.body as DecodedSheet) : null;
+        const rows = sheet ? readProfilesCsv(sheet.text) : rowsFromJson(request.body);
         const items = repo.upsertMany(prepareImport(rows));
         const created = items.filter((i) => i.status === 'created').length;
         app.audit.record(request, 'organizations.imported', 'organization', null, { created, updated: items.length - created });
-        return { created, updated: items.length - created, items };
+        return { created, updated: items.length - created, items, ...(sheet ? { csv: { encoding: sheet.encoding, recognised: sheet.recognised } } : {}) };
       },
     );
   });

@@ -321,7 +321,10 @@ export const Meeting = Type.Object(
     localStart: Type.String({ description: 'In the event time zone' }),
     online: Type.Boolean(),
     table: Type.Union([Table, Type.Null()]),
-    interpreter: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
+    interpreter: Type.Union([
+      Type.Object({ id: Type.Integer(), name: Type.String(), nameLatin: Type.String({ description: 'The name in Latin letters' }) }),
+      Type.Null(),
+    ]),
     attendees: Type.Array(Person),
     requestId: Type.Union([Type.Integer(), Type.Null()]),
     dayReason: Type.Union([Type.Literal('no-show'), Type.Literal('standby'), Type.Null()], {
@@ -345,7 +348,7 @@ export const Meeting = Type.Object(
       localStart: '2026-12-08T10:00',
       online: false,
       table: { id: 1, name: 'A1' },
-      interpreter: { id: 2, name: 'Oyuna B.' },
+      interpreter: { id: 2, name: 'Оюунаа Б.', nameLatin: 'Oyuunaa B.' },
       attendees: [
         {
           attendeeId: 5,
@@ -449,7 +452,7 @@ export const Figures = Type.Object(
       Type.Object({ start: Type.String(), local: Type.String(), meetings: Type.Integer(), tablesUsed: Type.Integer(), online: Type.Integer() }),
     ),
     tableUse: Type.Number({ description: 'Share of table-slots in use' }),
-    interpreters: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), meetings: Type.Integer() })),
+    interpreters: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), nameLatin: Type.String(), meetings: Type.Integer() })),
     meetingsNeedingInterpreter: Type.Integer(),
     idle: Type.Optional(
       Type.Object(

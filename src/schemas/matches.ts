@@ -218,6 +218,7 @@ export const PartnerView = Type.Object(
   {
     organization: Type.Ref('Organization', { description: 'The profile, never its contact details' }),
     score: Type.Number(),
+    strength: Strength,
     signals: Type.Union([Signals, Type.Null()]),
     reasons: Type.Array(Reason, { description: 'a is the organisation asking, b the partner' }),
     concepts: Type.Array(Type.Object({ id: Type.String(), label: Trilingual }), { description: 'The concepts behind the pair, each once' }),
@@ -231,6 +232,7 @@ export const PartnerView = Type.Object(
         externalId: 'mn-001',
         name: { mn: 'Цагаан Сүрэг Ноолуур ХХК' },
         nameLatin: 'Tsagaan Süreg Nooluur KHKHK',
+        nameLatinOwn: false,
         kind: 'company',
         country: 'MN',
         city: 'Ulaanbaatar',
@@ -245,6 +247,7 @@ export const PartnerView = Type.Object(
         updatedAt: '2026-11-28T09:00:00.000Z',
       },
       score: 0.42,
+      strength: 'strong',
       signals: signalsExample,
       reasons: [reasonExample],
       concepts: [{ id: 'cashmere', label: { ja: 'カシミヤ', mn: 'ноолуур', en: 'cashmere' } }],

@@ -27,6 +27,11 @@ const Contact = Type.Object(
   { additionalProperties: false, description: 'Private: seen only by matchmakers and the organisation itself' },
 );
 
+const LatinName = Line(300, {
+  description:
+    'The name in Latin letters, as the organisation wants it read; romanised from the name when left out (Japanese by reading, Mongolian by MNS 5217:2012)',
+});
+
 const profileFields = {
   externalId: Type.String({
     minLength: 1,
@@ -37,12 +42,7 @@ const profileFields = {
     description: "The matchmaker's own id; unique; a re-import with the same id updates the profile",
   }),
   name: TextInput(300, { oneLine: true }),
-  nameLatin: Type.Optional(
-    Line(300, {
-      description:
-        'The name in Latin letters, as the organisation wants it read; romanised from the name when left out (Japanese by reading, Mongolian by MNS 5217:2012)',
-    }),
-  ),
+  nameLatin: Type.Optional(LatinName),
   kind: Kind,
   country: Type.String({ format: 'country', description: 'ISO 3166-1 alpha-2' }),
   city: Line(100),
@@ -88,11 +88,21 @@ export const OrganizationInput = Type.Object(profileFields, {
 });
 export type OrganizationInput = Static<typeof OrganizationInput>;
 
-export const OrganizationPatch = Type.Partial(Type.Object(profileFields), {
-  additionalProperties: false,
-  minProperties: 1,
-  example: { city: 'Darkhan', needs: ['Дистрибьютор Японд'] },
-});
+export const OrganizationPatch = Type.Partial(
+  Type.Object({
+    ...profileFields,
+    nameLatin: Type.Union([LatinName, Type.Null()], {
+      description: 'The name in Latin letters as the organisation wants it read; null: back to the one romanised from the name (following it)',
+      'x-message': 'must not be blank (null goes back to the romanised name)',
+      'x-code': 'blank',
+    }),
+  }),
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    example: { city: 'Darkhan', needs: ['Дистрибьютор Японд'] },
+  },
+);
 export type OrganizationPatch = Static<typeof OrganizationPatch>;
 
 const organizationExample = {
@@ -100,6 +110,7 @@ const organizationExample = {
   id: 42,
   name: { mn: 'Монгол Кашемир ХХК', en: 'Mongol Cashmere LLC' },
   nameLatin: 'Mongol Kashyemir KHKHK',
+  nameLatinOwn: false,
   description: { mn: 'Бид ноолууран утас, сүлжмэл эдлэл үйлдвэрлэдэг.' },
   offers: [{ mn: 'Ноолууран утас нийлүүлнэ' }, { en: 'Knitwear OEM production' }],
   needs: [{ en: 'Japanese apparel brands as distribution partners' }],
@@ -114,6 +125,7 @@ export const Organization = Type.Object(
     externalId: Type.String(),
     name: LocalizedText,
     nameLatin: Type.String({ description: 'The name in Latin letters: the organisation’s own, or romanised from the original' }),
+    nameLatinOwn: Type.Boolean({ description: 'true: the organisation wrote its Latin name; false: romanised from the name on every change' }),
     kind: Type.Unsafe<OrganizationKind>(Type.String({ enum: [...ORGANIZATION_KINDS] })),
     country: Type.String(),
     city: Type.String(),
@@ -180,6 +192,15 @@ export const ImportResult = Type.Object(
         id: Type.Integer(),
         status: Type.Union([Type.Literal('created'), Type.Literal('updated')]),
       }),
+    ),
+    csv: Type.Optional(
+      Type.Object(
+        {
+          encoding: Type.Union([Type.Literal('utf-8'), Type.Literal('shift_jis'), Type.Literal('utf-16le')]),
+          recognised: Type.Boolean({ description: 'true: no charset was declared and the encoding was recognised from the bytes' }),
+        },
+        { description: 'How a CSV was read' },
+      ),
     ),
   },
   {

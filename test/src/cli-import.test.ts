@@ -12,9 +12,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const HEADER = 'externalId,name,kind,country,city,languages,description,offers,needs\n';
 
-async function importFile(file: string) {
+async function importFile(file: string, options: string[] = []) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', file], {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', file, ...options], {
       env: { ...process.env, DATABASE_PATH: join(dir, 'cli.db') },
     });
     return { code: 0, out: stdout + stderr };
@@ -49,5 +49,18 @@ describe('npm run import', () => {
     expect(out).toContain('1 of 2 rows have problems; nothing was imported');
     expect(out).toContain('must be one of: company, startup, ngo, education');
     expect(count()).toBe(2);
+  });
+
+  it('recognises a Shift_JIS CSV from Japanese Excel without --encoding, and says so', async () => {
+    const file = join(import.meta.dirname, '..', 'fixtures', 'encodings', 'profiles-shift_jis.csv');
+    const { code, out } = await importFile(file);
+    expect(code, out).toBe(0);
+    expect(out).toContain('Read as Shift_JIS (Japanese Excel).');
+    expect(out).toContain('Imported 2 profiles');
+    expect(count()).toBe(4);
+    // Declared otherwise, the bytes are refused.
+    const declared = await importFile(file, ['--encoding', 'utf-8']);
+    expect(declared.code).toBe(1);
+    expect(declared.out).toMatch(/not valid UTF-8/);
   });
 });

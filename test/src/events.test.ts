@@ -122,7 +122,7 @@ describe('matching sessions', () => {
     const slot = '2026-12-08T09:00:00+08:00';
     const first = await book(event.id, { attendeeIds: [ja1.id, mn1.id], slotStart: slot });
     expect(first.statusCode).toBe(201);
-    expect(first.json().interpreter).toEqual({ id: interp.json().id, name: 'Oyuna' });
+    expect(first.json().interpreter).toEqual({ id: interp.json().id, name: 'Oyuna', nameLatin: 'Oyuna' });
     const second = await book(event.id, { attendeeIds: [ja2.id, mn2.id], slotStart: slot });
     expect(second.statusCode).toBe(409);
     expect(second.json().errors).toEqual([

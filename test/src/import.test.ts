@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { profile, testApp, type TestApp } from '../helpers.ts';
+
+const ENCODINGS = join(import.meta.dirname, '..', 'fixtures', 'encodings');
 
 let t: TestApp;
 beforeEach(async () => {
@@ -160,7 +164,7 @@ describe('bulk import', () => {
     expect(mixed.json()).toMatchObject({ created: 1, updated: 1 });
   });
 
-  it('reads a Shift_JIS CSV when the charset says so, and refuses bytes that are not UTF-8', async () => {
+  it('reads a Shift_JIS CSV when the charset says so, and refuses bytes that are not the declared encoding', async () => {
     const sjis = Buffer.from([
       ...Buffer.from('externalId,name,kind,country,city,languages,description,offers,needs\njp-9,'),
       0x83,
@@ -171,15 +175,61 @@ describe('bulk import', () => {
       0x89, // サクラ in Shift_JIS
       ...Buffer.from(',company,JP,Tokyo,ja,Trading,,\n'),
     ]);
-    const bad = await importCsv(sjis);
+    const bad = await importCsv(sjis, 'text/csv; charset=utf-8');
     expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'invalid-encoding', params: { charset: 'utf-8' } });
     expect(bad.json().detail).toMatch(/Shift_JIS/);
     expect(await total()).toBe(0);
 
     const good = await importCsv(sjis, 'text/csv; charset=shift_jis');
     expect(good.statusCode, good.body).toBe(200);
+    expect(good.json().csv).toEqual({ encoding: 'shift_jis', recognised: false });
     const org = (await t.call({ method: 'GET', url: `/api/organizations/${good.json().items[0].id}` })).json();
     expect(org.name).toEqual({ ja: 'サクラ' });
+  });
+
+  it('recognises a CSV saved by Japanese Excel (Shift_JIS, its extensions ①, ㈱, 髙, 﨑 too) when no charset is declared', async () => {
+    // Written by iconv -t CP932 (test/fixtures/encodings): real Shift_JIS bytes, half-width kana included.
+    const bytes = readFileSync(join(ENCODINGS, 'profiles-shift_jis.csv'));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const res = await importCsv(bytes);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 2, csv: { encoding: 'shift_jis', recognised: true } });
+    const [a, b] = res.json().items as { id: number }[];
+    const first = (await t.call({ method: 'GET', url: `/api/organizations/${a!.id}` })).json();
+    expect(first.name.ja).toContain('髙橋製作所');
+    expect(first.city).toBe('﨑戸');
+    expect(Object.values(first.description).join('')).toMatch(/精密部品/);
+    const second = (await t.call({ method: 'GET', url: `/api/organizations/${b!.id}` })).json();
+    expect(Object.values(second.name).join('')).toMatch(/商事$/);
+    // UTF-8, as before, is read as UTF-8 and not called recognised.
+    const utf8 = await importCsv(CSV);
+    expect(utf8.json().csv).toEqual({ encoding: 'utf-8', recognised: false });
+  });
+
+  it('reads UTF-16 with its byte-order mark (Excel’s “Unicode text”) without a charset', async () => {
+    const text =
+      'externalId\tname\tkind\tcountry\tcity\tlanguages\tdescription\toffers\tneeds\nmn-16\tХөх Тэнгэр ХХК\tcompany\tMN\tUlaanbaatar\tmn\tНоолуур\tУтас\tТүнш\n';
+    const res = await importCsv(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'text/tab-separated-values');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().csv).toEqual({ encoding: 'utf-16le', recognised: true });
+    expect((await t.call({ method: 'GET', url: `/api/organizations/${res.json().items[0].id}` })).json().name).toEqual({ mn: 'Хөх Тэнгэр ХХК' });
+  });
+
+  it('refuses a file in another code page with a worded problem, storing nothing', async () => {
+    for (const file of ['profiles-windows-1251.csv', 'profiles-windows-1252.csv']) {
+      const res = await importCsv(readFileSync(join(ENCODINGS, file)));
+      expect(res.statusCode, `${file}: ${res.body}`).toBe(400);
+      expect(res.json().code).toBe('unknown-encoding');
+    }
+    // Bytes that happen to decode as Shift_JIS, but only into half-width kana (ÄÖÜ in Latin-1): not Japanese.
+    const latin1 = Buffer.from(
+      'externalId,name,kind,country,city,languages,description,offers,needs\nde-1,ÄÖÜ GmbH,company,DE,Köln,de,Teile,Teile,Partner\n',
+      'latin1',
+    );
+    expect(new TextDecoder('shift_jis', { fatal: true }).decode(latin1)).toMatch(/[\uFF61-\uFF9F]/);
+    expect((await importCsv(latin1)).json().code).toBe('unknown-encoding');
+    expect(await total()).toBe(0);
   });
 
   it('refuses a body that is not an array, and a malformed CSV', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STRENGTH_THRESHOLDS, strengthOf } from '../../matching/score.ts';
 import { dbSnapshot, snapshotDiff, testApp, type TestApp } from '../helpers.ts';
 
 let t: TestApp;
@@ -55,6 +56,31 @@ describe('the review queue of a real event', () => {
     const total = (await t.call({ method: 'GET', url: '/api/matches?status=approved&limit=1' })).json().total;
     expect(lines.length - 1).toBeGreaterThanOrEqual(total);
     expect(res.body).toMatch(/approved/);
+  });
+
+  it("words a pair's strength on the engine's one scale: in the list, the export and the partner's page", async () => {
+    // Pairs on both sides of "good" and "strong", so a second, different scale would show.
+    const { good, strong } = STRENGTH_THRESHOLDS;
+    const near = (await t.call({ method: 'GET', url: `/api/matches?minScore=${good - 0.02}&sort=score-asc&limit=200` })).json().items as (Pair & {
+      score: number;
+      strength: string;
+    })[];
+    expect(near.every((p) => p.score >= good - 0.02)).toBe(true);
+    for (const p of near) expect(p.strength, `pair ${p.id} at ${p.score}`).toBe(strengthOf(p.score));
+    // Just above "good": where a second copy of the scale (0.05) disagreed.
+    const weakest = near.find((p) => p.score >= good && p.score < good + 0.01);
+    expect(weakest, 'a pair just above good in the demo queue').toBeDefined();
+    expect(weakest!.strength).toBe('good');
+    const csv = (await t.call({ method: 'GET', url: `/api/matches/export?minScore=${good - 0.02}` })).body;
+    const row = csv.split('\n').find((line) => line.startsWith(`${weakest!.id},`))!;
+    expect(row.split(',')[2]).toBe('good');
+    const { a, b } = weakest!;
+    const token = (await t.call({ method: 'POST', url: `/api/organizations/${a.id}/tokens`, payload: {} })).json().token;
+    const view = (
+      await t.app.inject({ method: 'GET', url: `/api/organizations/${a.id}/partners/${b.id}`, headers: { authorization: `Bearer ${token}` } })
+    ).json();
+    expect(view.strength).toBe(strengthOf(view.score));
+    expect(strong).toBeGreaterThan(good);
   });
 
   it("shows an organisation a partner's profile with the reasons, but never its contact or a rejected partner", async () => {

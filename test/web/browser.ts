@@ -42,15 +42,18 @@ export async function setLanguage(page: Page, lang: keyof typeof LANGUAGE_BUTTON
 
 /**
  * Saves the page in Japanese, Mongolian and English (test-results/screenshots/<name>-<lang>.png),
- * checking on the way that its headings and labels change language, and returns to English.
+ * checking on the way that its headings and labels change language, and returns to English. With
+ * `media: 'print'` each is taken as the page prints (the language is switched on screen first).
  */
-export async function screenshots(page: Page, name: string): Promise<void> {
+export async function screenshots(page: Page, name: string, { media = 'screen' }: { media?: 'screen' | 'print' } = {}): Promise<void> {
   const headings: string[] = [];
   for (const lang of ['ja', 'mn', 'en'] as const) {
     await setLanguage(page, lang);
+    await page.emulateMedia({ media });
     await page.evaluate(() => document.fonts.ready);
     headings.push((await page.locator('main :is(h1, h2, h3, label, th)').allInnerTexts()).join(' | '));
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${lang}.png`), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
   }
   expect(new Set(headings).size, `the headings and labels of ${name} in ja/mn/en: ${headings.join(' ‖ ')}`).toBe(3);
 }

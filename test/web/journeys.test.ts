@@ -69,6 +69,67 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** The middle of an element on the screen. */
+async function centre(target: ReturnType<Page['locator']>): Promise<{ x: number; y: number }> {
+  const box = (await target.boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** A drag with the mouse, as a person makes it: press on the source, move in steps, release on the target. */
+async function mouseDrag(page: Page, source: string, target: string): Promise<void> {
+  await page.locator(source).scrollIntoViewIfNeeded();
+  const from = await centre(page.locator(source));
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  const to = await centre(page.locator(target));
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+/**
+ * In the browser, over the grid's scrolling box: a row with a movable meeting (at a table, without an
+ * interpreter) and a free table, and the sideways scroll that shows both. With `twoMeetings`, a second
+ * movable meeting to its right that a scroll by `shift` brings exactly under the first one's place,
+ * the free table still in view after that scroll.
+ */
+function planDrag(box: HTMLElement, { twoMeetings }: { twoMeetings: boolean }) {
+  const width = box.clientWidth;
+  const max = box.scrollWidth - width;
+  const origin = box.getBoundingClientRect().left - box.scrollLeft;
+  const span = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    return { left: r.left - origin, right: r.right - origin };
+  };
+  const fits = (els: Element[], left: number) => els.every((el) => span(el).left >= left && span(el).right <= left + width);
+  for (const row of box.querySelectorAll('tbody tr')) {
+    const meetings = [...row.querySelectorAll('td:not([data-table="0"]) > button.meeting')].filter((b) => !b.querySelector('.interp'));
+    const free = [...row.querySelectorAll('td.free:not([data-table="0"])')];
+    for (const [i, m] of meetings.entries()) {
+      for (const cell of free) {
+        const pick = {
+          dragged: Number(m.getAttribute('data-meeting')),
+          slot: cell.getAttribute('data-slot')!,
+          tableId: Number(cell.getAttribute('data-table')),
+        };
+        if (!twoMeetings) {
+          const left = Math.max(0, Math.min(max, Math.min(span(m).left, span(cell).left) - 8));
+          if (fits([m, cell], left)) return { ...pick, scrollLeft: left, shift: 0, other: 0 };
+          continue;
+        }
+        for (const other of meetings.slice(i + 1)) {
+          const shift = span(other).left - span(m).left;
+          for (let left = 0; left + shift <= max; left += 8) {
+            if (shift > 0 && fits([m], left) && fits([other, cell], left + shift)) {
+              return { ...pick, scrollLeft: left, shift, other: Number(other.getAttribute('data-meeting')) };
+            }
+          }
+        }
+      }
+    }
+  }
+  return null;
+}
+
 // Filled in by one journey and used by the next.
 let organizationToken = '';
 let requestedOrganizationId = 0;
@@ -248,29 +309,51 @@ describe('the web app in Chromium', () => {
       expect(await page.locator('.grid-table .interp').count()).toBe(scheduled.filter((m: { interpreter: unknown }) => m.interpreter).length);
       expect(await page.locator('.grid-table .interp').count()).toBeGreaterThan(0);
 
-      // Drag a meeting to a free table cell of its row; the service moves it (same UID, SEQUENCE + 1).
+      // Drag a meeting to a free table cell of its row with the mouse; the service moves it (same UID,
+      // SEQUENCE + 1). As a person does it on a grid wider than the screen: scrolled sideways until the
+      // meeting and the free cell are both in view, then pressed, carried and dropped.
       // (One without an interpreter: the only one is busy in every slot, so moving hers is refused.)
-      const movable = 'td:not([data-table="0"]) > button.meeting:not(:has(.interp))';
-      const gridRow = page
-        .locator('.grid-table tbody tr')
-        .filter({ has: page.locator(movable) })
-        .filter({ has: page.locator('td.free:not([data-table="0"])') })
-        .first();
-      const dragged = Number(await gridRow.locator(movable).first().getAttribute('data-meeting'));
-      const free = gridRow.locator('td.free:not([data-table="0"])').first();
-      const [slot, tableId] = [await free.getAttribute('data-slot'), Number(await free.getAttribute('data-table'))];
-      // Held by what they are, not by their place: the grid may re-render between finding and dragging.
-      const source = page.locator(`.grid-table button.meeting[data-meeting="${dragged}"]`);
-      const target = page.locator(`.grid-table td[data-slot="${slot}"][data-table="${tableId}"]`);
-      // Drag and drop as the browser delivers it (dragstart on the meeting, dragover and drop on the
-      // cell): with full names the grid scrolls sideways, and a mouse path across it proved unreliable.
-      const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
-      await source.dispatchEvent('dragstart', { dataTransfer });
-      await target.dispatchEvent('dragover', { dataTransfer });
-      await target.dispatchEvent('drop', { dataTransfer });
+      const grid = page.getByRole('region', { name: 'Schedule' });
+      expect(await grid.evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
+      const drag = await grid.evaluate(planDrag, { twoMeetings: false });
+      expect(drag, 'a movable meeting and a free table in one row, both in view at once').not.toBeNull();
+      const { dragged, slot, tableId } = drag!;
+      await grid.evaluate((box, left) => box.scrollTo({ left }), drag!.scrollLeft);
+      await mouseDrag(page, `.grid-table button.meeting[data-meeting="${dragged}"]`, `.grid-table td[data-slot="${slot}"][data-table="${tableId}"]`);
       await page.getByText('Meeting moved').waitFor();
       const moved = await api('GET', `/api/meetings/${dragged}`);
       expect([moved.start, moved.table.id, moved.sequence]).toEqual([slot, tableId, 1]);
+
+      // The grid scrolls sideways under a pressed mouse (a wheel, a touchpad): Chromium then starts
+      // the drag from whatever meeting has come under the pointer. Only the pressed one may move,
+      // so nothing moves, and the other meeting stays where it was.
+      const slip = await grid.evaluate(planDrag, { twoMeetings: true });
+      expect(slip, 'two movable meetings and a free table in one row').not.toBeNull();
+      await grid.evaluate((box, left) => box.scrollTo({ left }), slip!.scrollLeft);
+      const pressedMeeting = page.locator(`.grid-table button.meeting[data-meeting="${slip!.dragged}"]`);
+      await pressedMeeting.scrollIntoViewIfNeeded();
+      const standing = (await api('GET', `/api/events/${eventId}/agenda`)).items.map((m: { id: number; start: string; table: unknown }) => [
+        m.id,
+        m.start,
+        m.table,
+      ]);
+      const at = await centre(pressedMeeting);
+      await page.mouse.move(at.x, at.y);
+      await page.mouse.down();
+      await grid.evaluate((box, left) => box.scrollTo({ left }), slip!.scrollLeft + slip!.shift);
+      expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('[data-meeting]')?.getAttribute('data-meeting'), [at.x, at.y])).toBe(
+        String(slip!.other),
+      );
+      const cell = await centre(page.locator(`.grid-table td[data-slot="${slip!.slot}"][data-table="${slip!.tableId}"]`));
+      await page.mouse.move(cell.x, cell.y, { steps: 12 });
+      await page.mouse.up();
+      await page.waitForTimeout(500);
+      const after = (await api('GET', `/api/events/${eventId}/agenda`)).items.map((m: { id: number; start: string; table: unknown }) => [
+        m.id,
+        m.start,
+        m.table,
+      ]);
+      expect(after).toEqual(standing);
 
       // Or pick it from the keyboard and choose another slot in the form (which takes the focus).
       await page.locator(`.grid-table button.meeting[data-meeting="${dragged}"]`).focus();

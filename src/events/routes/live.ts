@@ -1,7 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { loadJapaneseTokenizer } from '../../../matching/text/ja.ts';
-import { latinName } from '../../../matching/text/latin.ts';
 import { IdParams, problems } from '../../schemas/common.ts';
 import { Live } from '../../schemas/event-day.ts';
 import { localDate } from '../check-in.ts';
@@ -29,7 +27,6 @@ export default async function liveRoutes(fastify: FastifyInstance) {
       const at = app.now();
       const date = localDate(at, event.timeZone);
       const attendees = events.attendees(event.id, undefined, { withRemoved: true });
-      const tokenizer = await loadJapaneseTokenizer();
       return liveView({
         event,
         tables: events.tables(event.id),
@@ -40,7 +37,6 @@ export default async function liveRoutes(fastify: FastifyInstance) {
         checkIns: day.checkIns(event.id, date),
         date,
         at,
-        latin: (name) => latinName(name, tokenizer),
       });
     },
   );

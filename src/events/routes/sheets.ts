@@ -1,6 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { loadJapaneseTokenizer } from '../../../matching/text/ja.ts';
 import { IdParams, problems } from '../../schemas/common.ts';
 import { Sheets, SheetsQuery } from '../../schemas/event-day.ts';
 import { sheetsData } from '../sheets.ts';
@@ -39,7 +38,6 @@ export default async function sheetsRoutes(fastify: FastifyInstance) {
         meetings: meetings.meetings(event.id),
         checkIns: day.allCheckIns(event.id),
         scope: request.query,
-        tokenizer: await loadJapaneseTokenizer(),
         now: app.now(),
       });
     },

@@ -486,6 +486,18 @@ const messages = {
     mn: 'Хоосон бол нэрээс автоматаар үүсгэнэ (япон нэрийг Хэпбёрн, монгол нэрийг MNS 5217-оор).',
     en: 'Left empty, it is made from the name (Japanese by Hepburn, Mongolian by MNS 5217).',
   },
+  latinIsOwn: { ja: '団体が入力した表記です。', mn: 'Байгууллагын өөрийн бичсэн хэлбэр.', en: 'Written by the organisation.' },
+  latinIsMade: {
+    ja: '名称の読みから自動で作った表記です(名称を変えると変わります)。',
+    mn: 'Нэрээс автоматаар үүсгэсэн (нэрийг өөрчлөхөд дагаж өөрчлөгдөнө).',
+    en: 'Made from the name (it follows the name when the name changes).',
+  },
+  latinReset: { ja: '自動の表記に戻す', mn: 'Автомат хэлбэрт буцаах', en: 'Back to the one made from the name' },
+  latinResetDone: {
+    ja: 'ローマ字表記を「{latin}」(自動)に戻しました。',
+    mn: 'Латин нэрийг «{latin}» (автомат) болгож буцаалаа.',
+    en: 'The Latin name is back to “{latin}”, made from the name.',
+  },
   contactEmail: { ja: 'メールアドレス', mn: 'Имэйл', en: 'E-mail' },
   contactPhone: { ja: '電話番号', mn: 'Утас', en: 'Phone' },
   // Guards
@@ -506,9 +518,9 @@ const messages = {
   meetingStatusCancelled: { ja: '取り消し済み', mn: 'Цуцлагдсан', en: 'Cancelled' },
   cancelledMeetings: { ja: '取り消された商談', mn: 'Цуцлагдсан уулзалтууд', en: 'Cancelled meetings' },
   shiftJisDetected: {
-    ja: 'このファイルは Shift_JIS(日本語版 Excel)のようです。Shift_JIS として読み込みます。',
-    mn: 'Энэ файл Shift_JIS (Японы Excel) бололтой; тэгж уншина.',
-    en: 'This file looks like Shift_JIS (Japanese Excel); it will be read as such.',
+    ja: 'このファイルは Shift_JIS(日本語版 Excel の CSV)と判別し、Shift_JIS として読み込みました。',
+    mn: 'Энэ файлыг Shift_JIS (Японы Excel-ийн CSV) гэж танин, тэгж уншлаа.',
+    en: 'This file was recognised as Shift_JIS (a CSV from Japanese Excel) and read as such.',
   },
   // Review queue for a real event
   fitStrong: { ja: '強い', mn: 'Хүчтэй', en: 'Strong' },
@@ -950,6 +962,11 @@ export const PROBLEM_TITLES: Record<string, Message> = {
     ja: 'ファイルを {charset} として読めませんでした。日本語版 Excel の CSV なら「日本語版 Excel の CSV(Shift_JIS)」にチェックを入れてください',
     mn: 'Файлыг {charset} гэж уншиж чадсангүй. Японы Excel-ийн CSV бол «Японы Excel-ийн CSV (Shift_JIS)»-г чагтална уу',
     en: 'The file could not be read as {charset}. If it is a CSV from Japanese Excel, tick “CSV from Japanese Excel (Shift_JIS)”',
+  },
+  'unknown-encoding': {
+    ja: 'ファイルの文字コードが UTF-8 でも Shift_JIS でもありません。Excel で「CSV UTF-8(コンマ区切り)」として保存し直すか、文字コードを選んでください',
+    mn: 'Файлын кодлол UTF-8 ч биш, Shift_JIS ч биш байна. Excel-ээс «CSV UTF-8 (таслалаар тусгаарласан)» хэлбэрээр дахин хадгалах эсвэл кодлолыг сонгоно уу',
+    en: 'The file is neither UTF-8 nor Shift_JIS. Save it again from Excel as “CSV UTF-8 (Comma delimited)”, or choose its encoding',
   },
   'malformed-url': { ja: 'アドレスが正しくありません', mn: 'Хаяг буруу байна', en: 'The address is not valid' },
   'malformed-request': { ja: 'リクエストを読めませんでした', mn: 'Хүсэлтийг уншиж чадсангүй', en: 'The request could not be read' },

@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api.ts';
 import { FIELD_LABELS, fieldMessage, isAboutAField, LANGUAGE_NAMES, problemTitle, translate } from './i18n.ts';
-import { readableName } from '../../../matching/text/names.ts';
+import type { Strength } from '../../../matching/score.ts';
+import { readableName, readablePerson, readablePersonName } from '../../../matching/text/names.ts';
 import { useSession, useT } from './session.ts';
 import type { Lang, Localized } from './types.ts';
 
@@ -173,14 +174,10 @@ export function Name({ text, latin }: { text: Localized | undefined; latin?: str
   );
 }
 
-/** A person's name with its Latin form unless the reader writes in the name's script. */
+/** A person's name with its Latin form unless the reader writes in the name's script (matching/text/names.ts). */
 export function PersonName({ name, latin }: { name: string; latin?: string | null | undefined }) {
   const { lang } = useSession();
-  const shown = readableName(
-    { [/\p{Script=Cyrillic}/u.test(name) ? 'mn' : /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(name) ? 'ja' : 'en']: name },
-    latin,
-    lang,
-  );
+  const shown = readablePerson(name, latin, lang);
   return (
     <span class="name">
       <span lang={shown.lang}>{shown.text}</span>
@@ -194,6 +191,12 @@ export function PersonName({ name, latin }: { name: string; latin?: string | nul
       )}
     </span>
   );
+}
+
+/** The same as one line of text (in an option, a title, a list joined by commas). */
+export function usePersonText(): (name: string, latin?: string | null) => string {
+  const { lang } = useSession();
+  return (name, latin) => readablePersonName(name, latin, lang);
 }
 
 export function Loading({ when, error }: { when: boolean; error?: unknown }) {
@@ -238,7 +241,7 @@ export function zoneLabel(zone: string): string {
 const STRENGTH_WORDS = { strong: 'strengthStrong', good: 'strengthGood', weak: 'strengthWeak' } as const;
 
 /** The score, and beside it in words how strong the pair is (the service says which). */
-export function Score({ value, strength }: { value: number; strength?: keyof typeof STRENGTH_WORDS }) {
+export function Score({ value, strength }: { value: number; strength?: Strength }) {
   const t = useT();
   return (
     <span class="score">
@@ -248,14 +251,11 @@ export function Score({ value, strength }: { value: number; strength?: keyof typ
   );
 }
 
-/** How strong a pair is, in a word (the same thresholds as the queue's export, src/matches/review.ts). */
-export const STRENGTH = { strong: 0.1, good: 0.05 } as const;
-export function strengthKey(score: number): 'fitStrong' | 'fitGood' | 'fitWeak' {
-  return score >= STRENGTH.strong ? 'fitStrong' : score >= STRENGTH.good ? 'fitGood' : 'fitWeak';
-}
-export function StrengthWord({ score }: { score: number }) {
+/** How strong a pair is, in a word: the strength the service sends (the engine's scale, matching/score.ts). */
+const FIT_WORDS = { strong: 'fitStrong', good: 'fitGood', weak: 'fitWeak' } as const;
+export function StrengthWord({ strength }: { strength: Strength }) {
   const t = useT();
-  const key = strengthKey(score);
+  const key = FIT_WORDS[strength];
   return <span class={`strength ${key}`}>{t(key)}</span>;
 }
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { patch, post } from '../api.ts';
 import { useSession, useT } from '../session.ts';
 import type { EventT, InterpreterT, MeetingT } from '../types.ts';
-import { formatTime, Name, PersonName, ProblemBox, ScrollBox, useAction } from '../ui.tsx';
+import { formatTime, Name, PersonName, ProblemBox, ScrollBox, useAction, usePersonText } from '../ui.tsx';
 import { readableNameText } from '../../../../matching/text/names.ts';
 
 const ONLINE = 0;
@@ -24,9 +24,12 @@ export function ScheduleGrid({
 }) {
   const t = useT();
   const { lang } = useSession();
+  const personText = usePersonText();
   const days = [...new Set(event.slots.map((s) => s.local.slice(0, 10)))];
   const [day, setDay] = useState(days[0] ?? '');
   const [picked, setPicked] = useState<MeetingT | null>(null);
+  // The meeting under the pointer when it was pressed (see onDragStart).
+  const pressed = useRef<number | null>(null);
   const action = useAction();
   const slots = event.slots.filter((s) => s.local.startsWith(day));
   const columns = [...event.tables.map((tb) => ({ id: tb.id, name: tb.name })), ...(event.allowOnline ? [{ id: ONLINE, name: t('online') }] : [])];
@@ -99,7 +102,7 @@ export function ScheduleGrid({
                               {m.interpreter && (
                                 <span class="interp">
                                   {' '}
-                                  {t('interpreterMark')} {m.interpreter.name}
+                                  {t('interpreterMark')} <PersonName name={m.interpreter.name} latin={m.interpreter.nameLatin} />
                                 </span>
                               )}
                             </button>
@@ -112,7 +115,22 @@ export function ScheduleGrid({
                             class={`meeting${picked?.id === m.id ? ' picked' : ''}`}
                             draggable
                             data-meeting={m.id}
-                            onDragStart={(e) => e.dataTransfer?.setData('text/plain', String(m.id))}
+                            onPointerDown={() => {
+                              pressed.current = m.id;
+                            }}
+                            onDragStart={(e) => {
+                              // Chromium picks the dragged element where the mouse is when the drag starts,
+                              // after any sideways scroll of the grid since the press: another meeting of the
+                              // row may be there by then. Only the meeting that was pressed may be dragged.
+                              if (pressed.current !== null && pressed.current !== m.id) {
+                                e.preventDefault();
+                                return;
+                              }
+                              e.dataTransfer?.setData('text/plain', String(m.id));
+                            }}
+                            onDragEnd={() => {
+                              pressed.current = null;
+                            }}
                             onClick={() => setPicked(m)}
                             title={m.attendees.map((a) => `${nameOf(a)} — ${a.name}`).join(' ⇄ ')}
                           >
@@ -122,8 +140,8 @@ export function ScheduleGrid({
                               </span>
                             ))}
                             {m.interpreter && (
-                              <span class="interp" title={`${t('interpreter')}: ${m.interpreter.name}`}>
-                                {t('interpreterMark')} {m.interpreter.name}
+                              <span class="interp" title={`${t('interpreter')}: ${personText(m.interpreter.name, m.interpreter.nameLatin)}`}>
+                                {t('interpreterMark')} <PersonName name={m.interpreter.name} latin={m.interpreter.nameLatin} />
                               </span>
                             )}
                           </button>
@@ -183,6 +201,7 @@ function MoveForm({
   onClose: () => void;
 }) {
   const t = useT();
+  const personText = usePersonText();
   const first = useRef<HTMLSelectElement>(null);
   // Picked from the grid: the keyboard goes straight to the form.
   useEffect(() => first.current?.focus(), []);
@@ -237,7 +256,7 @@ function MoveForm({
             <option value={0}>—</option>
             {interpreters.map((i) => (
               <option value={i.id}>
-                {i.name} ({i.pairs.map((p) => p.join('–')).join(', ')})
+                {personText(i.name, i.nameLatin)} ({i.pairs.map((p) => p.join('–')).join(', ')})
               </option>
             ))}
           </select>

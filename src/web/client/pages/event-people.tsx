@@ -3,7 +3,7 @@ import { api, everyPage, post } from '../api.ts';
 import { LANGUAGE_NAMES } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { AttendeeT, EventT, InterpreterT, IssuedTokenT, MatchT, OrganizationT } from '../types.ts';
-import { PersonName, pick, ProblemBox, ScrollBox, useAction, zoneLabel } from '../ui.tsx';
+import { Name, PersonName, pick, ProblemBox, ScrollBox, useAction, usePersonText, zoneLabel } from '../ui.tsx';
 import { IssuedToken } from './organizations.tsx';
 import { UnavailableEditor } from './schedule-rules.tsx';
 import { SendSignInLinks } from './messages.tsx';
@@ -28,18 +28,15 @@ export function Attendees({
   const { lang } = useSession();
   const action = useAction();
   const [issued, setIssued] = useState<{ who: string; token: string } | null>(null);
-  const [many, setMany] = useState<{ who: string; organization: string; token: string }[]>([]);
+  const [many, setMany] = useState<{ name: string; nameLatin: string; organization: OrganizationT | undefined; token: string }[]>([]);
+  const orgById = new Map(organizations.map((o) => [o.id, o]));
   // One sign-in token per attendee listed, each with its link, on a sheet to print and hand out.
   const issueAll = () =>
     action.run(async () => {
       const out: typeof many = [];
       for (const a of attendees) {
         const issuedToken = await post<IssuedTokenT>(`/api/attendees/${a.id}/tokens`, { label: 'printed' });
-        out.push({
-          who: a.nameLatin && a.nameLatin !== a.name ? `${a.name} (${a.nameLatin})` : a.name,
-          organization: orgName.get(a.organizationId) ?? '',
-          token: issuedToken.token,
-        });
+        out.push({ name: a.name, nameLatin: a.nameLatin, organization: orgById.get(a.organizationId), token: issuedToken.token });
       }
       setMany(out);
     });
@@ -78,8 +75,17 @@ export function Attendees({
       <SendSignInLinks eventId={event.id} onDone={onChange} />
       {many.length > 0 && (
         <div class="token-sheet">
-          <p class="row">
-            <button type="button" class="outline" onClick={() => print()}>
+          <p class="row no-print">
+            <button
+              type="button"
+              class="outline"
+              onClick={() => {
+                // Only the sheet goes to paper (style.css, html.print-tokens).
+                document.documentElement.classList.add('print-tokens');
+                addEventListener('afterprint', () => document.documentElement.classList.remove('print-tokens'), { once: true });
+                print();
+              }}
+            >
               {t('printTokens')}
             </button>
           </p>
@@ -95,8 +101,10 @@ export function Attendees({
               <tbody>
                 {many.map((m) => (
                   <tr>
-                    <td>{m.who}</td>
-                    <td>{m.organization}</td>
+                    <td>
+                      <PersonName name={m.name} latin={m.nameLatin} />
+                    </td>
+                    <td>{m.organization && <Name text={m.organization.name} latin={m.organization.nameLatin} />}</td>
                     <td>
                       <code class="secret">{`${location.origin}/#/sign-in/${m.token}`}</code>
                     </td>
@@ -272,10 +280,11 @@ export function Interpreters({ event, interpreters, onChange }: { event: EventT;
   const action = useAction();
   const [name, setName] = useState('');
   const [pairs, setPairs] = useState('ja-mn');
+  const personText = usePersonText();
   return (
     <>
       <h3>{t('interpretersHeading', { count: interpreters.length })}</h3>
-      <p>{interpreters.map((i) => `${i.name} (${i.pairs.map((p) => p.join('–')).join(', ')})`).join(' · ')}</p>
+      <p>{interpreters.map((i) => `${personText(i.name, i.nameLatin)} (${i.pairs.map((p) => p.join('–')).join(', ')})`).join(' · ')}</p>
       <ProblemBox error={action.error} />
       <form
         class="grid"

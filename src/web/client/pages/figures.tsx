@@ -2,12 +2,14 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, T
 import { useEffect, useRef } from 'preact/hooks';
 import { useT } from '../session.ts';
 import type { FiguresT } from '../types.ts';
+import { usePersonText } from '../ui.tsx';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 /** Meetings per slot (at tables and online) as a chart, and the figures a matchmaker checks. */
 export function FiguresView({ figures }: { figures: FiguresT }) {
   const t = useT();
+  const personText = usePersonText();
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!canvas.current) return;
@@ -72,7 +74,7 @@ export function FiguresView({ figures }: { figures: FiguresT }) {
       </div>
       {figures.interpreters.length > 0 && (
         <p>
-          {t('interpreterLoad')}: {figures.interpreters.map((i) => `${i.name} ${i.meetings}`).join(' · ')}
+          {t('interpreterLoad')}: {figures.interpreters.map((i) => `${personText(i.name, i.nameLatin)} ${i.meetings}`).join(' · ')}
         </p>
       )}
       {figures.idle && figures.idle.breaks > 0 && (

@@ -20,24 +20,13 @@ const TEMPLATE_CSV = [
 ].join('\r\n');
 const TEMPLATE = `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${TEMPLATE_CSV}\r\n`)}`;
 
+/**
+ * JSON, or CSV: declared Shift_JIS when the box is ticked; otherwise sent without a charset, and the
+ * service reads it as UTF-8 or recognises Japanese Excel's Shift_JIS (src/http/decode.ts), saying so.
+ */
 function contentType(file: File, shiftJis: boolean): string {
   if (/\.json$/i.test(file.name) || file.type === 'application/json') return 'application/json';
-  return shiftJis ? 'text/csv; charset=shift_jis' : 'text/csv; charset=utf-8';
-}
-
-/** Not UTF-8, yet Shift_JIS without a single undecodable byte: a CSV saved by Japanese Excel. */
-async function looksLikeShiftJis(file: File): Promise<boolean> {
-  if (/\.json$/i.test(file.name)) return false;
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const reads = (label: string) => {
-    try {
-      new TextDecoder(label, { fatal: true }).decode(bytes);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  return !reads('utf-8') && reads('shift_jis');
+  return shiftJis ? 'text/csv; charset=shift_jis' : 'text/csv';
 }
 
 export function ImportPage() {
@@ -46,19 +35,12 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [shiftJis, setShiftJis] = useState(false);
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
-  const [detected, setDetected] = useState(false);
 
   const send = async () => {
     if (!file) return;
     setPhase({ step: 'sending', share: 0 });
-    // A CSV from Japanese Excel is Shift_JIS: a file that is not UTF-8 but reads cleanly as Shift_JIS is sent as such.
-    const sjis = shiftJis || (await looksLikeShiftJis(file));
-    if (sjis && !shiftJis) {
-      setShiftJis(true);
-      setDetected(true);
-    }
     try {
-      const result = await upload<ImportResultT>('/api/organizations/import', file, contentType(file, sjis), (share) =>
+      const result = await upload<ImportResultT>('/api/organizations/import', file, contentType(file, shiftJis), (share) =>
         setPhase(share < 1 ? { step: 'sending', share } : { step: 'storing' }),
       );
       setPhase({ step: 'done', result });
@@ -102,7 +84,7 @@ export function ImportPage() {
         </button>
       </form>
 
-      {detected && <Notice text={t('shiftJisDetected')} />}
+      {phase.step === 'done' && phase.result.csv?.recognised && phase.result.csv.encoding === 'shift_jis' && <Notice text={t('shiftJisDetected')} />}
       <div aria-live="polite">
         {phase.step === 'sending' && (
           <p>

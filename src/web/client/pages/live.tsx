@@ -3,8 +3,7 @@ import { get, post } from '../api.ts';
 import type { MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { AttendanceFiguresT, LiveT } from '../types.ts';
-import { formatTime, LText, Loading, Notice, ProblemBox, ScrollBox, useAction, useLoad } from '../ui.tsx';
-import { scriptLang } from './print-sheets.tsx';
+import { formatTime, Loading, Name, Notice, PersonName, ProblemBox, ScrollBox, useAction, useLoad } from '../ui.tsx';
 
 type LiveMeeting = NonNullable<LiveT['tables'][number]['now']>;
 const REFRESH_MS = 30_000;
@@ -14,13 +13,13 @@ function Who({ person, now }: { person: LiveMeeting['people'][number]; now: bool
   const t = useT();
   return (
     <div class="who-live">
-      <strong lang={scriptLang(person.name)}>{person.name}</strong>
-      {person.latin && <span class="latin"> ({person.latin})</span>}
+      <strong>
+        <PersonName name={person.name} latin={person.latin} />
+      </strong>
       {person.checkIn !== 'present' && <span class="badge"> {t(now ? 'lateLabel' : 'statusNotYet')}</span>}
       <br />
       <small>
-        <LText text={person.organization} />
-        {person.organizationLatin && <span class="latin"> ({person.organizationLatin})</span>}
+        <Name text={person.organization} latin={person.organizationLatin} />
       </small>
     </div>
   );
@@ -41,8 +40,7 @@ function MeetingCard({ m, label }: { m: LiveMeeting | null; label: MessageKey })
           ))}
           {m.interpreter && (
             <p class="interp">
-              {t('interpreterMark')} <span lang={scriptLang(m.interpreter.name)}>{m.interpreter.name}</span>
-              {m.interpreter.latin && ` (${m.interpreter.latin})`}
+              {t('interpreterMark')} <PersonName name={m.interpreter.name} latin={m.interpreter.latin} />
             </p>
           )}
         </>
@@ -193,8 +191,7 @@ export function LivePage({ eventId, tableId }: { eventId: number; tableId?: numb
               <ul>
                 {data.late.map((l) => (
                   <li>
-                    <span lang={scriptLang(l.name)}>{l.name}</span>
-                    {l.latin && ` (${l.latin})`} · {t('table')} {l.table ?? t('online')}
+                    <PersonName name={l.name} latin={l.latin} /> · {t('table')} {l.table ?? t('online')}
                   </li>
                 ))}
               </ul>
@@ -216,9 +213,8 @@ export function LivePage({ eventId, tableId }: { eventId: number; tableId?: numb
           <div class="live-grid">
             {data.interpreters.map((i) => (
               <article>
-                <h3 lang={scriptLang(i.name)}>
-                  {i.name}
-                  {i.latin && ` (${i.latin})`}
+                <h3>
+                  <PersonName name={i.name} latin={i.latin} />
                 </h3>
                 <MeetingCard m={i.now} label="nowLabel" />
                 <MeetingCard m={i.next} label="nextLabel" />

@@ -115,7 +115,7 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
                       ))}
                     </td>
                     <td>{m.online ? t('online') : (m.table?.name ?? '—')}</td>
-                    <td>{m.interpreter ? m.interpreter.name : '—'}</td>
+                    <td>{m.interpreter ? <PersonName name={m.interpreter.name} latin={m.interpreter.nameLatin} /> : '—'}</td>
                     <td>{Date.parse(m.end) <= Date.now() ? <MeetingFeedback meeting={m} /> : '—'}</td>
                   </tr>
                 );

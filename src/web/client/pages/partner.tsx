@@ -68,7 +68,7 @@ export function PartnerPage({ selfId, partnerId }: { selfId: number; partnerId: 
       <p class="muted">
         {COUNTRY[o.country]?.[lang] ?? o.country} · {o.city} · {KIND[o.kind]?.[lang] ?? o.kind} ·{' '}
         {o.languages.map((l) => LANGUAGE_NAMES[l]?.[lang] ?? l).join(', ')} · {t('score')} <Score value={data.view.score} />{' '}
-        <StrengthWord score={data.view.score} /> <RelationBadges relation={data.view.relation} />
+        <StrengthWord strength={data.view.strength} /> <RelationBadges relation={data.view.relation} />
       </p>
       <Concepts concepts={data.view.concepts} />
       <h2>{t('description')}</h2>
@@ -124,7 +124,7 @@ export function RequesterSummary({ organizationId, partnerId }: { organizationId
   return (
     <details class="requester">
       <summary>
-        {t('aboutRequester')} · {t('score')} <Score value={data.score} /> <StrengthWord score={data.score} />
+        {t('aboutRequester')} · {t('score')} <Score value={data.score} /> <StrengthWord strength={data.strength} />
       </summary>
       <Concepts concepts={data.concepts} />
       <p>

@@ -1,6 +1,6 @@
 import { useSession, useT } from '../session.ts';
 import type { SheetsT } from '../types.ts';
-import { formatTime, pick, ScrollBox, zoneLabel } from '../ui.tsx';
+import { formatTime, Name, PersonName, ScrollBox, usePersonText, zoneLabel } from '../ui.tsx';
 
 type Attendee = SheetsT['attendees'][number];
 type Meeting = SheetsT['meetings'][number];
@@ -25,28 +25,16 @@ export function sheetIndex(data: SheetsT) {
 }
 export type SheetIndex = ReturnType<typeof sheetIndex>;
 
-/** A person's name as written, and in Latin letters when it is in another script. */
-export function PersonName({ person }: { person: { name: string; latin: string | null } | undefined }) {
-  if (!person) return null;
-  return (
-    <span class="person">
-      <span lang={scriptLang(person.name)}>{person.name}</span>
-      {person.latin && <span class="latin"> ({person.latin})</span>}
-    </span>
-  );
+/**
+ * A person's name as written, and in Latin letters when the reader writes in another script; an
+ * organisation's in the reader's language when it has one, else the original with its Latin form.
+ * The rule of matching/text/names.ts, as on every page.
+ */
+export function SheetPersonName({ person }: { person: { name: string; latin: string | null } | undefined }) {
+  return person ? <PersonName name={person.name} latin={person.latin} /> : null;
 }
-
-/** An organisation's name in the reader's language when it has one; else the original, with its Latin form. */
 export function OrgName({ org }: { org: SheetsT['organizations'][number] | undefined }) {
-  const { lang } = useSession();
-  if (!org) return null;
-  const shown = pick(org.name, lang);
-  return (
-    <span class="org">
-      <span lang={shown.lang}>{shown.text}</span>
-      {shown.original && shown.lang !== 'en' && org.latin && <span class="latin"> ({org.latin})</span>}
-    </span>
-  );
+  return org ? <Name text={org.name} latin={org.latin} /> : null;
 }
 
 /** Both people of a meeting, each with their organisation. */
@@ -57,7 +45,7 @@ function Pair({ m, ix }: { m: Meeting; ix: SheetIndex }) {
         const p = ix.people.get(id);
         return (
           <div class="pair-person">
-            <PersonName person={p} /> · <OrgName org={ix.orgs.get(p?.organizationId ?? 0)} />
+            <SheetPersonName person={p} /> · <OrgName org={ix.orgs.get(p?.organizationId ?? 0)} />
           </div>
         );
       })}
@@ -87,6 +75,7 @@ function Printed({ data }: { data: SheetsT }) {
 export function AgendaSheet({ data, ix, person }: { data: SheetsT; ix: SheetIndex; person: Attendee }) {
   const t = useT();
   const { lang } = useSession();
+  const personText = usePersonText();
   const mine = ix.byStart.filter((m) => m.attendeeIds.includes(person.id));
   const elsewhere = person.timeZone !== ix.zone;
   return (
@@ -96,9 +85,9 @@ export function AgendaSheet({ data, ix, person }: { data: SheetsT; ix: SheetInde
           <p class="muted">
             {data.event.name} · {data.event.city}
           </p>
-          <h2>{t('agendaOf', { name: person.name })}</h2>
+          <h2>{t('agendaOf', { name: personText(person.name, person.latin) })}</h2>
           <p>
-            <PersonName person={person} /> · <OrgName org={ix.orgs.get(person.organizationId)} />
+            <SheetPersonName person={person} /> · <OrgName org={ix.orgs.get(person.organizationId)} />
           </p>
           <p class="muted">{t('timesShownIn', { zone: zoneLabel(person.timeZone) })}</p>
         </div>
@@ -114,7 +103,7 @@ export function AgendaSheet({ data, ix, person }: { data: SheetsT; ix: SheetInde
       {mine.length === 0 ? (
         <p>{t('noMeetingsYet')}</p>
       ) : (
-        <ScrollBox label={t('agendaOf', { name: person.name })}>
+        <ScrollBox label={t('agendaOf', { name: personText(person.name, person.latin) })}>
           <table class="sheet-table">
             <thead>
               <tr>
@@ -134,12 +123,12 @@ export function AgendaSheet({ data, ix, person }: { data: SheetsT; ix: SheetInde
                     <td>{formatTime(m.start, person.timeZone, lang)}</td>
                     {elsewhere && <td>{formatTime(m.start, ix.zone, lang, false)}</td>}
                     <td>
-                      <PersonName person={partner} />
+                      <SheetPersonName person={partner} />
                       <br />
                       <OrgName org={ix.orgs.get(partner?.organizationId ?? 0)} /> <DayChange m={m} />
                     </td>
                     <td>{m.online ? t('online') : `${t('table')} ${ix.tables.get(m.tableId ?? 0) ?? ''}`}</td>
-                    <td>{interpreter ? <PersonName person={interpreter} /> : '—'}</td>
+                    <td>{interpreter ? <SheetPersonName person={interpreter} /> : '—'}</td>
                   </tr>
                 );
               })}
@@ -199,7 +188,7 @@ export function ResourceSheet({
                   <td>{formatTime(slot.start, ix.zone, lang, false)}</td>
                   {showTable && <td>{meeting?.online ? t('online') : (ix.tables.get(meeting?.tableId ?? 0) ?? '')}</td>}
                   <td>{meeting ? <Pair m={meeting} ix={ix} /> : <span class="muted">{t('freeTable')}</span>}</td>
-                  <td>{meeting?.interpreterId ? <PersonName person={ix.interpreters.get(meeting.interpreterId)} /> : ''}</td>
+                  <td>{meeting?.interpreterId ? <SheetPersonName person={ix.interpreters.get(meeting.interpreterId)} /> : ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -221,12 +210,12 @@ export function GridSheet({ data, ix, date }: { data: SheetsT; ix: SheetIndex; d
       <>
         {m.attendeeIds.map((id) => (
           <div>
-            <PersonName person={ix.people.get(id)} />
+            <SheetPersonName person={ix.people.get(id)} />
           </div>
         ))}
         {m.interpreterId && (
           <div class="interp">
-            {t('interpreterMark')} {ix.interpreters.get(m.interpreterId)?.name}
+            {t('interpreterMark')} <SheetPersonName person={ix.interpreters.get(m.interpreterId)} />
           </div>
         )}
       </>
@@ -298,7 +287,7 @@ export function CheckInSheet({ data, ix, date }: { data: SheetsT; ix: SheetIndex
                 <OrgName org={ix.orgs.get(a.organizationId)} />
               </td>
               <td>
-                <PersonName person={a} />
+                <SheetPersonName person={a} />
               </td>
               <td class="code">{a.checkInCode}</td>
               <td>{marks.get(a.id) === 'present' ? `☑ ${t('statusPresent')}` : marks.get(a.id) === 'absent' ? `☒ ${t('statusAbsent')}` : '☐'}</td>

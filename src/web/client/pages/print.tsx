@@ -3,7 +3,7 @@ import type { MessageKey } from '../i18n.ts';
 import { getKept } from '../offline.ts';
 import { useSession, useT } from '../session.ts';
 import type { SheetsT } from '../types.ts';
-import { formatTime, Loading, useLoad } from '../ui.tsx';
+import { formatTime, Loading, useLoad, usePersonText } from '../ui.tsx';
 import { AgendaSheet, CheckInSheet, GridSheet, ResourceSheet, sheetIndex } from './print-sheets.tsx';
 
 export type SheetKind = 'agenda' | 'agendas' | 'table' | 'interpreter' | 'grid' | 'check-in';
@@ -20,7 +20,8 @@ const KINDS: { kind: SheetKind; label: MessageKey }[] = [
  * Print-ready sheets (A4; the grid landscape; a meeting never split across pages): an attendee's
  * agenda with its QR check-in code, every agenda in one document, table and interpreter sheets, the
  * whole grid and the check-in list. On screen a toolbar offers the print dialog; on paper only the
- * sheets remain. Labels follow the page's language; names come in their own script and in Latin.
+ * sheets remain. Labels follow the page's language; names as the reader reads them (matching/text/names.ts):
+ * in their own script, with the Latin form when the reader writes in another.
  */
 export function PrintPage({ eventId, kind, itemId, attendeeId }: { eventId: number; kind: SheetKind; itemId?: number; attendeeId?: number }) {
   const t = useT();
@@ -66,6 +67,7 @@ export function PrintPage({ eventId, kind, itemId, attendeeId }: { eventId: numb
 
 function Sheets({ data, kind, itemId }: { data: SheetsT; kind: SheetKind; itemId: number | undefined }) {
   const t = useT();
+  const personText = usePersonText();
   const ix = sheetIndex(data);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   switch (kind) {
@@ -103,7 +105,7 @@ function Sheets({ data, kind, itemId }: { data: SheetsT; kind: SheetKind; itemId
               <ResourceSheet
                 data={data}
                 ix={ix}
-                title={t('interpreterSheet', { name: i.latin ? `${i.name} (${i.latin})` : i.name })}
+                title={t('interpreterSheet', { name: personText(i.name, i.latin) })}
                 keep={(m) => m.interpreterId === i.id}
                 showTable
                 allSlots={false}

@@ -10,6 +10,8 @@ interface Draft {
   /** The name in Latin letters; sent only when the organisation changed it (else it follows the name). */
   nameLatin: string;
   loadedLatin: string;
+  /** Whether the Latin name is the organisation's own (else made from the name). */
+  latinOwn: boolean;
   description: Record<Lang, string>;
   /** One item per line, aligned across languages (line 3 in Japanese is line 3 in English). */
   offers: Record<Lang, string>;
@@ -35,6 +37,7 @@ function toDraft(o: OrganizationT): Draft {
     name: each((l) => o.name[l] ?? ''),
     nameLatin: o.nameLatin,
     loadedLatin: o.nameLatin,
+    latinOwn: o.nameLatinOwn,
     description: each((l) => o.description[l] ?? ''),
     offers: each((l) => lines(o.offers, l)),
     needs: each((l) => lines(o.needs, l)),
@@ -67,7 +70,9 @@ function toPatch(d: Draft) {
   const description = localized(d.description);
   return {
     name: localized(d.name),
+    // Changed: the organisation's own; emptied: back to the one made from the name (as the help says).
     ...(d.nameLatin.trim() && d.nameLatin.trim() !== d.loadedLatin ? { nameLatin: d.nameLatin.trim() } : {}),
+    ...(!d.nameLatin.trim() && d.latinOwn ? { nameLatin: null } : {}),
     // A description is optional; an empty one is left out (a text must have a language).
     ...(Object.keys(description).length ? { description } : {}),
     offers: items(d.offers),
@@ -94,6 +99,7 @@ export function ProfilePage({ id }: { id: number }) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [tab, setTab] = useState<Lang>(lang);
   const [saved, setSaved] = useState<string | null>(null);
+  const [latinNotice, setLatinNotice] = useState<string | null>(null);
   const action = useAction();
   useEffect(() => {
     if (data) setDraft(toDraft(data));
@@ -205,8 +211,29 @@ export function ProfilePage({ id }: { id: number }) {
             aria-describedby="latin-help"
             onInput={(e) => set({ nameLatin: e.currentTarget.value })}
           />
-          <small id="latin-help">{t('latinNameHelp')}</small>
+          <small id="latin-help">
+            {t('latinNameHelp')} {t(draft.latinOwn ? 'latinIsOwn' : 'latinIsMade')}
+          </small>
         </label>
+        {draft.latinOwn && (
+          <p>
+            <button
+              type="button"
+              class="outline secondary small"
+              onClick={() =>
+                void action.run(async () => {
+                  // Only the Latin name changes; what else is being edited stays in the form.
+                  const done = await patch<OrganizationT>(`/api/organizations/${id}`, { nameLatin: null });
+                  setDraft({ ...draft, nameLatin: done.nameLatin, loadedLatin: done.nameLatin, latinOwn: done.nameLatinOwn });
+                  setLatinNotice(t('latinResetDone', { latin: done.nameLatin }));
+                })
+              }
+            >
+              {t('latinReset')}
+            </button>
+          </p>
+        )}
+        <Notice text={latinNotice} />
         <label>
           {t('website')}
           <input name="website" type="url" placeholder="https://" value={draft.website} onInput={(e) => set({ website: e.currentTarget.value })} />

@@ -3,7 +3,8 @@ import { download, get, patch, post } from '../api.ts';
 import { COUNTRY, KIND, type MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { MatchHistoryT, MatchT, OrganizationT, Page } from '../types.ts';
-import { formatTime, Loading, Name, Notice, Pager, pick, ProblemBox, Score, STRENGTH, useAction, useLoad } from '../ui.tsx';
+import { formatTime, Loading, Name, Notice, Pager, pick, ProblemBox, Score, useAction, useLoad } from '../ui.tsx';
+import { STRENGTH_THRESHOLDS } from '../../../../matching/score.ts';
 import { Reasons } from './reasons.tsx';
 import { PairRules, RuleBadge } from './schedule-rules.tsx';
 import { SideBySide } from './side-by-side.tsx';
@@ -41,10 +42,11 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
   const t = useT();
   const { lang } = useSession();
   // One organisation's pairs: every status, so its decided pairs are in view too.
-  // Weak pairs are hidden at first (most of a large queue): the threshold is the matchmaker's to move.
+  // Weak pairs are hidden at first (most of a large queue), below the engine's "good" (matching/score.ts):
+  // the threshold is the matchmaker's to move.
   const [filters, setFilters] = useState<Filters>({
     status: organizationId ? '' : 'pending',
-    minScore: organizationId ? '' : String(STRENGTH.good),
+    minScore: organizationId ? '' : String(STRENGTH_THRESHOLDS.good),
     country: '',
     kind: '',
     sector: '',
@@ -219,7 +221,7 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
       </form>
       <Loading when={loading && !data} error={error} />
       <p class="muted">
-        {t('fitLegend', { strong: STRENGTH.strong, good: STRENGTH.good })}
+        {t('fitLegend', { strong: STRENGTH_THRESHOLDS.strong, good: STRENGTH_THRESHOLDS.good })}
         {Number(filters.minScore) > 0 && <> · {t('weakHidden', { min: filters.minScore })}</>}
       </p>
       {data && (

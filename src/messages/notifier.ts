@@ -1,6 +1,6 @@
 import type { AttendeeRow, EventRow, MailAttachment, MeetingRequestRow, MeetingRow, MessageKind, OrganizationRow } from '../db/schema.ts';
 import { invalid } from '../domain/errors.ts';
-import { readablePersonName } from '../../matching/text/names.ts';
+import { readableNameText, readablePerson, readablePersonName } from '../../matching/text/names.ts';
 import { agendaContext, agendaIcs, meetingView } from '../events/agenda.ts';
 import type { MeetingsRepository } from '../events/meetings-repository.ts';
 import type { EventNotices, MeetingChange } from '../events/notices.ts';
@@ -34,10 +34,14 @@ export interface SignInLinks {
   skipped: { attendeeId: number; name: string; reason: 'no-email' | 'opted-out' }[];
 }
 
-/** An organisation's name as the reader reads it: their language if the profile has it, else English, else as written. */
+/**
+ * An organisation's name in a message: the reader's language if the profile has it, else English, else
+ * the original with its Latin form (names.ts). A subject line stays short where the profile gives an
+ * English name; a person's name beside it gets its Latin form (see partnerLabel).
+ */
 export function nameFor(org: OrganizationRow | null | undefined, lang: MailLang): string {
   if (!org) return '';
-  return org.name[lang] ?? org.name.en ?? Object.values(org.name)[0] ?? '';
+  return org.name[lang] ?? org.name.en ?? readableNameText(org.name, org.nameLatin || null, lang);
 }
 
 /**
@@ -77,7 +81,9 @@ export function createMessages(d: MessagesDeps) {
   /** "White Herd Cashmere LLC (Bat)": the partner as this reader reads it. */
   function partnerLabel(attendee: AttendeeRow | undefined, organizationId: number, lang: MailLang): string {
     const org = nameFor(d.organization(organizationId), lang);
-    return attendee ? `${org} (${attendee.name})` : org;
+    if (!attendee) return org;
+    const person = readablePerson(attendee.name, attendee.nameLatin, lang);
+    return `${org} (${person.latin ? `${person.text}, ${person.latin}` : person.text})`;
   }
 
   /** Stores one message to one person, with its unsubscribe link; suppressed if they turned the kind off. */

@@ -97,7 +97,7 @@ describe('e-mail through a real SMTP server', () => {
     await t.app.mail.tick();
     const [received] = await smtp.waitFor(1);
     expect(to(received!)).toBe('bat@cashmere.example.mn');
-    expect(received!.subject).toBe('UB Matching: Minato Apparel (中村 由美) уулзалт хүсэж байна');
+    expect(received!.subject).toBe('UB Matching: Minato Apparel (中村 由美, Nakamura Yumi) уулзалт хүсэж байна');
     expect(received!.headers.get('content-language')).toBe('mn');
     expect(received!.text).toContain('Сайн байна уу, Батбаяр');
     expect(received!.text).toContain('カシミヤ糸の調達について');
@@ -108,7 +108,7 @@ describe('e-mail through a real SMTP server', () => {
     const accepted = (await smtp.waitFor(2))[1]!;
     expect(to(accepted)).toBe('yumi@minato.example.jp');
     // Names as the reader reads them: the Mongolian company by its English name for a Japanese reader.
-    expect(accepted.subject).toBe('【UB Matching】White Herd Cashmere (Батбаяр) が商談を承諾しました');
+    expect(accepted.subject).toBe('【UB Matching】White Herd Cashmere (Батбаяр, Batbayar) が商談を承諾しました');
 
     const meeting = await ok('POST', `/api/events/${ids.event}/meetings`, { requestId: request.id, slotStart: '2026-12-10T09:00:00+08:00' });
     await t.app.mail.tick();

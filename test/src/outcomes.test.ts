@@ -96,7 +96,7 @@ describe('after the meeting', () => {
     expect((await t.app.mail.tick()).due).toMatchObject({ reminders: 2, feedback: 0 });
     const reminder = messages('reminder').find((m) => m.recipientEmail === 'bat@cashmere.example.mn')!;
     expect(reminder.subject).toBe('UB Matching: маргаашийн 1 уулзалт');
-    expect(reminder.text).toContain('Minato Apparel (中村 由美)');
+    expect(reminder.text).toContain('Minato Apparel (中村 由美, Nakamura Yumi)');
     expect(reminder.attachments[0]!.content).toContain('BEGIN:VEVENT');
     expect((await t.app.mail.tick()).due.reminders).toBe(0);
 
@@ -105,7 +105,7 @@ describe('after the meeting', () => {
     expect((await t.app.mail.tick()).due.feedback).toBe(2);
     expect((await t.app.mail.tick()).due.feedback).toBe(0);
     const forBat = messages('feedback').find((m) => m.recipientEmail === 'bat@cashmere.example.mn')!;
-    expect(forBat.subject).toBe('UB Matching: Minato Apparel (中村 由美)-тэй хийсэн уулзалт ямар байсан бэ?');
+    expect(forBat.subject).toBe('UB Matching: Minato Apparel (中村 由美, Nakamura Yumi)-тэй хийсэн уулзалт ямар байсан бэ?');
     const form = await ok('GET', `/api/feedback/${linkIn(forBat.text)}`, undefined, {});
     expect(form).toMatchObject({
       purpose: 'feedback',
@@ -173,7 +173,7 @@ describe('after the meeting', () => {
     expect((await t.app.mail.tick()).due.followUps).toBe(2);
     expect((await t.app.mail.tick()).due.followUps).toBe(0);
     const forYumi = messages('follow-up').find((m) => m.recipientEmail === 'yumi@minato.example.jp')!;
-    expect(forYumi.subject).toBe('White Herd Cashmere (Батбаяр) との商談から 3 か月: その後いかがですか');
+    expect(forYumi.subject).toBe('White Herd Cashmere (Батбаяр, Batbayar) との商談から 3 か月: その後いかがですか');
     const token = linkIn(forYumi.text);
     expect(await ok('GET', `/api/feedback/${token}`, undefined, {})).toMatchObject({ purpose: 'follow-up', months: 3, lang: 'ja' });
     const bad = await t.app.inject({ method: 'PUT', url: `/api/feedback/${token}`, payload: { outcomes: ['nothing', 'mou'] } });

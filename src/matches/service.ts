@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
-import type { MatchingEngine, Profile, StoredFeatures, Suggestion, SuggestOptions } from '../../matching/index.ts';
+import type { MatchingEngine, Profile, QueryReading, StoredFeatures, Suggestion, SuggestOptions } from '../../matching/index.ts';
 import type { FeatureAnalyser } from '../matching-worker/analyser.ts';
 import { textsHash } from '../matching-worker/fingerprint.ts';
 import type { OrganizationChange, OrganizationsRepository } from '../organizations/repository.ts';
@@ -28,6 +28,8 @@ export interface MatchingServiceOptions {
   now?: () => Date;
   /** Profiles per analysis task (default 50): a single edit waits at most for one task ahead of it. */
   chunk?: number;
+  /** Reads a search query into concepts (where kuromoji is: the text worker in the service). */
+  readQuery: (query: string) => QueryReading;
   /** Cached suggestion answers (default 5,000). */
   cacheSize?: number;
 }
@@ -267,7 +269,7 @@ export class MatchingService {
 
   /** The directory's search by concept (any language), best first: ids only. */
   search(query: string): number[] {
-    return this.engine.search(query, { limit: 5000 }).map((hit) => hit.profileId);
+    return this.engine.searchRead(this.options.readQuery(query), { limit: 5000 }).map((hit) => hit.profileId);
   }
 
   profile(id: number): Profile | undefined {

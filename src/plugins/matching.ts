@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { createMatchingEngine } from '../../matching/index.ts';
+import { createIndexEngine } from '../../matching/index.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { createAnalyser, type AnalysisMode } from '../matching-worker/analyser.ts';
 import { analysisFingerprint } from '../matching-worker/fingerprint.ts';
@@ -38,15 +38,16 @@ const RETRY_AFTER_S = 2;
  */
 export default fp(
   async function matching(app: FastifyInstance, opts: MatchingPluginOptions) {
-    // Texts are analysed in the worker; this engine analyses only the directory's search words, with
-    // the process's one kuromoji (already loaded for romanising names) and the lexicon.
-    const engine = await createMatchingEngine();
+    // Texts are analysed in the worker and search words read in the text worker (app.texts): this
+    // engine only indexes, without kuromoji.
+    const engine = createIndexEngine({ lexicon: app.texts.lexicon });
     const matches = createMatchesRepository(app.db);
     const analyser = createAnalyser(opts.analysis);
     const service = new MatchingService(engine, app.organizations, matches, {
       topK: 20,
       fullRerankAbove: 200,
       analyser,
+      readQuery: app.texts.readQuery,
       features: createFeaturesRepository(app.db),
       fingerprint: analysisFingerprint(),
       now: app.now,
@@ -64,7 +65,9 @@ export default fp(
         () => {
           const { indexed } = service.progress();
           app.log.info(`matching index ready: ${indexed} organisations in ${Math.round(performance.now() - started)} ms`);
-          if (opts.warm) analyser.warm().catch((error: unknown) => app.log.error({ err: error }, 'matching worker failed to start'));
+          if (!opts.warm) return;
+          analyser.warm().catch((error: unknown) => app.log.error({ err: error }, 'matching worker failed to start'));
+          app.texts.warm();
         },
         (error: unknown) => app.log.error({ err: error }, 'matching index failed to load'),
       );

@@ -9,7 +9,7 @@ import {
   type Field,
   type ProfileFeatures,
 } from './features.ts';
-import { InvertedIndex, type Accumulator, type DocField } from './inverted-index.ts';
+import { InvertedIndex, type Accumulator, type DocField, type IndexDump } from './inverted-index.ts';
 import type { Lexicon } from './lexicon/lexicon.ts';
 import type { Profile } from './profile.ts';
 import { explainPair, type Reason } from './reasons.ts';
@@ -164,6 +164,26 @@ export class MatchingEngine {
         this.profiles.set(profile.id, profile);
         this.index.upsertStored(profile.id, features);
       }
+    }, opts.refresh ?? true);
+  }
+
+  /** The index's documents, for a snapshot (see InvertedIndex.dump). */
+  dump(ids?: Iterable<number>): IndexDump {
+    return this.index.dump(ids);
+  }
+
+  /** `upsertStored` from a snapshot's documents (`dump` of an index built with the same analysis). */
+  upsertDumped(
+    names: Pick<IndexDump, 'features' | 'langs'>,
+    items: readonly { profile: Profile; fields: IndexDump['docs'][number]['fields'] }[],
+    opts: { refresh?: boolean } = {},
+  ): void {
+    this.index.batch(() => {
+      for (const { profile } of items) this.profiles.set(profile.id, profile);
+      this.index.upsertDumped(
+        names,
+        items.map(({ profile, fields }) => ({ key: profile.id, fields })),
+      );
     }, opts.refresh ?? true);
   }
 

@@ -106,19 +106,23 @@ export class InvertedIndex {
   upsert(key: number, fields: Record<Field, FieldBag>): void {
     this.place(key, (field) => {
       const bag = fields[field];
-      return [...bag.counts].map(([name, count]): Entry => {
-        const source = bag.sources.get(name);
-        return [this.featureId(name), count, source ? this.sourceCode(source.item, source.lang) : 0];
-      });
+      return fromEntries(
+        [...bag.counts].map(([name, count]): Entry => {
+          const source = bag.sources.get(name);
+          return [this.featureId(name), count, source ? this.sourceCode(source.item, source.lang) : 0];
+        }),
+      );
     });
   }
 
   /** The same from stored features: no Maps built on the way (a restart loads every profile this way). */
   upsertStored(key: number, fields: StoredFeatures): void {
-    this.place(key, (field) => (fields[field] ?? []).map(([name, count, item, lang]): Entry => [this.featureId(name), count, this.sourceCode(item, lang)]));
+    this.place(key, (field) =>
+      fromEntries((fields[field] ?? []).map(([name, count, item, lang]): Entry => [this.featureId(name), count, this.sourceCode(item, lang)])),
+    );
   }
 
-  private place(key: number, entriesOf: (field: Field) => Entry[]): void {
+  private place(key: number, fieldOf: (field: Field) => RawField): void {
     if (this.slotOf.has(key)) this.remove(key);
     const slot = this.freeSlots.pop() ?? this.keyOfSlot.length;
     this.slotOf.set(key, slot);
@@ -126,15 +130,9 @@ export class InvertedIndex {
     const doc = {} as Record<Field, DocField>;
     const seen = new Set<number>();
     for (const field of FIELDS) {
-      const entries = entriesOf(field);
-      entries.sort((a, b) => a[0] - b[0]);
-      doc[field] = {
-        ids: Int32Array.from(entries, (e) => e[0]),
-        counts: Uint16Array.from(entries, (e) => Math.min(e[1], 0xffff)),
-        sources: Uint16Array.from(entries, (e) => e[2]),
-        values: new Float32Array(entries.length),
-      };
-      for (const [id] of entries) seen.add(id);
+      const { ids, counts, sources } = fieldOf(field);
+      doc[field] = { ids, counts, sources, values: new Float32Array(ids.length) };
+      for (const id of ids) seen.add(id);
     }
     for (const id of seen) this.df[id]!++;
     this.docs[slot] = doc;
@@ -181,9 +179,51 @@ export class InvertedIndex {
 
   /** Recomputes every document's weights with the current idf. O(total postings). */
   refresh(): void {
-    for (const postings of Object.values(this.postings)) postings.length = 0;
+    // Postings sized first (one count per field and feature), so that none grows on the way.
+    for (const field of FIELDS) {
+      const sizes = new Int32Array(this.featureNames.length);
+      for (const slot of this.slotOf.values()) for (const id of this.docs[slot]![field].ids) sizes[id]!++;
+      const postings = this.postings[field];
+      postings.length = 0;
+      for (let id = 0; id < sizes.length; id++) {
+        if (sizes[id]) postings[id] = { slots: new Int32Array(sizes[id]!), weights: new Float32Array(sizes[id]!), length: 0 };
+      }
+    }
     for (const slot of this.slotOf.values()) this.index(slot);
     this.documentsAtRefresh = this.documents;
+  }
+
+  /** Every document as it was added (ids, counts, sources per field), for a snapshot of the index. */
+  dump(keys: Iterable<number> = this.slotOf.keys()): IndexDump {
+    const docs: IndexDump['docs'] = [];
+    for (const key of keys) {
+      const doc = this.docs[this.slotOf.get(key)!];
+      if (doc) docs.push({ key, fields: doc });
+    }
+    return { features: [...this.featureNames], langs: [...this.langNames], docs };
+  }
+
+  /**
+   * Adds documents from a dump (another index's ids, translated), like `upsert`. Inside a batch
+   * without refresh (a start-up), they are weighed and posted by the caller's `refresh()`.
+   */
+  upsertDumped(dump: Pick<IndexDump, 'features' | 'langs'>, docs: IndexDump['docs']): void {
+    const ids = dump.features.map((name) => this.featureId(name));
+    const langs = dump.langs.map((lang) => this.sourceCode(0, lang));
+    const same = ids.every((id, i) => id === i) && langs.every((code, i) => code === i);
+    for (const { key, fields } of docs) {
+      this.place(key, (field) => {
+        const f = fields[field];
+        if (same) return f;
+        const entries = Array.from(f.ids, (id, i): Entry => [ids[id]!, f.counts[i]!, (f.sources[i]! & 0xff00) | langs[f.sources[i]! & 0xff]!]);
+        entries.sort((a, b) => a[0] - b[0]);
+        return {
+          ids: Int32Array.from(entries, (e) => e[0]),
+          counts: Uint16Array.from(entries, (e) => e[1]),
+          sources: Uint16Array.from(entries, (e) => e[2]),
+        };
+      });
+    }
   }
 
   /**
@@ -320,6 +360,25 @@ export class InvertedIndex {
     posting.weights[posting.length] = weight;
     posting.length++;
   }
+}
+
+/** A field's features sorted by id, as parallel arrays. */
+type RawField = Pick<DocField, 'ids' | 'counts' | 'sources'>;
+
+function fromEntries(entries: Entry[]): RawField {
+  entries.sort((a, b) => a[0] - b[0]);
+  return {
+    ids: Int32Array.from(entries, (e) => e[0]),
+    counts: Uint16Array.from(entries, (e) => Math.min(e[1], 0xffff)),
+    sources: Uint16Array.from(entries, (e) => e[2]),
+  };
+}
+
+/** An index's documents with the names of its feature and language ids (see `InvertedIndex.dump`). */
+export interface IndexDump {
+  features: string[];
+  langs: string[];
+  docs: { key: number; fields: Record<Field, RawField> }[];
 }
 
 const EMPTY_FIELD: DocField = { ids: new Int32Array(0), values: new Float32Array(0), counts: new Uint16Array(0), sources: new Uint16Array(0) };

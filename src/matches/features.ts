@@ -1,4 +1,4 @@
-import { asc, gt, inArray, eq } from 'drizzle-orm';
+import { asc, eq, getTableColumns, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { organizationFeatures, organizations, type OrganizationFeaturesRow, type OrganizationRow } from '../db/schema.ts';
 
@@ -21,9 +21,17 @@ export function createFeaturesRepository(db: Db) {
 
   return {
     /** Organisations with their stored features, in id order, `limit` after `afterId`: the start-up reads pages. */
-    page(afterId: number, limit: number): { row: OrganizationRow; stored: OrganizationFeaturesRow | null }[] {
+    page(afterId: number, limit: number): { row: OrganizationRow; stored: Omit<OrganizationFeaturesRow, 'features'> | null }[] {
+      // Without the features themselves: most come from the index's snapshot, the rest by `forIds`.
       return db
-        .select()
+        .select({
+          organizations: getTableColumns(organizations),
+          organization_features: {
+            organizationId: organizationFeatures.organizationId,
+            textsHash: organizationFeatures.textsHash,
+            rankedHash: organizationFeatures.rankedHash,
+          },
+        })
         .from(organizations)
         .leftJoin(organizationFeatures, eq(organizationFeatures.organizationId, organizations.id))
         .where(gt(organizations.id, afterId))

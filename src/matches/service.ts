@@ -1,6 +1,8 @@
 import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
 import type { MatchingEngine, Profile, QueryReading, StoredFeatures, Suggestion, SuggestOptions } from '../../matching/index.ts';
+import type { IndexDump } from '../../matching/inverted-index.ts';
 import type { FeatureAnalyser } from '../matching-worker/analyser.ts';
+import type { Snapshot } from '../matching-worker/snapshot.ts';
 import { textsHash } from '../matching-worker/fingerprint.ts';
 import type { OrganizationChange, OrganizationsRepository } from '../organizations/repository.ts';
 import { profileFromRow } from '../organizations/model.ts';
@@ -30,6 +32,11 @@ export interface MatchingServiceOptions {
   chunk?: number;
   /** Reads a search query into concepts (where kuromoji is: the text worker in the service). */
   readQuery: (query: string) => QueryReading;
+  /** Where the index's snapshot is kept (a file beside the database), if anywhere. */
+  snapshot?: {
+    read(): Snapshot | null;
+    write(dump: IndexDump, hashOf: (id: number) => string | undefined): void;
+  };
   /** Cached suggestion answers (default 5,000). */
   cacheSize?: number;
 }
@@ -85,6 +92,7 @@ export class MatchingService {
   private readonly toRank = new Set<number>();
   private rankAllPending = false;
   private rankScheduled = false;
+  private snapshotWanted = false;
   private version = 0;
   private readonly pairVersion = new Map<number, number>();
   private readonly cache = new Map<string, { stamp: string; value: unknown }>();
@@ -133,6 +141,9 @@ export class MatchingService {
     this.queue = loading
       .catch(() => undefined)
       .then(() => this.withRetries(() => this.rankPending()))
+      .then(() => {
+        if (this.snapshotWanted) this.saveSnapshot();
+      })
       .catch(() => undefined);
     return loading;
   }
@@ -157,12 +168,16 @@ export class MatchingService {
    */
   private async syncFromDatabase(): Promise<void> {
     this.total = this.organizations.count();
+    // A snapshot is read at the first load only (later rebuilds have the index itself).
+    const snapshot = this.engine.size === 0 ? (this.options.snapshot?.read() ?? null) : null;
     const present = new Set<number>();
     let after = 0;
+    let fromSnapshot = 0;
     for (;;) {
       const page = this.options.features.page(after, PAGE);
       if (!page.length) break;
-      const items: { profile: Profile; features: StoredFeatures }[] = [];
+      const dumped: { profile: Profile; fields: IndexDump['docs'][number]['fields'] }[] = [];
+      const needStored: { profile: Profile; hash: string }[] = [];
       const unchanged: Profile[] = [];
       for (const { row, stored } of page) {
         present.add(row.id);
@@ -172,16 +187,34 @@ export class MatchingService {
           // Already indexed from these texts (a rebuild): the other fields are refreshed, the vectors stay.
           unchanged.push(profile);
           if (stored?.rankedHash !== hash) this.toRank.add(row.id);
-        } else if (stored && stored.textsHash === hash) {
-          items.push({ profile, features: JSON.parse(stored.features) as StoredFeatures });
+          continue;
+        }
+        const snapped = snapshot?.docs.get(row.id);
+        if (snapped && snapped.hash === hash) {
+          dumped.push({ profile, fields: snapped.fields });
           this.indexedHash.set(row.id, hash);
-          if (stored.rankedHash !== hash) this.toRank.add(row.id);
+        } else if (stored && stored.textsHash === hash) {
+          needStored.push({ profile, hash });
         } else {
           this.dirty.add(row.id);
+          continue;
         }
+        if (stored?.rankedHash !== hash) this.toRank.add(row.id);
       }
+      fromSnapshot += dumped.length;
+      this.fromSnapshot += dumped.length;
       // Weights are computed once at the end, not at every 10 % of growth.
-      this.engine.upsertStored(items, { refresh: false });
+      if (dumped.length) this.engine.upsertDumped(snapshot!, dumped, { refresh: false });
+      if (needStored.length) {
+        const features = this.options.features.forIds(needStored.map((n) => n.profile.id));
+        const items = needStored.flatMap(({ profile, hash }) => {
+          const stored = features.get(profile.id);
+          if (!stored) return [];
+          this.indexedHash.set(profile.id, hash);
+          return [{ profile, features: JSON.parse(stored.features) as StoredFeatures }];
+        });
+        this.engine.upsertStored(items, { refresh: false });
+      }
       // (Only when there are some: an upsert ends with a drift check, which would refresh every page.)
       if (unchanged.length) this.engine.upsert(unchanged);
       after = page[page.length - 1]!.row.id;
@@ -192,6 +225,15 @@ export class MatchingService {
     // follow the corpus within 10 %).
     if (this.engine.size) this.engine.refresh();
     this.changed();
+    // Most of the index came from elsewhere than a snapshot: one is written for the next start.
+    if (this.options.snapshot && this.engine.size - fromSnapshot > Math.max(100, this.engine.size / 10)) this.snapshotWanted = true;
+  }
+
+  /** Writes the index's snapshot when it matches the database (nothing waits to be analysed). */
+  private saveSnapshot(): void {
+    if (!this.options.snapshot || !this.ready || this.dirty.size || this.pumping) return;
+    this.options.snapshot.write(this.engine.dump(), (id) => this.indexedHash.get(id));
+    this.snapshotWanted = false;
   }
 
   /** Follows one committed write: removals at once, new texts through the analyser. */
@@ -223,6 +265,11 @@ export class MatchingService {
   async stop(): Promise<void> {
     this.stopping = true;
     await this.idle().catch(() => undefined);
+    try {
+      this.saveSnapshot();
+    } catch (error) {
+      this.options.onError?.(error, 0);
+    }
   }
 
   /** Resolves when every queued analysis and ranking is done. */
@@ -441,6 +488,8 @@ export class MatchingService {
 
   /** Profiles whose texts were analysed since this service started (0 after a restart on stored features). */
   analysed = 0;
+  /** Organisations indexed from the snapshot at start (their features neither parsed nor analysed). */
+  fromSnapshot = 0;
   /** Jobs that failed every try (each followed by a full rebuild). */
   failures = 0;
   /** Failed tries, retried or not. */

@@ -4,6 +4,7 @@ import { createIndexEngine } from '../../matching/index.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { createAnalyser, type AnalysisMode } from '../matching-worker/analyser.ts';
 import { analysisFingerprint } from '../matching-worker/fingerprint.ts';
+import { readSnapshot, writeSnapshot } from '../matching-worker/snapshot.ts';
 import { createFeaturesRepository } from '../matches/features.ts';
 import { createMatchesRepository, type MatchesRepository } from '../matches/repository.ts';
 import { MatchingService } from '../matches/service.ts';
@@ -43,13 +44,29 @@ export default fp(
     const engine = createIndexEngine({ lexicon: app.texts.lexicon });
     const matches = createMatchesRepository(app.db);
     const analyser = createAnalyser(opts.analysis);
+    const fingerprint = analysisFingerprint();
+    // The index's snapshot beside a database file (see matching-worker/snapshot.ts).
+    const client = app.db.$client;
+    const snapshotFile = client.memory || !client.name ? null : `${client.name}.index`;
     const service = new MatchingService(engine, app.organizations, matches, {
       topK: 20,
       fullRerankAbove: 200,
       analyser,
       readQuery: app.texts.readQuery,
       features: createFeaturesRepository(app.db),
-      fingerprint: analysisFingerprint(),
+      fingerprint,
+      ...(snapshotFile
+        ? {
+            snapshot: {
+              read: () => readSnapshot(snapshotFile, fingerprint),
+              write: (dump, hashOf) => {
+                const started = performance.now();
+                const written = writeSnapshot(snapshotFile, fingerprint, dump, hashOf);
+                app.log.info(`matching index snapshot: ${written} organisations in ${Math.round(performance.now() - started)} ms`);
+              },
+            },
+          }
+        : {}),
       now: app.now,
       onError: (error, attempt) => app.log.error({ err: error, attempt }, 'matching update failed; trying again'),
     });

@@ -189,7 +189,10 @@ export class InvertedIndex {
         if (sizes[id]) postings[id] = { slots: new Int32Array(sizes[id]!), weights: new Float32Array(sizes[id]!), length: 0 };
       }
     }
-    for (const slot of this.slotOf.values()) this.index(slot);
+    // Each feature's idf once (a logarithm), not once per document that has it.
+    const idfs = new Float64Array(this.featureNames.length);
+    for (let id = 0; id < idfs.length; id++) idfs[id] = this.idf(id);
+    for (const slot of this.slotOf.values()) this.index(slot, idfs);
     this.documentsAtRefresh = this.documents;
   }
 
@@ -313,14 +316,14 @@ export class InvertedIndex {
   }
 
   /** Weighs a document's fields with the current idf (unit length per field) and posts them. */
-  private index(slot: number): void {
+  private index(slot: number, idfs?: Float64Array): void {
     const doc = this.docs[slot]!;
     for (const field of FIELDS) {
       const { ids, counts, values } = doc[field];
       let sum = 0;
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i]!;
-        const w = sublinearTf(counts[i]!) * this.idf(id) * this.featureTypeWeight[id]!;
+        const w = sublinearTf(counts[i]!) * (idfs ? idfs[id]! : this.idf(id)) * this.featureTypeWeight[id]!;
         values[i] = w;
         sum += w * w;
       }

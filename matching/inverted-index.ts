@@ -64,6 +64,9 @@ export class InvertedIndex {
   private documents = 0;
   private documentsAtRefresh = 0;
   private deferring = false;
+  /** Documents placed so far, and the last document that counted each feature (see `place`). */
+  private placed = 0;
+  private seenStamp = new Uint32Array(0);
   /** Inside a batch that the caller refreshes itself: documents are posted by that refresh. */
   private posting = true;
 
@@ -128,13 +131,24 @@ export class InvertedIndex {
     this.slotOf.set(key, slot);
     this.keyOfSlot[slot] = key;
     const doc = {} as Record<Field, DocField>;
-    const seen = new Set<number>();
+    // Each feature counts once per document in df, whatever fields have it: a stamp per feature
+    // instead of a Set per document (a restart places every document).
+    const stamp = ++this.placed;
     for (const field of FIELDS) {
       const { ids, counts, sources } = fieldOf(field);
+      // (fieldOf may have named new features)
+      if (this.seenStamp.length < this.featureNames.length) {
+        const grown = new Uint32Array(Math.max(this.featureNames.length * 2, 1024));
+        grown.set(this.seenStamp);
+        this.seenStamp = grown;
+      }
       doc[field] = { ids, counts, sources, values: new Float32Array(ids.length) };
-      for (const id of ids) seen.add(id);
+      for (const id of ids) {
+        if (this.seenStamp[id] === stamp) continue;
+        this.seenStamp[id] = stamp;
+        this.df[id]!++;
+      }
     }
-    for (const id of seen) this.df[id]!++;
     this.docs[slot] = doc;
     this.documents++;
     if (this.posting) this.index(slot);

@@ -93,6 +93,8 @@ export class MatchingService {
   private rankAllPending = false;
   private rankScheduled = false;
   private snapshotWanted = false;
+  /** Any document added or removed since the start's load (the snapshot, if any, is then out of date). */
+  private changedSinceLoad = false;
   private version = 0;
   private readonly pairVersion = new Map<number, number>();
   private readonly cache = new Map<string, { stamp: string; value: unknown }>();
@@ -232,8 +234,11 @@ export class MatchingService {
   /** Writes the index's snapshot when it matches the database (nothing waits to be analysed). */
   private saveSnapshot(): void {
     if (!this.options.snapshot || !this.ready || this.dirty.size || this.pumping) return;
+    // Nothing changed since the index was loaded from the snapshot: it is still the same.
+    if (!this.snapshotWanted && !this.changedSinceLoad) return;
     this.options.snapshot.write(this.engine.dump(), (id) => this.indexedHash.get(id));
     this.snapshotWanted = false;
+    this.changedSinceLoad = false;
   }
 
   /** Follows one committed write: removals at once, new texts through the analyser. */
@@ -328,7 +333,7 @@ export class MatchingService {
   }
 
   private forget(id: number): void {
-    this.engine.remove(id);
+    if (this.engine.remove(id)) this.changedSinceLoad = true;
     this.indexedHash.delete(id);
     this.dirty.delete(id);
     this.urgent.delete(id);
@@ -422,6 +427,7 @@ export class MatchingService {
     const present = new Set(this.organizations.byIds(ready.map((r) => r.profile.id)).map((r) => r.id));
     const kept = ready.filter((r) => present.has(r.profile.id));
     this.engine.upsertStored(kept);
+    if (kept.length) this.changedSinceLoad = true;
     for (const r of kept) {
       this.indexedHash.set(r.profile.id, r.hash);
       this.toRank.add(r.profile.id);

@@ -158,7 +158,7 @@ export class MatchingEngine {
   }
 
   /** `upsertAnalysed` from stored features as they are (a restart: no Maps built per profile). */
-  upsertStored(items: readonly { profile: Profile; features: StoredFeatures }[], opts: { refresh?: boolean } = {}): void {
+  upsertStored(items: readonly { profile: Profile; features: StoredFeatures }[], opts: { refresh?: boolean | 'later' } = {}): void {
     this.index.batch(() => {
       for (const { profile, features } of items) {
         this.profiles.set(profile.id, profile);

@@ -176,18 +176,19 @@ export class InvertedIndex {
 
   /**
    * Runs many changes with one refresh at the end instead of one per 10 % of growth. With `refresh`
-   * false the documents added are not even posted: they are not found until the caller's `refresh()`
+   * 'later' they are posted with the weights of the moment and the caller refreshes when it sees fit
+   * (a long import: once at its end, not at every 10 %); with false the documents added are not even posted: they are not found until the caller's `refresh()`
    * after its last batch (loading a large index then weighs and posts every document once).
    */
-  batch(changes: () => void, refresh = true): void {
+  batch(changes: () => void, refresh: boolean | 'later' = true): void {
     this.deferring = true;
-    this.posting = refresh;
+    this.posting = refresh !== false;
     try {
       changes();
     } finally {
       this.deferring = false;
       this.posting = true;
-      if (refresh) this.refreshIfDrifted();
+      if (refresh === true) this.refreshIfDrifted();
     }
   }
 

@@ -93,6 +93,8 @@ export class MatchingService {
   private rankAllPending = false;
   private rankScheduled = false;
   private snapshotWanted = false;
+  /** Chunks of a long import indexed without a refresh or dropping cached answers yet (see `drain`). */
+  private bulkPending = false;
   /** Any document added or removed since the start's load (the snapshot, if any, is then out of date). */
   private changedSinceLoad = false;
   private version = 0;
@@ -375,9 +377,15 @@ export class MatchingService {
     let failedTries = 0;
     while (this.dirty.size && !this.stopping) {
       const ids = [...take(this.urgent, chunk)];
+      const urgent = ids.length > 0;
       if (ids.length < chunk) for (const id of take(this.dirty, chunk - ids.length, this.urgent)) ids.push(id);
+      // Part of a long import with more to come: posted at once, but weights are refreshed and
+      // cached answers dropped once at its end (or at the next single write), not at every chunk
+      // (a refresh is O(every posting); dropping the cache makes every read compute again).
+      const bulk = !urgent && this.ready && this.dirty.size > ids.length;
       try {
-        await this.indexIds(ids);
+        await this.indexIds(ids, bulk);
+        if (!bulk) this.settleBulk();
         failedTries = 0;
       } catch (error) {
         if (this.stopping) break;
@@ -395,11 +403,20 @@ export class MatchingService {
         for (const id of ids) this.release(id);
       }
     }
+    this.settleBulk();
     if (this.ready) this.scheduleRanking();
   }
 
+  /** After a long import's chunks: one refresh of every weight, and the cached answers dropped. */
+  private settleBulk(): void {
+    if (!this.bulkPending) return;
+    this.bulkPending = false;
+    this.engine.refresh();
+    this.changed();
+  }
+
   /** Indexes these organisations as the database has them now, analysing the texts that changed. */
-  private async indexIds(ids: number[]): Promise<void> {
+  private async indexIds(ids: number[], bulk = false): Promise<void> {
     for (const id of ids) {
       this.dirty.delete(id);
       this.urgent.delete(id);
@@ -426,13 +443,14 @@ export class MatchingService {
     // While the texts were analysed, some of these may have been deleted: they stay out.
     const present = new Set(this.organizations.byIds(ready.map((r) => r.profile.id)).map((r) => r.id));
     const kept = ready.filter((r) => present.has(r.profile.id));
-    this.engine.upsertStored(kept);
+    this.engine.upsertStored(kept, { refresh: bulk ? 'later' : true });
     if (kept.length) this.changedSinceLoad = true;
     for (const r of kept) {
       this.indexedHash.set(r.profile.id, r.hash);
       this.toRank.add(r.profile.id);
     }
-    this.changed();
+    if (bulk) this.bulkPending = true;
+    else this.changed();
     // A profile edited again meanwhile is dirty again: its writer waits for that round.
     for (const id of ids) if (!this.dirty.has(id)) this.release(id);
   }

@@ -83,8 +83,11 @@ export default fp(
           const { indexed } = service.progress();
           app.log.info(`matching index ready: ${indexed} organisations in ${Math.round(performance.now() - started)} ms`);
           if (!opts.warm) return;
-          analyser.warm().catch((error: unknown) => app.log.error({ err: error }, 'matching worker failed to start'));
-          app.texts.warm();
+          // One kuromoji after the other (each ~1 s of a core), not both at once beside the first requests.
+          analyser
+            .warm()
+            .catch((error: unknown) => app.log.error({ err: error }, 'matching worker failed to start'))
+            .finally(() => app.texts.warm());
         },
         (error: unknown) => app.log.error({ err: error }, 'matching index failed to load'),
       );

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 /** The matchmaker token of the benchmark services. */
 export const BENCH_TOKEN = 'load-test-matchmaker-token-0123';
 
-/** A process started with tsx that prints one JSON line once it listens. */
+/** A process (TypeScript under tsx, or plain JavaScript) that prints one JSON line, or Musubi's greeting, once it listens. */
 export interface Child {
   process: ChildProcess;
   url: string;
@@ -17,7 +17,9 @@ export interface Child {
 
 export function startChild(script: string, args: string[], env: Record<string, string> = {}): Promise<Child> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // TypeScript runs under tsx; plain JavaScript (scripts/start.mjs, which `npm start` runs) as it is.
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {

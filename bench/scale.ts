@@ -9,7 +9,7 @@ import { syntheticProfiles } from './synthetic.ts';
 
 /**
  * `npm run bench:scale [-- --sizes 10000,100000 --rank-wait 300]`: for each size, a fresh database
- * filled through the running service (`npm start`'s own src/server.ts, in a process of its own) with
+ * filled through the running service (what `npm start` runs: scripts/start.mjs, in a process of its own) with
  * generated mixed-language profiles (bench/synthetic.ts: ja / mn / en sentences from the lexicon's
  * terms, Zipf-skewed), imported 20,000 rows a request; then the service is stopped and started
  * again. Prints one row per size: import time (stored, analysed, ranked), restart time to
@@ -29,7 +29,8 @@ const { values } = parseArgs({
 });
 const TOKEN = 'scale-bench-matchmaker-token-0123';
 const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
-const server = fileURLToPath(new URL('../src/server.ts', import.meta.url));
+// What `npm start` runs: the service's bundle, rebuilt first when a source changed.
+const server = fileURLToPath(new URL('../scripts/start.mjs', import.meta.url));
 const rows: Record<string, string | number>[] = [];
 
 /** The restart: from spawning the process to listening, and to the index being ready; then suggestions under load. */

@@ -9,7 +9,7 @@ import {
   type Field,
   type ProfileFeatures,
 } from './features.ts';
-import { InvertedIndex, type Accumulator, type DocField } from './inverted-index.ts';
+import { InvertedIndex, type Accumulator, type DocField, type IndexDump } from './inverted-index.ts';
 import type { Lexicon } from './lexicon/lexicon.ts';
 import type { Profile } from './profile.ts';
 import { explainPair, type Reason } from './reasons.ts';
@@ -158,12 +158,32 @@ export class MatchingEngine {
   }
 
   /** `upsertAnalysed` from stored features as they are (a restart: no Maps built per profile). */
-  upsertStored(items: readonly { profile: Profile; features: StoredFeatures }[], opts: { refresh?: boolean } = {}): void {
+  upsertStored(items: readonly { profile: Profile; features: StoredFeatures }[], opts: { refresh?: boolean | 'later' } = {}): void {
     this.index.batch(() => {
       for (const { profile, features } of items) {
         this.profiles.set(profile.id, profile);
         this.index.upsertStored(profile.id, features);
       }
+    }, opts.refresh ?? true);
+  }
+
+  /** The index's documents, for a snapshot (see InvertedIndex.dump). */
+  dump(ids?: Iterable<number>): IndexDump {
+    return this.index.dump(ids);
+  }
+
+  /** `upsertStored` from a snapshot's documents (`dump` of an index built with the same analysis). */
+  upsertDumped(
+    names: Pick<IndexDump, 'features' | 'langs'>,
+    items: readonly { profile: Profile; fields: IndexDump['docs'][number]['fields'] }[],
+    opts: { refresh?: boolean } = {},
+  ): void {
+    this.index.batch(() => {
+      for (const { profile } of items) this.profiles.set(profile.id, profile);
+      this.index.upsertDumped(
+        names,
+        items.map(({ profile, fields }) => ({ key: profile.id, fields })),
+      );
     }, opts.refresh ?? true);
   }
 
@@ -280,10 +300,11 @@ export class MatchingEngine {
    * term); profiles with more of the query's weight come first.
    */
   search(query: string, opts: { limit?: number } = {}): SearchHit[] {
-    const analyzed = this.options.analyzer.analyze(query, detectLanguage(query));
-    const matches = this.options.lexicon.match(analyzed.tokens);
-    const concepts = [...new Set([...matches.map((m) => m.conceptId), ...this.options.lexicon.matchLoanwords(analyzed.loanwords)])];
-    const features = concepts.length ? concepts.map(conceptFeature) : [...new Set(analyzed.tokens)];
+    return this.searchRead(readQuery(query, this.options.analyzer, this.options.lexicon), opts);
+  }
+
+  /** `search` with the query already read (by `readQuery`, where kuromoji is: a worker thread in the service). */
+  searchRead({ concepts, features }: QueryReading, opts: { limit?: number } = {}): SearchHit[] {
     if (!features.length) return [];
     let hits: Map<number, number> | null = null;
     for (const feature of features) {
@@ -310,6 +331,21 @@ export class MatchingEngine {
     this.acc.count = 0;
     return this.acc;
   }
+}
+
+/** A search query as the index looks it up: its concepts (ids), and the features to look for. */
+export interface QueryReading {
+  concepts: string[];
+  /** The concepts' features, or the query's own terms when it names no concept. */
+  features: string[];
+}
+
+/** Reads a directory query in its own language and maps it to concepts (see `MatchingEngine.search`). */
+export function readQuery(query: string, analyzer: TextAnalyzer, lexicon: Lexicon): QueryReading {
+  const analyzed = analyzer.analyze(query, detectLanguage(query));
+  const matches = lexicon.match(analyzed.tokens);
+  const concepts = [...new Set([...matches.map((m) => m.conceptId), ...lexicon.matchLoanwords(analyzed.loanwords)])];
+  return { concepts, features: concepts.length ? concepts.map(conceptFeature) : [...new Set(analyzed.tokens)] };
 }
 
 function sameTexts(a: Profile, b: Profile): boolean {

@@ -4,7 +4,7 @@ import { lexiconWords, loadConcepts } from './lexicon/load.ts';
 import { createTextAnalyzer, type TextAnalyzer } from './text/analyze.ts';
 import { loadJapaneseTokenizer } from './text/ja.ts';
 
-export { MatchingEngine, crossBorder, type SearchHit, type Suggestion, type SuggestOptions } from './engine.ts';
+export { MatchingEngine, crossBorder, readQuery, type QueryReading, type SearchHit, type Suggestion, type SuggestOptions } from './engine.ts';
 export type { Reason, Phrase, Direction } from './reasons.ts';
 export type { Profile, LocalizedText, OrganizationKind } from './profile.ts';
 export { encodeFeatures, decodeFeatures, type StoredFeatures } from './stored-features.ts';
@@ -32,7 +32,7 @@ export function loadMatchingToolkit(): Promise<MatchingToolkit> {
  * run) and never analyses text itself: it needs the concept catalogue (groups for weights, labels
  * and terms for reasons) but not kuromoji, so it starts in milliseconds and without ~300 MB.
  */
-export function createIndexEngine(options: Partial<Omit<EngineOptions, 'analyzer' | 'lexicon'>> = {}): MatchingEngine {
+export function createIndexEngine(options: Partial<Omit<EngineOptions, 'analyzer'>> = {}): MatchingEngine {
   const concepts = new Map(loadConcepts().map((entry) => [entry.id, entry]));
   const unavailable = (): never => {
     throw new Error('this engine only indexes analysed features; analyse texts with a MatchingToolkit');

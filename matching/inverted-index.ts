@@ -64,6 +64,9 @@ export class InvertedIndex {
   private documents = 0;
   private documentsAtRefresh = 0;
   private deferring = false;
+  /** Documents placed so far, and the last document that counted each feature (see `place`). */
+  private placed = 0;
+  private seenStamp = new Uint32Array(0);
   /** Inside a batch that the caller refreshes itself: documents are posted by that refresh. */
   private posting = true;
 
@@ -106,37 +109,46 @@ export class InvertedIndex {
   upsert(key: number, fields: Record<Field, FieldBag>): void {
     this.place(key, (field) => {
       const bag = fields[field];
-      return [...bag.counts].map(([name, count]): Entry => {
-        const source = bag.sources.get(name);
-        return [this.featureId(name), count, source ? this.sourceCode(source.item, source.lang) : 0];
-      });
+      return fromEntries(
+        [...bag.counts].map(([name, count]): Entry => {
+          const source = bag.sources.get(name);
+          return [this.featureId(name), count, source ? this.sourceCode(source.item, source.lang) : 0];
+        }),
+      );
     });
   }
 
   /** The same from stored features: no Maps built on the way (a restart loads every profile this way). */
   upsertStored(key: number, fields: StoredFeatures): void {
-    this.place(key, (field) => (fields[field] ?? []).map(([name, count, item, lang]): Entry => [this.featureId(name), count, this.sourceCode(item, lang)]));
+    this.place(key, (field) =>
+      fromEntries((fields[field] ?? []).map(([name, count, item, lang]): Entry => [this.featureId(name), count, this.sourceCode(item, lang)])),
+    );
   }
 
-  private place(key: number, entriesOf: (field: Field) => Entry[]): void {
+  private place(key: number, fieldOf: (field: Field) => RawField): void {
     if (this.slotOf.has(key)) this.remove(key);
     const slot = this.freeSlots.pop() ?? this.keyOfSlot.length;
     this.slotOf.set(key, slot);
     this.keyOfSlot[slot] = key;
     const doc = {} as Record<Field, DocField>;
-    const seen = new Set<number>();
+    // Each feature counts once per document in df, whatever fields have it: a stamp per feature
+    // instead of a Set per document (a restart places every document).
+    const stamp = ++this.placed;
     for (const field of FIELDS) {
-      const entries = entriesOf(field);
-      entries.sort((a, b) => a[0] - b[0]);
-      doc[field] = {
-        ids: Int32Array.from(entries, (e) => e[0]),
-        counts: Uint16Array.from(entries, (e) => Math.min(e[1], 0xffff)),
-        sources: Uint16Array.from(entries, (e) => e[2]),
-        values: new Float32Array(entries.length),
-      };
-      for (const [id] of entries) seen.add(id);
+      const { ids, counts, sources } = fieldOf(field);
+      // (fieldOf may have named new features)
+      if (this.seenStamp.length < this.featureNames.length) {
+        const grown = new Uint32Array(Math.max(this.featureNames.length * 2, 1024));
+        grown.set(this.seenStamp);
+        this.seenStamp = grown;
+      }
+      doc[field] = { ids, counts, sources, values: new Float32Array(ids.length) };
+      for (const id of ids) {
+        if (this.seenStamp[id] === stamp) continue;
+        this.seenStamp[id] = stamp;
+        this.df[id]!++;
+      }
     }
-    for (const id of seen) this.df[id]!++;
     this.docs[slot] = doc;
     this.documents++;
     if (this.posting) this.index(slot);
@@ -164,26 +176,72 @@ export class InvertedIndex {
 
   /**
    * Runs many changes with one refresh at the end instead of one per 10 % of growth. With `refresh`
-   * false the documents added are not even posted: they are not found until the caller's `refresh()`
+   * 'later' they are posted with the weights of the moment and the caller refreshes when it sees fit
+   * (a long import: once at its end, not at every 10 %); with false the documents added are not even posted: they are not found until the caller's `refresh()`
    * after its last batch (loading a large index then weighs and posts every document once).
    */
-  batch(changes: () => void, refresh = true): void {
+  batch(changes: () => void, refresh: boolean | 'later' = true): void {
     this.deferring = true;
-    this.posting = refresh;
+    this.posting = refresh !== false;
     try {
       changes();
     } finally {
       this.deferring = false;
       this.posting = true;
-      if (refresh) this.refreshIfDrifted();
+      if (refresh === true) this.refreshIfDrifted();
     }
   }
 
   /** Recomputes every document's weights with the current idf. O(total postings). */
   refresh(): void {
-    for (const postings of Object.values(this.postings)) postings.length = 0;
-    for (const slot of this.slotOf.values()) this.index(slot);
+    // Postings sized first (one count per field and feature), so that none grows on the way.
+    for (const field of FIELDS) {
+      const sizes = new Int32Array(this.featureNames.length);
+      for (const slot of this.slotOf.values()) for (const id of this.docs[slot]![field].ids) sizes[id]!++;
+      const postings = this.postings[field];
+      postings.length = 0;
+      for (let id = 0; id < sizes.length; id++) {
+        if (sizes[id]) postings[id] = { slots: new Int32Array(sizes[id]!), weights: new Float32Array(sizes[id]!), length: 0 };
+      }
+    }
+    // Each feature's idf once (a logarithm), not once per document that has it.
+    const idfs = new Float64Array(this.featureNames.length);
+    for (let id = 0; id < idfs.length; id++) idfs[id] = this.idf(id);
+    for (const slot of this.slotOf.values()) this.index(slot, idfs);
     this.documentsAtRefresh = this.documents;
+  }
+
+  /** Every document as it was added (ids, counts, sources per field), for a snapshot of the index. */
+  dump(keys: Iterable<number> = this.slotOf.keys()): IndexDump {
+    const docs: IndexDump['docs'] = [];
+    for (const key of keys) {
+      const doc = this.docs[this.slotOf.get(key)!];
+      if (doc) docs.push({ key, fields: doc });
+    }
+    return { features: [...this.featureNames], langs: [...this.langNames], docs };
+  }
+
+  /**
+   * Adds documents from a dump (another index's ids, translated), like `upsert`. Inside a batch
+   * without refresh (a start-up), they are weighed and posted by the caller's `refresh()`.
+   */
+  upsertDumped(dump: Pick<IndexDump, 'features' | 'langs'>, docs: IndexDump['docs']): void {
+    const ids = dump.features.map((name) => this.featureId(name));
+    const langs = dump.langs.map((lang) => this.sourceCode(0, lang));
+    const same = ids.every((id, i) => id === i) && langs.every((code, i) => code === i);
+    for (const { key, fields } of docs) {
+      this.place(key, (field) => {
+        const f = fields[field];
+        if (same) return f;
+        const entries = Array.from(f.ids, (id, i): Entry => [ids[id]!, f.counts[i]!, (f.sources[i]! & 0xff00) | langs[f.sources[i]! & 0xff]!]);
+        entries.sort((a, b) => a[0] - b[0]);
+        return {
+          ids: Int32Array.from(entries, (e) => e[0]),
+          counts: Uint16Array.from(entries, (e) => e[1]),
+          sources: Uint16Array.from(entries, (e) => e[2]),
+        };
+      });
+    }
   }
 
   /**
@@ -273,14 +331,14 @@ export class InvertedIndex {
   }
 
   /** Weighs a document's fields with the current idf (unit length per field) and posts them. */
-  private index(slot: number): void {
+  private index(slot: number, idfs?: Float64Array): void {
     const doc = this.docs[slot]!;
     for (const field of FIELDS) {
       const { ids, counts, values } = doc[field];
       let sum = 0;
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i]!;
-        const w = sublinearTf(counts[i]!) * this.idf(id) * this.featureTypeWeight[id]!;
+        const w = sublinearTf(counts[i]!) * (idfs ? idfs[id]! : this.idf(id)) * this.featureTypeWeight[id]!;
         values[i] = w;
         sum += w * w;
       }
@@ -320,6 +378,25 @@ export class InvertedIndex {
     posting.weights[posting.length] = weight;
     posting.length++;
   }
+}
+
+/** A field's features sorted by id, as parallel arrays. */
+type RawField = Pick<DocField, 'ids' | 'counts' | 'sources'>;
+
+function fromEntries(entries: Entry[]): RawField {
+  entries.sort((a, b) => a[0] - b[0]);
+  return {
+    ids: Int32Array.from(entries, (e) => e[0]),
+    counts: Uint16Array.from(entries, (e) => Math.min(e[1], 0xffff)),
+    sources: Uint16Array.from(entries, (e) => e[2]),
+  };
+}
+
+/** An index's documents with the names of its feature and language ids (see `InvertedIndex.dump`). */
+export interface IndexDump {
+  features: string[];
+  langs: string[];
+  docs: { key: number; fields: Record<Field, RawField> }[];
 }
 
 const EMPTY_FIELD: DocField = { ids: new Int32Array(0), values: new Float32Array(0), counts: new Uint16Array(0), sources: new Uint16Array(0) };

@@ -8,6 +8,7 @@ import auth from './plugins/auth.ts';
 import database from './plugins/database.ts';
 import docs from './plugins/docs.ts';
 import errors from './plugins/errors.ts';
+import { lazySerializers, lazyValidator } from './plugins/lazy-compile.ts';
 import security, { type SecurityOptions } from './plugins/security.ts';
 import organizations from './plugins/organizations.ts';
 import matching from './plugins/matching.ts';
@@ -102,6 +103,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     // Ids in URLs are numbers; a trailing slash is the same route.
     routerOptions: { ignoreTrailingSlash: true },
+    // Response serializers are compiled at a route's first answer, not all at start (plugins/lazy-compile.ts).
+    schemaController: lazySerializers(),
     // A request that is not even HTTP never reaches a route; it still gets the one error shape.
     clientErrorHandler: (error, socket) => {
       if (!socket.writable) return socket.destroy();
@@ -154,7 +157,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   addSharedSchemas(bodyAjv);
   addSharedSchemas(queryAjv);
   addSharedSchemasToApp(app);
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : queryAjv).compile(schema));
+  app.setValidatorCompiler(({ schema, httpPart }) => lazyValidator(() => (httpPart === 'body' ? bodyAjv : queryAjv).compile(schema)));
   // Coercion turns "0x1", "1e0", "+1" and " 1" into 1; an id in a URL is written one way only.
   app.addHook('preValidation', async (request) => {
     const schema = request.routeOptions.schema as { params?: NumericSchema; querystring?: NumericSchema } | undefined;
@@ -171,7 +174,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(security, { writesPerMinute: 1200, failedSignInsPerMinute: 30, ...opts.limits });
   await app.register(database, { path: opts.databasePath ?? ':memory:', db: opts.db });
   await app.register(auth, { ...(opts.adminToken ? { adminToken: opts.adminToken } : {}) });
-  await app.register(organizations);
+  await app.register(organizations, { analysis: opts.analysis ?? 'worker' });
   await app.register(matching, { analysis: opts.analysis ?? 'worker', warm: opts.analysis !== 'inline' });
   await app.register(messagesPlugin, opts.mail ?? {});
   await app.register(eventsPlugin);

@@ -30,7 +30,8 @@ export interface Lexicon {
   loanwordKeysOf(conceptId: string): ReadonlySet<string>;
 }
 
-interface Pattern {
+/** A term as the analyzer reads it: its tokens, and the concept it names. */
+export interface LexiconPattern {
   tokens: string[];
   conceptId: string;
 }
@@ -41,19 +42,32 @@ interface Pattern {
  * become ja:カシミヤ ja:糸; "ноолууран утас" and "ноолуурын утсыг" share their stems).
  */
 export function compileLexicon(entries: readonly ConceptEntry[], analyzer: TextAnalyzer): Lexicon {
-  const concepts = new Map<string, ConceptEntry>();
-  const byFirst = new Map<string, Pattern[]>();
+  return lexiconFromPatterns(entries, lexiconPatterns(entries, analyzer));
+}
+
+/** Every term's tokens (the part of compiling that needs the analyzer, and kuromoji): plain data. */
+export function lexiconPatterns(entries: readonly ConceptEntry[], analyzer: TextAnalyzer): LexiconPattern[] {
+  const out: LexiconPattern[] = [];
   for (const entry of entries) {
-    concepts.set(entry.id, entry);
     for (const lang of ['ja', 'mn', 'en'] as const) {
       for (const term of entry.terms[lang] ?? []) {
         const tokens = analyzer.analyze(term, lang).tokens;
-        if (tokens.length === 0) continue;
-        const list = byFirst.get(tokens[0]!) ?? [];
-        if (!list.some((p) => p.conceptId === entry.id && sameTokens(p.tokens, tokens))) list.push({ tokens, conceptId: entry.id });
-        byFirst.set(tokens[0]!, list);
+        if (tokens.length) out.push({ tokens, conceptId: entry.id });
       }
     }
+  }
+  return out;
+}
+
+/** The lexicon from its terms' tokens (read by `lexiconPatterns`, here or elsewhere). */
+export function lexiconFromPatterns(entries: readonly ConceptEntry[], patterns: readonly LexiconPattern[]): Lexicon {
+  const concepts = new Map<string, ConceptEntry>();
+  for (const entry of entries) concepts.set(entry.id, entry);
+  const byFirst = new Map<string, LexiconPattern[]>();
+  for (const { tokens, conceptId } of patterns) {
+    const list = byFirst.get(tokens[0]!) ?? [];
+    if (!list.some((p) => p.conceptId === conceptId && sameTokens(p.tokens, tokens))) list.push({ tokens, conceptId });
+    byFirst.set(tokens[0]!, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 

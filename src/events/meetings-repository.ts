@@ -34,6 +34,25 @@ export type NewRequest = typeof meetingRequests.$inferInsert;
  */
 export function createMeetingsRepository(db: Db, now: () => Date) {
   const stamp = () => now().toISOString();
+  // Prepared once: every suggestions answer asks what stands between an organisation and its partners.
+  const organizationId = sql.placeholder('organizationId');
+  const scheduledForQuery = db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.status, 'scheduled'), or(eq(meetings.orgLowId, organizationId), eq(meetings.orgHighId, organizationId))))
+    .orderBy(asc(meetings.slotStart))
+    .prepare();
+  const openRequestsQuery = db
+    .select()
+    .from(meetingRequests)
+    .innerJoin(attendees, eq(attendees.id, meetingRequests.fromAttendeeId))
+    .where(
+      and(
+        inArray(meetingRequests.status, ['requested', 'accepted']),
+        or(eq(attendees.organizationId, organizationId), eq(meetingRequests.toOrganizationId, organizationId)),
+      ),
+    )
+    .prepare();
 
   const repo = {
     // The scheduling rules (parts of the day, pins and vetoes, unavailable slots) booking reads.
@@ -89,13 +108,7 @@ export function createMeetingsRepository(db: Db, now: () => Date) {
       db.select().from(meetings).where(eq(meetings.eventId, eventId)).orderBy(asc(meetings.slotStart), asc(meetings.id)).all(),
 
     /** Booked (not cancelled) meetings of an organisation, at any event. */
-    scheduledFor: (organizationId: number): MeetingRow[] =>
-      db
-        .select()
-        .from(meetings)
-        .where(and(eq(meetings.status, 'scheduled'), or(eq(meetings.orgLowId, organizationId), eq(meetings.orgHighId, organizationId))))
-        .orderBy(asc(meetings.slotStart))
-        .all(),
+    scheduledFor: (organizationId: number): MeetingRow[] => scheduledForQuery.all({ organizationId }),
 
     /** Booked meetings of an attendee. */
     scheduledOfAttendee: (attendeeId: number): MeetingRow[] =>
@@ -258,18 +271,7 @@ export function createMeetingsRepository(db: Db, now: () => Date) {
 
     /** Requested or accepted requests of an organisation (sent by its attendees or addressed to it), at every event. */
     openRequestsOf: (organizationId: number): (MeetingRequestRow & { fromOrganizationId: number })[] =>
-      db
-        .select()
-        .from(meetingRequests)
-        .innerJoin(attendees, eq(attendees.id, meetingRequests.fromAttendeeId))
-        .where(
-          and(
-            inArray(meetingRequests.status, ['requested', 'accepted']),
-            or(eq(attendees.organizationId, organizationId), eq(meetingRequests.toOrganizationId, organizationId)),
-          ),
-        )
-        .all()
-        .map((r) => ({ ...r.meeting_requests, fromOrganizationId: r.attendees.organizationId })),
+      openRequestsQuery.all({ organizationId }).map((r) => ({ ...r.meeting_requests, fromOrganizationId: r.attendees.organizationId })),
 
     /** Booked meetings between two organisations at an event. */
     scheduledBetween: (eventId: number, orgA: number, orgB: number): MeetingRow[] =>

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   apiTokens,
@@ -16,6 +16,13 @@ import type { EventInput, EventPatch } from '../schemas/events.ts';
 /** Events and what belongs to them: tables, attendees, interpreters. Returns rows or nothing; the rules are in sessions.ts. */
 export function createEventsRepository(db: Db, now: () => Date) {
   const tablesOf = (eventId: number) => db.select().from(eventTables).where(eq(eventTables.eventId, eventId)).orderBy(asc(eventTables.id)).all();
+  // Prepared once: every suggestions answer asks it.
+  const approvedOnlyQuery = db
+    .select({ id: events.id })
+    .from(events)
+    .innerJoin(attendees, eq(attendees.eventId, events.id))
+    .where(and(eq(attendees.organizationId, sql.placeholder('organizationId')), eq(events.approvedPairsOnly, true)))
+    .prepare();
 
   return {
     get: (id: number): EventRow | null => db.select().from(events).where(eq(events.id, id)).get() ?? null,
@@ -23,13 +30,7 @@ export function createEventsRepository(db: Db, now: () => Date) {
     tables: tablesOf,
 
     /** Whether an organisation attends any event that shows organisations approved pairs only. */
-    approvedOnlyFor: (organizationId: number): boolean =>
-      !!db
-        .select({ id: events.id })
-        .from(events)
-        .innerJoin(attendees, eq(attendees.eventId, events.id))
-        .where(and(eq(attendees.organizationId, organizationId), eq(events.approvedPairsOnly, true)))
-        .get(),
+    approvedOnlyFor: (organizationId: number): boolean => !!approvedOnlyQuery.get({ organizationId }),
 
     create(input: EventInput): EventRow {
       return db.transaction((tx) => {

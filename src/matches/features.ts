@@ -1,6 +1,7 @@
-import { asc, gt, inArray, eq } from 'drizzle-orm';
+import { asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { organizationFeatures, organizations, type OrganizationFeaturesRow, type OrganizationRow } from '../db/schema.ts';
+import { organizationFeatures, organizations, type OrganizationFeaturesRow } from '../db/schema.ts';
+import type { ProfileColumns } from '../organizations/model.ts';
 
 export interface FeaturesToSave {
   organizationId: number;
@@ -21,9 +22,32 @@ export function createFeaturesRepository(db: Db) {
 
   return {
     /** Organisations with their stored features, in id order, `limit` after `afterId`: the start-up reads pages. */
-    page(afterId: number, limit: number): { row: OrganizationRow; stored: OrganizationFeaturesRow | null }[] {
+    page(afterId: number, limit: number): { row: ProfileColumns; stored: Omit<OrganizationFeaturesRow, 'features'> | null }[] {
+      // Only what the engine reads (rows also hold contact details and a search text as long as
+      // all the texts), and without the features themselves: most come from the index's snapshot,
+      // the rest by `forIds`.
       return db
-        .select()
+        .select({
+          organizations: {
+            id: organizations.id,
+            externalId: organizations.externalId,
+            name: organizations.name,
+            kind: organizations.kind,
+            country: organizations.country,
+            city: organizations.city,
+            languages: organizations.languages,
+            sectors: organizations.sectors,
+            description: organizations.description,
+            offers: organizations.offers,
+            needs: organizations.needs,
+            sdgs: organizations.sdgs,
+          } satisfies Record<keyof ProfileColumns, unknown>,
+          organization_features: {
+            organizationId: organizationFeatures.organizationId,
+            textsHash: organizationFeatures.textsHash,
+            rankedHash: organizationFeatures.rankedHash,
+          },
+        })
         .from(organizations)
         .leftJoin(organizationFeatures, eq(organizationFeatures.organizationId, organizations.id))
         .where(gt(organizations.id, afterId))

@@ -27,6 +27,8 @@ import { partnerView } from './partners.ts';
 import type { MatchRow } from '../db/schema.ts';
 
 const MatchRef = Type.Ref('Match');
+/** One suggestion as the response schema has it: cached answers keep their items serialised by it. */
+const SUGGESTION_ITEM = SuggestionList.properties.items.items as unknown as Record<string, unknown>;
 
 const summary = (p: Profile, latin: Map<number, string>) => ({
   id: p.id,
@@ -95,6 +97,7 @@ export default async function matchRoutes(fastify: FastifyInstance) {
       // Everything the answer depends on besides the index and this organisation's pairs, whose
       // changes drop the cached answers (MatchingService.cached).
       const key = JSON.stringify([self.id, limit, country ?? null, kind ?? null, cityKey ?? null, hideRejected, approvedOnly]);
+      const suggestionJson = reply.compileSerializationSchema(SUGGESTION_ITEM);
       const cachedItems = app.matching.cached(self.id, key, () => {
         const statuses = app.matches.statusesFor(self.id);
         const statusOf = (partnerId: number) => statuses.get(self.id < partnerId ? `${self.id}:${partnerId}` : `${partnerId}:${self.id}`) ?? null;
@@ -110,18 +113,25 @@ export default async function matchRoutes(fastify: FastifyInstance) {
             !(approvedOnly && statusOf(partner.id)?.status !== 'approved'),
         });
         const latin = app.organizations.latinNames(suggestions.map((s) => s.profileId));
+        // Kept as JSON (the response schema's fields exactly, without `relation`): a cached answer is
+        // not serialised again at every request (tens of reasons with their phrases).
         return suggestions.map((s) => ({
-          organization: summary(app.matching.profile(s.profileId)!, latin),
-          score: s.score,
-          strength: s.strength,
-          signals: s.signals,
-          reasons: s.reasons,
-          match: statusOf(s.profileId),
+          partnerId: s.profileId,
+          json: suggestionJson({
+            organization: summary(app.matching.profile(s.profileId)!, latin),
+            score: s.score,
+            strength: s.strength,
+            signals: s.signals,
+            reasons: s.reasons,
+            match: statusOf(s.profileId),
+          }),
         }));
       });
       // Requests and meetings change without touching the index: what stands between the two is added to every answer.
       const relations = app.requests.relationsOf(self.id);
-      return { items: cachedItems.map((item) => ({ ...item, relation: relations.get(item.organization.id) ?? {} })) };
+      const items = cachedItems.map(({ partnerId, json }) => `${json.slice(0, -1)},"relation":${JSON.stringify(relations.get(partnerId) ?? {})}}`);
+      // Already JSON (each item by the schema, then its relation): sent as it is.
+      return reply.type('application/json; charset=utf-8').send(`{"items":[${items.join(',')}]}` as never);
     },
   );
 

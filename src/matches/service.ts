@@ -1,6 +1,8 @@
 import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
-import type { MatchingEngine, Profile, StoredFeatures, Suggestion, SuggestOptions } from '../../matching/index.ts';
+import type { MatchingEngine, Profile, QueryReading, StoredFeatures, Suggestion, SuggestOptions } from '../../matching/index.ts';
+import type { IndexDump } from '../../matching/inverted-index.ts';
 import type { FeatureAnalyser } from '../matching-worker/analyser.ts';
+import type { Snapshot } from '../matching-worker/snapshot.ts';
 import { textsHash } from '../matching-worker/fingerprint.ts';
 import type { OrganizationChange, OrganizationsRepository } from '../organizations/repository.ts';
 import { profileFromRow } from '../organizations/model.ts';
@@ -28,6 +30,13 @@ export interface MatchingServiceOptions {
   now?: () => Date;
   /** Profiles per analysis task (default 50): a single edit waits at most for one task ahead of it. */
   chunk?: number;
+  /** Reads a search query into concepts (where kuromoji is: the text worker in the service). */
+  readQuery: (query: string) => QueryReading;
+  /** Where the index's snapshot is kept (a file beside the database), if anywhere. */
+  snapshot?: {
+    read(): Snapshot | null;
+    write(dump: IndexDump, hashOf: (id: number) => string | undefined): void;
+  };
   /** Cached suggestion answers (default 5,000). */
   cacheSize?: number;
 }
@@ -83,6 +92,11 @@ export class MatchingService {
   private readonly toRank = new Set<number>();
   private rankAllPending = false;
   private rankScheduled = false;
+  private snapshotWanted = false;
+  /** Chunks of a long import indexed without a refresh or dropping cached answers yet (see `drain`). */
+  private bulkPending = false;
+  /** Any document added or removed since the start's load (the snapshot, if any, is then out of date). */
+  private changedSinceLoad = false;
   private version = 0;
   private readonly pairVersion = new Map<number, number>();
   private readonly cache = new Map<string, { stamp: string; value: unknown }>();
@@ -131,6 +145,9 @@ export class MatchingService {
     this.queue = loading
       .catch(() => undefined)
       .then(() => this.withRetries(() => this.rankPending()))
+      .then(() => {
+        if (this.snapshotWanted) this.saveSnapshot();
+      })
       .catch(() => undefined);
     return loading;
   }
@@ -155,12 +172,16 @@ export class MatchingService {
    */
   private async syncFromDatabase(): Promise<void> {
     this.total = this.organizations.count();
+    // A snapshot is read at the first load only (later rebuilds have the index itself).
+    const snapshot = this.engine.size === 0 ? (this.options.snapshot?.read() ?? null) : null;
     const present = new Set<number>();
     let after = 0;
+    let fromSnapshot = 0;
     for (;;) {
       const page = this.options.features.page(after, PAGE);
       if (!page.length) break;
-      const items: { profile: Profile; features: StoredFeatures }[] = [];
+      const dumped: { profile: Profile; fields: IndexDump['docs'][number]['fields'] }[] = [];
+      const needStored: { profile: Profile; hash: string }[] = [];
       const unchanged: Profile[] = [];
       for (const { row, stored } of page) {
         present.add(row.id);
@@ -170,16 +191,34 @@ export class MatchingService {
           // Already indexed from these texts (a rebuild): the other fields are refreshed, the vectors stay.
           unchanged.push(profile);
           if (stored?.rankedHash !== hash) this.toRank.add(row.id);
-        } else if (stored && stored.textsHash === hash) {
-          items.push({ profile, features: JSON.parse(stored.features) as StoredFeatures });
+          continue;
+        }
+        const snapped = snapshot?.docs.get(row.id);
+        if (snapped && snapped.hash === hash) {
+          dumped.push({ profile, fields: snapped.fields });
           this.indexedHash.set(row.id, hash);
-          if (stored.rankedHash !== hash) this.toRank.add(row.id);
+        } else if (stored && stored.textsHash === hash) {
+          needStored.push({ profile, hash });
         } else {
           this.dirty.add(row.id);
+          continue;
         }
+        if (stored?.rankedHash !== hash) this.toRank.add(row.id);
       }
+      fromSnapshot += dumped.length;
+      this.fromSnapshot += dumped.length;
       // Weights are computed once at the end, not at every 10 % of growth.
-      this.engine.upsertStored(items, { refresh: false });
+      if (dumped.length) this.engine.upsertDumped(snapshot!, dumped, { refresh: false });
+      if (needStored.length) {
+        const features = this.options.features.forIds(needStored.map((n) => n.profile.id));
+        const items = needStored.flatMap(({ profile, hash }) => {
+          const stored = features.get(profile.id);
+          if (!stored) return [];
+          this.indexedHash.set(profile.id, hash);
+          return [{ profile, features: JSON.parse(stored.features) as StoredFeatures }];
+        });
+        this.engine.upsertStored(items, { refresh: false });
+      }
       // (Only when there are some: an upsert ends with a drift check, which would refresh every page.)
       if (unchanged.length) this.engine.upsert(unchanged);
       after = page[page.length - 1]!.row.id;
@@ -190,6 +229,18 @@ export class MatchingService {
     // follow the corpus within 10 %).
     if (this.engine.size) this.engine.refresh();
     this.changed();
+    // Most of the index came from elsewhere than a snapshot: one is written for the next start.
+    if (this.options.snapshot && this.engine.size - fromSnapshot > Math.max(100, this.engine.size / 10)) this.snapshotWanted = true;
+  }
+
+  /** Writes the index's snapshot when it matches the database (nothing waits to be analysed). */
+  private saveSnapshot(): void {
+    if (!this.options.snapshot || !this.ready || this.dirty.size || this.pumping) return;
+    // Nothing changed since the index was loaded from the snapshot: it is still the same.
+    if (!this.snapshotWanted && !this.changedSinceLoad) return;
+    this.options.snapshot.write(this.engine.dump(), (id) => this.indexedHash.get(id));
+    this.snapshotWanted = false;
+    this.changedSinceLoad = false;
   }
 
   /** Follows one committed write: removals at once, new texts through the analyser. */
@@ -221,6 +272,11 @@ export class MatchingService {
   async stop(): Promise<void> {
     this.stopping = true;
     await this.idle().catch(() => undefined);
+    try {
+      this.saveSnapshot();
+    } catch (error) {
+      this.options.onError?.(error, 0);
+    }
   }
 
   /** Resolves when every queued analysis and ranking is done. */
@@ -267,7 +323,7 @@ export class MatchingService {
 
   /** The directory's search by concept (any language), best first: ids only. */
   search(query: string): number[] {
-    return this.engine.search(query, { limit: 5000 }).map((hit) => hit.profileId);
+    return this.engine.searchRead(this.options.readQuery(query), { limit: 5000 }).map((hit) => hit.profileId);
   }
 
   profile(id: number): Profile | undefined {
@@ -279,7 +335,7 @@ export class MatchingService {
   }
 
   private forget(id: number): void {
-    this.engine.remove(id);
+    if (this.engine.remove(id)) this.changedSinceLoad = true;
     this.indexedHash.delete(id);
     this.dirty.delete(id);
     this.urgent.delete(id);
@@ -321,9 +377,15 @@ export class MatchingService {
     let failedTries = 0;
     while (this.dirty.size && !this.stopping) {
       const ids = [...take(this.urgent, chunk)];
+      const urgent = ids.length > 0;
       if (ids.length < chunk) for (const id of take(this.dirty, chunk - ids.length, this.urgent)) ids.push(id);
+      // Part of a long import with more to come: posted at once, but weights are refreshed and
+      // cached answers dropped once at its end (or at the next single write), not at every chunk
+      // (a refresh is O(every posting); dropping the cache makes every read compute again).
+      const bulk = !urgent && this.ready && this.dirty.size > ids.length;
       try {
-        await this.indexIds(ids);
+        await this.indexIds(ids, bulk);
+        if (!bulk) this.settleBulk();
         failedTries = 0;
       } catch (error) {
         if (this.stopping) break;
@@ -341,11 +403,20 @@ export class MatchingService {
         for (const id of ids) this.release(id);
       }
     }
+    this.settleBulk();
     if (this.ready) this.scheduleRanking();
   }
 
+  /** After a long import's chunks: one refresh of every weight, and the cached answers dropped. */
+  private settleBulk(): void {
+    if (!this.bulkPending) return;
+    this.bulkPending = false;
+    this.engine.refresh();
+    this.changed();
+  }
+
   /** Indexes these organisations as the database has them now, analysing the texts that changed. */
-  private async indexIds(ids: number[]): Promise<void> {
+  private async indexIds(ids: number[], bulk = false): Promise<void> {
     for (const id of ids) {
       this.dirty.delete(id);
       this.urgent.delete(id);
@@ -372,12 +443,14 @@ export class MatchingService {
     // While the texts were analysed, some of these may have been deleted: they stay out.
     const present = new Set(this.organizations.byIds(ready.map((r) => r.profile.id)).map((r) => r.id));
     const kept = ready.filter((r) => present.has(r.profile.id));
-    this.engine.upsertStored(kept);
+    this.engine.upsertStored(kept, { refresh: bulk ? 'later' : true });
+    if (kept.length) this.changedSinceLoad = true;
     for (const r of kept) {
       this.indexedHash.set(r.profile.id, r.hash);
       this.toRank.add(r.profile.id);
     }
-    this.changed();
+    if (bulk) this.bulkPending = true;
+    else this.changed();
     // A profile edited again meanwhile is dirty again: its writer waits for that round.
     for (const id of ids) if (!this.dirty.has(id)) this.release(id);
   }
@@ -439,6 +512,8 @@ export class MatchingService {
 
   /** Profiles whose texts were analysed since this service started (0 after a restart on stored features). */
   analysed = 0;
+  /** Organisations indexed from the snapshot at start (their features neither parsed nor analysed). */
+  fromSnapshot = 0;
   /** Jobs that failed every try (each followed by a full rebuild). */
   failures = 0;
   /** Failed tries, retried or not. */

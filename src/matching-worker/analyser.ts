@@ -1,5 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Piscina } from 'piscina';
+import { workerEntry } from './entry.ts';
 import { encodeFeatures, extractFeatures, loadMatchingToolkit, type Profile, type StoredFeatures } from '../../matching/index.ts';
 
 /** Turns profiles into their analysed features, somewhere that does not hold up requests. */
@@ -23,12 +24,11 @@ export function createAnalyser(mode: AnalysisMode): FeatureAnalyser {
  */
 export function workerAnalyser(): FeatureAnalyser {
   const pool = new Piscina({
-    filename: new URL('./worker.ts', import.meta.url).href,
+    // The built worker beside the service's bundle (npm start), or its TypeScript source under tsx.
+    ...workerEntry('matching-worker', new URL('./worker.ts', import.meta.url)),
     minThreads: 0,
     maxThreads: 1,
     idleTimeout: 10 * 60_000,
-    // The worker is TypeScript like the rest: tsx loads it (as it loads the service).
-    execArgv: ['--import', 'tsx'],
   });
   return {
     analyse: (profiles) => (profiles.length ? pool.run(profiles) : Promise.resolve([])),

@@ -13,6 +13,13 @@ const MATCHING = resolve(dirname(fileURLToPath(import.meta.url)), '../../matchin
  * bump a version when the analysis changes.
  */
 export function analysisFingerprint(): string {
+  computed ??= computeFingerprint();
+  return computed;
+}
+
+let computed: string | undefined;
+
+function computeFingerprint(): string {
   const hash = createHash('sha256');
   const files = [...walk(join(MATCHING, 'text')), ...walk(join(MATCHING, 'lexicon')), join(MATCHING, 'features.ts'), join(MATCHING, 'stored-features.ts')];
   for (const file of files.sort()) hash.update(file.slice(MATCHING.length)).update('\0').update(readFileSync(file)).update('\0');

@@ -136,8 +136,14 @@ export function toView(row: OrganizationRow, withContact: boolean): Organization
   return view;
 }
 
+/** The columns the engine's view reads (the matching index loads only these at start). */
+export type ProfileColumns = Pick<
+  OrganizationRow,
+  'id' | 'externalId' | 'name' | 'kind' | 'country' | 'city' | 'languages' | 'sectors' | 'description' | 'offers' | 'needs' | 'sdgs'
+>;
+
 /** The engine's view of a stored organisation. */
-export function profileFromRow(row: OrganizationRow): Profile {
+export function profileFromRow(row: ProfileColumns): Profile {
   return {
     id: row.id,
     externalId: row.externalId,

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { createMatchingEngine } from '../../matching/index.ts';
+import { createIndexEngine } from '../../matching/index.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { createAnalyser, type AnalysisMode } from '../matching-worker/analyser.ts';
 import { analysisFingerprint } from '../matching-worker/fingerprint.ts';
+import { readSnapshot, writeSnapshot } from '../matching-worker/snapshot.ts';
 import { createFeaturesRepository } from '../matches/features.ts';
 import { createMatchesRepository, type MatchesRepository } from '../matches/repository.ts';
 import { MatchingService } from '../matches/service.ts';
@@ -38,17 +39,34 @@ const RETRY_AFTER_S = 2;
  */
 export default fp(
   async function matching(app: FastifyInstance, opts: MatchingPluginOptions) {
-    // Texts are analysed in the worker; this engine analyses only the directory's search words, with
-    // the process's one kuromoji (already loaded for romanising names) and the lexicon.
-    const engine = await createMatchingEngine();
+    // Texts are analysed in the worker and search words read in the text worker (app.texts): this
+    // engine only indexes, without kuromoji.
+    const engine = createIndexEngine({ lexicon: app.texts.lexicon });
     const matches = createMatchesRepository(app.db);
     const analyser = createAnalyser(opts.analysis);
+    const fingerprint = analysisFingerprint();
+    // The index's snapshot beside a database file (see matching-worker/snapshot.ts).
+    const client = app.db.$client;
+    const snapshotFile = client.memory || !client.name ? null : `${client.name}.index`;
     const service = new MatchingService(engine, app.organizations, matches, {
       topK: 20,
       fullRerankAbove: 200,
       analyser,
+      readQuery: app.texts.readQuery,
       features: createFeaturesRepository(app.db),
-      fingerprint: analysisFingerprint(),
+      fingerprint,
+      ...(snapshotFile
+        ? {
+            snapshot: {
+              read: () => readSnapshot(snapshotFile, fingerprint),
+              write: (dump, hashOf) => {
+                const started = performance.now();
+                const written = writeSnapshot(snapshotFile, fingerprint, dump, hashOf);
+                app.log.info(`matching index snapshot: ${written} organisations in ${Math.round(performance.now() - started)} ms`);
+              },
+            },
+          }
+        : {}),
       now: app.now,
       onError: (error, attempt) => app.log.error({ err: error, attempt }, 'matching update failed; trying again'),
     });
@@ -64,7 +82,12 @@ export default fp(
         () => {
           const { indexed } = service.progress();
           app.log.info(`matching index ready: ${indexed} organisations in ${Math.round(performance.now() - started)} ms`);
-          if (opts.warm) analyser.warm().catch((error: unknown) => app.log.error({ err: error }, 'matching worker failed to start'));
+          if (!opts.warm) return;
+          // One kuromoji after the other (each ~1 s of a core), not both at once beside the first requests.
+          analyser
+            .warm()
+            .catch((error: unknown) => app.log.error({ err: error }, 'matching worker failed to start'))
+            .finally(() => app.texts.warm());
         },
         (error: unknown) => app.log.error({ err: error }, 'matching index failed to load'),
       );

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -62,6 +62,9 @@ describe('start-up on a large database', () => {
       matching: { indexed: SIZE, total: SIZE, analysing: 0, ranking: 0 },
     });
     expect(app.matching.analysed).toBe(0);
+    // The first service wrote the index's snapshot when it stopped: the second built its index from it.
+    expect(existsSync(`${file}.index`)).toBe(true);
+    expect(app.matching.fromSnapshot).toBe(SIZE);
     expect((await get(app, '/api/organizations/1/suggestions?limit=5')).json()).toEqual(before);
   }, 120_000);
 
@@ -74,6 +77,8 @@ describe('start-up on a large database', () => {
     await app.ready();
     await app.matching.idle();
     expect(app.matching.analysed).toBe(1);
+    // Only the organisation whose texts changed is not taken from the snapshot.
+    expect(app.matching.fromSnapshot).toBe(SIZE - 1);
     expect(app.matching.profile(3)!.city).toBe('Sapporo');
   });
 });

@@ -7,9 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 const dir = mkdtempSync(join(tmpdir(), 'musubi-server-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Starts `src/server.ts` as `npm start` does, on a free port; resolves once it is listening. */
+/** Starts the service as `npm start` does (scripts/start.mjs: the bundle, built when stale), on a free port; resolves once it is listening. */
 function start(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', DATABASE_PATH: join(dir, 'musubi.db'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -18,9 +18,11 @@ import { mulberry32 } from '../matching/random.ts';
  * For every labelled pair (JP, MN), the JP organisation's ranking of MN organisations and the MN
  * organisation's ranking of JP ones are each checked for the partner: recall@5, recall@10 and MRR,
  * on the pairs written in different languages and on all pairs, for the engine, a plain TF-IDF
- * baseline (same tokenisers, no concepts, no reciprocity) and ablations.
+ * baseline (same tokenisers, no concepts, no reciprocity) and ablations. With `--misses`, every
+ * query whose partner is not first is listed: the partner's rank, its signals, the concepts each
+ * side's offers and needs were read as, and who came first (to find what the lexicon lacks).
  */
-const { values } = parseArgs({ options: { set: { type: 'string', multiple: true } } });
+const { values } = parseArgs({ options: { set: { type: 'string', multiple: true }, misses: { type: 'boolean' } } });
 const dir = join(import.meta.dirname, '../test/fixtures/eval');
 const sets =
   values.set ??
@@ -311,9 +313,37 @@ function learning(name: string, set: EvalSet, profiles: Profile[]) {
   ]);
 }
 
+/** `--misses`: the queries whose labelled partner is not ranked first, and why (what each side was read as). */
+function misses(name: string, set: EvalSet, profiles: Profile[]) {
+  const engine = new MatchingEngine(toolkit);
+  engine.upsert(profiles);
+  const byExt = new Map(profiles.map((p) => [p.externalId, p]));
+  const concepts = (p: Profile, field: 'offers' | 'needs' | 'about') =>
+    [...extractFeatures(p, toolkit.analyzer, toolkit.lexicon)[field].counts.keys()].filter((k) => k.startsWith('c:')).map((k) => k.slice(2));
+  const read = (p: Profile) => `${p.externalId} offers [${concepts(p, 'offers').join(' ')}] needs [${concepts(p, 'needs').join(' ')}]`;
+  console.log(`\nMisses on ${name} (partner not first):`);
+  for (const [jp, mn] of set.pairs) {
+    for (const [self, partner] of [
+      [byExt.get(jp)!, byExt.get(mn)!],
+      [byExt.get(mn)!, byExt.get(jp)!],
+    ] as const) {
+      const ranked = engine.suggest(self.id, { limit: 1000, reasons: false });
+      const at = ranked.findIndex((s) => s.profileId === partner.id);
+      if (at === 0) continue;
+      console.log(`- ${self.externalId} → ${partner.externalId}: rank ${at < 0 ? 'none' : at + 1} ${at < 0 ? '' : JSON.stringify(ranked[at]!.signals)}`);
+      console.log(`    self    ${read(self)}\n    partner ${read(partner)}`);
+      if (ranked[0]) console.log(`    first   ${read(engine.get(ranked[0].profileId)!)} ${JSON.stringify(ranked[0].signals)}`);
+    }
+  }
+}
+
 for (const file of sets) {
   const set = JSON.parse(readFileSync(file, 'utf8')) as EvalSet;
   const profiles = set.organizations.map(toProfile);
+  if (values.misses) {
+    misses(basename(file), set, profiles);
+    continue;
+  }
   const rankers: [string, Ranker][] = [
     ['musubi engine', engineRanker(profiles, {})],
     ['baseline: plain TF-IDF', baselineRanker(profiles)],

@@ -15,6 +15,11 @@ export interface Decision {
   decidedAt: string;
   /** One side has no description (the score then leaves `about` out: score.ts, withoutAbout). */
   aboutMissing?: boolean;
+  /**
+   * How much the decision counts (default 1): an outcome label weighs by its evidence (an agreement
+   * more than a show of interest), a matchmaker's approve or reject 1.
+   */
+  weight?: number;
 }
 
 export function scoreWith(d: Decision, w: ScoreWeights): number {
@@ -23,23 +28,33 @@ export function scoreWith(d: Decision, w: ScoreWeights): number {
 
 /**
  * How well weights rank approved pairs above rejected ones: the share of (approved, rejected)
- * couples in the right order (ties count half), i.e. the area under the ROC curve. 0.5 is chance.
- * NaN when there is no couple to compare.
+ * couples in the right order (ties count half), each couple counted by the product of the two
+ * decisions' weights, i.e. the (weighted) area under the ROC curve. 0.5 is chance. NaN when there
+ * is no couple to compare.
  */
 export function pairwiseAccuracy(decisions: readonly Decision[], w: ScoreWeights): number {
-  const approved: number[] = [];
-  const rejected: number[] = [];
-  for (const d of decisions) (d.approved ? approved : rejected).push(scoreWith(d, w));
-  if (!approved.length || !rejected.length) return NaN;
-  rejected.sort((a, b) => a - b);
-  let right = 0;
-  for (const s of approved) {
-    // Rejected scores below s, and equal to s (half), by binary search.
-    const below = lowerBound(rejected, s);
-    const upTo = upperBound(rejected, s);
-    right += below + (upTo - below) / 2;
+  const approved: { s: number; w: number }[] = [];
+  const rejected: { s: number; w: number }[] = [];
+  for (const d of decisions) {
+    const weight = d.weight ?? 1;
+    if (weight > 0) (d.approved ? approved : rejected).push({ s: scoreWith(d, w), w: weight });
   }
-  return right / (approved.length * rejected.length);
+  if (!approved.length || !rejected.length) return NaN;
+  rejected.sort((a, b) => a.s - b.s);
+  const scores = rejected.map((r) => r.s);
+  // cumulative[i]: the weight of the first i rejected decisions.
+  const cumulative = [0];
+  for (const r of rejected) cumulative.push(cumulative[cumulative.length - 1]! + r.w);
+  let right = 0;
+  let approvedWeight = 0;
+  for (const a of approved) {
+    // Rejected scores below a's, and equal to it (half), by binary search.
+    const below = lowerBound(scores, a.s);
+    const upTo = upperBound(scores, a.s);
+    right += a.w * (cumulative[below]! + (cumulative[upTo]! - cumulative[below]!) / 2);
+    approvedWeight += a.w;
+  }
+  return right / (approvedWeight * cumulative[rejected.length]!);
 }
 
 function lowerBound(sorted: readonly number[], x: number): number {

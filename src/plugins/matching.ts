@@ -6,6 +6,7 @@ import { createAnalyser, type AnalysisMode } from '../matching-worker/analyser.t
 import { analysisFingerprint } from '../matching-worker/fingerprint.ts';
 import { createFeaturesRepository } from '../matches/features.ts';
 import { createMatchesRepository, type MatchesRepository } from '../matches/repository.ts';
+import { createWeightsRepository } from '../matches/weights-repository.ts';
 import { MatchingService } from '../matches/service.ts';
 
 declare module 'fastify' {
@@ -40,7 +41,9 @@ export default fp(
   async function matching(app: FastifyInstance, opts: MatchingPluginOptions) {
     // Texts are analysed in the worker; this engine analyses only the directory's search words, with
     // the process's one kuromoji (already loaded for romanising names) and the lexicon.
-    const engine = await createMatchingEngine();
+    // Scored with the weights a matchmaker adopted (matches/learning.ts), else the defaults.
+    const adopted = createWeightsRepository(app.db).inUse();
+    const engine = await createMatchingEngine(adopted ? { weights: adopted.weights } : {});
     const matches = createMatchesRepository(app.db);
     const analyser = createAnalyser(opts.analysis);
     const service = new MatchingService(engine, app.organizations, matches, {

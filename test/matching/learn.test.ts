@@ -19,6 +19,26 @@ describe('learning the weights from decisions', () => {
     expect(pairwiseAccuracy([], DEFAULT_WEIGHTS)).toBeNaN();
   });
 
+  it('counts each (approved, rejected) couple by the product of their weights', () => {
+    const signals = (text: number) => ({ fwd: text, back: text, about: 0, sdgs: 0, kinds: 1, language: 1 });
+    const list: Decision[] = [
+      { approved: true, decidedAt: at(1), signals: signals(0.5) },
+      { approved: false, decidedAt: at(2), signals: signals(0.3) },
+      // Wrongly ranked above the approved pair, but it weighs a quarter of the other.
+      { approved: false, decidedAt: at(3), signals: signals(0.7), weight: 0.25 },
+    ];
+    expect(pairwiseAccuracy(list, DEFAULT_WEIGHTS)).toBeCloseTo(1 / 1.25, 10);
+    expect(
+      pairwiseAccuracy(
+        list.map((d) => ({ ...d, weight: 1 })),
+        DEFAULT_WEIGHTS,
+      ),
+    ).toBeCloseTo(0.5, 10);
+    // A tie counts half; a decision of weight 0 does not count.
+    expect(pairwiseAccuracy([list[0]!, { ...list[1]!, signals: signals(0.5) }], DEFAULT_WEIGHTS)).toBe(0.5);
+    expect(pairwiseAccuracy([list[0]!, list[1]!, { ...list[2]!, weight: 0 }], DEFAULT_WEIGHTS)).toBe(1);
+  });
+
   it('splits by decision time: the earlier decisions to fit, the later ones to judge', () => {
     const { train, test } = splitByTime(decisions(10), 0.7);
     expect(train).toHaveLength(7);

@@ -636,6 +636,22 @@ export const FIELD_MESSAGES: Record<string, Message> = {
     mn: 'энэ арга хэмжээний оролцогчийн бүртгэлийн код биш',
     en: 'is not the check-in code of an attendee of this session',
   },
+  // Learning the score's weights (issue 13)
+  'too-few-decisions': {
+    ja: '学習に使える判断が少なすぎます（{decisions} 件、うち承認 {approved} 件）。承認と却下を合わせて {needed} 件以上必要です',
+    mn: 'Суралцахад хангалттай шийдвэр алга ({decisions}, үүнээс {approved} нь зөвшөөрсөн). Зөвшөөрсөн ба татгалзсан нийт {needed}-аас доошгүй шийдвэр хэрэгтэй',
+    en: 'Too few decisions to learn from ({decisions}, {approved} approved): at least {needed}, some approved and some rejected, are needed',
+  },
+  'fit-not-better': {
+    ja: 'この学習結果は、保留した最新の判断を現在の重みより上手に並べられませんでした（{fitted} 対 {start}）。採用できません',
+    mn: 'Энэ тооцоолол хамгийн сүүлийн шийдвэрүүдийг одоогийн жингээс илүү сайн эрэмбэлээгүй ({fitted} ба {start}): батлах боломжгүй',
+    en: 'This fit did not rank the held-out decisions better than the weights in use ({fitted} vs {start}): it cannot be adopted',
+  },
+  'fit-outdated': {
+    ja: 'この学習結果は、今は使われていない重みと比べたものです。もう一度学習してください',
+    mn: 'Энэ тооцоолол одоо хэрэглэгдэхгүй байгаа жинтэй харьцуулагдсан: дахин тооцоолно уу',
+    en: 'This fit was judged against weights no longer in use: fit again',
+  },
   // Messages, outcomes and the index loading (codes added by issues 11 and 16)
   'link-token': {
     ja: 'リンクが正しくありません。メッセージのリンクをそのまま開いてください',

@@ -30,6 +30,7 @@ import {
 import type { TextAnalyzer } from './text/analyze.ts';
 import { detectLanguage } from './text/language.ts';
 import { dot } from './tfidf.ts';
+import { reweigher, type TextSignals } from './reweigh.ts';
 
 export interface EngineOptions {
   analyzer: TextAnalyzer;
@@ -96,10 +97,12 @@ export class MatchingEngine {
   private readonly short = new Set<number>();
   private shortScale: number;
   private readonly featureOptions: FeatureOptions;
+  private readonly typeWeights: TypeWeights;
   private acc: Accumulator | null = null;
 
   constructor(private readonly options: EngineOptions) {
     const type = options.typeWeights ?? DEFAULT_TYPE_WEIGHTS;
+    this.typeWeights = type;
     this.weights = options.weights ?? DEFAULT_WEIGHTS;
     this.shortScale = shortPairScale(this.weights);
     this.featureOptions = options.features ?? DEFAULT_FEATURE_OPTIONS;
@@ -274,6 +277,27 @@ export class MatchingEngine {
     const short = this.short.has(aId) || this.short.has(bId);
     const score = combineScore(signals, this.weights) * (short ? this.shortScale : 1);
     return { profileId: bId, score: round(score), strength: strengthOf(score), signals, reasons: opts.reasons === false ? [] : this.reasons(aId, bId) };
+  }
+
+  /**
+   * The text signals of these pairs as they would be under other concept-group weights (for
+   * fitting them: learn.ts, fitGroupWeights); the index is not changed. Pairs read from `a`'s side.
+   */
+  textSignalsUnder(pairs: readonly (readonly [number, number])[]): (groups: Readonly<Record<string, number>>) => (TextSignals | null)[] {
+    const type = this.typeWeights;
+    return reweigher(
+      pairs,
+      (key, field) => {
+        const slot = this.index.slot(key);
+        return slot === undefined ? undefined : this.index.field(slot, field);
+      },
+      (id) => {
+        const name = this.index.featureName(id);
+        const idf = this.index.idf(id);
+        if (!isConceptFeature(name)) return { weight: idf * (name.startsWith('ro:') ? type.romanised : type.term), group: null };
+        return { weight: idf * type.concept, group: this.options.lexicon.concepts.get(name.slice(2))?.group ?? '' };
+      },
+    );
   }
 
   private signals(a: Profile, b: Profile, fwd: number, back: number, about: number): PairSignals {

@@ -165,3 +165,53 @@ export function fitAndJudge(
 export function shouldAdopt(heldOut: { start: number; fitted: number }): boolean {
   return Number.isFinite(heldOut.fitted) && Number.isFinite(heldOut.start) && heldOut.fitted > heldOut.start;
 }
+
+/** The concept groups whose weights can be fitted (lexicon README: groups). */
+export const CONCEPT_GROUPS = ['industry', 'product', 'technology', 'function', 'cooperation', 'sdg', 'theme', 'role', 'place'] as const;
+
+/**
+ * Coordinate search over the concept-group weights (how much a shared place, role, industry…
+ * concept counts inside the text vectors), like fitWeights: each group's weight in turn is multiplied
+ * by each step and kept when the decisions are ranked better, minus the pull towards the start.
+ * `signalsUnder(groups)` gives each decision's text signals under those group weights, in the order
+ * of `decisions` (engine.textSignalsUnder); a decision without signals is left out. The score's
+ * weights stay `weights`. Returns the start when there is too little to learn from.
+ */
+export function fitGroupWeights(
+  decisions: readonly Decision[],
+  signalsUnder: (groups: Readonly<Record<string, number>>) => (Pick<PairSignals, 'fwd' | 'back' | 'about'> | null)[],
+  start: Readonly<Record<string, number>>,
+  weights: ScoreWeights = DEFAULT_WEIGHTS,
+  options: FitOptions = DEFAULT_FIT_OPTIONS,
+): Record<string, number> {
+  const full = Object.fromEntries(CONCEPT_GROUPS.map((g) => [g, start[g] ?? 1])) as Record<string, number>;
+  const approved = decisions.filter((d) => d.approved).length;
+  if (decisions.length < options.minDecisions || approved === 0 || approved === decisions.length) return full;
+  const accuracy = (groups: Record<string, number>) => {
+    const signals = signalsUnder(groups);
+    const under = decisions.flatMap((d, i) => (signals[i] ? [{ ...d, signals: { ...d.signals, ...signals[i]! } }] : []));
+    return pairwiseAccuracy(under, weights);
+  };
+  const distance = (g: Record<string, number>) => CONCEPT_GROUPS.reduce((sum, k) => sum + Math.abs(Math.log((g[k]! + 0.05) / (full[k]! + 0.05))), 0);
+  const objective = (g: Record<string, number>) => accuracy(g) - options.penalty * distance(g);
+  let best = { ...full };
+  let bestValue = objective(best);
+  for (let round = 0; round < options.rounds; round++) {
+    let improved = false;
+    for (const group of CONCEPT_GROUPS) {
+      for (const step of options.steps) {
+        const value = best[group]! * step;
+        if (value === best[group]) continue;
+        const candidate = { ...best, [group]: value };
+        const v = objective(candidate);
+        if (v > bestValue + 1e-9) {
+          best = candidate;
+          bestValue = v;
+          improved = true;
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return best;
+}

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TYPE_WEIGHTS } from '../../matching/engine.ts';
 import { encodeFeatures, MatchingEngine, loadMatchingToolkit, type MatchingToolkit, type Profile } from '../../matching/index.ts';
 import { combineScore, DEFAULT_WEIGHTS, harmonicMean, kindFit, jaccard } from '../../matching/score.ts';
 
@@ -201,6 +202,23 @@ describe('weights in use and analysed features', () => {
     expect(changed.score(a.id, b.id)!.score).not.toBeCloseTo(before, 4);
     changed.setWeights(DEFAULT_WEIGHTS);
     expect(changed.score(a.id, b.id)!.score).toBe(before);
+  });
+
+  it('reads the text signals of pairs under other concept-group weights without changing the index', () => {
+    const [a, b] = [buyer(), oneLine()];
+    const engine = new MatchingEngine(toolkit);
+    engine.upsert([a, b]);
+    const direct = engine.score(a.id, b.id)!.signals;
+    const under = engine.textSignalsUnder([[a.id, b.id]]);
+    const [same] = under(DEFAULT_TYPE_WEIGHTS.groups);
+    expect(same!.fwd).toBeCloseTo(direct.fwd, 4);
+    expect(same!.back).toBeCloseTo(direct.back, 4);
+    expect(same!.about).toBeCloseTo(direct.about, 4);
+    // Places counted fully (Japan, Mongolia): the pair shares more.
+    const [placed] = under({ ...DEFAULT_TYPE_WEIGHTS.groups, place: 1 });
+    expect(placed!.fwd + placed!.back).not.toBeCloseTo(same!.fwd + same!.back, 4);
+    expect(engine.score(a.id, b.id)!.signals).toEqual(direct);
+    expect(engine.textSignalsUnder([[a.id, 99_999]])(DEFAULT_TYPE_WEIGHTS.groups)).toEqual([null]);
   });
 
   it('treats a one-line profile indexed from stored features (as the service does) like one indexed from its texts', () => {

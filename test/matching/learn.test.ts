@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitAndJudge, fitWeights, pairwiseAccuracy, shouldAdopt, splitByTime, type Decision } from '../../matching/learn.ts';
+import { CONCEPT_GROUPS, fitAndJudge, fitGroupWeights, fitWeights, pairwiseAccuracy, shouldAdopt, splitByTime, type Decision } from '../../matching/learn.ts';
 import { DEFAULT_WEIGHTS } from '../../matching/score.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 9, minute)).toISOString();
@@ -58,5 +58,19 @@ describe('learning the weights from decisions', () => {
     expect(fitWeights(decisions(30).map((d) => ({ ...d, approved: true })))).toEqual(DEFAULT_WEIGHTS);
     expect(shouldAdopt({ start: 0.8, fitted: 0.8 })).toBe(false);
     expect(shouldAdopt({ start: 0.8, fitted: NaN })).toBe(false);
+  });
+
+  it('fits the concept-group weights when the decisions follow a group, and keeps them with too little to learn from', () => {
+    const list = decisions(60);
+    // Approved pairs share only a place concept: their text signals grow with the place weight.
+    const under = (groups: Readonly<Record<string, number>>) =>
+      list.map((d) => (d.approved ? { fwd: 0.1 * groups.place!, back: 0.1 * groups.place!, about: 0 } : { fwd: 0.06, back: 0.06, about: 0 }));
+    const start = { place: 0.2, role: 0.5 };
+    const fitted = fitGroupWeights(list, under, start);
+    expect(Object.keys(fitted).sort()).toEqual([...CONCEPT_GROUPS].sort());
+    expect(fitted.place).toBeGreaterThan(0.6);
+    expect(fitted.role).toBe(0.5);
+    expect(fitted.industry).toBe(1);
+    expect(fitGroupWeights(list.slice(0, 5), under, start)).toEqual({ ...Object.fromEntries(CONCEPT_GROUPS.map((g) => [g, 1])), ...start });
   });
 });

@@ -39,7 +39,10 @@ export function reweigher(
   const bases = new Map<number, FeatureBase>();
   const baseOf = (id: number) => {
     let b = bases.get(id);
-    if (!b) bases.set(id, (b = base(id)));
+    if (!b) {
+      b = base(id);
+      bases.set(id, b);
+    }
     return b;
   };
   const prepared = new Map<string, Prepared | null>();

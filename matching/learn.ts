@@ -110,20 +110,42 @@ const FITTED: readonly (keyof ScoreWeights)[] = ['reciprocal', 'oneSided', 'abou
  * stays within 0–1. Returns the start unchanged when there are too few decisions to learn from.
  */
 export function fitWeights(decisions: readonly Decision[], start: ScoreWeights = DEFAULT_WEIGHTS, options: FitOptions = DEFAULT_FIT_OPTIONS): ScoreWeights {
+  if (tooFew(decisions, options)) return start;
+  return coordinateSearch(start, FITTED, (w) => pairwiseAccuracy(decisions, w), options, {
+    clamp: (key, value) => (key === 'structure' ? Math.min(1, value) : value),
+    allowed: (w) => w.reciprocal + w.oneSided + w.about > 0,
+  });
+}
+
+function tooFew(decisions: readonly Decision[], options: FitOptions): boolean {
   const approved = decisions.filter((d) => d.approved).length;
-  if (decisions.length < options.minDecisions || approved === 0 || approved === decisions.length) return start;
-  const distance = (w: ScoreWeights) => FITTED.reduce((sum, k) => sum + Math.abs(Math.log((w[k] + 0.05) / (start[k] + 0.05))), 0);
-  const objective = (w: ScoreWeights) => pairwiseAccuracy(decisions, w) - options.penalty * distance(w);
+  return decisions.length < options.minDecisions || approved === 0 || approved === decisions.length;
+}
+
+/**
+ * The search both fits share: each key in turn multiplied by each step, a candidate kept when its
+ * accuracy minus the pull towards the start (penalty × log-distance) is higher; rounds until
+ * nothing improves.
+ */
+function coordinateSearch<T extends Record<K, number>, K extends string>(
+  start: T,
+  keys: readonly K[],
+  accuracy: (candidate: T) => number,
+  options: FitOptions,
+  limits: { clamp?: (key: K, value: number) => number; allowed?: (candidate: T) => boolean } = {},
+): T {
+  const distance = (w: T) => keys.reduce((sum, k) => sum + Math.abs(Math.log((w[k] + 0.05) / (start[k] + 0.05))), 0);
+  const objective = (w: T) => accuracy(w) - options.penalty * distance(w);
   let best = { ...start };
   let bestValue = objective(best);
   for (let round = 0; round < options.rounds; round++) {
     let improved = false;
-    for (const key of FITTED) {
+    for (const key of keys) {
       for (const step of options.steps) {
-        const value = key === 'structure' ? Math.min(1, best[key] * step) : best[key] * step;
+        const value = limits.clamp ? limits.clamp(key, best[key] * step) : best[key] * step;
         if (value === best[key]) continue;
         const candidate = { ...best, [key]: value };
-        if (candidate.reciprocal + candidate.oneSided + candidate.about <= 0) continue;
+        if (limits.allowed && !limits.allowed(candidate)) continue;
         const v = objective(candidate);
         if (v > bestValue + 1e-9) {
           best = candidate;
@@ -185,33 +207,17 @@ export function fitGroupWeights(
   options: FitOptions = DEFAULT_FIT_OPTIONS,
 ): Record<string, number> {
   const full = Object.fromEntries(CONCEPT_GROUPS.map((g) => [g, start[g] ?? 1])) as Record<string, number>;
-  const approved = decisions.filter((d) => d.approved).length;
-  if (decisions.length < options.minDecisions || approved === 0 || approved === decisions.length) return full;
-  const accuracy = (groups: Record<string, number>) => {
-    const signals = signalsUnder(groups);
-    const under = decisions.flatMap((d, i) => (signals[i] ? [{ ...d, signals: { ...d.signals, ...signals[i]! } }] : []));
-    return pairwiseAccuracy(under, weights);
-  };
-  const distance = (g: Record<string, number>) => CONCEPT_GROUPS.reduce((sum, k) => sum + Math.abs(Math.log((g[k]! + 0.05) / (full[k]! + 0.05))), 0);
-  const objective = (g: Record<string, number>) => accuracy(g) - options.penalty * distance(g);
-  let best = { ...full };
-  let bestValue = objective(best);
-  for (let round = 0; round < options.rounds; round++) {
-    let improved = false;
-    for (const group of CONCEPT_GROUPS) {
-      for (const step of options.steps) {
-        const value = best[group]! * step;
-        if (value === best[group]) continue;
-        const candidate = { ...best, [group]: value };
-        const v = objective(candidate);
-        if (v > bestValue + 1e-9) {
-          best = candidate;
-          bestValue = v;
-          improved = true;
-        }
-      }
-    }
-    if (!improved) break;
-  }
-  return best;
+  if (tooFew(decisions, options)) return full;
+  return coordinateSearch(
+    full,
+    CONCEPT_GROUPS,
+    (groups) => {
+      const signals = signalsUnder(groups);
+      return pairwiseAccuracy(
+        decisions.flatMap((d, i) => (signals[i] ? [{ ...d, signals: { ...d.signals, ...signals[i]! } }] : [])),
+        weights,
+      );
+    },
+    options,
+  );
 }

@@ -1,5 +1,5 @@
 import type { Field } from './features.ts';
-import { sublinearTf } from './tfidf.ts';
+import { dot, sublinearTf } from './tfidf.ts';
 
 /** A field's raw features as the index keeps them: ids ascending, counts. */
 export interface RawField {
@@ -65,11 +65,11 @@ export function reweigher(
     b: { needs: prepare(b, 'needs'), offers: prepare(b, 'offers'), about: prepare(b, 'about') },
   }));
   return (groups) => {
-    const values = new Map<Prepared, Float64Array>();
-    const weigh = (p: Prepared): Float64Array => {
+    const values = new Map<Prepared, Float32Array>();
+    const weigh = (p: Prepared): Float32Array => {
       let v = values.get(p);
       if (v) return v;
-      v = new Float64Array(p.base.length);
+      v = new Float32Array(p.base.length);
       let sum = 0;
       for (let i = 0; i < v.length; i++) {
         const g = p.groups[i];
@@ -81,21 +81,7 @@ export function reweigher(
       values.set(p, v);
       return v;
     };
-    const cos = (x: Prepared, y: Prepared) => {
-      const vx = weigh(x);
-      const vy = weigh(y);
-      let i = 0;
-      let j = 0;
-      let s = 0;
-      while (i < x.ids.length && j < y.ids.length) {
-        const a = x.ids[i]!;
-        const b = y.ids[j]!;
-        if (a === b) s += vx[i++]! * vy[j++]!;
-        else if (a < b) i++;
-        else j++;
-      }
-      return s;
-    };
+    const cos = (x: Prepared, y: Prepared) => dot({ ids: x.ids, values: weigh(x) }, { ids: y.ids, values: weigh(y) });
     return fields.map(({ a, b }) => {
       if (!a.needs || !a.offers || !a.about || !b.needs || !b.offers || !b.about) return null;
       return { fwd: cos(a.needs, b.offers), back: cos(a.offers, b.needs), about: cos(a.about, b.about) };

@@ -37,8 +37,15 @@ export interface Lexicon {
 }
 
 /** The concepts wider than `id` (broader, and theirs in turn), nearest first, without `id` itself. */
-export function broaderOf(concepts: ReadonlyMap<string, ConceptEntry>, id: string): string[] {
-  const out: string[] = [];
+export function broaderOf(concepts: ReadonlyMap<string, ConceptEntry>, id: string): readonly string[] {
+  let memo = broaderMemo.get(concepts);
+  if (!memo) {
+    memo = new Map();
+    broaderMemo.set(concepts, memo);
+  }
+  let out = memo.get(id);
+  if (out) return out;
+  out = [];
   const queue = [...(concepts.get(id)?.broader ?? [])];
   while (queue.length) {
     const next = queue.shift()!;
@@ -46,8 +53,12 @@ export function broaderOf(concepts: ReadonlyMap<string, ConceptEntry>, id: strin
     out.push(next);
     queue.push(...(concepts.get(next)?.broader ?? []));
   }
+  memo.set(id, out);
   return out;
 }
+
+/** broaderOf's answers per catalogue (it is read for every concept of every text indexed). */
+const broaderMemo = new WeakMap<ReadonlyMap<string, ConceptEntry>, Map<string, string[]>>();
 
 interface Pattern {
   tokens: string[];

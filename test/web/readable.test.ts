@@ -131,7 +131,11 @@ describe('every reader can read and act (issue 14)', () => {
         await page.locator('.queue li').first().waitFor();
         // Weak pairs are hidden at first; the threshold can be moved.
         expect(await page.getByLabel('Minimum fit (0–1)').inputValue()).toBe('0.05');
+        // (The list is read again once the threshold settles: wait for that answer, or the boxes below
+        // may be ticked on the list it replaces when 25 pairs were already shown above 0.05.)
+        const reloaded = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/matches' && new URL(r.url()).searchParams.get('minScore') === '0');
         await page.getByLabel('Minimum fit (0–1)').fill('0');
+        await reloaded;
         await expect.poll(async () => await page.locator('.queue li').count()).toBe(25);
         const ids = await page.locator('.queue li').evaluateAll((lis) => lis.slice(0, 10).map((li) => Number(li.getAttribute('data-match'))));
         for (const id of ids) await page.locator(`.queue li[data-match="${id}"] input.choose`).check();

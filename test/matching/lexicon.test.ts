@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFeatures } from '../../matching/features.ts';
-import { loadMatchingToolkit, type MatchingToolkit, type Profile } from '../../matching/index.ts';
+import { loadMatchingToolkit, MatchingEngine, type MatchingToolkit, type Profile } from '../../matching/index.ts';
 import { broaderOf, type ConceptEntry } from '../../matching/lexicon/lexicon.ts';
 import { loadConcepts } from '../../matching/lexicon/load.ts';
 
@@ -74,5 +74,30 @@ describe('broader concepts', () => {
     expect(concepts('эхний шатны хөрөнгө оруулалт', 'mn')).toContain('early-stage');
     expect(concepts('PET bottle recycling', 'en')).toContain('plastics');
     expect(concepts('PET bottle recycling', 'en')).not.toContain('pets');
+  });
+
+  it('gives the narrow concept as the reason, not also the wide one it implies; the wide one when only it is shared', () => {
+    const base = { kind: 'company' as const, city: 'X', languages: [], sectors: [], description: {}, sdgs: [] };
+    const buyer: Profile = { ...base, id: 1, externalId: 'a', name: { en: 'A' }, country: 'JP', offers: [{ ja: '日本の販路' }], needs: [{ ja: '石炭の調達' }] };
+    const coal: Profile = {
+      ...base,
+      id: 2,
+      externalId: 'b',
+      name: { en: 'B' },
+      country: 'MN',
+      offers: [{ mn: 'нүүрс нийлүүлнэ' }],
+      needs: [{ mn: 'Японы худалдан авагч' }],
+    };
+    const copper: Profile = { ...base, id: 3, externalId: 'c', name: { en: 'C' }, country: 'MN', offers: [{ mn: 'зэсийн баяжмал нийлүүлнэ' }], needs: [] };
+    const engine = new MatchingEngine(toolkit);
+    engine.upsert([buyer, coal, copper]);
+    const concepts = (b: number) =>
+      engine
+        .score(1, b)!
+        .reasons.filter((r) => r.direction === 'a-needs-b-offers')
+        .map((r) => r.concept?.id);
+    expect(concepts(2)).toContain('coal');
+    expect(concepts(2)).not.toContain('mining');
+    expect(concepts(3)).toContain('mining');
   });
 });

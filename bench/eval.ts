@@ -10,7 +10,8 @@ import type { TextInput } from '../matching/profile.ts';
 import { cosine, learnLatentSpace } from './latent.ts';
 import { harmonicMean } from '../matching/score.ts';
 import { typedVariant } from './typed.ts';
-import { fitAndJudge, type Decision } from '../matching/learn.ts';
+import { fitAndJudge, fitGroupWeights, pairwiseAccuracy, type Decision } from '../matching/learn.ts';
+import { DEFAULT_TYPE_WEIGHTS } from '../matching/engine.ts';
 import { mulberry32 } from '../matching/random.ts';
 
 /**
@@ -18,9 +19,11 @@ import { mulberry32 } from '../matching/random.ts';
  * For every labelled pair (JP, MN), the JP organisation's ranking of MN organisations and the MN
  * organisation's ranking of JP ones are each checked for the partner: recall@5, recall@10 and MRR,
  * on the pairs written in different languages and on all pairs, for the engine, a plain TF-IDF
- * baseline (same tokenisers, no concepts, no reciprocity) and ablations.
+ * baseline (same tokenisers, no concepts, no reciprocity) and ablations. With `--misses`, every
+ * query whose partner is not first is listed: the partner's rank, its signals, the concepts each
+ * side's offers and needs were read as, and who came first (to find what the lexicon lacks).
  */
-const { values } = parseArgs({ options: { set: { type: 'string', multiple: true } } });
+const { values } = parseArgs({ options: { set: { type: 'string', multiple: true }, misses: { type: 'boolean' } } });
 const dir = join(import.meta.dirname, '../test/fixtures/eval');
 const sets =
   values.set ??
@@ -266,7 +269,7 @@ function learning(name: string, set: EvalSet, profiles: Profile[]) {
     .sort((x, y) => x.r - y.r)
     .map((x) => x.p);
   const short = (p: Profile) => !Object.keys(p.description).length && !p.sectors.length;
-  const decisions: (Decision & { orgId: number })[] = [];
+  const decisions: (Decision & { orgId: number; partnerId: number })[] = [];
   const decided = new Set<string>();
   let clock = Date.UTC(2026, 10, 1);
   for (const self of order) {
@@ -277,6 +280,7 @@ function learning(name: string, set: EvalSet, profiles: Profile[]) {
       clock += 60_000;
       decisions.push({
         orgId: self.id,
+        partnerId: s.profileId,
         signals: s.signals,
         approved: labelled.has(key),
         decidedAt: new Date(clock).toISOString(),
@@ -290,8 +294,21 @@ function learning(name: string, set: EvalSet, profiles: Profile[]) {
     organizations: set.organizations,
     pairs: set.pairs.filter(([a, b]) => testOrgs.has(byExt.get(a)!.id) || testOrgs.has(byExt.get(b)!.id)),
   };
-  const mrr = (weights: ScoreWeights) => evaluate(heldOutPairs, profiles, engineRanker(profiles, { weights }), any).mrr;
+  const mrr = (weights: ScoreWeights, groups = DEFAULT_TYPE_WEIGHTS.groups) =>
+    evaluate(heldOutPairs, profiles, engineRanker(profiles, { weights, typeWeights: { ...DEFAULT_TYPE_WEIGHTS, groups } }), any).mrr;
   const w = report.weights;
+  // The concept-group weights (place 0.2, role 0.5, others 1), fitted the same way with the score's weights kept.
+  const train = decisions.slice(0, report.train);
+  const test = decisions.slice(report.train);
+  const groups = fitGroupWeights(train, engine.textSignalsUnder(train.map((d) => [d.orgId, d.partnerId])), DEFAULT_TYPE_WEIGHTS.groups);
+  const heldOutUnder = (g: Record<string, number>) => {
+    const signals = engine.textSignalsUnder(test.map((d) => [d.orgId, d.partnerId]))(g);
+    return pairwiseAccuracy(
+      test.flatMap((d, i) => (signals[i] ? [{ ...d, signals: { ...d.signals, ...signals[i]! } }] : [])),
+      DEFAULT_WEIGHTS,
+    );
+  };
+  const groupsHeldOut = { start: heldOutUnder(DEFAULT_TYPE_WEIGHTS.groups), fitted: heldOutUnder(groups) };
   console.log(
     `\nLearning from decisions on ${name} (simulated from the labels, split by decision time): ${report.train} decisions to fit, ${report.test} held out`,
   );
@@ -308,12 +325,46 @@ function learning(name: string, set: EvalSet, profiles: Profile[]) {
       'held-out MRR': f(mrr(w)),
       values: JSON.stringify(Object.fromEntries(Object.entries(w).map(([k, v]) => [k, +v.toFixed(3)]))),
     },
+    {
+      weights: `fitted concept groups${groupsHeldOut.fitted > groupsHeldOut.start ? ' (better)' : ' (not better)'}`,
+      'held-out pairwise accuracy': `${f(groupsHeldOut.fitted)} (defaults ${f(groupsHeldOut.start)})`,
+      'held-out MRR': f(mrr(DEFAULT_WEIGHTS, groups)),
+      values: JSON.stringify(Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, +v.toFixed(3)]))),
+    },
   ]);
+}
+
+/** `--misses`: the queries whose labelled partner is not ranked first, and why (what each side was read as). */
+function misses(name: string, set: EvalSet, profiles: Profile[]) {
+  const engine = new MatchingEngine(toolkit);
+  engine.upsert(profiles);
+  const byExt = new Map(profiles.map((p) => [p.externalId, p]));
+  const concepts = (p: Profile, field: 'offers' | 'needs' | 'about') =>
+    [...extractFeatures(p, toolkit.analyzer, toolkit.lexicon)[field].counts.keys()].filter((k) => k.startsWith('c:')).map((k) => k.slice(2));
+  const read = (p: Profile) => `${p.externalId} offers [${concepts(p, 'offers').join(' ')}] needs [${concepts(p, 'needs').join(' ')}]`;
+  console.log(`\nMisses on ${name} (partner not first):`);
+  for (const [jp, mn] of set.pairs) {
+    for (const [self, partner] of [
+      [byExt.get(jp)!, byExt.get(mn)!],
+      [byExt.get(mn)!, byExt.get(jp)!],
+    ] as const) {
+      const ranked = engine.suggest(self.id, { limit: 1000, reasons: false });
+      const at = ranked.findIndex((s) => s.profileId === partner.id);
+      if (at === 0) continue;
+      console.log(`- ${self.externalId} → ${partner.externalId}: rank ${at < 0 ? 'none' : at + 1} ${at < 0 ? '' : JSON.stringify(ranked[at]!.signals)}`);
+      console.log(`    self    ${read(self)}\n    partner ${read(partner)}`);
+      if (ranked[0]) console.log(`    first   ${read(engine.get(ranked[0].profileId)!)} ${JSON.stringify(ranked[0].signals)}`);
+    }
+  }
 }
 
 for (const file of sets) {
   const set = JSON.parse(readFileSync(file, 'utf8')) as EvalSet;
   const profiles = set.organizations.map(toProfile);
+  if (values.misses) {
+    misses(basename(file), set, profiles);
+    continue;
+  }
   const rankers: [string, Ranker][] = [
     ['musubi engine', engineRanker(profiles, {})],
     ['baseline: plain TF-IDF', baselineRanker(profiles)],

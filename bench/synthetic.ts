@@ -6,10 +6,12 @@ import { mulberry32, weightedIndex } from '../matching/random.ts';
  * Synthetic profiles for the engine benchmark: sentences built from the lexicon's own terms,
  * concepts drawn with a Zipf-like skew (a few very common, a long tail of rare ones), half Japanese
  * organisations and half Mongolian, each writing in its language, in English, or both.
+ * `BENCH_LEXICON=path/to/concepts.json` draws them from another version's lexicon, so that two
+ * versions of the engine are measured on the same profiles (the draw depends on the concept list).
  */
-export function syntheticProfiles(count: number, seed = 7): Profile[] {
+export function syntheticProfiles(count: number, seed = 7, lexicon = process.env.BENCH_LEXICON): Profile[] {
   const random = mulberry32(seed);
-  const concepts = loadConcepts();
+  const concepts = lexicon ? loadConcepts(lexicon) : loadConcepts();
   // Zipf: the i-th concept (in a shuffled order) is drawn with weight 1 / (i + 1)^0.8.
   const order = concepts.map((_, i) => i).sort(() => random() - 0.5);
   const pick = weightedIndex(

@@ -30,6 +30,7 @@ import {
 import type { TextAnalyzer } from './text/analyze.ts';
 import { detectLanguage } from './text/language.ts';
 import { dot } from './tfidf.ts';
+import { reweigher, type TextSignals } from './reweigh.ts';
 
 export interface EngineOptions {
   analyzer: TextAnalyzer;
@@ -87,19 +88,21 @@ export const crossBorder = (partner: Profile, self: Profile) => partner.country 
 export class MatchingEngine {
   private readonly index: InvertedIndex;
   private readonly profiles = new Map<number, Profile>();
-  private readonly weights: ScoreWeights;
+  private weights: ScoreWeights;
   /**
    * Profiles with nothing to compare in `about` (no description, no sectors), and how much a pair
    * with one of them is scaled up: the same as scoring it with `withoutAbout(weights)`, since its
    * `about` similarity is 0, but one multiplication in the hot loop instead of other weights.
    */
   private readonly short = new Set<number>();
-  private readonly shortScale: number;
+  private shortScale: number;
   private readonly featureOptions: FeatureOptions;
+  private readonly typeWeights: TypeWeights;
   private acc: Accumulator | null = null;
 
   constructor(private readonly options: EngineOptions) {
     const type = options.typeWeights ?? DEFAULT_TYPE_WEIGHTS;
+    this.typeWeights = type;
     this.weights = options.weights ?? DEFAULT_WEIGHTS;
     this.shortScale = shortPairScale(this.weights);
     this.featureOptions = options.features ?? DEFAULT_FEATURE_OPTIONS;
@@ -115,6 +118,31 @@ export class MatchingEngine {
 
   get size(): number {
     return this.profiles.size;
+  }
+
+  /** The score's weights in use (DEFAULT_WEIGHTS unless set). */
+  get scoreWeights(): ScoreWeights {
+    return this.weights;
+  }
+
+  /**
+   * Scores from now on with other weights (fitted on decisions, or the defaults again). Only the way
+   * signals combine changes, not the index: no profile is analysed or re-weighted. Pairs already
+   * stored keep their old scores until they are re-ranked (the service does that at once).
+   */
+  setWeights(weights: ScoreWeights): void {
+    this.weights = { ...weights };
+    this.shortScale = shortPairScale(this.weights);
+  }
+
+  private markShort(id: number, short: boolean): void {
+    if (short) this.short.add(id);
+    else this.short.delete(id);
+  }
+
+  /** Whether a profile has nothing to compare in `about` (no description, no sectors): its pairs leave `about` out. */
+  isShort(id: number): boolean {
+    return this.short.has(id);
   }
 
   get(id: number): Profile | undefined {
@@ -138,8 +166,7 @@ export class MatchingEngine {
         if (before && sameTexts(before, profile)) continue;
         const features = extractFeatures(profile, this.options.analyzer, this.options.lexicon, this.featureOptions);
         this.index.upsert(profile.id, features);
-        if (features.about.counts.size === 0) this.short.add(profile.id);
-        else this.short.delete(profile.id);
+        this.markShort(profile.id, features.about.counts.size === 0);
       }
     });
   }
@@ -153,6 +180,7 @@ export class MatchingEngine {
       for (const { profile, features } of items) {
         this.profiles.set(profile.id, profile);
         this.index.upsert(profile.id, features);
+        this.markShort(profile.id, features.about.counts.size === 0);
       }
     }, opts.refresh ?? true);
   }
@@ -163,6 +191,8 @@ export class MatchingEngine {
       for (const { profile, features } of items) {
         this.profiles.set(profile.id, profile);
         this.index.upsertStored(profile.id, features);
+        // (The service indexes through here: its one-line profiles are scaled as in `upsert`.)
+        this.markShort(profile.id, (features.about ?? []).length === 0);
       }
     }, opts.refresh ?? true);
   }
@@ -267,6 +297,27 @@ export class MatchingEngine {
     const short = this.short.has(aId) || this.short.has(bId);
     const score = combineScore(signals, this.weights) * (short ? this.shortScale : 1);
     return { profileId: bId, score: round(score), strength: strengthOf(score), signals, reasons: opts.reasons === false ? [] : this.reasons(aId, bId) };
+  }
+
+  /**
+   * The text signals of these pairs as they would be under other concept-group weights (for
+   * fitting them: learn.ts, fitGroupWeights); the index is not changed. Pairs read from `a`'s side.
+   */
+  textSignalsUnder(pairs: readonly (readonly [number, number])[]): (groups: Readonly<Record<string, number>>) => (TextSignals | null)[] {
+    const type = this.typeWeights;
+    return reweigher(
+      pairs,
+      (key, field) => {
+        const slot = this.index.slot(key);
+        return slot === undefined ? undefined : this.index.field(slot, field);
+      },
+      (id) => {
+        const name = this.index.featureName(id);
+        const idf = this.index.idf(id);
+        if (!isConceptFeature(name)) return { weight: idf * (name.startsWith('ro:') ? type.romanised : type.term), group: null };
+        return { weight: idf * type.concept, group: this.options.lexicon.concepts.get(name.slice(2))?.group ?? '' };
+      },
+    );
   }
 
   private signals(a: Profile, b: Profile, fwd: number, back: number, about: number): PairSignals {

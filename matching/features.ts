@@ -1,4 +1,4 @@
-import type { Lexicon } from './lexicon/lexicon.ts';
+import { broaderOf, type Lexicon } from './lexicon/lexicon.ts';
 import type { LocalizedText, Profile } from './profile.ts';
 import { isMostlyLatin, type TextAnalyzer } from './text/analyze.ts';
 
@@ -71,7 +71,15 @@ export function extractFeatures(
           for (const m of matches) add(conceptFeature(m.conceptId));
           const found = new Set(matches.map((m) => m.conceptId));
           // A loanword spelled unlike any term (サプライチェーン, логистик) names a concept once per text.
-          for (const id of lexicon.matchLoanwords(loanwords)) if (!found.has(id)) add(conceptFeature(id));
+          for (const id of lexicon.matchLoanwords(loanwords))
+            if (!found.has(id)) {
+              found.add(id);
+              add(conceptFeature(id));
+            }
+          // The wider concepts, once per text: "coal" also says "mining", "seed funding" "fundraising".
+          const wider = new Set<string>();
+          for (const id of found) for (const b of broaderOf(lexicon.concepts, id)) if (!found.has(b)) wider.add(b);
+          for (const id of wider) add(conceptFeature(id));
         }
       }
     });

@@ -15,6 +15,11 @@ export interface Decision {
   decidedAt: string;
   /** One side has no description (the score then leaves `about` out: score.ts, withoutAbout). */
   aboutMissing?: boolean;
+  /**
+   * How much the decision counts (default 1): an outcome label weighs by its evidence (an agreement
+   * more than a show of interest), a matchmaker's approve or reject 1.
+   */
+  weight?: number;
 }
 
 export function scoreWith(d: Decision, w: ScoreWeights): number {
@@ -23,23 +28,33 @@ export function scoreWith(d: Decision, w: ScoreWeights): number {
 
 /**
  * How well weights rank approved pairs above rejected ones: the share of (approved, rejected)
- * couples in the right order (ties count half), i.e. the area under the ROC curve. 0.5 is chance.
- * NaN when there is no couple to compare.
+ * couples in the right order (ties count half), each couple counted by the product of the two
+ * decisions' weights, i.e. the (weighted) area under the ROC curve. 0.5 is chance. NaN when there
+ * is no couple to compare.
  */
 export function pairwiseAccuracy(decisions: readonly Decision[], w: ScoreWeights): number {
-  const approved: number[] = [];
-  const rejected: number[] = [];
-  for (const d of decisions) (d.approved ? approved : rejected).push(scoreWith(d, w));
-  if (!approved.length || !rejected.length) return NaN;
-  rejected.sort((a, b) => a - b);
-  let right = 0;
-  for (const s of approved) {
-    // Rejected scores below s, and equal to s (half), by binary search.
-    const below = lowerBound(rejected, s);
-    const upTo = upperBound(rejected, s);
-    right += below + (upTo - below) / 2;
+  const approved: { s: number; w: number }[] = [];
+  const rejected: { s: number; w: number }[] = [];
+  for (const d of decisions) {
+    const weight = d.weight ?? 1;
+    if (weight > 0) (d.approved ? approved : rejected).push({ s: scoreWith(d, w), w: weight });
   }
-  return right / (approved.length * rejected.length);
+  if (!approved.length || !rejected.length) return NaN;
+  rejected.sort((a, b) => a.s - b.s);
+  const scores = rejected.map((r) => r.s);
+  // cumulative[i]: the weight of the first i rejected decisions.
+  const cumulative = [0];
+  for (const r of rejected) cumulative.push(cumulative[cumulative.length - 1]! + r.w);
+  let right = 0;
+  let approvedWeight = 0;
+  for (const a of approved) {
+    // Rejected scores below a's, and equal to it (half), by binary search.
+    const below = lowerBound(scores, a.s);
+    const upTo = upperBound(scores, a.s);
+    right += a.w * (cumulative[below]! + (cumulative[upTo]! - cumulative[below]!) / 2);
+    approvedWeight += a.w;
+  }
+  return right / (approvedWeight * cumulative[rejected.length]!);
 }
 
 function lowerBound(sorted: readonly number[], x: number): number {
@@ -95,20 +110,42 @@ const FITTED: readonly (keyof ScoreWeights)[] = ['reciprocal', 'oneSided', 'abou
  * stays within 0–1. Returns the start unchanged when there are too few decisions to learn from.
  */
 export function fitWeights(decisions: readonly Decision[], start: ScoreWeights = DEFAULT_WEIGHTS, options: FitOptions = DEFAULT_FIT_OPTIONS): ScoreWeights {
+  if (tooFew(decisions, options)) return start;
+  return coordinateSearch(start, FITTED, (w) => pairwiseAccuracy(decisions, w), options, {
+    clamp: (key, value) => (key === 'structure' ? Math.min(1, value) : value),
+    allowed: (w) => w.reciprocal + w.oneSided + w.about > 0,
+  });
+}
+
+function tooFew(decisions: readonly Decision[], options: FitOptions): boolean {
   const approved = decisions.filter((d) => d.approved).length;
-  if (decisions.length < options.minDecisions || approved === 0 || approved === decisions.length) return start;
-  const distance = (w: ScoreWeights) => FITTED.reduce((sum, k) => sum + Math.abs(Math.log((w[k] + 0.05) / (start[k] + 0.05))), 0);
-  const objective = (w: ScoreWeights) => pairwiseAccuracy(decisions, w) - options.penalty * distance(w);
+  return decisions.length < options.minDecisions || approved === 0 || approved === decisions.length;
+}
+
+/**
+ * The search both fits share: each key in turn multiplied by each step, a candidate kept when its
+ * accuracy minus the pull towards the start (penalty × log-distance) is higher; rounds until
+ * nothing improves.
+ */
+function coordinateSearch<T extends Record<K, number>, K extends string>(
+  start: T,
+  keys: readonly K[],
+  accuracy: (candidate: T) => number,
+  options: FitOptions,
+  limits: { clamp?: (key: K, value: number) => number; allowed?: (candidate: T) => boolean } = {},
+): T {
+  const distance = (w: T) => keys.reduce((sum, k) => sum + Math.abs(Math.log((w[k] + 0.05) / (start[k] + 0.05))), 0);
+  const objective = (w: T) => accuracy(w) - options.penalty * distance(w);
   let best = { ...start };
   let bestValue = objective(best);
   for (let round = 0; round < options.rounds; round++) {
     let improved = false;
-    for (const key of FITTED) {
+    for (const key of keys) {
       for (const step of options.steps) {
-        const value = key === 'structure' ? Math.min(1, best[key] * step) : best[key] * step;
+        const value = limits.clamp ? limits.clamp(key, best[key] * step) : best[key] * step;
         if (value === best[key]) continue;
         const candidate = { ...best, [key]: value };
-        if (candidate.reciprocal + candidate.oneSided + candidate.about <= 0) continue;
+        if (limits.allowed && !limits.allowed(candidate)) continue;
         const v = objective(candidate);
         if (v > bestValue + 1e-9) {
           best = candidate;
@@ -149,4 +186,38 @@ export function fitAndJudge(
 
 export function shouldAdopt(heldOut: { start: number; fitted: number }): boolean {
   return Number.isFinite(heldOut.fitted) && Number.isFinite(heldOut.start) && heldOut.fitted > heldOut.start;
+}
+
+/** The concept groups whose weights can be fitted (lexicon README: groups). */
+export const CONCEPT_GROUPS = ['industry', 'product', 'technology', 'function', 'cooperation', 'sdg', 'theme', 'role', 'place'] as const;
+
+/**
+ * Coordinate search over the concept-group weights (how much a shared place, role, industry…
+ * concept counts inside the text vectors), like fitWeights: each group's weight in turn is multiplied
+ * by each step and kept when the decisions are ranked better, minus the pull towards the start.
+ * `signalsUnder(groups)` gives each decision's text signals under those group weights, in the order
+ * of `decisions` (engine.textSignalsUnder); a decision without signals is left out. The score's
+ * weights stay `weights`. Returns the start when there is too little to learn from.
+ */
+export function fitGroupWeights(
+  decisions: readonly Decision[],
+  signalsUnder: (groups: Readonly<Record<string, number>>) => (Pick<PairSignals, 'fwd' | 'back' | 'about'> | null)[],
+  start: Readonly<Record<string, number>>,
+  weights: ScoreWeights = DEFAULT_WEIGHTS,
+  options: FitOptions = DEFAULT_FIT_OPTIONS,
+): Record<string, number> {
+  const full = Object.fromEntries(CONCEPT_GROUPS.map((g) => [g, start[g] ?? 1])) as Record<string, number>;
+  if (tooFew(decisions, options)) return full;
+  return coordinateSearch(
+    full,
+    CONCEPT_GROUPS,
+    (groups) => {
+      const signals = signalsUnder(groups);
+      return pairwiseAccuracy(
+        decisions.flatMap((d, i) => (signals[i] ? [{ ...d, signals: { ...d.signals, ...signals[i]! } }] : [])),
+        weights,
+      );
+    },
+    options,
+  );
 }

@@ -1,6 +1,6 @@
 import { fieldTexts, isConceptFeature, type Field, type Source } from './features.ts';
 import type { DocField } from './inverted-index.ts';
-import type { Lexicon } from './lexicon/lexicon.ts';
+import { broaderOf, type Lexicon } from './lexicon/lexicon.ts';
 import type { Profile } from './profile.ts';
 import { highlight, type Span } from './highlight.ts';
 
@@ -68,6 +68,8 @@ export function explainPair(input: ReasonInput, perDirection = 4): Reason[] {
     const shared = sharedFeatures(input.aFields[aField], input.bFields[bField]);
     const reasons: Reason[] = [];
     const conceptPhrases = new Set<string>();
+    // Wider concepts of a concept already given as a reason ("mining" beside "coal") say nothing more.
+    const covered = new Set<string>();
     for (const { id, weight, aSource: aCode, bSource: bCode } of shared) {
       const name = input.featureName(id);
       const aSource = input.source(aCode);
@@ -77,7 +79,8 @@ export function explainPair(input: ReasonInput, perDirection = 4): Reason[] {
         const entry = input.lexicon.concepts.get(name.slice(2));
         if (!entry) continue;
         conceptPhrases.add(phraseKey);
-        if (NOT_A_REASON_GROUPS.has(entry.group)) continue;
+        if (NOT_A_REASON_GROUPS.has(entry.group) || covered.has(entry.id)) continue;
+        for (const wider of broaderOf(input.lexicon.concepts, entry.id)) covered.add(wider);
         const needles = (lang: string) => [...(entry.terms[lang as Lang] ?? []), entry.label[lang as Lang] ?? ''];
         const a = phrase(input.a, aField, aSource.item, aSource.lang, needles(aSource.lang));
         const b = phrase(input.b, bField, bSource.item, bSource.lang, needles(bSource.lang));

@@ -14,6 +14,7 @@ import organizations from './plugins/organizations.ts';
 import matching from './plugins/matching.ts';
 import type { AnalysisMode } from './matching-worker/analyser.ts';
 import matchRoutes from './matches/routes.ts';
+import learningRoutes from './matches/learning-routes.ts';
 import eventsPlugin from './plugins/events.ts';
 import messagesPlugin, { type MailOptions } from './plugins/messages.ts';
 import audit from './plugins/audit.ts';
@@ -218,6 +219,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(organizationRoutes);
   await app.register(tokenRoutes);
   await app.register(matchRoutes);
+  await app.register(learningRoutes);
   await app.register(eventRoutes);
   await app.register(messageRoutes);
   await app.register(outcomeRoutes);

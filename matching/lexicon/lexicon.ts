@@ -7,6 +7,12 @@ export interface ConceptEntry {
   group: string;
   label: { ja: string; mn: string; en: string };
   terms: Partial<Record<'ja' | 'mn' | 'en', string[]>>;
+  /**
+   * Wider concepts this one is a kind of (a thesaurus's broader term): 石炭 is mining, a sweater is
+   * knitwear, seed funding is fundraising. A profile that names the narrow concept also counts for
+   * the wide one, so "coal" meets "mining" and "online retailer" meets "越境EC".
+   */
+  broader?: string[];
 }
 
 export interface ConceptMatch {
@@ -29,6 +35,30 @@ export interface Lexicon {
   /** The skeletons that lead to a concept (to find its loanwords again in a phrase). */
   loanwordKeysOf(conceptId: string): ReadonlySet<string>;
 }
+
+/** The concepts wider than `id` (broader, and theirs in turn), nearest first, without `id` itself. */
+export function broaderOf(concepts: ReadonlyMap<string, ConceptEntry>, id: string): readonly string[] {
+  let memo = broaderMemo.get(concepts);
+  if (!memo) {
+    memo = new Map();
+    broaderMemo.set(concepts, memo);
+  }
+  let out = memo.get(id);
+  if (out) return out;
+  out = [];
+  const queue = [...(concepts.get(id)?.broader ?? [])];
+  while (queue.length) {
+    const next = queue.shift()!;
+    if (next === id || out.includes(next) || !concepts.has(next)) continue;
+    out.push(next);
+    queue.push(...(concepts.get(next)?.broader ?? []));
+  }
+  memo.set(id, out);
+  return out;
+}
+
+/** broaderOf's answers per catalogue (it is read for every concept of every text indexed). */
+const broaderMemo = new WeakMap<ReadonlyMap<string, ConceptEntry>, Map<string, string[]>>();
 
 /** A term as the analyzer reads it: its tokens, and the concept it names. */
 export interface LexiconPattern {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { ScoreWeights } from '../../matching/score.ts';
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { EventDay } from '../../matching/schedule/slots.ts';
 import { ORGANIZATION_KINDS, type LocalizedText, type OrganizationKind } from '../../matching/profile.ts';
@@ -125,6 +126,41 @@ export const organizationFeatures = sqliteTable('organization_features', {
   rankedHash: text('ranked_hash'),
 });
 export type OrganizationFeaturesRow = typeof organizationFeatures.$inferSelect;
+
+/**
+ * Weights of the matching score fitted on decisions (matchmakers' approve / reject in the review
+ * queue, and what meetings led to), with how well they and the weights in use at the time rank the
+ * held-out (latest) decisions. A fit is adopted only when it ranked them better; the adopted row
+ * (adoptedAt set, retiredAt not) is what the engine scores with, none means the defaults. Adopting
+ * another, or resetting to the defaults, retires it. Rows are kept: the history of what was used.
+ */
+export const matchingWeights = sqliteTable('matching_weights', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  weights: text('weights', { mode: 'json' }).$type<ScoreWeights>().notNull(),
+  /** The weights in use when fitted: the start of the fit and what it was judged against. */
+  startWeights: text('start_weights', { mode: 'json' }).$type<ScoreWeights>().notNull(),
+  /** Concept-group weights, when they were fitted too (not yet: null). */
+  groups: text('groups', { mode: 'json' }).$type<Record<string, number>>(),
+  /** Decisions used: from the review queue, from outcome labels; fitted on `train`, judged on `test`. */
+  fromReview: integer('from_review').notNull(),
+  fromOutcomes: integer('from_outcomes').notNull(),
+  train: integer('train').notNull(),
+  test: integer('test').notNull(),
+  /** Decision time of the first held-out decision: fitted on what came before. */
+  splitAt: text('split_at'),
+  /** Held-out pairwise accuracy (0–1, null when the held-out part has no approved or no rejected decision). */
+  heldOutStart: real('held_out_start'),
+  heldOutFitted: real('held_out_fitted'),
+  heldOutDefaults: real('held_out_defaults'),
+  better: integer('better', { mode: 'boolean' }).notNull(),
+  fittedAt: text('fitted_at').notNull(),
+  fittedBy: text('fitted_by').notNull(),
+  adoptedAt: text('adopted_at'),
+  adoptedBy: text('adopted_by'),
+  retiredAt: text('retired_at'),
+  retiredBy: text('retired_by'),
+});
+export type MatchingWeightsRow = typeof matchingWeights.$inferSelect;
 
 export type MatchStatus = 'pending' | 'approved' | 'rejected';
 /** Morning or afternoon by the session's own hours (its lunch break, or the middle of its day), or either. */

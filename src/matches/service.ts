@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
 import type { MatchingEngine, Profile, QueryReading, StoredFeatures, Suggestion, SuggestOptions } from '../../matching/index.ts';
 import type { IndexDump } from '../../matching/inverted-index.ts';
+import type { PairSignals, ScoreWeights } from '../../matching/score.ts';
 import type { FeatureAnalyser } from '../matching-worker/analyser.ts';
 import type { Snapshot } from '../matching-worker/snapshot.ts';
 import { textsHash } from '../matching-worker/fingerprint.ts';
@@ -314,6 +315,30 @@ export class MatchingService {
     this.cache.set(key, { stamp, value });
     if (this.cache.size > (this.options.cacheSize ?? 5_000)) this.cache.delete(this.cache.keys().next().value!);
     return value;
+  }
+
+  /** The score's weights in use (matches/learning.ts changes them). */
+  get weights(): ScoreWeights {
+    return this.engine.scoreWeights;
+  }
+
+  /**
+   * Scores with other weights from now on and re-ranks every pair, as a queued job like any
+   * re-rank (retried, never two at once): decisions and notes stay, scores and pending pairs follow.
+   * Resolves when the new ranking is stored.
+   */
+  useWeights(weights: ScoreWeights): Promise<void> {
+    return this.enqueue(async () => {
+      this.engine.setWeights(weights);
+      this.changed();
+      await this.rerankAll();
+    });
+  }
+
+  /** A pair's signals as the index reads them now, and whether it is scored without `about`; null when not indexed. */
+  pairSignals(a: number, b: number): { signals: PairSignals; aboutMissing: boolean } | null {
+    const s = this.engine.score(a, b, { reasons: false });
+    return s ? { signals: s.signals, aboutMissing: this.engine.isShort(a) || this.engine.isShort(b) } : null;
   }
 
   /** Score and reasons of a stored pair, computed now. */

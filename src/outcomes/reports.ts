@@ -26,6 +26,8 @@ export interface OutcomeLabel {
   label: 'agreement' | 'negotiation' | 'cooperation' | 'interest' | 'no-fit';
   weight: number;
   evidence: string[];
+  /** When the pair last met (its latest meeting's start): the label's time, for splitting by time. */
+  at: string | null;
 }
 
 export interface ReportScope {
@@ -78,7 +80,8 @@ export function createReports(d: ReportsDeps) {
       return report({}).pairs.flatMap((p): OutcomeLabel[] => {
         const held = p.feedback.filter((f) => f.tookPlace);
         const outcomes = new Set(p.followUps.flatMap((f) => f.outcomes ?? []));
-        const base = { orgAId: p.orgAId, orgBId: p.orgBId };
+        const at = p.meetings.reduce<string | null>((latest, m) => (latest === null || m.start > latest ? m.start : latest), null);
+        const base = { orgAId: p.orgAId, orgBId: p.orgBId, at };
         if (p.stages.agreement) return [{ ...base, label: 'agreement', weight: 1, evidence: [...outcomes].filter((o) => o !== 'nothing') }];
         if (outcomes.has('negotiation')) return [{ ...base, label: 'negotiation', weight: 0.8, evidence: ['negotiation'] }];
         if (p.stages.cooperation) return [{ ...base, label: 'cooperation', weight: 0.6, evidence: ['cooperation: yes'] }];

@@ -7,6 +7,7 @@ import { analysisFingerprint } from '../matching-worker/fingerprint.ts';
 import { readSnapshot, writeSnapshot } from '../matching-worker/snapshot.ts';
 import { createFeaturesRepository } from '../matches/features.ts';
 import { createMatchesRepository, type MatchesRepository } from '../matches/repository.ts';
+import { createWeightsRepository } from '../matches/weights-repository.ts';
 import { MatchingService } from '../matches/service.ts';
 
 declare module 'fastify' {
@@ -40,8 +41,10 @@ const RETRY_AFTER_S = 2;
 export default fp(
   async function matching(app: FastifyInstance, opts: MatchingPluginOptions) {
     // Texts are analysed in the worker and search words read in the text worker (app.texts): this
-    // engine only indexes, without kuromoji.
-    const engine = createIndexEngine({ lexicon: app.texts.lexicon });
+    // engine only indexes, without kuromoji. Scored with the weights a matchmaker adopted
+    // (matches/learning.ts), else the defaults.
+    const adopted = createWeightsRepository(app.db).inUse();
+    const engine = createIndexEngine({ lexicon: app.texts.lexicon, ...(adopted ? { weights: adopted.weights } : {}) });
     const matches = createMatchesRepository(app.db);
     const analyser = createAnalyser(opts.analysis);
     const fingerprint = analysisFingerprint();

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MatchingEngine, loadMatchingToolkit, type MatchingToolkit, type Profile } from '../../matching/index.ts';
-import { combineScore, harmonicMean, kindFit, jaccard } from '../../matching/score.ts';
+import { DEFAULT_TYPE_WEIGHTS } from '../../matching/engine.ts';
+import { encodeFeatures, MatchingEngine, loadMatchingToolkit, type MatchingToolkit, type Profile } from '../../matching/index.ts';
+import { combineScore, DEFAULT_WEIGHTS, harmonicMean, kindFit, jaccard } from '../../matching/score.ts';
 
 let toolkit: MatchingToolkit;
 beforeAll(async () => {
@@ -179,6 +180,59 @@ describe('one-line profiles', () => {
     expect(second!.profileId).toBe(described.id);
     // The description's share of the score goes to offers and needs, no more.
     expect(first!.score).toBeCloseTo(second!.score / 0.9, 3);
+  });
+});
+
+describe('weights in use and analysed features', () => {
+  const buyer = () =>
+    org({ country: 'JP', description: { ja: 'アパレル卸売の会社です。' }, offers: [{ ja: '日本の百貨店への販路' }], needs: [{ ja: 'カシミヤ糸の調達' }] });
+  const oneLine = () => org({ country: 'MN', description: {}, offers: [{ mn: 'Ноолууран утас нийлүүлнэ' }], needs: [{ mn: 'Японы борлуулалтын суваг' }] });
+
+  it('scores with weights set later exactly as an engine built with them, and back with the defaults', () => {
+    const [a, b] = [buyer(), oneLine()];
+    const fitted = { ...DEFAULT_WEIGHTS, reciprocal: 0, oneSided: 0.9, structure: 0.5 };
+    const built = new MatchingEngine({ ...toolkit, weights: fitted });
+    const changed = new MatchingEngine(toolkit);
+    built.upsert([a, b]);
+    changed.upsert([a, b]);
+    const before = changed.score(a.id, b.id)!.score;
+    changed.setWeights(fitted);
+    expect(changed.scoreWeights).toEqual(fitted);
+    expect(changed.suggest(a.id)[0]).toEqual(built.suggest(a.id)[0]);
+    expect(changed.score(a.id, b.id)!.score).not.toBeCloseTo(before, 4);
+    changed.setWeights(DEFAULT_WEIGHTS);
+    expect(changed.score(a.id, b.id)!.score).toBe(before);
+  });
+
+  it('reads the text signals of pairs under other concept-group weights without changing the index', () => {
+    const [a, b] = [buyer(), oneLine()];
+    const engine = new MatchingEngine(toolkit);
+    engine.upsert([a, b]);
+    const direct = engine.score(a.id, b.id)!.signals;
+    const under = engine.textSignalsUnder([[a.id, b.id]]);
+    const [same] = under(DEFAULT_TYPE_WEIGHTS.groups);
+    expect(same!.fwd).toBeCloseTo(direct.fwd, 4);
+    expect(same!.back).toBeCloseTo(direct.back, 4);
+    expect(same!.about).toBeCloseTo(direct.about, 4);
+    // Places counted fully (Japan, Mongolia): the pair shares more.
+    const [placed] = under({ ...DEFAULT_TYPE_WEIGHTS.groups, place: 1 });
+    expect(placed!.fwd + placed!.back).not.toBeCloseTo(same!.fwd + same!.back, 4);
+    expect(engine.score(a.id, b.id)!.signals).toEqual(direct);
+    expect(engine.textSignalsUnder([[a.id, 99_999]])(DEFAULT_TYPE_WEIGHTS.groups)).toEqual([null]);
+  });
+
+  it('treats a one-line profile indexed from stored features (as the service does) like one indexed from its texts', () => {
+    const [a, b] = [buyer(), oneLine()];
+    const direct = new MatchingEngine(toolkit);
+    direct.upsert([a, b]);
+    const stored = new MatchingEngine(toolkit);
+    stored.upsertStored([a, b].map((profile) => ({ profile, features: encodeFeatures(direct.analyse(profile)) })));
+    expect(stored.isShort(b.id)).toBe(true);
+    expect(stored.isShort(a.id)).toBe(false);
+    expect(stored.score(a.id, b.id)!.score).toBe(direct.score(a.id, b.id)!.score);
+    const analysed = new MatchingEngine(toolkit);
+    analysed.upsertAnalysed([a, b].map((profile) => ({ profile, features: direct.analyse(profile) })));
+    expect(analysed.score(a.id, b.id)!.score).toBe(direct.score(a.id, b.id)!.score);
   });
 });
 

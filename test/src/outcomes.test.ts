@@ -215,7 +215,9 @@ describe('after the meeting', () => {
     ).body;
     expect(breakdown).toContain('country,MN,');
 
-    expect(t.app.reports.labels()).toEqual([{ orgAId: ids.jp, orgBId: ids.mn, label: 'agreement', weight: 1, evidence: ['mou', 'investment'] }]);
+    expect(t.app.reports.labels()).toEqual([
+      { orgAId: ids.jp, orgBId: ids.mn, label: 'agreement', weight: 1, evidence: ['mou', 'investment'], at: '2026-12-10T01:00:00.000Z' },
+    ]);
   });
 
   it('warns the asked side before a request expires, once', async () => {

@@ -25,6 +25,7 @@ import { PartnerPage } from './pages/partner.tsx';
 import { PrintPage, type SheetKind } from './pages/print.tsx';
 import { CheckInPage, StandbyPage } from './pages/event-day.tsx';
 import { LivePage } from './pages/live.tsx';
+import { LearningPage } from './pages/learning.tsx';
 
 const TOKEN_KEY = 'musubi.token';
 const LANG_KEY = 'musubi.lang';
@@ -66,6 +67,7 @@ const NAV: Record<string, NavItem[]> = {
     { href: '#/events', label: 'navEvents' },
     { href: '#/messages', label: 'navMessages' },
     { href: '#/outcomes', label: 'navOutcomes' },
+    { href: '#/learning', label: 'navLearning' },
   ],
   organization: [
     { href: '#/suggestions', label: 'navSuggestions' },
@@ -93,6 +95,7 @@ function Pages({ me, route }: { me: MeT; route: string[] }) {
     if (first === 'import') return <ImportPage />;
     if (first === 'messages') return <MessagesPage />;
     if (first === 'outcomes') return <OutcomesPage />;
+    if (first === 'learning') return <LearningPage />;
     if (first === 'events' && second && route[2] === 'check-in') return <CheckInPage key={second} eventId={Number(second)} />;
     if (first === 'events' && second && route[2] === 'standby') return <StandbyPage key={second} eventId={Number(second)} />;
     if (first === 'events' && second && route[2] === 'live')

@@ -7,6 +7,7 @@ import type { ImportResult, Organization } from '../../schemas/organizations.ts'
 import type { IssuedToken, Me } from '../../schemas/tokens.ts';
 import type { Message, MessageList, SignInLinksResult, Unsubscribed } from '../../schemas/messages.ts';
 import type { LinkForm, OutcomeReport } from '../../schemas/outcomes.ts';
+import type { Fit, LearningState } from '../../schemas/learning.ts';
 
 export type Lang = 'ja' | 'mn' | 'en';
 export type Localized = Record<string, string>;
@@ -45,3 +46,5 @@ export type SignInLinksResultT = Static<typeof SignInLinksResult>;
 export type UnsubscribedT = Static<typeof Unsubscribed>;
 export type LinkFormT = Static<typeof LinkForm>;
 export type OutcomeReportT = Static<typeof OutcomeReport>;
+export type LearningStateT = Static<typeof LearningState>;
+export type FitT = Static<typeof Fit>;

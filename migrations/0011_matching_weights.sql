@@ -1,0 +1,21 @@
+CREATE TABLE `matching_weights` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`weights` text NOT NULL,
+	`start_weights` text NOT NULL,
+	`groups` text,
+	`from_review` integer NOT NULL,
+	`from_outcomes` integer NOT NULL,
+	`train` integer NOT NULL,
+	`test` integer NOT NULL,
+	`split_at` text,
+	`held_out_start` real,
+	`held_out_fitted` real,
+	`held_out_defaults` real,
+	`better` integer NOT NULL,
+	`fitted_at` text NOT NULL,
+	`fitted_by` text NOT NULL,
+	`adopted_at` text,
+	`adopted_by` text,
+	`retired_at` text,
+	`retired_by` text
+);

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Id, Line } from './common.ts';
-import { Attendee, Event, Meeting } from './events.ts';
+import { Attendee, Event } from './events.ts';
+import { Meeting } from './meetings.ts';
 
 const SessionDate = Type.String({ format: 'date', description: 'A day of the session in its time zone (default: today there)' });
 const CheckInStatus = Type.Union([Type.Literal('present'), Type.Literal('absent')]);

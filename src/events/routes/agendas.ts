@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { notFound } from '../../domain/errors.ts';
 import { IdParams, problems } from '../../schemas/common.ts';
-import { AgendaQuery, Figures, Meeting } from '../../schemas/events.ts';
+import { AgendaQuery, Figures, Meeting } from '../../schemas/meetings.ts';
 import { agendaCsv, agendaIcs, meetingView, type MeetingView } from '../agenda.ts';
 import { agendaLang } from '../agenda-words.ts';
 import { eventFigures } from '../figures.ts';

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { IdParams, problems } from '../../schemas/common.ts';
 import { AttendanceFigures, AttendanceInput } from '../../schemas/event-day.ts';
-import { Meeting } from '../../schemas/events.ts';
+import { Meeting } from '../../schemas/meetings.ts';
 import { attendanceFigures } from '../day-figures.ts';
 import { lookups } from './shared.ts';
 

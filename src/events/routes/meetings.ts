@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { invalid } from '../../domain/errors.ts';
 import { IdParams, problems } from '../../schemas/common.ts';
-import { BookingInput, Meeting, MovePatch } from '../../schemas/events.ts';
+import { BookingInput, Meeting, MovePatch } from '../../schemas/meetings.ts';
 import { requestView } from '../requests.ts';
 import { lookups } from './shared.ts';
 

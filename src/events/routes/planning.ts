@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { IdParams, problems } from '../../schemas/common.ts';
-import { ScheduleInput, ScheduleResult } from '../../schemas/events.ts';
+import { ScheduleInput, ScheduleResult } from '../../schemas/meetings.ts';
 import { planSession } from '../planning.ts';
 import { lookups } from './shared.ts';
 

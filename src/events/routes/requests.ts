@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { invalid } from '../../domain/errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { IdParams, problems } from '../../schemas/common.ts';
-import { MeetingRequest, OpenSlots, RequestAnswer, RequestInput, RequestList, RequestQuery } from '../../schemas/events.ts';
+import { MeetingRequest, OpenSlots, RequestAnswer, RequestInput, RequestList, RequestQuery } from '../../schemas/meetings.ts';
 import { requestView } from '../requests.ts';
 import { lookups } from './shared.ts';
 

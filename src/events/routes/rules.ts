@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { setPairRules } from '../../matches/pair-rules.ts';
 import { actorOf } from '../../plugins/audit.ts';
 import { IdParams, problems } from '../../schemas/common.ts';
-import { MeetingRequest } from '../../schemas/events.ts';
+import { MeetingRequest } from '../../schemas/meetings.ts';
 import { PairRule, PairRulesInput, PartOfDay, RequestPartInput, UnavailableInput, UnavailableResult } from '../../schemas/rules.ts';
 import { requestView } from '../requests.ts';
 import { lookups } from './shared.ts';

@@ -1,6 +1,7 @@
 /** The API's shapes, taken from the server's own schemas (type-only: nothing of the server is bundled). */
 import type { Static } from 'typebox';
-import type { Attendee, Event, Figures, Interpreter, Meeting, MeetingRequest, ScheduleResult } from '../../schemas/events.ts';
+import type { Attendee, Event, Interpreter } from '../../schemas/events.ts';
+import type { Figures, Meeting, MeetingRequest, ScheduleResult } from '../../schemas/meetings.ts';
 import type { AttendanceFigures, CheckInList, CheckInResult, Live, Sheets, StandbyApplied, StandbyPreview } from '../../schemas/event-day.ts';
 import type { Match, MatchHistory, PartnerView, Reason, SuggestionList } from '../../schemas/matches.ts';
 import type { ImportResult, Organization } from '../../schemas/organizations.ts';

@@ -129,6 +129,11 @@ describe('the event day in Chromium', () => {
         await page.getByRole('button', { name: 'Mark absent', exact: true }).click();
         await page.getByText('Батбаяр marked absent; 2 meetings cancelled').waitFor();
         await page.getByText('2 present · 1 absent · 2 not yet').waitFor();
+        // A volunteer who cannot read Japanese finds 中村 由美 by her Latin name, shown beside it.
+        await page.getByLabel('Find by name or organisation').fill('nakamura');
+        await expect.poll(() => page.locator('.check-in-list li').count()).toBe(1);
+        expect(await page.locator('.check-in-list li').first().innerText()).toMatch(/中村 由美\s*\(Nakamura Yumi\)/);
+        await page.getByLabel('Find by name or organisation').fill('');
         expect((await api('GET', `/api/meetings/${ids.yumiBat}`)).status).toBe('cancelled');
         expect(await overflowsWidth(page)).toBe(false);
         expect(await accessibilityProblems(page)).toEqual([]);

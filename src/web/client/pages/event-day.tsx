@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { get, post } from '../api.ts';
 import { useSession, useT } from '../session.ts';
 import type { AttendeeT, CheckInListT, CheckInResultT, EventT, MeetingT, StandbyAppliedT, StandbyPreviewT } from '../types.ts';
-import { formatTime, Loading, Notice, ProblemBox, useAction, useLoad } from '../ui.tsx';
+import { formatTime, Loading, Notice, PersonName, ProblemBox, useAction, useLoad } from '../ui.tsx';
 import { CameraScan } from './camera-scan.tsx';
 import { scriptLang } from './print-sheets.tsx';
 
@@ -42,7 +42,7 @@ export function CheckInPage({ eventId }: { eventId: number }) {
       reload();
     });
   const words = filter.trim().toLowerCase();
-  const items = (data?.items ?? []).filter((i) => !words || `${i.attendee.name} ${i.organization}`.toLowerCase().includes(words));
+  const items = (data?.items ?? []).filter((i) => !words || `${i.attendee.name} ${i.attendee.nameLatin} ${i.organization}`.toLowerCase().includes(words));
   const count = (s: 'present' | 'absent' | null) => (data?.items ?? []).filter((i) => i.status === s).length;
   return (
     <section class="day-page">
@@ -101,7 +101,9 @@ export function CheckInPage({ eventId }: { eventId: number }) {
             {items.map((i) => (
               <li data-attendee={i.attendee.id}>
                 <div>
-                  <strong lang={scriptLang(i.attendee.name)}>{i.attendee.name}</strong>{' '}
+                  <strong>
+                    <PersonName name={i.attendee.name} latin={i.attendee.nameLatin} />
+                  </strong>{' '}
                   <span class={`badge ${i.status ?? ''}`}>{t(i.status ? STATUS_KEY[i.status] : 'statusNotYet')}</span>
                   <br />
                   <small lang={scriptLang(i.organization)}>{i.organization}</small>

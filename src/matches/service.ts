@@ -1,67 +1,17 @@
-import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
-import type { MatchingEngine, Profile, QueryReading, StoredFeatures, Suggestion, SuggestOptions } from '../../matching/index.ts';
-import type { IndexDump } from '../../matching/inverted-index.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { MatchingEngine, Profile, Suggestion, SuggestOptions } from '../../matching/index.ts';
 import type { PairSignals, ScoreWeights } from '../../matching/score.ts';
-import type { FeatureAnalyser } from '../matching-worker/analyser.ts';
-import type { Snapshot } from '../matching-worker/snapshot.ts';
 import { textsHash } from '../matching-worker/fingerprint.ts';
 import type { OrganizationChange, OrganizationsRepository } from '../organizations/repository.ts';
-import { profileFromRow } from '../organizations/model.ts';
-import type { FeaturesRepository } from './features.ts';
-import type { MatchesChange, MatchesRepository, RankedPair } from './repository.ts';
-
-export interface MatchingServiceOptions {
-  /** Partners kept per organisation in the review queue. */
-  topK: number;
-  /** Above this many changed profiles, re-rank everything instead of the changed ones. */
-  fullRerankAbove: number;
-  /** Where texts are analysed (a worker thread in the service). */
-  analyser: FeatureAnalyser;
-  /** The stored analysis of each profile. */
-  features: FeaturesRepository;
-  /** What stored features depend on besides the texts (see matching-worker/fingerprint.ts). */
-  fingerprint: string;
-  /** Tries per job before the index is rebuilt from the database (default 3). */
-  attempts?: number;
-  /** Wait before a retry (default 100 ms, then 200 ms…). */
-  retryDelayMs?: number;
-  /** Told of every failed try. */
-  onError?: (error: unknown, attempt: number) => void;
-  /** The app's clock, for ranking stamps. */
-  now?: () => Date;
-  /** Profiles per analysis task (default 50): a single edit waits at most for one task ahead of it. */
-  chunk?: number;
-  /** Reads a search query into concepts (where kuromoji is: the text worker in the service). */
-  readQuery: (query: string) => QueryReading;
-  /** Where the index's snapshot is kept (a file beside the database), if anywhere. */
-  snapshot?: {
-    read(): Snapshot | null;
-    write(dump: IndexDump, hashOf: (id: number) => string | undefined): void;
-  };
-  /** Cached suggestion answers (default 5,000). */
-  cacheSize?: number;
-}
-
-/** What GET /health shows. */
-export interface MatchingProgress {
-  status: 'starting' | 'ready';
-  /** Organisations in the index, and in the database when it started. */
-  indexed: number;
-  total: number;
-  /** Profiles waiting for their texts to be analysed. */
-  analysing: number;
-  /** Organisations waiting to have their pairs re-ranked. */
-  ranking: number;
-}
+import { AnswersCache } from './answers-cache.ts';
+import { featuresOf, indexStored } from './index-stored.ts';
+import type { MatchingProgress, MatchingServiceOptions } from './service-options.ts';
+import { Jobs } from './jobs.ts';
+import { Ranker, type RankedFrom } from './ranking.ts';
+import type { MatchesRepository } from './repository.ts';
 
 /** Single writes (an edit, a new profile) are analysed before the rows of a running import. */
 const URGENT_UP_TO = 10;
-/** Ranking work runs this long between two looks at the event loop. */
-const SLICE_MS = 8;
-/** Pairs per transaction when a large ranking is written in parts. */
-const SAVE_CHUNK = 2_000;
-/** Organisations read per page at start-up. */
-const PAGE = 2_000;
 
 /**
  * Keeps the engine's index in step with the database and the review queue in step with the
@@ -76,8 +26,7 @@ const PAGE = 2_000;
  *   organisation's pairs.
  */
 export class MatchingService {
-  private queue: Promise<void> = Promise.resolve();
-  private lastRankAt = '';
+  private readonly jobs: Jobs;
   private started = false;
   private stopping = false;
   private ready = false;
@@ -98,17 +47,25 @@ export class MatchingService {
   private bulkPending = false;
   /** Any document added or removed since the start's load (the snapshot, if any, is then out of date). */
   private changedSinceLoad = false;
-  private version = 0;
-  private readonly pairVersion = new Map<number, number>();
-  private readonly cache = new Map<string, { stamp: string; value: unknown }>();
+  private readonly answers: AnswersCache;
+  private readonly ranker: Ranker;
 
   constructor(
     private readonly engine: MatchingEngine,
     private readonly organizations: OrganizationsRepository,
-    private readonly matches: MatchesRepository,
+    matches: MatchesRepository,
     private readonly options: MatchingServiceOptions,
   ) {
-    matches.onChange((change) => this.pairsChanged(change));
+    this.answers = new AnswersCache(options.cacheSize);
+    this.jobs = new Jobs({
+      attempts: options.attempts,
+      retryDelayMs: options.retryDelayMs,
+      onError: options.onError,
+      stopped: () => this.stopping,
+      lastResort: () => this.rebuild(),
+    });
+    this.ranker = new Ranker(engine, matches, options.features, { topK: options.topK, now: options.now, stopped: () => this.stopping });
+    matches.onChange((change) => this.answers.pairsChanged(change));
   }
 
   get indexed(): number {
@@ -137,15 +94,17 @@ export class MatchingService {
   start(): Promise<void> {
     if (this.started) return this.idle();
     this.started = true;
-    const loading = this.withRetries(async () => {
-      await this.syncFromDatabase();
-      await this.pump();
-    }).finally(() => {
-      this.ready = true;
-    });
-    this.queue = loading
+    const loading = this.jobs
+      .withRetries(async () => {
+        await this.syncFromDatabase();
+        await this.pump();
+      })
+      .finally(() => {
+        this.ready = true;
+      });
+    this.jobs.tail = loading
       .catch(() => undefined)
-      .then(() => this.withRetries(() => this.rankPending()))
+      .then(() => this.jobs.withRetries(() => this.rankPending()))
       .then(() => {
         if (this.snapshotWanted) this.saveSnapshot();
       })
@@ -158,7 +117,7 @@ export class MatchingService {
    * pair: after a command-line import wrote to the database behind our back.
    */
   load(): Promise<void> {
-    return this.enqueue(() => this.rebuild());
+    return this.jobs.enqueue(() => this.rebuild());
   }
 
   private async rebuild(): Promise<void> {
@@ -175,56 +134,11 @@ export class MatchingService {
     this.total = this.organizations.count();
     // A snapshot is read at the first load only (later rebuilds have the index itself).
     const snapshot = this.engine.size === 0 ? (this.options.snapshot?.read() ?? null) : null;
-    const present = new Set<number>();
-    let after = 0;
-    let fromSnapshot = 0;
-    for (;;) {
-      const page = this.options.features.page(after, PAGE);
-      if (!page.length) break;
-      const dumped: { profile: Profile; fields: IndexDump['docs'][number]['fields'] }[] = [];
-      const needStored: { profile: Profile; hash: string }[] = [];
-      const unchanged: Profile[] = [];
-      for (const { row, stored } of page) {
-        present.add(row.id);
-        const profile = profileFromRow(row);
-        const hash = this.hashOf(profile);
-        if (this.indexedHash.get(row.id) === hash && this.engine.get(row.id)) {
-          // Already indexed from these texts (a rebuild): the other fields are refreshed, the vectors stay.
-          unchanged.push(profile);
-          if (stored?.rankedHash !== hash) this.toRank.add(row.id);
-          continue;
-        }
-        const snapped = snapshot?.docs.get(row.id);
-        if (snapped && snapped.hash === hash) {
-          dumped.push({ profile, fields: snapped.fields });
-          this.indexedHash.set(row.id, hash);
-        } else if (stored && stored.textsHash === hash) {
-          needStored.push({ profile, hash });
-        } else {
-          this.dirty.add(row.id);
-          continue;
-        }
-        if (stored?.rankedHash !== hash) this.toRank.add(row.id);
-      }
-      fromSnapshot += dumped.length;
-      this.fromSnapshot += dumped.length;
-      // Weights are computed once at the end, not at every 10 % of growth.
-      if (dumped.length) this.engine.upsertDumped(snapshot!, dumped, { refresh: false });
-      if (needStored.length) {
-        const features = this.options.features.forIds(needStored.map((n) => n.profile.id));
-        const items = needStored.flatMap(({ profile, hash }) => {
-          const stored = features.get(profile.id);
-          if (!stored) return [];
-          this.indexedHash.set(profile.id, hash);
-          return [{ profile, features: JSON.parse(stored.features) as StoredFeatures }];
-        });
-        this.engine.upsertStored(items, { refresh: false });
-      }
-      // (Only when there are some: an upsert ends with a drift check, which would refresh every page.)
-      if (unchanged.length) this.engine.upsert(unchanged);
-      after = page[page.length - 1]!.row.id;
-      await yieldToEventLoop();
-    }
+    const { present, fromSnapshot } = await indexStored(
+      { engine: this.engine, features: this.options.features, snapshot, hashOf: (p) => this.hashOf(p) },
+      { indexedHash: this.indexedHash, toRank: this.toRank, dirty: this.dirty },
+    );
+    this.fromSnapshot += fromSnapshot;
     for (const id of this.engine.ids()) if (!present.has(id)) this.forget(id);
     // Every weight with the idf of the whole corpus, as after a restart (between rebuilds weights
     // follow the corpus within 10 %).
@@ -290,10 +204,10 @@ export class MatchingService {
     for (;;) {
       if (this.pumping === null && this.dirty.size && !this.stopping) void this.pump();
       const pumping = this.pumping;
-      const queue = this.queue;
+      const queue = this.jobs.tail;
       await pumping;
       await queue;
-      if (this.pumping === null && this.queue === queue && (!this.dirty.size || this.stopping)) return;
+      if (this.pumping === null && this.jobs.tail === queue && (!this.dirty.size || this.stopping)) return;
     }
   }
 
@@ -307,14 +221,7 @@ export class MatchingService {
    * organisation's pairs change (a decision, a re-rank): then the next request computes it again.
    */
   cached<T>(id: number, key: string, compute: () => T): T {
-    const stamp = `${this.version}.${this.pairVersion.get(id) ?? 0}`;
-    const hit = this.cache.get(key);
-    if (hit && hit.stamp === stamp) return hit.value as T;
-    const value = compute();
-    this.cache.delete(key);
-    this.cache.set(key, { stamp, value });
-    if (this.cache.size > (this.options.cacheSize ?? 5_000)) this.cache.delete(this.cache.keys().next().value!);
-    return value;
+    return this.answers.get(id, key, compute);
   }
 
   /** The score's weights in use (matches/learning.ts changes them). */
@@ -328,7 +235,7 @@ export class MatchingService {
    * Resolves when the new ranking is stored.
    */
   useWeights(weights: ScoreWeights): Promise<void> {
-    return this.enqueue(async () => {
+    return this.jobs.enqueue(async () => {
       this.engine.setWeights(weights);
       this.changed();
       await this.rerankAll();
@@ -370,15 +277,7 @@ export class MatchingService {
 
   /** Everything cached is stale. */
   private changed(): void {
-    this.version++;
-  }
-
-  private pairsChanged(change: MatchesChange): void {
-    if (change === 'all') {
-      this.changed();
-      return;
-    }
-    for (const id of change.organizations) this.pairVersion.set(id, (this.pairVersion.get(id) ?? 0) + 1);
+    this.answers.indexChanged();
   }
 
   private release(id: number): void {
@@ -415,7 +314,7 @@ export class MatchingService {
       } catch (error) {
         if (this.stopping) break;
         this.options.onError?.(error, ++failedTries);
-        this.retried++;
+        this.jobs.retried++;
         if (failedTries < attempts) {
           for (const id of ids) this.dirty.add(id);
           await sleep(this.options.retryDelayMs ?? 50 * 2 ** failedTries);
@@ -423,7 +322,7 @@ export class MatchingService {
         }
         // Not dropped silently: counted, logged, and analysed again at the next start or rebuild
         // (their stored features do not match their texts). Writes waiting for them are let go.
-        this.failures++;
+        this.jobs.failures++;
         failedTries = 0;
         for (const id of ids) this.release(id);
       }
@@ -446,28 +345,13 @@ export class MatchingService {
       this.dirty.delete(id);
       this.urgent.delete(id);
     }
-    const rows = this.organizations.byIds(ids);
-    const stored = this.options.features.forIds(ids);
-    const ready: { profile: Profile; features: StoredFeatures; hash: string }[] = [];
-    const todo: { profile: Profile; hash: string }[] = [];
-    for (const row of rows) {
-      const profile = profileFromRow(row);
-      const hash = this.hashOf(profile);
-      const known = stored.get(row.id);
-      if (known && known.textsHash === hash) ready.push({ profile, hash, features: JSON.parse(known.features) as StoredFeatures });
-      else todo.push({ profile, hash });
-    }
-    if (todo.length) {
-      const analysed = await this.options.analyser.analyse(todo.map((t) => t.profile));
-      this.analysed += analysed.length;
-      this.options.features.save(todo.map((t, i) => ({ organizationId: t.profile.id, textsHash: t.hash, features: JSON.stringify(analysed[i]) })));
-      todo.forEach((t, i) => {
-        ready.push({ ...t, features: analysed[i]! });
-      });
-    }
-    // While the texts were analysed, some of these may have been deleted: they stay out.
-    const present = new Set(this.organizations.byIds(ready.map((r) => r.profile.id)).map((r) => r.id));
-    const kept = ready.filter((r) => present.has(r.profile.id));
+    const { kept, analysed } = await featuresOf(ids, {
+      organizations: this.organizations,
+      features: this.options.features,
+      analyser: this.options.analyser,
+      hashOf: (p) => this.hashOf(p),
+    });
+    this.analysed += analysed;
     this.engine.upsertStored(kept, { refresh: bulk ? 'later' : true });
     if (kept.length) this.changedSinceLoad = true;
     for (const r of kept) {
@@ -483,7 +367,7 @@ export class MatchingService {
   private scheduleRanking(): void {
     if (this.rankScheduled || (!this.toRank.size && !this.rankAllPending)) return;
     this.rankScheduled = true;
-    this.enqueue(() => this.rankPending()).catch((error: unknown) => this.options.onError?.(error, 0));
+    this.jobs.enqueue(() => this.rankPending()).catch((error: unknown) => this.options.onError?.(error, 0));
   }
 
   /** Re-ranks what changed since the last ranking: the changed organisations, or everyone. */
@@ -501,114 +385,36 @@ export class MatchingService {
     }
   }
 
-  private enqueue(job: () => Promise<void>): Promise<void> {
-    // A failed job must not wedge the queue, and must not be dropped: it is tried again (the data
-    // it reads may have changed under it, e.g. an organisation deleted mid-import), and after the
-    // last try the whole index is rebuilt from the database, which is the truth.
-    const run = this.queue.then(() => this.withRetries(job));
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private async withRetries(job: () => Promise<void>): Promise<void> {
-    const attempts = this.options.attempts ?? 3;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await job();
-      } catch (error) {
-        if (this.stopping) throw error;
-        this.options.onError?.(error, attempt);
-        this.retried++;
-        if (attempt < attempts) {
-          await sleep(this.options.retryDelayMs ?? 50 * 2 ** attempt);
-          continue;
-        }
-        this.failures++;
-        // Last resort: rebuild from the database (itself tried once more); the error still reaches the caller.
-        try {
-          await this.rebuild();
-        } catch (rebuildError) {
-          this.options.onError?.(rebuildError, attempt + 1);
-        }
-        throw error;
-      }
-    }
-  }
-
   /** Profiles whose texts were analysed since this service started (0 after a restart on stored features). */
   analysed = 0;
   /** Organisations indexed from the snapshot at start (their features neither parsed nor analysed). */
   fromSnapshot = 0;
   /** Jobs that failed every try (each followed by a full rebuild). */
-  failures = 0;
+  get failures(): number {
+    return this.jobs.failures;
+  }
   /** Failed tries, retried or not. */
-  retried = 0;
+  get retried(): number {
+    return this.jobs.retried;
+  }
 
   private async rerankSome(ids: readonly number[]): Promise<void> {
-    const pairs = new Map<string, RankedPair>();
-    const used = ids.flatMap((id) => (this.indexedHash.has(id) ? [{ organizationId: id, textsHash: this.indexedHash.get(id)! }] : []));
-    const slice = new Slicer(() => this.stopping);
-    for (const id of ids) {
-      if (!this.engine.get(id)) continue;
-      for (const s of this.engine.suggest(id, { limit: this.options.topK, reasons: false })) addPair(pairs, id, s);
-      // Known pairs of this organisation keep an up-to-date score even when they left its top K.
-      for (const row of this.matches.forOrganization(id)) {
-        if (pairs.has(`${row.orgAId}:${row.orgBId}`)) continue; // already ranked above, with a fresh score
-        const s = this.engine.score(row.orgAId, row.orgBId, { reasons: false });
-        if (s && (row.status !== 'pending' || this.stillRanked(row.orgAId, row.orgBId, id))) addPair(pairs, row.orgAId, s);
-      }
-      await slice.maybeYield();
-    }
-    this.matches.saveRanking([...pairs.values()], { organizations: ids }, this.rankStamp());
+    await this.ranker.some(ids, this.rankedFrom(ids));
     for (const id of ids) this.toRank.delete(id);
-    this.options.features.markRanked(used);
   }
 
   private async rerankAll(): Promise<void> {
     this.rankAllPending = true;
-    const stamp = this.rankStamp();
     const ids = this.engine.ids();
-    const used = ids.flatMap((id) => (this.indexedHash.has(id) ? [{ organizationId: id, textsHash: this.indexedHash.get(id)! }] : []));
+    const used = this.rankedFrom(ids);
     for (const id of ids) this.toRank.delete(id);
-    const pairs = new Map<string, RankedPair>();
-    const slice = new Slicer(() => this.stopping);
-    for (const id of ids) {
-      for (const s of this.engine.suggest(id, { limit: this.options.topK, reasons: false })) addPair(pairs, id, s);
-      await slice.maybeYield();
-    }
-    for (const row of this.matches.decidedOutside(new Set(pairs.keys()))) {
-      const s = this.engine.score(row.orgAId, row.orgBId, { reasons: false });
-      if (s) addPair(pairs, row.orgAId, s);
-    }
-    const all = [...pairs.values()];
-    if (all.length <= SAVE_CHUNK) {
-      this.matches.saveRanking(all, 'all', stamp);
-    } else {
-      for (let i = 0; i < all.length; i += SAVE_CHUNK) {
-        this.matches.savePairs(all.slice(i, i + SAVE_CHUNK), stamp);
-        await yieldToEventLoop();
-      }
-      this.matches.dropUnranked('all', stamp);
-    }
-    for (let i = 0; i < used.length; i += SAVE_CHUNK) {
-      this.options.features.markRanked(used.slice(i, i + SAVE_CHUNK));
-      await yieldToEventLoop();
-    }
+    await this.ranker.all(ids, used);
     this.rankAllPending = false;
   }
 
-  /** Whether a pending pair outside the changed organisation's top K is in its partner's. */
-  private stillRanked(a: number, b: number, changed: number): boolean {
-    const partner = a === changed ? b : a;
-    return this.engine.suggest(partner, { limit: this.options.topK, reasons: false }).some((s) => s.profileId === changed);
-  }
-
-  /** A timestamp unique to this ranking: saveRanking tells the pairs it touched by it. */
-  private rankStamp(): string {
-    let stamp = (this.options.now?.() ?? new Date()).toISOString();
-    if (stamp <= this.lastRankAt) stamp = new Date(Date.parse(this.lastRankAt) + 1).toISOString();
-    this.lastRankAt = stamp;
-    return stamp;
+  /** The texts each of these organisations is indexed from (what their ranking will have used). */
+  private rankedFrom(ids: readonly number[]): RankedFrom[] {
+    return ids.flatMap((id) => (this.indexedHash.has(id) ? [{ organizationId: id, textsHash: this.indexedHash.get(id)! }] : []));
   }
 }
 
@@ -621,26 +427,4 @@ function* take(from: Set<number>, n: number, except?: Set<number>): Generator<nu
     count++;
     yield id;
   }
-}
-
-/** Long work in slices: yields to the event loop (requests) every few milliseconds. */
-class Slicer {
-  private since = performance.now();
-  constructor(private readonly stopped: () => boolean) {}
-  async maybeYield(): Promise<void> {
-    if (performance.now() - this.since < SLICE_MS) return;
-    await yieldToEventLoop();
-    if (this.stopped()) throw new Error('matching service stopped');
-    this.since = performance.now();
-  }
-}
-
-/** Stores a suggestion for `selfId` as a pair in canonical order, its signals seen from the lower id. */
-function addPair(pairs: Map<string, RankedPair>, selfId: number, s: Suggestion): void {
-  const [orgAId, orgBId] = selfId < s.profileId ? [selfId, s.profileId] : [s.profileId, selfId];
-  const key = `${orgAId}:${orgBId}`;
-  if (pairs.has(key)) return;
-  const { fwd, back, ...rest } = s.signals;
-  const signals = selfId === orgAId ? { fwd, back, ...rest } : { fwd: back, back: fwd, ...rest };
-  pairs.set(key, { orgAId, orgBId, score: s.score, signals });
 }

@@ -1,0 +1,115 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { MatchingEngine, Suggestion } from '../../matching/index.ts';
+import type { FeaturesRepository } from './features.ts';
+import type { MatchesRepository, RankedPair } from './repository.ts';
+
+/** Ranking work runs this long between two looks at the event loop. */
+const SLICE_MS = 8;
+/** Pairs per transaction when a large ranking is written in parts. */
+const SAVE_CHUNK = 2_000;
+
+/** Which texts an organisation was ranked from (its stored features are marked with it). */
+export interface RankedFrom {
+  organizationId: number;
+  textsHash: string;
+}
+
+/**
+ * Writes the review queue from the index: each organisation's top K partners, with every decided
+ * pair kept and re-scored (decisions survive a re-rank). Runs in time slices that yield to
+ * requests; `stopped` ends it at the next slice.
+ */
+export class Ranker {
+  private lastRankAt = '';
+
+  constructor(
+    private readonly engine: MatchingEngine,
+    private readonly matches: MatchesRepository,
+    private readonly features: FeaturesRepository,
+    private readonly options: { topK: number; now?: () => Date; stopped: () => boolean },
+  ) {}
+
+  /** Re-ranks the pairs of these organisations (their partners' other pairs stay as they are). */
+  async some(ids: readonly number[], used: readonly RankedFrom[]): Promise<void> {
+    const pairs = new Map<string, RankedPair>();
+    const slice = new Slicer(this.options.stopped);
+    for (const id of ids) {
+      if (!this.engine.get(id)) continue;
+      for (const s of this.engine.suggest(id, { limit: this.options.topK, reasons: false })) addPair(pairs, id, s);
+      // Known pairs of this organisation keep an up-to-date score even when they left its top K.
+      for (const row of this.matches.forOrganization(id)) {
+        if (pairs.has(`${row.orgAId}:${row.orgBId}`)) continue; // already ranked above, with a fresh score
+        const s = this.engine.score(row.orgAId, row.orgBId, { reasons: false });
+        if (s && (row.status !== 'pending' || this.stillRanked(row.orgAId, row.orgBId, id))) addPair(pairs, row.orgAId, s);
+      }
+      await slice.maybeYield();
+    }
+    this.matches.saveRanking([...pairs.values()], { organizations: ids }, this.rankStamp());
+    this.features.markRanked(used);
+  }
+
+  /** Re-ranks every pair of these organisations (the whole index): large rankings are saved in parts. */
+  async all(ids: readonly number[], used: readonly RankedFrom[]): Promise<void> {
+    const stamp = this.rankStamp();
+    const pairs = new Map<string, RankedPair>();
+    const slice = new Slicer(this.options.stopped);
+    for (const id of ids) {
+      for (const s of this.engine.suggest(id, { limit: this.options.topK, reasons: false })) addPair(pairs, id, s);
+      await slice.maybeYield();
+    }
+    for (const row of this.matches.decidedOutside(new Set(pairs.keys()))) {
+      const s = this.engine.score(row.orgAId, row.orgBId, { reasons: false });
+      if (s) addPair(pairs, row.orgAId, s);
+    }
+    const all = [...pairs.values()];
+    if (all.length <= SAVE_CHUNK) {
+      this.matches.saveRanking(all, 'all', stamp);
+    } else {
+      for (let i = 0; i < all.length; i += SAVE_CHUNK) {
+        this.matches.savePairs(all.slice(i, i + SAVE_CHUNK), stamp);
+        await yieldToEventLoop();
+      }
+      this.matches.dropUnranked('all', stamp);
+    }
+    for (let i = 0; i < used.length; i += SAVE_CHUNK) {
+      this.features.markRanked(used.slice(i, i + SAVE_CHUNK));
+      await yieldToEventLoop();
+    }
+  }
+
+  /** Whether a pending pair outside the changed organisation's top K is in its partner's. */
+  private stillRanked(a: number, b: number, changed: number): boolean {
+    const partner = a === changed ? b : a;
+    return this.engine.suggest(partner, { limit: this.options.topK, reasons: false }).some((s) => s.profileId === changed);
+  }
+
+  /** A timestamp unique to this ranking: saveRanking tells the pairs it touched by it. */
+  private rankStamp(): string {
+    let stamp = (this.options.now?.() ?? new Date()).toISOString();
+    if (stamp <= this.lastRankAt) stamp = new Date(Date.parse(this.lastRankAt) + 1).toISOString();
+    this.lastRankAt = stamp;
+    return stamp;
+  }
+}
+
+/** Long work in slices: yields to the event loop (requests) every few milliseconds. */
+class Slicer {
+  private since = performance.now();
+  constructor(private readonly stopped: () => boolean) {}
+  async maybeYield(): Promise<void> {
+    if (performance.now() - this.since < SLICE_MS) return;
+    await yieldToEventLoop();
+    if (this.stopped()) throw new Error('matching service stopped');
+    this.since = performance.now();
+  }
+}
+
+/** Stores a suggestion for `selfId` as a pair in canonical order, its signals seen from the lower id. */
+function addPair(pairs: Map<string, RankedPair>, selfId: number, s: Suggestion): void {
+  const [orgAId, orgBId] = selfId < s.profileId ? [selfId, s.profileId] : [s.profileId, selfId];
+  const key = `${orgAId}:${orgBId}`;
+  if (pairs.has(key)) return;
+  const { fwd, back, ...rest } = s.signals;
+  const signals = selfId === orgAId ? { fwd, back, ...rest } : { fwd: back, back: fwd, ...rest };
+  pairs.set(key, { orgAId, orgBId, score: s.score, signals });
+}

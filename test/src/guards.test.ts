@@ -112,5 +112,9 @@ describe('guards against duplicates', () => {
     expect(await relationOf()).toEqual({ received: { requestId: sent.json().id, eventId: id.event, status: 'requested' } });
     clock = new Date(Date.parse(sent.json().expiresAt) + 1);
     expect(await relationOf()).toEqual({});
+    // A clock set back brings it back (the cached relations are not trusted for an earlier time).
+    clock = new Date(Date.parse(sent.json().expiresAt) - 1);
+    expect(await relationOf()).toEqual({ received: { requestId: sent.json().id, eventId: id.event, status: 'requested' } });
+    clock = new Date('2026-12-01T00:00:00Z');
   });
 });

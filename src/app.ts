@@ -160,14 +160,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   addSharedSchemasToApp(app);
   app.setValidatorCompiler(({ schema, httpPart }) => lazyValidator(() => (httpPart === 'body' ? bodyAjv : queryAjv).compile(schema)));
   // Coercion turns "0x1", "1e0", "+1" and " 1" into 1; an id in a URL is written one way only.
-  app.addHook('preValidation', async (request) => {
+  // Per-request hooks take a callback rather than returning a promise (one microtask hop fewer each).
+  app.addHook('preValidation', (request, _reply, done) => {
     const schema = request.routeOptions.schema as { params?: NumericSchema; querystring?: NumericSchema } | undefined;
     const problems = [
       ...nonCanonicalNumbers(request.params as Record<string, unknown>, schema?.params, 'params'),
       ...nonCanonicalNumbers(request.query as Record<string, unknown>, schema?.querystring, 'querystring'),
     ];
-    if (problems.length)
-      throw new HttpProblem(400, 'validation', `${problems.length} parameter${problems.length > 1 ? 's are' : ' is'} invalid`, problems, 'Invalid request');
+    if (!problems.length) return done();
+    done(new HttpProblem(400, 'validation', `${problems.length} parameter${problems.length > 1 ? 's are' : ' is'} invalid`, problems, 'Invalid request'));
   });
 
   app.decorate('now', opts.now ?? (() => new Date()));

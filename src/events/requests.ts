@@ -17,6 +17,30 @@ export function requestView(row: MeetingRequestRow, now: Date): RequestView {
  * declines; the asker may withdraw. One open request per pair of organisations and event.
  */
 export function createRequests(repo: MeetingsRepository, now: () => Date, notices: EventNotices = silent) {
+  /**
+   * `relationsOf`, and the time (ms) until which it holds without a write: the first expiry of an
+   * open request in it (a request expires by the clock, not by a write).
+   */
+  const relationsUntil = (organizationId: number): { relations: Map<number, Relation>; until: number } => {
+    const at = now();
+    const out = new Map<number, Relation>();
+    let until = Number.POSITIVE_INFINITY;
+    const of = (partner: number) => out.get(partner) ?? out.set(partner, {}).get(partner)!;
+    for (const r of repo.openRequestsOf(organizationId)) {
+      const view = requestView(r, at);
+      if (view.status === 'expired') continue;
+      if (view.status === 'requested') until = Math.min(until, Date.parse(r.expiresAt));
+      const sent = r.fromOrganizationId === organizationId;
+      const entry = { requestId: r.id, eventId: r.eventId, status: view.status };
+      if (sent) of(r.toOrganizationId).requested = entry;
+      else of(r.fromOrganizationId).received = entry;
+    }
+    for (const m of repo.scheduledFor(organizationId)) {
+      of(m.orgLowId === organizationId ? m.orgHighId : m.orgLowId).meeting = { meetingId: m.id, eventId: m.eventId, start: m.slotStart };
+    }
+    return { relations: out, until };
+  };
+
   return {
     create(event: EventRow, from: AttendeeRow, toOrganizationId: number, message: string | undefined, part: PartOfDay = 'any'): MeetingRequestRow {
       if (from.organizationId === toOrganizationId)
@@ -110,22 +134,10 @@ export function createRequests(repo: MeetingsRepository, now: () => Date, notice
      * pages: a request it sent or received that is still open, and a booked meeting (with its time).
      */
     relationsOf(organizationId: number): Map<number, Relation> {
-      const at = now();
-      const out = new Map<number, Relation>();
-      const of = (partner: number) => out.get(partner) ?? out.set(partner, {}).get(partner)!;
-      for (const r of repo.openRequestsOf(organizationId)) {
-        const view = requestView(r, at);
-        if (view.status === 'expired') continue;
-        const sent = r.fromOrganizationId === organizationId;
-        const entry = { requestId: r.id, eventId: r.eventId, status: view.status };
-        if (sent) of(r.toOrganizationId).requested = entry;
-        else of(r.fromOrganizationId).received = entry;
-      }
-      for (const m of repo.scheduledFor(organizationId)) {
-        of(m.orgLowId === organizationId ? m.orgHighId : m.orgLowId).meeting = { meetingId: m.id, eventId: m.eventId, start: m.slotStart };
-      }
-      return out;
+      return relationsUntil(organizationId).relations;
     },
+
+    relationsUntil,
 
     /**
      * Sets the part of the day an open request asks for. A meeting already booked from it in the

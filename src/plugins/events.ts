@@ -5,6 +5,7 @@ import { createBooking, type Booking } from '../events/booking.ts';
 import { createCheckIn, type CheckIn } from '../events/check-in.ts';
 import { createDayRepository, type DayRepository } from '../events/day-repository.ts';
 import { createStandby, type Standby } from '../events/standby.ts';
+import { cachedRelations } from '../events/relations-cache.ts';
 import { createMeetingsRepository, type MeetingsRepository } from '../events/meetings-repository.ts';
 import { createEventsRepository, type EventsRepository } from '../events/repository.ts';
 import { createRequests, type Requests } from '../events/requests.ts';
@@ -40,7 +41,9 @@ export default fp(
     const booking = createBooking(meetings, app.messages.notices);
     app.decorate('booking', booking);
     app.decorate('availability', createAvailability(meetings, app.messages.notices));
-    app.decorate('requests', createRequests(meetings, app.now, app.messages.notices));
+    const requests = createRequests(meetings, app.now, app.messages.notices);
+    // Asked by every suggestions answer: kept per organisation until a write or an expiry changes it.
+    app.decorate('requests', { ...requests, relationsOf: cachedRelations(app.db, app.now, requests.relationsUntil) });
     const day = createDayRepository(app.db);
     app.decorate('day', day);
     app.decorate('checkIn', createCheckIn(events, meetings, day, app.now, app.messages.notices));

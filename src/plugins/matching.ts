@@ -96,11 +96,12 @@ export default fp(
       );
     });
 
-    app.addHook('onRequest', async (request, reply) => {
-      if (!request.routeOptions.config.needsIndex || service.isReady) return;
+    // Per-request hooks take a callback rather than returning a promise (one microtask hop fewer each).
+    app.addHook('onRequest', (request, reply, done) => {
+      if (!request.routeOptions.config.needsIndex || service.isReady) return done();
       const { indexed, total } = service.progress();
       reply.header('retry-after', String(RETRY_AFTER_S));
-      throw new HttpProblem(503, 'starting', `The matching index is loading (${indexed} of ${total} organisations); try again in a few seconds`);
+      done(new HttpProblem(503, 'starting', `The matching index is loading (${indexed} of ${total} organisations); try again in a few seconds`));
     });
 
     app.addHook('onClose', async () => {

@@ -92,7 +92,8 @@ export default fp(
     });
 
     const failures = new Map<string, { count: number; resetAt: number }>();
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
+      done();
       if (reply.statusCode !== 401) return;
       const now = Date.now();
       const entry = failures.get(request.ip);

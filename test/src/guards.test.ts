@@ -3,8 +3,9 @@ import { profile, testApp, type TestApp } from '../helpers.ts';
 
 let t: TestApp;
 const id: Record<string, number> = {};
+let clock = new Date('2026-12-01T00:00:00Z');
 beforeAll(async () => {
-  t = await testApp({ now: new Date('2026-12-01T00:00:00Z') });
+  t = await testApp({ now: () => clock });
   const post = async (url: string, payload: object) => {
     const res = await t.call({ method: 'POST', url, payload });
     expect(res.statusCode, res.body).toBeLessThan(300);
@@ -86,5 +87,34 @@ describe('guards against duplicates', () => {
     expect((await t.call({ method: 'GET', url: `/api/events/${id.event}/agenda?attendeeId=${id.jpA}` })).json().items).toEqual([]);
     const all = (await t.call({ method: 'GET', url: `/api/events/${id.event}/agenda?attendeeId=${id.jpA}&withCancelled=true` })).json().items;
     expect(all).toMatchObject([{ id: meeting.id, status: 'cancelled' }]);
+    // The suggestions (whose relations are kept per organisation) no longer show it.
+    const seen = (await t.call({ method: 'GET', url: `/api/organizations/${id.jp}/suggestions` })).json().items;
+    expect(seen.find((s: { organization: { id: number } }) => s.organization.id === id.mn).relation.meeting).toBeUndefined();
+  });
+
+  it('drops an open request from the suggestions when it expires, with no write in between', async () => {
+    const mn2 = await t.call({
+      method: 'POST',
+      url: '/api/organizations',
+      payload: profile({ externalId: 'mn2', languages: ['mn'], offers: ['Ноолууран утас нийлүүлнэ'], needs: ['Японы худалдааны сүлжээ'] }),
+    });
+    const mnB = await t.call({
+      method: 'POST',
+      url: `/api/events/${id.event}/attendees`,
+      payload: { organizationId: mn2.json().id, name: 'Сарангэрэл', languages: ['mn'] },
+    });
+    const sent = await t.call({ method: 'POST', url: `/api/events/${id.event}/requests`, payload: { fromAttendeeId: mnB.json().id, toOrganizationId: id.jp } });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const relationOf = async () =>
+      (await t.call({ method: 'GET', url: `/api/organizations/${id.jp}/suggestions` }))
+        .json()
+        .items.find((s: { organization: { id: number } }) => s.organization.id === mn2.json().id).relation;
+    expect(await relationOf()).toEqual({ received: { requestId: sent.json().id, eventId: id.event, status: 'requested' } });
+    clock = new Date(Date.parse(sent.json().expiresAt) + 1);
+    expect(await relationOf()).toEqual({});
+    // A clock set back brings it back (the cached relations are not trusted for an earlier time).
+    clock = new Date(Date.parse(sent.json().expiresAt) - 1);
+    expect(await relationOf()).toEqual({ received: { requestId: sent.json().id, eventId: id.event, status: 'requested' } });
+    clock = new Date('2026-12-01T00:00:00Z');
   });
 });

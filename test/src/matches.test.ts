@@ -189,6 +189,27 @@ describe('review queue', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('keeps each filter’s total in step with decisions and with edits of the organisations it filters on', async () => {
+    const approved = (await queue('?status=approved')).total;
+    const { items } = await queue('?status=pending');
+    const pending = items.length;
+    await t.call({ method: 'PATCH', url: `/api/matches/${items[0]!.id}`, payload: { status: 'approved' } });
+    expect((await queue('?status=approved')).total).toBe(approved + 1);
+    expect((await queue('?status=pending')).total).toBe(pending - 1);
+    const miner = await t.call({ method: 'GET', url: `/api/organizations/${ids['mn-miner']}` });
+    const before = (await queue('?kind=education')).total;
+    await t.call({ method: 'PATCH', url: `/api/organizations/${ids['mn-miner']}`, payload: { kind: 'education' } });
+    expect((await queue('?kind=education')).total).toBeGreaterThan(before);
+    await t.call({ method: 'PATCH', url: `/api/organizations/${ids['mn-miner']}`, payload: { kind: miner.json().kind } });
+    expect((await queue('?kind=education')).total).toBe(before);
+    // Written behind the service's back (no re-ranking follows): the total still follows.
+    const kindOf = t.app.db.$client.prepare('update organizations set kind = ? where id = ?');
+    kindOf.run('education', ids['mn-miner']);
+    expect(t.app.matches.list({ kind: 'education', limit: 1, offset: 0 }).total).toBeGreaterThan(before);
+    kindOf.run(miner.json().kind, ids['mn-miner']);
+    expect(t.app.matches.list({ kind: 'education', limit: 1, offset: 0 }).total).toBe(before);
+  });
+
   it('records a decision with its note, and refuses a bad one', async () => {
     const { items } = await queue();
     const res = await t.call({ method: 'PATCH', url: `/api/matches/${items[0]!.id}`, payload: { status: 'rejected', note: 'Competitors in practice' } });

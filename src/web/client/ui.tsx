@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api.ts';
-import { FIELD_LABELS, fieldMessage, isAboutAField, LANGUAGE_NAMES, problemTitle, translate } from './i18n.ts';
+import { FIELD_LABELS, fieldMessage, isAboutAField, LANGUAGE_NAMES, problemTitle, translate, type MessageKey, type Vars } from './i18n.ts';
 import type { Strength } from '../../../matching/score.ts';
 import { readableName, readablePerson, readablePersonName } from '../../../matching/text/names.ts';
 import { useSession, useT } from './session.ts';
@@ -206,6 +206,21 @@ export function Loading({ when, error }: { when: boolean; error?: unknown }) {
 }
 
 /** A polite live region: screen readers hear what just happened. */
+/**
+ * What a notice says: a message key with its values, worded in the language the page is read in when
+ * it is shown (so switching language afterwards words it again), or a text as it is.
+ */
+export type Said = { key: MessageKey; vars?: Vars } | string | null;
+
+export const say = (key: MessageKey, vars?: Vars): Said => ({ key, vars });
+
+/** A notice's state: set it with what was said, read it as text in the reader's language now. */
+export function useNotice(): [string | null, (said: Said) => void] {
+  const t = useT();
+  const [said, setSaid] = useState<Said>(null);
+  return [said === null || typeof said === 'string' ? said : t(said.key, said.vars), setSaid];
+}
+
 export function Notice({ text }: { text: string | null }) {
   return (
     <p role="status" aria-live="polite" class="notice">

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { get, post } from '../api.ts';
 import { useSession, useT } from '../session.ts';
 import type { AttendeeT, CheckInListT, CheckInResultT, EventT, MeetingT, StandbyAppliedT, StandbyPreviewT } from '../types.ts';
-import { formatTime, Loading, Notice, PersonName, ProblemBox, useAction, useLoad } from '../ui.tsx';
+import { formatTime, Loading, Notice, PersonName, ProblemBox, useAction, useLoad, useNotice, say } from '../ui.tsx';
 import { CameraScan } from './camera-scan.tsx';
 import { scriptLang } from './print-sheets.tsx';
 
@@ -31,13 +31,13 @@ export function CheckInPage({ eventId }: { eventId: number }) {
   const t = useT();
   const [code, setCode] = useState('');
   const [filter, setFilter] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice();
   const action = useAction();
   const { data, error, loading, reload } = useLoad(() => get<CheckInListT>(`/api/events/${eventId}/check-ins`), [eventId]);
   const mark = (body: { code?: string; attendeeId?: number }, status: 'present' | 'absent') =>
     action.run(async () => {
       const r = await post<CheckInResultT>(`/api/events/${eventId}/check-ins`, { ...body, status });
-      setNotice(status === 'present' ? t('checkedIn', { name: r.attendee.name }) : t('markedAbsent', { name: r.attendee.name, count: r.cancelled.length }));
+      setNotice(status === 'present' ? say('checkedIn', { name: r.attendee.name }) : say('markedAbsent', { name: r.attendee.name, count: r.cancelled.length }));
       setCode('');
       reload();
     });
@@ -141,7 +141,7 @@ export function CheckInPage({ eventId }: { eventId: number }) {
 export function StandbyPage({ eventId }: { eventId: number }) {
   const t = useT();
   const { lang } = useSession();
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice();
   const action = useAction();
   const { data, error, loading, reload } = useLoad(async () => {
     const [event, preview, attendees] = await Promise.all([
@@ -206,7 +206,7 @@ export function StandbyPage({ eventId }: { eventId: number }) {
                     interpreterId: p.interpreterId,
                   })),
                 });
-                setNotice(t('proposalsApplied', { count: r.meetings.length }));
+                setNotice(say('proposalsApplied', { count: r.meetings.length }));
                 reload();
               })
             }
@@ -249,7 +249,7 @@ export function DayChanges({ eventId, attendeeId, timeZone }: { eventId: number;
 export function MyAttendance({ eventId, attendeeId, timeZone }: { eventId: number; attendeeId: number; timeZone: string }) {
   const t = useT();
   const { lang } = useSession();
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice();
   const action = useAction();
   const { data, reload } = useLoad(() => get<{ items: MeetingT[] }>(`/api/events/${eventId}/agenda`, { attendeeId }), [eventId, attendeeId]);
   const started = (data?.items ?? []).filter((m) => Date.parse(m.start) <= Date.now());
@@ -257,7 +257,7 @@ export function MyAttendance({ eventId, attendeeId, timeZone }: { eventId: numbe
   const send = (m: MeetingT, outcome: 'held' | 'partly' | 'not-held', missing: number[]) =>
     action.run(async () => {
       await post(`/api/meetings/${m.id}/attendance`, { outcome, missingAttendeeIds: missing });
-      setNotice(t('attendanceSaved'));
+      setNotice(say('attendanceSaved'));
       reload();
     });
   return (

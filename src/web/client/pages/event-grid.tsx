@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { patch, post } from '../api.ts';
 import { useSession, useT } from '../session.ts';
 import type { EventT, InterpreterT, MeetingT } from '../types.ts';
-import { formatTime, Name, PersonName, ProblemBox, ScrollBox, useAction, usePersonText } from '../ui.tsx';
+import { formatTime, Name, PersonName, ProblemBox, ScrollBox, useAction, usePersonText, say, type Said } from '../ui.tsx';
 import { readableNameText } from '../../../../matching/text/names.ts';
 
 const ONLINE = 0;
@@ -20,7 +20,7 @@ export function ScheduleGrid({
   event: EventT;
   meetings: MeetingT[];
   interpreters: InterpreterT[];
-  onChange: (message: string) => void;
+  onChange: (message: Said) => void;
 }) {
   const t = useT();
   const { lang } = useSession();
@@ -173,7 +173,7 @@ export function ScheduleGrid({
                 return;
               await post(`/api/meetings/${picked.id}/cancel`, {});
               setPicked(null);
-              onChange(t('meetingCancelled'));
+              onChange(say('meetingCancelled'));
             })
           }
           onClose={() => setPicked(null)}

@@ -3,7 +3,7 @@ import { api, everyPage, post } from '../api.ts';
 import { LANGUAGE_NAMES } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { AttendeeT, EventT, InterpreterT, IssuedTokenT, MatchT, OrganizationT } from '../types.ts';
-import { Name, PersonName, pick, ProblemBox, ScrollBox, useAction, usePersonText, zoneLabel } from '../ui.tsx';
+import { Name, PersonName, pick, ProblemBox, ScrollBox, useAction, usePersonText, zoneLabel, say, type Said } from '../ui.tsx';
 import { IssuedToken } from './organizations.tsx';
 import { UnavailableEditor } from './schedule-rules.tsx';
 import { SendSignInLinks } from './messages.tsx';
@@ -22,7 +22,7 @@ export function Attendees({
   attendees: AttendeeT[];
   organizations: OrganizationT[];
   orgName: Map<number, string>;
-  onChange: (m: string) => void;
+  onChange: (m: Said) => void;
 }) {
   const t = useT();
   const { lang } = useSession();
@@ -56,7 +56,7 @@ export function Attendees({
         await post(`/api/events/${event.id}/attendees`, attendeeFor(o, event, false));
         added++;
       }
-      onChange(t('attendeesAdded', { count: added }));
+      onChange(say('attendeesAdded', { count: added }));
     });
 
   return (
@@ -177,7 +177,7 @@ export function Attendees({
                         if (!confirm(t('confirmRemoveAttendee', { name: a.name }))) return;
                         void action.run(async () => {
                           await api('DELETE', `/api/attendees/${a.id}`);
-                          onChange(t('attendeeRemoved', { name: a.name }));
+                          onChange(say('attendeeRemoved', { name: a.name }));
                         });
                       }}
                     >
@@ -206,7 +206,7 @@ export function Attendees({
               ...(availability ? { availability } : {}),
             });
             setAdding({ organizationId: 0, name: '', online: false, from: '', until: '' });
-            onChange(t('attendeesAdded', { count: 1 }));
+            onChange(say('attendeesAdded', { count: 1 }));
           });
         }}
       >
@@ -275,7 +275,7 @@ function attendeeFor(o: OrganizationT, event: EventT, online: boolean) {
   };
 }
 
-export function Interpreters({ event, interpreters, onChange }: { event: EventT; interpreters: InterpreterT[]; onChange: (m: string) => void }) {
+export function Interpreters({ event, interpreters, onChange }: { event: EventT; interpreters: InterpreterT[]; onChange: (m: Said) => void }) {
   const t = useT();
   const action = useAction();
   const [name, setName] = useState('');
@@ -298,7 +298,7 @@ export function Interpreters({ event, interpreters, onChange }: { event: EventT;
               .map((p) => p.split(/[-–]/));
             await post(`/api/events/${event.id}/interpreters`, { name: name.trim(), pairs: list });
             setName('');
-            onChange(t('interpreterAdded'));
+            onChange(say('interpreterAdded'));
           });
         }}
       >

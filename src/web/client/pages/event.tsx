@@ -3,7 +3,7 @@ import { download, everyPage, get, patch, post } from '../api.ts';
 import type { MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { AttendeeT, EventT, FiguresT, InterpreterT, MeetingT, OrganizationT, ScheduleResultT } from '../types.ts';
-import { Loading, Notice, ProblemBox, useAction, useLoad, zoneLabel } from '../ui.tsx';
+import { Loading, Notice, ProblemBox, useAction, useLoad, zoneLabel, useNotice, say, type Said } from '../ui.tsx';
 import { readableNameText } from '../../../../matching/text/names.ts';
 import { DayLinks } from './event-day.tsx';
 import { ScheduleGrid } from './event-grid.tsx';
@@ -14,7 +14,7 @@ import { Attendees, Interpreters } from './event-people.tsx';
 export function EventPage({ id }: { id: number }) {
   const t = useT();
   const { lang } = useSession();
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice();
   const [result, setResult] = useState<ScheduleResultT | null>(null);
   const action = useAction();
   // The directory is read once; what an action changes (people, meetings, figures) is read again after it.
@@ -34,7 +34,7 @@ export function EventPage({ id }: { id: number }) {
   const { event } = data;
   // Names the matchmaker can read: in their language, else the original with its Latin form.
   const orgName = new Map(organizations.map((o) => [o.id, readableNameText(o.name, o.nameLatin, lang)]));
-  const done = (message: string) => {
+  const done = (message: Said) => {
     setNotice(message);
     reload();
   };
@@ -100,7 +100,7 @@ export function EventPage({ id }: { id: number }) {
           void action.run(async () => {
             const r = await post<ScheduleResultT>(`/api/events/${id}/schedule`, { replan });
             setResult(r);
-            done(t('scheduled', { placed: r.placed, kept: r.kept, unplaced: r.unplaced.length }));
+            done(say('scheduled', { placed: r.placed, kept: r.kept, unplaced: r.unplaced.length }));
             // The result is said where the matchmaker is looking: under the button, scrolled into view.
             requestAnimationFrame(() => document.getElementById('schedule-result')?.scrollIntoView?.({ block: 'nearest' }));
           })
@@ -138,7 +138,7 @@ export function EventPage({ id }: { id: number }) {
 }
 
 /** What can change once a session is set up: its name, the request deadline, who sees what, more tables. */
-function Settings({ event, onChange }: { event: EventT; onChange: (m: string) => void }) {
+function Settings({ event, onChange }: { event: EventT; onChange: (m: Said) => void }) {
   const t = useT();
   const action = useAction();
   const [form, setForm] = useState({
@@ -164,7 +164,7 @@ function Settings({ event, onChange }: { event: EventT; onChange: (m: string) =>
               await post(`/api/events/${event.id}/tables`, { names });
             }
             setMoreTables(0);
-            onChange(t('settingsSaved'));
+            onChange(say('settingsSaved'));
           });
         }}
       >

@@ -3,7 +3,7 @@ import { get, post, put } from '../api.ts';
 import type { MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { LinkFormT, UnsubscribedT } from '../types.ts';
-import { formatTime, Loading, Notice, pick, ProblemBox, useAction, useLoad } from '../ui.tsx';
+import { formatTime, Loading, Notice, pick, ProblemBox, useAction, useLoad, useNotice, say } from '../ui.tsx';
 
 const INTERESTS = ['none', 'some', 'strong'] as const;
 const COOPERATION = ['yes', 'maybe', 'no'] as const;
@@ -86,7 +86,7 @@ export function FeedbackForm({ save, answered }: { save: (answer: Record<string,
   const t = useT();
   const { lang } = useSession();
   const action = useAction();
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice();
   const [answer, setAnswer] = useState({
     tookPlace: answered ? (answered.tookPlace ? 'yes' : 'no') : (null as 'yes' | 'no' | null),
     interest: answered?.interest ?? null,
@@ -106,7 +106,7 @@ export function FeedbackForm({ save, answered }: { save: (answer: Record<string,
             ...(held && answer.cooperation ? { cooperation: answer.cooperation } : {}),
             ...(answer.nextSteps.trim() ? { nextSteps: answer.nextSteps.trim() } : {}),
           });
-          setNotice(t('thanks'));
+          setNotice(say('thanks'));
         });
       }}
     >
@@ -155,7 +155,7 @@ export function FeedbackForm({ save, answered }: { save: (answer: Record<string,
 function FollowUpForm({ token, form }: { token: string; form: LinkFormT }) {
   const t = useT();
   const action = useAction();
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice();
   const [chosen, setChosen] = useState<string[]>(form.followUp?.outcomes ?? []);
   const [amount, setAmount] = useState(form.followUp?.investmentAmount?.toString() ?? '');
   const [currency, setCurrency] = useState(form.followUp?.investmentCurrency ?? '');
@@ -174,7 +174,7 @@ function FollowUpForm({ token, form }: { token: string; form: LinkFormT }) {
             ...(invested ? { investmentAmount: Number(amount), investmentCurrency: currency.trim().toUpperCase() } : {}),
             ...(note.trim() ? { note: note.trim() } : {}),
           });
-          setNotice(t('thanks'));
+          setNotice(say('thanks'));
         });
       }}
     >

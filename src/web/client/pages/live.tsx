@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { get, post } from '../api.ts';
 import type { MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { AttendanceFiguresT, LiveT } from '../types.ts';
-import { formatTime, Loading, Name, Notice, PersonName, ProblemBox, ScrollBox, useAction, useLoad } from '../ui.tsx';
+import { formatTime, Loading, Name, Notice, PersonName, ProblemBox, ScrollBox, useAction, useLoad, useNotice, say, type Said } from '../ui.tsx';
 
 type LiveMeeting = NonNullable<LiveT['tables'][number]['now']>;
 const REFRESH_MS = 30_000;
@@ -52,13 +52,13 @@ function MeetingCard({ m, label }: { m: LiveMeeting | null; label: MessageKey })
 }
 
 /** Held, partly, not held — marked by the table's volunteer once the meeting has started. */
-function AttendanceButtons({ m, onDone }: { m: LiveMeeting; onDone: (text: string) => void }) {
+function AttendanceButtons({ m, onDone }: { m: LiveMeeting; onDone: (text: Said) => void }) {
   const t = useT();
   const action = useAction();
   const send = (outcome: 'held' | 'partly' | 'not-held', missing: number[]) =>
     action.run(async () => {
       await post(`/api/meetings/${m.id}/attendance`, { outcome, missingAttendeeIds: missing });
-      onDone(t('attendanceSaved'));
+      onDone(say('attendanceSaved'));
     });
   return (
     <fieldset>
@@ -148,7 +148,7 @@ function DayFigures({ eventId, round }: { eventId: number; round: string }) {
 export function LivePage({ eventId, tableId }: { eventId: number; tableId?: number }) {
   const t = useT();
   const { lang } = useSession();
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice();
   const { data, error, loading, reload } = useLoad(() => get<LiveT>(`/api/events/${eventId}/live`), [eventId]);
   useEffect(() => {
     const timer = setInterval(reload, REFRESH_MS);

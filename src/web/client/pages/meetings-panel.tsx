@@ -3,7 +3,7 @@ import { download, get, post, put } from '../api.ts';
 import type { MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { EventT, MeetingT, RequestT } from '../types.ts';
-import { formatTime, Loading, Name, Notice, PersonName, ProblemBox, ScrollBox, useAction, useLoad, zoneLabel } from '../ui.tsx';
+import { formatTime, Loading, Name, Notice, PersonName, ProblemBox, ScrollBox, useAction, useLoad, zoneLabel, useNotice, say } from '../ui.tsx';
 import { readableNameText } from '../../../../matching/text/names.ts';
 import { FeedbackForm } from './feedback.tsx';
 import { RequesterSummary } from './partner.tsx';
@@ -24,7 +24,7 @@ export interface Viewer {
 export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer }) {
   const t = useT();
   const { lang } = useSession();
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice();
   const action = useAction();
   const agendaQuery = viewer.attendeeId ? { attendeeId: viewer.attendeeId } : { organizationId: viewer.organizationId };
   const { data, error, loading, reload } = useLoad(async () => {
@@ -45,7 +45,7 @@ export function MeetingsPanel({ event, viewer }: { event: EventT; viewer: Viewer
     action.run(async () => {
       if (ask && !confirm(ask)) return;
       await work();
-      setNotice(t(done));
+      setNotice(say(done));
       reload();
     });
 

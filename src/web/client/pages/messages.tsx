@@ -3,7 +3,7 @@ import { get, post } from '../api.ts';
 import type { MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { MessageListT, MessageT, SignInLinksResultT } from '../types.ts';
-import { formatTime, Loading, Pager, ProblemBox, ScrollBox, useAction, useLoad } from '../ui.tsx';
+import { formatTime, Loading, Pager, ProblemBox, ScrollBox, useAction, useLoad, say, type Said } from '../ui.tsx';
 
 const SIZE = 50;
 const STATUSES = ['pending', 'sent', 'failed', 'suppressed'] as const;
@@ -103,7 +103,7 @@ function MessageBody({ id }: { id: number }) {
 }
 
 /** On a session's page: every attendee gets a sign-in link of their own by e-mail; the page's notice says how many. */
-export function SendSignInLinks({ eventId, onDone }: { eventId: number; onDone: (message: string) => void }) {
+export function SendSignInLinks({ eventId, onDone }: { eventId: number; onDone: (message: Said) => void }) {
   const t = useT();
   const action = useAction();
   return (
@@ -116,7 +116,7 @@ export function SendSignInLinks({ eventId, onDone }: { eventId: number; onDone: 
         onClick={() =>
           void action.run(async () => {
             const result = await post<SignInLinksResultT>(`/api/events/${eventId}/sign-in-links`, {});
-            onDone(t('signInLinksSent', { sent: result.sent.length, skipped: result.skipped.length }));
+            onDone(say('signInLinksSent', { sent: result.sent.length, skipped: result.skipped.length }));
           })
         }
       >

@@ -3,7 +3,7 @@ import { get, patch } from '../api.ts';
 import { COUNTRY, KIND, LANGS, LANGUAGE_NAMES } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { Lang, Localized, OrganizationT } from '../types.ts';
-import { Loading, Notice, ProblemBox, useAction, useLoad } from '../ui.tsx';
+import { Loading, Notice, ProblemBox, useAction, useLoad, useNotice, say } from '../ui.tsx';
 
 interface Draft {
   name: Record<Lang, string>;
@@ -98,8 +98,8 @@ export function ProfilePage({ id }: { id: number }) {
   const { data, error, loading, reload } = useLoad(() => get<OrganizationT>(`/api/organizations/${id}`), [id]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [tab, setTab] = useState<Lang>(lang);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [latinNotice, setLatinNotice] = useState<string | null>(null);
+  const [saved, setSaved] = useNotice();
+  const [latinNotice, setLatinNotice] = useNotice();
   const action = useAction();
   useEffect(() => {
     if (data) setDraft(toDraft(data));
@@ -119,7 +119,7 @@ export function ProfilePage({ id }: { id: number }) {
           event.preventDefault();
           void action.run(async () => {
             await patch(`/api/organizations/${id}`, toPatch(draft));
-            setSaved(t('profileSaved'));
+            setSaved(say('profileSaved'));
             reload();
           });
         }}
@@ -225,7 +225,7 @@ export function ProfilePage({ id }: { id: number }) {
                   // Only the Latin name changes; what else is being edited stays in the form.
                   const done = await patch<OrganizationT>(`/api/organizations/${id}`, { nameLatin: null });
                   setDraft({ ...draft, nameLatin: done.nameLatin, loadedLatin: done.nameLatin, latinOwn: done.nameLatinOwn });
-                  setLatinNotice(t('latinResetDone', { latin: done.nameLatin }));
+                  setLatinNotice(say('latinResetDone', { latin: done.nameLatin }));
                 })
               }
             >

@@ -3,7 +3,7 @@ import { download, get, patch, post } from '../api.ts';
 import { COUNTRY, KIND, type MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { MatchHistoryT, MatchT, OrganizationT, Page } from '../types.ts';
-import { formatTime, Loading, Name, Notice, Pager, pick, ProblemBox, Score, useAction, useLoad } from '../ui.tsx';
+import { formatTime, Loading, Name, Notice, Pager, pick, ProblemBox, Score, useAction, useLoad, useNotice, say } from '../ui.tsx';
 import { STRENGTH_THRESHOLDS } from '../../../../matching/score.ts';
 import { Reasons } from './reasons.tsx';
 import { PairRules, RuleBadge } from './schedule-rules.tsx';
@@ -67,7 +67,7 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
   const [rows, setRows] = useState<MatchT[]>([]);
   const [selected, setSelected] = useState(0);
   const [note, setNote] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice();
   const action = useAction();
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
@@ -88,7 +88,7 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
     void action.run(async () => {
       const ids = [...chosen];
       await post(`/api/matches/decisions`, { ids, status });
-      setNotice(t('bulkDecided', { count: ids.length, status: t(`match_${status}` as MessageKey) }));
+      setNotice(say('bulkDecided', { count: ids.length, status: t(`match_${status}` as MessageKey) }));
       reload();
     });
   const toggle = (id: number) =>
@@ -108,7 +108,7 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
     void action.run(async () => {
       const updated = await patch<MatchT>(`/api/matches/${current.id}`, { status, note: note.trim() || null });
       setRows((all) => all.map((r) => (r.id === updated.id ? updated : r)));
-      setNotice(t(`decided_${status}` as MessageKey, { a: nameOf(updated.a.name, lang), b: nameOf(updated.b.name, lang) }));
+      setNotice(say(`decided_${status}` as MessageKey, { a: nameOf(updated.a.name, lang), b: nameOf(updated.b.name, lang) }));
       setSelected((i) => Math.min(i + 1, rows.length - 1));
     });
   };

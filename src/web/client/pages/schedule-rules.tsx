@@ -5,7 +5,7 @@ import type { MessageKey } from '../i18n.ts';
 import type { Idle } from '../../../schemas/rules.ts';
 import { useSession, useT } from '../session.ts';
 import type { AttendeeT, EventT, MatchT } from '../types.ts';
-import { formatTime, Notice, ProblemBox, useAction } from '../ui.tsx';
+import { formatTime, Notice, ProblemBox, useAction, useNotice, say, type Said } from '../ui.tsx';
 
 /** The scheduling rules in the web app: a part of the day, a pair's pin or veto, unavailable slots, idle time. */
 
@@ -29,7 +29,7 @@ export function PartSelect({ value, name, onChange, disabled }: { value: PartOfD
 }
 
 /** A pair's rules in the review queue: its part of the day, and pin (must meet) or veto (never). */
-export function PairRules({ pair, onChange }: { pair: MatchT; onChange: (changed: Pick<MatchT, 'id' | 'status' | 'part' | 'rule'>, notice: string) => void }) {
+export function PairRules({ pair, onChange }: { pair: MatchT; onChange: (changed: Pick<MatchT, 'id' | 'status' | 'part' | 'rule'>, notice: Said) => void }) {
   const t = useT();
   const { lang } = useSession();
   const action = useAction();
@@ -39,7 +39,7 @@ export function PairRules({ pair, onChange }: { pair: MatchT; onChange: (changed
   const set = (change: { part?: PartOfDay; rule?: 'pinned' | 'vetoed' | null }, done: MessageKey) =>
     void action.run(async () => {
       const changed = await put<Pick<MatchT, 'id' | 'status' | 'part' | 'rule'>>(`/api/matches/${pair.id}/rules`, change);
-      onChange(changed, done === 'partSaved' ? t(done, { part: t(`part_${changed.part ?? 'any'}` as MessageKey) }) : t(done, words));
+      onChange(changed, done === 'partSaved' ? say(done, { part: t(`part_${changed.part ?? 'any'}` as MessageKey) }) : say(done, words));
     });
   return (
     <fieldset class="pair-rules">
@@ -79,7 +79,7 @@ export function UnavailableEditor({ event, attendee, timeZone, onSaved }: { even
   const action = useAction();
   const [chosen, setChosen] = useState<Set<string>>(new Set(attendee.unavailable ?? []));
   const [cancelMeetings, setCancelMeetings] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice();
   const days = new Map<string, EventT['slots']>();
   for (const s of event.slots) {
     const day = s.local.slice(0, 10);
@@ -104,7 +104,7 @@ export function UnavailableEditor({ event, attendee, timeZone, onSaved }: { even
             ...(cancelMeetings ? { cancelMeetings: true } : {}),
           });
           setChosen(new Set(r.unavailable));
-          setNotice(t('unavailableSaved', { count: r.unavailable.length, cancelled: r.cancelled.length }));
+          setNotice(say('unavailableSaved', { count: r.unavailable.length, cancelled: r.cancelled.length }));
           onSaved?.();
         });
       }}

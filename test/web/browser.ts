@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** Debian's Chromium (`apt-get install chromium fonts-noto-cjk`); CHROMIUM_PATH points elsewhere. */
@@ -133,4 +133,43 @@ export async function downloaded(page: Page, click: () => Promise<void>): Promis
   const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, undefined];
   const path = await download.path();
   return { name: download.suggestedFilename(), text: readFileSync(path!, 'utf8') };
+}
+
+export interface OpenOptions {
+  /** Signed in with this token, by the sign-in link a matchmaker hands over (or typed into the form with `typed`); none: the sign-in page. */
+  token?: string | null;
+  typed?: boolean;
+  viewport?: { width: number; height: number };
+  /** The language chosen after signing in (the browser's locale is en-GB). */
+  lang?: 'ja' | 'mn' | 'en';
+  /** Where to go once signed in, e.g. `#/events/1`. */
+  hash?: string;
+  /** The browser's clock, fixed. */
+  clock?: Date;
+  /** Where the page's errors go when it closes (a journey file ends with none); none: not watched. */
+  errors?: string[];
+}
+
+/** A new browser context and page on the service at `base`, as a person opens it. */
+export async function openPage(browser: Browser, base: string, o: OpenOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: o.viewport ?? { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });
+  const page = await context.newPage();
+  if (o.clock) await page.clock.setFixedTime(o.clock);
+  const seen = watchErrors(page);
+  const errors = o.errors;
+  if (errors) page.on('close', () => errors.push(...seen));
+  if (o.token && !o.typed) {
+    await page.goto(`${base}/#/sign-in/${o.token}`);
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  } else {
+    await page.goto(base);
+    if (o.token) {
+      await page.getByLabel('Token').fill(o.token);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    }
+  }
+  if (o.lang && o.lang !== 'en') await setLanguage(page, o.lang);
+  if (o.hash) await page.goto(`${base}/${o.hash}`);
+  return { context, page };
 }

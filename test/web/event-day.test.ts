@@ -3,10 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, admin, profile, testApp } from '../helpers.ts';
-import { accessibilityProblems, journey, launch, matchmakerApi, overflowsWidth, screenshots, SCREENSHOTS, setLanguage, watchErrors } from './browser.ts';
+import { accessibilityProblems, journey, launch, matchmakerApi, overflowsWidth, screenshots, SCREENSHOTS, setLanguage, openPage } from './browser.ts';
 
 /**
  * The event day in Chromium against the service on a port, with the service's clock set to the
@@ -28,19 +28,10 @@ const ids: Record<string, number> = {};
 
 const api = matchmakerApi(() => app, admin);
 
-async function open(token: string, viewport = { width: 1280, height: 900 }, hash = '', watch = true): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB' });
-  const page = await context.newPage();
-  // The browser's clock agrees with the service's (the morning of the session).
-  await page.clock.setFixedTime(clock);
-  const seen = watchErrors(page);
-  // Offline, the browser logs every refused connection: those are what the test is about.
-  if (watch) page.on('close', () => errors.push(...seen));
-  await page.goto(`${base}/#/sign-in/${token}`);
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  if (hash) await page.goto(`${base}/${hash}`);
-  return { context, page };
-}
+const open = (token: string, viewport = { width: 1280, height: 900 }, hash = '', watch = true) =>
+  // The browser's clock agrees with the service's (the morning of the session). Offline, the browser
+  // logs every refused connection: those are what the test is about, so that page is not watched.
+  openPage(browser, base, { token, viewport, hash, clock, ...(watch ? { errors } : {}) });
 
 /** Prints the page to A4 as Chromium does, and reads the PDF back: its page count and its text. */
 async function printed(page: Page, name: string): Promise<{ pages: number; text: string }> {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, admin, testApp } from '../helpers.ts';
 import {
@@ -14,7 +14,7 @@ import {
   screenshots,
   SCREENSHOTS,
   setLanguage,
-  watchErrors,
+  openPage,
 } from './browser.ts';
 import { centre, mouseDrag, planDrag } from './grid-drag.ts';
 
@@ -36,19 +36,7 @@ const errors: string[] = [];
 
 const api = matchmakerApi(() => app, admin);
 
-async function open(token: string | null, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB', acceptDownloads: true });
-  const page = await context.newPage();
-  const seen = watchErrors(page);
-  page.on('close', () => errors.push(...seen));
-  await page.goto(base);
-  if (token) {
-    await page.getByLabel('Token').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  }
-  return { context, page };
-}
+const open = (token: string | null, viewport = { width: 1280, height: 900 }) => openPage(browser, base, { token, typed: true, viewport, errors });
 
 const notice = (page: Page) => page.locator('.notice[role=status]');
 

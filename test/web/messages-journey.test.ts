@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, admin, testApp } from '../helpers.ts';
-import { accessibilityProblems, journey, launch, matchmakerApi, screenshots, watchErrors } from './browser.ts';
+import { accessibilityProblems, journey, launch, matchmakerApi, screenshots, openPage } from './browser.ts';
 
 /**
  * Messages and outcomes in Chromium (demo data, no mail server: messages wait in the outbox): a
@@ -21,19 +21,7 @@ const errors: string[] = [];
 
 const api = matchmakerApi(() => app, admin);
 
-async function open(token: string | null): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });
-  const page = await context.newPage();
-  const seen = watchErrors(page);
-  page.on('close', () => errors.push(...seen));
-  await page.goto(base);
-  if (token) {
-    await page.getByLabel('Token').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  }
-  return { context, page };
-}
+const open = (token: string | null) => openPage(browser, base, { token, typed: true, errors });
 
 beforeAll(async () => {
   ({ app } = await testApp({ seed: 'demo', now: () => clock ?? new Date(), mail: { publicUrl: 'http://musubi.test' } }));

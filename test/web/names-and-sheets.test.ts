@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, admin, testApp } from '../helpers.ts';
-import { accessibilityProblems, journey as runJourney, launch, matchmakerApi, screenshots, setLanguage, watchErrors } from './browser.ts';
+import { accessibilityProblems, journey as runJourney, launch, matchmakerApi, screenshots, setLanguage, openPage } from './browser.ts';
 
 /**
  * Issue 14, what was left: the printable sheet of sign-in links and the cancelled meetings, saved in
@@ -22,15 +22,7 @@ const errors: string[] = [];
 const api = matchmakerApi(() => app, admin);
 
 async function open(token: string, lang: 'ja' | 'mn' | 'en' = 'en', path = ''): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  const page = await context.newPage();
-  const seen = watchErrors(page);
-  page.on('close', () => errors.push(...seen));
-  await page.goto(`${base}/#/sign-in/${token}`);
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  if (lang !== 'en') await setLanguage(page, lang);
-  if (path) await page.goto(`${base}/#/${path}`);
-  return page;
+  return (await openPage(browser, base, { token, lang, hash: path ? `#/${path}` : '', errors })).page;
 }
 
 function journey(page: Page, steps: () => Promise<void>): Promise<void> {

@@ -5,7 +5,7 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRENGTH_THRESHOLDS } from '../../matching/score.ts';
 import { admin, testApp } from '../helpers.ts';
-import { accessibilityProblems, journey as runJourney, launch, matchmakerApi, screenshots, setLanguage, watchErrors } from './browser.ts';
+import { accessibilityProblems, journey as runJourney, launch, matchmakerApi, screenshots, setLanguage, openPage } from './browser.ts';
 
 /**
  * Issue 14 in real Chromium against the service with the demo data: a Mongolian organisation reads
@@ -24,14 +24,7 @@ const errors: string[] = [];
 const api = matchmakerApi(() => app, admin);
 
 async function open(token: string, lang: 'ja' | 'mn' | 'en' = 'en'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });
-  const page = await context.newPage();
-  const seen = watchErrors(page);
-  page.on('close', () => errors.push(...seen));
-  await page.goto(`${base}/#/sign-in/${token}`);
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  if (lang !== 'en') await setLanguage(page, lang);
-  return page;
+  return (await openPage(browser, base, { token, lang, errors })).page;
 }
 
 /** A journey (the page's text in any failure), then its browser context closed. */

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, admin, testApp } from '../helpers.ts';
-import { accessibilityProblems, journey as runJourney, launch, matchmakerApi, screenshots, setLanguage, watchErrors } from './browser.ts';
+import { accessibilityProblems, journey as runJourney, launch, matchmakerApi, screenshots, setLanguage, openPage } from './browser.ts';
 
 /**
  * Issue 12's rules in real Chromium against the service with the demo data: an attendee asks for a
@@ -32,14 +32,7 @@ interface Slot {
 }
 
 async function open(token: string, hash = '#/'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  const page = await context.newPage();
-  const seen = watchErrors(page);
-  page.on('close', () => errors.push(...seen));
-  await page.goto(`${base}/#/sign-in/${token}`);
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  if (hash !== '#/') await page.goto(`${base}/${hash}`);
-  return page;
+  return (await openPage(browser, base, { token, hash: hash === '#/' ? '' : hash, errors })).page;
 }
 
 function journey(page: Page, steps: () => Promise<void>): Promise<void> {

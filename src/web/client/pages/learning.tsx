@@ -2,8 +2,7 @@ import { post, get } from '../api.ts';
 import type { MessageKey } from '../i18n.ts';
 import { useSession, useT } from '../session.ts';
 import type { FitT, LearningStateT } from '../types.ts';
-import { formatTime, Loading, Notice, ProblemBox, ScrollBox, useAction, useLoad } from '../ui.tsx';
-import { useState } from 'preact/hooks';
+import { formatTime, Loading, Notice, ProblemBox, type Said, ScrollBox, say, useAction, useLoad, useNotice } from '../ui.tsx';
 
 const WEIGHTS = ['reciprocal', 'oneSided', 'about', 'structure', 'sdgs', 'kinds', 'language'] as const;
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -19,10 +18,9 @@ export function LearningPage() {
   const t = useT();
   const { lang } = useSession();
   const action = useAction();
-  // What the last action did, worded in the language the page is read in now.
-  const [notice, setNotice] = useState<{ key: MessageKey; vars?: Record<string, number> } | null>(null);
+  const [notice, setNotice] = useNotice();
   const { data, error, loading, reload } = useLoad(() => get<LearningStateT>('/api/matching/weights'), []);
-  const act = (run: () => Promise<{ key: MessageKey; vars?: Record<string, number> }>) =>
+  const act = (run: () => Promise<Said>) =>
     void action.run(async () => {
       setNotice(null);
       setNotice(await run());
@@ -31,17 +29,17 @@ export function LearningPage() {
   const fit = () =>
     act(async () => {
       const made = await post<FitT>('/api/matching/weights/fits');
-      return { key: made.better ? 'fitMadeBetter' : 'fitMadeNotBetter', vars: { id: made.id } };
+      return say(made.better ? 'fitMadeBetter' : 'fitMadeNotBetter', { id: made.id });
     });
   const adopt = (id: number) =>
     act(async () => {
       await post(`/api/matching/weights/fits/${id}/adopt`);
-      return { key: 'fitAdopted', vars: { id } };
+      return say('fitAdopted', { id });
     });
   const reset = () =>
     act(async () => {
       await post('/api/matching/weights/reset');
-      return { key: 'weightsResetDone' };
+      return say('weightsResetDone');
     });
   return (
     <section>
@@ -49,7 +47,7 @@ export function LearningPage() {
       <p>{t('learningIntro')}</p>
       <Loading when={loading && !data} error={error} />
       <ProblemBox error={action.error} />
-      <Notice text={notice && t(notice.key, notice.vars)} />
+      <Notice text={notice} />
       {data && (
         <>
           <h2>{t('weightsInUse')}</h2>

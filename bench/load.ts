@@ -8,7 +8,7 @@ import { openDatabase } from '../src/db/client.ts';
 import { prepareImport, rowsFromJson } from '../src/organizations/import.ts';
 import { createOrganizationsRepository } from '../src/organizations/repository.ts';
 import { loadDemoData } from '../seed/load.ts';
-import { BENCH_TOKEN, startChild, waitFor } from './child.ts';
+import { BENCH_TOKEN, type Child, startChild, waitFor } from './child.ts';
 import { generateProfiles } from './generate.ts';
 
 /**
@@ -54,11 +54,13 @@ const ids = ((await (await fetch(`${service.url}/api/organizations?limit=500`, {
 
 let n = 0;
 const nextId = () => ids[n++ % ids.length]!;
-type Run = { result: autocannon.Result; statuses: Map<number, number> };
-const run = (opts: autocannon.Options): Promise<Run> =>
+/** `cpuMs`: the server's CPU time during the run (all its threads), to tell a busy server from a busy load generator. */
+type Run = { result: autocannon.Result; statuses: Map<number, number>; cpuMs: number };
+const run = (server: Child, opts: autocannon.Options): Promise<Run> =>
   new Promise((resolve, reject) => {
     const statuses = new Map<number, number>();
-    const instance = autocannon(opts, (error, result) => (error ? reject(error) : resolve({ result, statuses })));
+    const cpu0 = server.cpuMs();
+    const instance = autocannon(opts, (error, result) => (error ? reject(error) : resolve({ result, statuses, cpuMs: server.cpuMs() - cpu0 })));
     instance.on('response', (_client, statusCode) => statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1));
   });
 const get = (path: () => string) => ({ method: 'GET' as const, headers: auth, setupRequest: (req: autocannon.Request) => ({ ...req, path: path() }) });
@@ -67,7 +69,7 @@ const suggestionsRead = get(() => `/api/organizations/${nextId()}/suggestions`);
 
 const rows: Record<string, string | number>[] = [];
 let bareRps = 0;
-const add = (name: string, { result, statuses }: Run, extra: Record<string, string | number> = {}) => {
+const add = (name: string, { result, statuses, cpuMs }: Run, extra: Record<string, string | number> = {}) => {
   const rps = result.requests.average;
   if (name.startsWith('bare')) bareRps = rps;
   const fivexx = [...statuses].filter(([s]) => s >= 500).reduce((a, [, c]) => a + c, 0);
@@ -77,6 +79,9 @@ const add = (name: string, { result, statuses }: Run, extra: Record<string, stri
     'vs bare': bareRps ? `${Math.round((rps / bareRps) * 100)} %` : '-',
     'p50 ms': result.latency.p50,
     'p99 ms': result.latency.p99,
+    // Server CPU per answer (µs) and its share of one core: near 100 % the server is the limit, well under it the load generator is.
+    'server µs/req': Math.round((cpuMs * 1000) / Math.max(1, result.requests.total)),
+    'server CPU': `${Math.round((cpuMs / (result.duration * 1000)) * 100)} %`,
     errors: result.errors + fivexx,
     responses: [...statuses]
       .sort(([a], [b]) => a - b)
@@ -86,15 +91,15 @@ const add = (name: string, { result, statuses }: Run, extra: Record<string, stri
   });
 };
 
-add('bare Fastify JSON route', await run({ url: `${bare.url}/bare`, connections, duration: seconds }));
+add('bare Fastify JSON route', await run(bare, { url: `${bare.url}/bare`, connections, duration: seconds }));
 await bare.stop();
-add('GET /api/organizations/{id}', await run({ url: service.url, connections, duration: seconds, requests: [orgRead] }));
-add('GET /api/organizations/{id}/suggestions', await run({ url: service.url, connections, duration: seconds, requests: [suggestionsRead] }));
+add('GET /api/organizations/{id}', await run(service, { url: service.url, connections, duration: seconds, requests: [orgRead] }));
+add('GET /api/organizations/{id}/suggestions', await run(service, { url: service.url, connections, duration: seconds, requests: [suggestionsRead] }));
 
 // Reads while a large import is stored, analysed (worker thread) and ranked (time slices).
 {
   const body = JSON.stringify(generateProfiles(importRows, 99).map((p) => ({ ...p, externalId: `big-${p.externalId as string}` })));
-  const reads = run({ url: service.url, connections, duration: Math.max(seconds, 20), requests: [orgRead, suggestionsRead] });
+  const reads = run(service, { url: service.url, connections, duration: Math.max(seconds, 20), requests: [orgRead, suggestionsRead] });
   await new Promise((r) => setTimeout(r, 1_000));
   const t0 = performance.now();
   const answer = await fetch(`${service.url}/api/organizations/import`, { method: 'POST', headers: auth, body });
@@ -120,7 +125,8 @@ const profile = (externalId: string) => ({
 });
 let batches = 0;
 const acknowledged = { created: 0, imported: 0 };
-const mixed = await run({
+await service.ask('SIGUSR2', 'timings'); // from here on: the mixed run's
+const mixed = await run(service, {
   url: service.url,
   connections,
   duration: seconds,
@@ -155,6 +161,10 @@ const mixed = await run({
     },
   ],
 });
+const { timings: mixedTimings, loopDelayMs } = await service.ask<{ timings: Record<string, number[]>; loopDelayMs: Record<string, number> }>(
+  'SIGUSR2',
+  'timings',
+);
 await waitFor(service.url, (h) => h.matching.analysing === 0 && h.matching.ranking === 0, 200);
 const check = openDatabase(file);
 const count = (prefix: string) => (check.$client.prepare('select count(*) n from organizations where external_id like ?').get(`${prefix}%`) as { n: number }).n;
@@ -175,6 +185,19 @@ console.log(
   `Service under load on http loopback, ${connections} connections, autocannon in another process (node ${process.version}, ${ids.length}+ organisations)`,
 );
 console.table(rows);
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+console.log(
+  `The mixed run, route by route, as the service timed it (from when it read the request to the response's end, ms); ` +
+    `the event loop ran late by p50 ${loopDelayMs.p50!.toFixed(1)} ms, p99 ${loopDelayMs.p99!.toFixed(1)} ms, max ${loopDelayMs.max!.toFixed(1)} ms:`,
+);
+console.table(
+  Object.entries(mixedTimings)
+    .filter(([route]) => !route.endsWith(' /health'))
+    .map(([route, ms]) => {
+      const sorted = ms.sort((a, b) => a - b);
+      return { route, answers: ms.length, p50: Math.round(pct(sorted, 0.5)), p99: Math.round(pct(sorted, 0.99)), max: Math.round(sorted.at(-1) ?? 0) };
+    }),
+);
 await service.stop();
 rmSync(dir, { recursive: true, force: true });
 const fivexx = rows.reduce((a, r) => a + Number(r.errors), 0);

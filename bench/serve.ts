@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Fastify from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { openDatabase } from '../src/db/client.ts';
@@ -6,7 +7,9 @@ import { BENCH_TOKEN } from './child.ts';
 /**
  * The service (or a bare Fastify route) in a process of its own, for the load benchmarks: the load
  * generator must not share the event loop it measures. `node --import tsx bench/serve.ts <db | --bare>`
- * prints `{"url": …}` once listening and stops on SIGTERM.
+ * prints `{"url": …}` once listening and stops on SIGTERM. On SIGUSR2 the service prints one JSON line,
+ * `{"timings": {"GET /api/…": [ms, …]}, "loopDelayMs": {p50, p99, max}}`: how long each route took in the service (from the request's
+ * arrival to the response's end) and how late the event loop ran, since the last SIGUSR2, so a benchmark can say which requests make its p99.
  */
 const target = process.argv[2];
 if (target === '--bare') {
@@ -16,6 +19,22 @@ if (target === '--bare') {
   process.on('SIGTERM', () => void bare.close().then(() => process.exit(0)));
 } else if (target) {
   const app = await buildApp({ adminToken: BENCH_TOKEN, db: openDatabase(target), limits: { writesPerMinute: 10_000_000 } });
+  let timings = new Map<string, number[]>();
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
+  app.addHook('onResponse', (request, reply, done) => {
+    const key = `${request.method} ${request.routeOptions.url ?? '(no route)'}`;
+    let list = timings.get(key);
+    if (!list) timings.set(key, (list = []));
+    list.push(reply.elapsedTime);
+    done();
+  });
+  process.on('SIGUSR2', () => {
+    const lag = { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+    console.log(JSON.stringify({ timings: Object.fromEntries(timings), loopDelayMs: lag }));
+    timings = new Map();
+    loopDelay.reset();
+  });
   console.log(JSON.stringify({ url: await app.listen({ port: 0, host: '127.0.0.1' }) }));
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
 }

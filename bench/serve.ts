@@ -24,8 +24,8 @@ if (target === '--bare') {
   loopDelay.enable();
   app.addHook('onResponse', (request, reply, done) => {
     const key = `${request.method} ${request.routeOptions.url ?? '(no route)'}`;
-    let list = timings.get(key);
-    if (!list) timings.set(key, (list = []));
+    const list = timings.get(key) ?? [];
+    if (!list.length) timings.set(key, list);
     list.push(reply.elapsedTime);
     done();
   });

@@ -63,6 +63,7 @@ export class InvertedIndex {
   private readonly docs: (Record<Field, DocField> | undefined)[] = [];
   private documents = 0;
   private documentsAtRefresh = 0;
+  private refreshes = 0;
   private deferring = false;
   /** Documents placed so far, and the last document that counted each feature (see `place`). */
   private placed = 0;
@@ -74,6 +75,14 @@ export class InvertedIndex {
 
   get size(): number {
     return this.documents;
+  }
+
+  /**
+   * How many times every weight was recomputed. Between two refreshes a document keeps the weights
+   * it was posted with, so adding, replacing or removing one moves only the scores of pairs it is in.
+   */
+  get epoch(): number {
+    return this.refreshes;
   }
 
   /** Slots are dense and reused: accumulators sized to this cover every document. */
@@ -209,6 +218,7 @@ export class InvertedIndex {
     for (let id = 0; id < idfs.length; id++) idfs[id] = this.idf(id);
     for (const slot of this.slotOf.values()) this.index(slot, idfs);
     this.documentsAtRefresh = this.documents;
+    this.refreshes++;
   }
 
   /** Every document as it was added (ids, counts, sources per field), for a snapshot of the index. */
@@ -303,7 +313,8 @@ export class InvertedIndex {
     }
   }
 
-  private refreshIfDrifted(): void {
+  /** Refreshes once the number of documents has drifted by more than `refreshDrift` since the last refresh. */
+  refreshIfDrifted(): void {
     const drift = Math.abs(this.documents - this.documentsAtRefresh);
     if (drift > this.options.refreshDrift * Math.max(this.documentsAtRefresh, 1)) this.refresh();
   }

@@ -12,7 +12,7 @@ export interface RankedPair {
   signals: Record<string, number>;
 }
 
-/** Whose pairs changed (status, score, or pairs added and dropped). */
+/** Whose pairs changed: a status or rule, or pairs added or dropped (after a ranking of some organisations, not a new score). */
 export type MatchesChange = { organizations: readonly number[] } | 'all';
 
 export interface MatchQuery {
@@ -32,14 +32,15 @@ export interface MatchQuery {
 }
 
 export function createMatchesRepository(db: Db) {
-  const upsertPair = db.$client.prepare(
+  const insertPair = db.$client.prepare(
     // A ranking is computed from the index a moment before it is written; an organisation deleted in
     // between is skipped here rather than failing the whole ranking on its foreign key.
     `insert into matches (org_a_id, org_b_id, score, signals, ranked_at)
      select :a, :b, :score, :signals, :at
      where exists (select 1 from organizations where id = :a) and exists (select 1 from organizations where id = :b)
-     on conflict (org_a_id, org_b_id) do update set score = excluded.score, signals = excluded.signals, ranked_at = excluded.ranked_at`,
+     on conflict (org_a_id, org_b_id) do nothing`,
   );
+  const rescorePair = db.$client.prepare('update matches set score = :score, signals = :signals, ranked_at = :at where org_a_id = :a and org_b_id = :b');
   // Cached suggestions show each pair's status: they follow every decision and every ranking.
   const listeners: ((change: MatchesChange) => void)[] = [];
   const emit = (change: MatchesChange) => {
@@ -49,24 +50,39 @@ export function createMatchesRepository(db: Db) {
   // dropped by any write to pairs or organisations (the filters read both).
   const totals = new Map<string, number>();
   watchTables(db, ['matches', 'organizations'], () => totals.clear());
-  const writePairs = (pairs: readonly RankedPair[], at: string) => {
-    // One prepared statement for what can be 200,000 rows: building a drizzle query per row cost
+  /** Writes a ranking's pairs; returns the organisations of the pairs that are new (a known pair only gets its new score). */
+  const writePairs = (pairs: readonly RankedPair[], at: string): Set<number> => {
+    const added = new Set<number>();
+    // Prepared statements for what can be 200,000 rows: building a drizzle query per row cost
     // more than the writes themselves.
-    for (const p of pairs) upsertPair.run({ a: p.orgAId, b: p.orgBId, score: p.score, signals: JSON.stringify(p.signals), at });
+    for (const p of pairs) {
+      const row = { a: p.orgAId, b: p.orgBId, score: p.score, signals: JSON.stringify(p.signals), at };
+      if (insertPair.run(row).changes) added.add(p.orgAId).add(p.orgBId);
+      else rescorePair.run(row);
+    }
+    return added;
   };
-  const dropUnranked = (tx: Pick<Db, 'delete'>, scope: { organizations: readonly number[] } | 'all', at: string) => {
+  /** Drops the pending pairs a ranking no longer holds; returns their organisations. */
+  const dropUnranked = (tx: Pick<Db, 'delete'>, scope: { organizations: readonly number[] } | 'all', at: string): Set<number> => {
     const keep = sql`${matches.rankedAt} = ${at}`;
     const pending = eq(matches.status, 'pending');
+    const sides = { a: matches.orgAId, b: matches.orgBId };
+    let dropped: { a: number; b: number }[] = [];
     if (scope === 'all') {
-      tx.delete(matches)
+      dropped = tx
+        .delete(matches)
         .where(and(pending, sql`not (${keep})`))
-        .run();
+        .returning(sides)
+        .all();
     } else if (scope.organizations.length) {
       const ids = [...scope.organizations];
-      tx.delete(matches)
+      dropped = tx
+        .delete(matches)
         .where(and(pending, sql`not (${keep})`, or(inArray(matches.orgAId, ids), inArray(matches.orgBId, ids))))
-        .run();
+        .returning(sides)
+        .all();
     }
+    return new Set(dropped.flatMap((d) => [d.a, d.b]));
   };
 
   return {
@@ -193,12 +209,10 @@ export function createMatchesRepository(db: Db) {
      * ranking no longer holds are dropped; decided pairs always stay.
      */
     saveRanking(pairs: readonly RankedPair[], scope: { organizations: readonly number[] } | 'all', at: string): void {
-      db.transaction((tx) => {
-        writePairs(pairs, at);
-        dropUnranked(tx, scope, at);
-      });
-      // Pairs of other organisations come and go too (a new pair names both sides).
-      emit('all');
+      const changed = db.transaction((tx) => [...writePairs(pairs, at), ...dropUnranked(tx, scope, at)]);
+      // A pair that comes or goes names both sides; a new score changes no organisation's list of
+      // pairs (what cached suggestions show of a pair is its id, status and rule).
+      emit(scope === 'all' ? 'all' : { organizations: [...new Set(changed)] });
     },
 
     /**

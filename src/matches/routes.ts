@@ -123,7 +123,7 @@ export default async function matchRoutes(fastify: FastifyInstance) {
         const latin = app.organizations.latinNames(suggestions.map((s) => s.profileId));
         // Kept as JSON (the response schema's fields exactly, without `relation`): a cached answer is
         // not serialised again at every request (tens of reasons with their phrases).
-        return suggestions.map((s) => ({
+        const value = suggestions.map((s) => ({
           partnerId: s.profileId,
           // UTF-8 once, here: an 18 KB answer is not measured and encoded again at every request.
           head: itemHead(
@@ -137,6 +137,8 @@ export default async function matchRoutes(fastify: FastifyInstance) {
             }),
           ),
         }));
+        // Who is in it and the score a newcomer must reach: the writes that can change it (AnswersCache).
+        return { value, partners: suggestions.map((s) => s.profileId), floor: suggestions.length < limit ? -Infinity : suggestions.at(-1)!.score };
       });
       // Requests and meetings change without touching the index: what stands between the two is added to every answer.
       const relations = app.requests.relationsOf(self.id);

@@ -3,7 +3,7 @@ import type { MatchingEngine, Profile, Suggestion, SuggestOptions } from '../../
 import type { PairSignals, ScoreWeights } from '../../matching/score.ts';
 import { textsHash } from '../matching-worker/fingerprint.ts';
 import type { OrganizationChange, OrganizationsRepository } from '../organizations/repository.ts';
-import { AnswersCache } from './answers-cache.ts';
+import { type Answer, AnswersCache } from './answers-cache.ts';
 import { featuresOf, indexStored } from './index-stored.ts';
 import type { MatchingProgress, MatchingServiceOptions } from './service-options.ts';
 import { Jobs } from './jobs.ts';
@@ -12,6 +12,10 @@ import type { MatchesRepository } from './repository.ts';
 
 /** Single writes (an edit, a new profile) are analysed before the rows of a running import. */
 const URGENT_UP_TO = 10;
+/** Above this many organisations written at once, every cached answer is dropped rather than checked one by one. */
+const REACH_UP_TO = 200;
+/** Pairs whose reasons are kept (a review queue page is twenty). */
+const EXPLAINED_KEPT = 5_000;
 
 /**
  * Keeps the engine's index in step with the database and the review queue in step with the
@@ -43,11 +47,15 @@ export class MatchingService {
   private rankAllPending = false;
   private rankScheduled = false;
   private snapshotWanted = false;
-  /** Chunks of a long import indexed without a refresh or dropping cached answers yet (see `drain`). */
-  private bulkPending = false;
+  /** Chunks of a long import indexed without a refresh or dropping cached answers yet (see `drain`): their organisations. */
+  private readonly bulkPending = new Set<number>();
+  /** The index's epoch the cached answers were last checked against (see `changed`). */
+  private epochSeen = -1;
   /** Any document added or removed since the start's load (the snapshot, if any, is then out of date). */
   private changedSinceLoad = false;
   private readonly answers: AnswersCache;
+  /** Pairs explained lately (`explain`), dropped with the cached answers. */
+  private readonly explained = new Map<string, { a: number; b: number; value: Suggestion | null }>();
   private readonly ranker: Ranker;
 
   constructor(
@@ -161,7 +169,7 @@ export class MatchingService {
   /** Follows one committed write: removals at once, new texts through the analyser. */
   apply(change: OrganizationChange): Promise<void> {
     for (const id of change.removed) this.forget(id);
-    if (change.removed.length) this.changed();
+    if (change.removed.length) this.changed(change.removed);
     const urgent = change.upserted.length <= URGENT_UP_TO;
     for (const id of change.upserted) {
       this.dirty.add(id);
@@ -216,11 +224,11 @@ export class MatchingService {
   }
 
   /**
-   * A cached answer for `key` about organisation `id`, or `compute()`'s. An answer stays valid until
-   * the index changes (any profile's features or fields can move anyone's ranking) or the
-   * organisation's pairs change (a decision, a re-rank): then the next request computes it again.
+   * A cached suggestion list for `key` about organisation `id`, or `compute()`'s. It stays valid
+   * until a write can change it (see AnswersCache and `changed`) or the organisation's pairs change
+   * (a decision, a re-rank): then the next request computes it again.
    */
-  cached<T>(id: number, key: string, compute: () => T): T {
+  cached<T>(id: number, key: string, compute: () => Answer<T>): T {
     return this.answers.get(id, key, compute);
   }
 
@@ -248,9 +256,19 @@ export class MatchingService {
     return s ? { signals: s.signals, aboutMissing: this.engine.isShort(a) || this.engine.isShort(b) } : null;
   }
 
-  /** Score and reasons of a stored pair, computed now. */
+  /**
+   * Score and reasons of a stored pair as the index has them now (the review queue shows twenty at
+   * a time). Kept until a write to either organisation or new weights (`changed`): within one epoch
+   * they depend on the two profiles only.
+   */
   explain(orgAId: number, orgBId: number): Suggestion | null {
-    return this.engine.score(orgAId, orgBId);
+    const key = `${orgAId}:${orgBId}`;
+    const hit = this.explained.get(key);
+    if (hit) return hit.value;
+    const value = this.engine.score(orgAId, orgBId);
+    this.explained.set(key, { a: orgAId, b: orgBId, value });
+    if (this.explained.size > EXPLAINED_KEPT) this.explained.delete(this.explained.keys().next().value!);
+    return value;
   }
 
   /** The directory's search by concept (any language), best first: ids only. */
@@ -275,9 +293,21 @@ export class MatchingService {
     this.release(id);
   }
 
-  /** Everything cached is stale. */
-  private changed(): void {
-    this.answers.indexChanged();
+  /**
+   * Drops the cached answers these written organisations can change (none given: all of them).
+   * Within one epoch of the index only the lists they are in, or now reach, can change; a new
+   * epoch (every weight recomputed) or a very large write drops everything.
+   */
+  private changed(ids?: readonly number[]): void {
+    if (!ids || this.engine.epoch !== this.epochSeen || ids.length > REACH_UP_TO) {
+      this.epochSeen = this.engine.epoch;
+      this.answers.indexChanged();
+      this.explained.clear();
+      return;
+    }
+    this.answers.profilesChanged(ids, (id, floorOf) => this.engine.reach(id, floorOf));
+    const written = new Set(ids);
+    for (const [key, { a, b }] of this.explained) if (written.has(a) || written.has(b)) this.explained.delete(key);
   }
 
   private release(id: number): void {
@@ -333,10 +363,13 @@ export class MatchingService {
 
   /** After a long import's chunks: one refresh of every weight, and the cached answers dropped. */
   private settleBulk(): void {
-    if (!this.bulkPending) return;
-    this.bulkPending = false;
-    this.engine.refresh();
-    this.changed();
+    if (!this.bulkPending.size) return;
+    const ids = [...this.bulkPending];
+    this.bulkPending.clear();
+    // As for single writes: every weight is recomputed once the index has drifted by a tenth (a
+    // long import), not after each burst of small imports (a refresh is O(every posting) and blocks).
+    this.engine.refreshIfDrifted();
+    this.changed(ids);
   }
 
   /** Indexes these organisations as the database has them now, analysing the texts that changed. */
@@ -358,8 +391,8 @@ export class MatchingService {
       this.indexedHash.set(r.profile.id, r.hash);
       this.toRank.add(r.profile.id);
     }
-    if (bulk) this.bulkPending = true;
-    else this.changed();
+    if (bulk) for (const id of ids) this.bulkPending.add(id);
+    else this.changed(ids);
     // A profile edited again meanwhile is dirty again: its writer waits for that round.
     for (const id of ids) if (!this.dirty.has(id)) this.release(id);
   }
@@ -389,6 +422,10 @@ export class MatchingService {
   analysed = 0;
   /** Organisations indexed from the snapshot at start (their features neither parsed nor analysed). */
   fromSnapshot = 0;
+  /** Suggestion lists computed since the start (the others were answered from the cache). */
+  get answersComputed(): number {
+    return this.answers.computed;
+  }
   /** Jobs that failed every try (each followed by a full rebuild). */
   get failures(): number {
     return this.jobs.failures;

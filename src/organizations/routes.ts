@@ -18,6 +18,7 @@ import { readProfilesCsv } from './csv.ts';
 import { prepareImport, rowsFromJson } from './import.ts';
 import { toView } from './model.ts';
 import { createProfiles } from './profiles.ts';
+import { ProfileViews } from './view-cache.ts';
 
 const OrganizationRef = Type.Ref('Organization');
 const InputRef = Type.Ref('OrganizationInput');
@@ -27,6 +28,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const repo = app.organizations;
   const profiles = createProfiles(repo, (id) => app.meetings.scheduledFor(id));
+  const views = new ProfileViews(app.db);
 
   /** Contact details are private: matchmakers, and the organisation's own tokens (its attendees' too). */
   const canSeeContact = (request: FastifyRequest, id: number) => {
@@ -132,10 +134,16 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
         response: { 200: OrganizationRef, ...problems(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      const row = repo.get(request.params.id);
-      if (!row) throw notFound(`Organisation ${request.params.id}`);
-      return toView(row, canSeeContact(request, row.id));
+    async (request, reply) => {
+      const { id } = request.params;
+      const contact = canSeeContact(request, id);
+      const bytes = views.get(id, contact, () => {
+        const row = repo.get(id);
+        return row ? Buffer.from(reply.serialize(toView(row, contact)) as string) : null;
+      });
+      if (!bytes) throw notFound(`Organisation ${id}`);
+      // Already JSON, serialised by the response schema when it was kept.
+      return reply.type('application/json; charset=utf-8').send(bytes as never);
     },
   );
 

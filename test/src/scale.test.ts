@@ -154,6 +154,110 @@ describe('suggestions cache', () => {
     expect((await t.call({ method: 'DELETE', url: `/api/organizations/${seller}` })).statusCode).toBe(204);
     expect(await names(buyer)).toEqual([]);
   });
+
+  it('follows every kind of write exactly, and keeps the lists a write cannot change', async () => {
+    t = await testApp({ seed: 'demo' });
+    await t.app.matching.idle();
+    const ids = ((await t.call({ method: 'GET', url: '/api/organizations?limit=200' })).json().items as { id: number; country: string }[]).map((o) => o.id);
+    const list = async (id: number, limit: number) => {
+      const answer = await t.call({ method: 'GET', url: `/api/organizations/${id}/suggestions?limit=${limit}` });
+      expect(answer.statusCode).toBe(200);
+      return answer.json().items as unknown[];
+    };
+    for (const id of ids) await list(id, 10);
+    let round = 0;
+    // After each write, every cached list (limit 10) is what a list never asked before (a new limit) starts with.
+    const expectExact = async (what: string) => {
+      await t.app.matching.idle();
+      round++;
+      const computedBefore = t.app.matching.answersComputed;
+      for (const id of ids) expect(await list(id, 10), `${what}: organisation ${id}`).toEqual((await list(id, 10 + round)).slice(0, 10));
+      // Lists the write could not change were answered from the cache (one fresh list per organisation was asked for).
+      return t.app.matching.answersComputed - computedBefore - ids.length;
+    };
+    const recomputed: number[] = [];
+
+    const [mnId, jpId] = [ids.find((id) => id > 40)!, ids[0]!];
+    // The review queue's reasons for the organisation's pairs, as they read now (kept in a cache too).
+    type Side = { field: string; text: string };
+    const queueTexts = async () =>
+      (
+        (await t.call({ method: 'GET', url: `/api/matches?organizationId=${mnId}&limit=100` })).json().items as {
+          a: { id: number };
+          reasons: { a: Side; b: Side }[];
+        }[]
+      ).flatMap((m) =>
+        m.reasons
+          .map((r) => (m.a.id === mnId ? r.a : r.b))
+          .filter((side) => side.field === 'offers' || side.field === 'needs')
+          .map((side) => side.text),
+      );
+    expect((await queueTexts()).length).toBeGreaterThan(0);
+    // New texts that many share (cashmere, recruiting, software).
+    const edit = await t.call({
+      method: 'PATCH',
+      url: `/api/organizations/${mnId}`,
+      payload: { offers: ['Cashmere yarn supply', 'Offshore software development'], needs: ['Japanese engineers recruiting'] },
+    });
+    expect(edit.statusCode).toBe(200);
+    recomputed.push(await expectExact('texts edited'));
+    const newTexts = ['Cashmere yarn supply', 'Offshore software development', 'Japanese engineers recruiting'];
+    const texts = await queueTexts();
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(newTexts).toContain(text);
+    const created = await t.call({ method: 'POST', url: '/api/organizations', payload: profile({ externalId: 'mn-new-cache' }) });
+    expect(created.statusCode).toBe(201);
+    ids.push(created.json().id as number);
+    recomputed.push(await expectExact('profile created'));
+    // Moving country changes whose lists it may enter without any text changing.
+    expect((await t.call({ method: 'PATCH', url: `/api/organizations/${jpId}`, payload: { country: 'MN', city: 'Darkhan' } })).statusCode).toBe(200);
+    recomputed.push(await expectExact('country changed'));
+    const inLists = ((await list(jpId, 10)) as { organization: { id: number } }[])[0]!.organization.id;
+    expect((await t.call({ method: 'DELETE', url: `/api/organizations/${inLists}` })).statusCode).toBe(204);
+    ids.splice(ids.indexOf(inLists), 1);
+    recomputed.push(await expectExact('profile deleted'));
+    const pair = ((await list(jpId, 10)) as { match: { id: number } | null }[]).find((s) => s.match)!.match!;
+    expect((await t.call({ method: 'PATCH', url: `/api/matches/${pair.id}`, payload: { status: 'rejected' } })).statusCode).toBe(200);
+    recomputed.push(await expectExact('pair rejected'));
+
+    // Each write recomputed some lists and kept others (all of them dropped would pass the checks above too).
+    for (const n of recomputed) {
+      expect(n).toBeGreaterThan(0);
+      expect(n).toBeLessThan(ids.length);
+    }
+  });
+});
+
+describe('profile reads', () => {
+  it('are kept as bytes but follow every write to the row, whoever makes it, and are never shown to another organisation', async () => {
+    const t = await testApp({ seed: 'demo' });
+    try {
+      const tokenOf = async (id: number) =>
+        `Bearer ${(await t.call({ method: 'POST', url: `/api/organizations/${id}/tokens`, payload: { label: 'cache' } })).json().token as string}`;
+      const [own, other] = [{ authorization: await tokenOf(2) }, { authorization: await tokenOf(3) }];
+      const read = async (headers?: Record<string, string>) => {
+        const answer = await t.call({ method: 'GET', url: '/api/organizations/2', ...(headers ? { headers } : {}) });
+        expect(answer.statusCode).toBe(200);
+        expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+        return answer.json();
+      };
+      expect((await read()).contact).toBeDefined();
+      expect((await read(own)).contact).toBeDefined();
+      expect((await t.call({ method: 'GET', url: '/api/organizations/2', headers: other })).statusCode).toBe(403);
+      await t.call({ method: 'PATCH', url: '/api/organizations/2', payload: { city: 'Erdenet' } });
+      expect((await read()).city).toBe('Erdenet');
+      expect((await read(own)).city).toBe('Erdenet');
+      // Straight into SQLite, past every repository.
+      t.db.$client.prepare(`update organizations set city = 'Darkhan' where id = 2`).run();
+      expect((await read()).city).toBe('Darkhan');
+      expect((await read(own)).city).toBe('Darkhan');
+      expect((await t.call({ method: 'GET', url: '/api/organizations/2', headers: other })).statusCode).toBe(403);
+      t.db.$client.prepare('delete from organizations where id = 2').run();
+      expect((await t.call({ method: 'GET', url: '/api/organizations/2' })).statusCode).toBe(404);
+    } finally {
+      await t.app.close();
+    }
+  });
 });
 
 describe('analysis in a worker thread', () => {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { watchTables } from '../db/table-watch.ts';
 import { apiTokens, type ApiTokenRow, type TokenRole } from '../db/schema.ts';
 
 export function hashToken(token: string): string {
@@ -19,7 +20,25 @@ export interface IssuedToken {
   token: string;
 }
 
+/** Signed-in callers' tokens kept in memory: one sign-in per request otherwise costs a query. */
+const TOKENS_KEPT = 10_000;
+
 export function createTokensRepository(db: Db) {
+  // Live tokens by hash, each dropped by any write to its row through this connection (a revocation,
+  // the once-a-minute `touch`, a raw SQL change: temporary triggers), so none outlives its row.
+  // Watched from the first sign-in on (scripts that only issue a token add no triggers).
+  const live = new Map<string, ApiTokenRow>();
+  const hashOfRow = new Map<number, string>();
+  let watching = false;
+  const watch = () => {
+    watching = true;
+    watchTables(db, ['api_tokens'], (_table, id) => {
+      const hash = hashOfRow.get(id);
+      if (hash === undefined) return;
+      hashOfRow.delete(id);
+      live.delete(hash);
+    });
+  };
   return {
     issue(role: TokenRole, organizationId: number | null, label: string | null, attendeeId: number | null = null): IssuedToken {
       const token = newSecret(role);
@@ -33,13 +52,24 @@ export function createTokensRepository(db: Db) {
 
     /** The live token with this secret, or null (unknown or revoked). */
     findActive(token: string): ApiTokenRow | null {
-      return (
-        db
-          .select()
-          .from(apiTokens)
-          .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
-          .get() ?? null
-      );
+      if (!watching) watch();
+      const hash = hashToken(token);
+      const kept = live.get(hash);
+      if (kept) return kept;
+      const row = db
+        .select()
+        .from(apiTokens)
+        .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt)))
+        .get();
+      if (!row) return null;
+      if (live.size >= TOKENS_KEPT) {
+        const [oldHash, oldRow] = live.entries().next().value!;
+        live.delete(oldHash);
+        hashOfRow.delete(oldRow.id);
+      }
+      live.set(hash, row);
+      hashOfRow.set(row.id, hash);
+      return row;
     },
 
     touch(id: number, at: string): void {

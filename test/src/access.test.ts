@@ -98,6 +98,21 @@ describe('access', () => {
     expect((await asA({ method: 'GET', url: `/api/organizations/${a.id}` })).statusCode).toBe(401);
   });
 
+  it('lets no kept sign-in outlive its token: revoked in SQLite, or gone with its organisation', async () => {
+    const issue = async () => {
+      const token = (await t.call({ method: 'POST', url: `/api/organizations/${a.id}/tokens`, payload: { label: 'kept' } })).json().token as string;
+      const call = (url: string) => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+      expect((await call('/api/me')).statusCode).toBe(200);
+      return call;
+    };
+    const revoked = await issue();
+    t.db.$client.prepare(`update api_tokens set revoked_at = '2026-12-01T00:00:00.000Z' where label = 'kept'`).run();
+    expect((await revoked('/api/me')).statusCode).toBe(401);
+    const orphan = await issue();
+    expect((await t.call({ method: 'DELETE', url: `/api/organizations/${a.id}` })).statusCode).toBe(204);
+    expect((await orphan('/api/me')).statusCode).toBe(401);
+  });
+
   it('issues no token for an organisation that does not exist', async () => {
     expect((await t.call({ method: 'POST', url: '/api/organizations/999/tokens', payload: {} })).statusCode).toBe(404);
   });

@@ -33,6 +33,9 @@ export class AnswersCache {
   private version = 0;
   private readonly pairVersion = new Map<number, number>();
   private readonly answers = new Map<string, Entry>();
+  /** The keys of the lists about each organisation, and of the lists each partner is in. */
+  private readonly byOrganization = new Map<number, Set<string>>();
+  private readonly byPartner = new Map<number, Set<string>>();
   /** Answers computed (not found valid in the cache) so far. */
   computed = 0;
 
@@ -45,9 +48,11 @@ export class AnswersCache {
     if (hit && hit.stamp === stamp) return hit.value as T;
     const { value, partners, floor } = compute();
     this.computed++;
-    this.answers.delete(key);
+    this.drop(key);
     this.answers.set(key, { stamp, id, value, partners, floor });
-    if (this.answers.size > this.size) this.answers.delete(this.answers.keys().next().value!);
+    addTo(this.byOrganization, id, key);
+    for (const partner of partners) addTo(this.byPartner, partner, key);
+    if (this.answers.size > this.size) this.drop(this.answers.keys().next().value!);
     return value;
   }
 
@@ -62,21 +67,23 @@ export class AnswersCache {
    */
   profilesChanged(ids: readonly number[], reach: (id: number, floorOf: (otherId: number) => number | undefined) => ReadonlyMap<number, number>): void {
     if (!ids.length || !this.answers.size) return;
-    const written = new Set(ids);
-    // The lowest floor of each organisation's cached lists: a profile below it enters none of them.
-    const floors = new Map<number, number>();
-    for (const entry of this.answers.values()) if (entry.floor < (floors.get(entry.id) ?? Infinity)) floors.set(entry.id, entry.floor);
-    const floorOf = (other: number) => {
-      const floor = floors.get(other);
-      return floor === undefined ? undefined : floor - FLOOR_SLACK;
-    };
-    const best = new Map<number, number>();
-    for (const id of ids) for (const [other, score] of reach(id, floorOf)) if (score > (best.get(other) ?? -Infinity)) best.set(other, score);
-    for (const [key, entry] of this.answers) {
-      const reached = best.get(entry.id);
-      if (written.has(entry.id) || entry.partners.some((p) => written.has(p)) || (reached !== undefined && reached >= entry.floor - FLOOR_SLACK))
-        this.answers.delete(key);
+    const stale = new Set<string>();
+    for (const id of ids) {
+      for (const key of this.byOrganization.get(id) ?? []) stale.add(key);
+      for (const key of this.byPartner.get(id) ?? []) stale.add(key);
     }
+    // The lowest floor of an organisation's cached lists: a profile below it enters none of them.
+    const floorOf = (other: number) => {
+      let floor: number | undefined;
+      for (const key of this.byOrganization.get(other) ?? []) floor = Math.min(floor ?? Infinity, this.answers.get(key)!.floor - FLOOR_SLACK);
+      return floor;
+    };
+    for (const id of ids) {
+      for (const [other, score] of reach(id, floorOf)) {
+        for (const key of this.byOrganization.get(other) ?? []) if (score >= this.answers.get(key)!.floor - FLOOR_SLACK) stale.add(key);
+      }
+    }
+    for (const key of stale) this.drop(key);
   }
 
   pairsChanged(change: MatchesChange): void {
@@ -86,4 +93,25 @@ export class AnswersCache {
     }
     for (const id of change.organizations) this.pairVersion.set(id, (this.pairVersion.get(id) ?? 0) + 1);
   }
+
+  private drop(key: string): void {
+    const entry = this.answers.get(key);
+    if (!entry) return;
+    this.answers.delete(key);
+    removeFrom(this.byOrganization, entry.id, key);
+    for (const partner of entry.partners) removeFrom(this.byPartner, partner, key);
+  }
+}
+
+function addTo(index: Map<number, Set<string>>, id: number, key: string): void {
+  const keys = index.get(id);
+  if (keys) keys.add(key);
+  else index.set(id, new Set([key]));
+}
+
+function removeFrom(index: Map<number, Set<string>>, id: number, key: string): void {
+  const keys = index.get(id);
+  if (!keys) return;
+  keys.delete(key);
+  if (!keys.size) index.delete(id);
 }

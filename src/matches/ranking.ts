@@ -33,14 +33,18 @@ export class Ranker {
   async some(ids: readonly number[], used: readonly RankedFrom[]): Promise<void> {
     const pairs = new Map<string, RankedPair>();
     const slice = new Slicer(this.options.stopped);
+    // Each partner's top K once per ranking, however many of the changed organisations it has pairs with.
+    const topOf = new Map<number, Set<number>>();
     for (const id of ids) {
       if (!this.engine.get(id)) continue;
-      for (const s of this.engine.suggest(id, { limit: this.options.topK, reasons: false })) addPair(pairs, id, s);
+      const top = this.engine.suggest(id, { limit: this.options.topK, reasons: false });
+      topOf.set(id, new Set(top.map((s) => s.profileId)));
+      for (const s of top) addPair(pairs, id, s);
       // Known pairs of this organisation keep an up-to-date score even when they left its top K.
       for (const row of this.matches.forOrganization(id)) {
         if (pairs.has(`${row.orgAId}:${row.orgBId}`)) continue; // already ranked above, with a fresh score
         const s = this.engine.score(row.orgAId, row.orgBId, { reasons: false });
-        if (s && (row.status !== 'pending' || this.stillRanked(row.orgAId, row.orgBId, id))) addPair(pairs, row.orgAId, s);
+        if (s && (row.status !== 'pending' || this.stillRanked(row.orgAId, row.orgBId, id, topOf))) addPair(pairs, row.orgAId, s);
       }
       await slice.maybeYield();
     }
@@ -78,9 +82,14 @@ export class Ranker {
   }
 
   /** Whether a pending pair outside the changed organisation's top K is in its partner's. */
-  private stillRanked(a: number, b: number, changed: number): boolean {
+  private stillRanked(a: number, b: number, changed: number, topOf: Map<number, Set<number>>): boolean {
     const partner = a === changed ? b : a;
-    return this.engine.suggest(partner, { limit: this.options.topK, reasons: false }).some((s) => s.profileId === changed);
+    let top = topOf.get(partner);
+    if (!top) {
+      top = new Set(this.engine.suggest(partner, { limit: this.options.topK, reasons: false }).map((s) => s.profileId));
+      topOf.set(partner, top);
+    }
+    return top.has(changed);
   }
 
   /** A timestamp unique to this ranking: saveRanking tells the pairs it touched by it. */

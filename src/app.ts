@@ -27,6 +27,7 @@ import outcomeRoutes from './outcomes/routes.ts';
 import webRoutes from './web/routes.ts';
 import { addSharedSchemas, addSharedSchemasToApp } from './schemas/index.ts';
 import { bodyAjv, queryAjv } from './validation.ts';
+import { RequestPressure } from './matches/pressure.ts';
 
 export interface AppOptions {
   /** A configured matchmaker token; matchmaker tokens stored in the database work too. */
@@ -134,6 +135,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   });
 
+  // Requests come before background work (re-ranking, an import's indexing): counted from the very
+  // first hook to the response, so that the matching service runs its slices between them.
+  const pressure = new RequestPressure();
+  app.addHook('onRequest', (_request, _reply, done) => {
+    pressure.started();
+    done();
+  });
+  app.addHook('onResponse', (_request, _reply, done) => {
+    pressure.finished();
+    done();
+  });
+  app.addHook('onRequestAbort', (_request, done) => {
+    pressure.finished();
+    done();
+  });
+
   // Only JSON (and, on the import route, CSV) bodies are accepted; anything else is a 415.
   app.removeContentTypeParser('text/plain');
   // JSON is read as bytes and decoded strictly: invalid UTF-8 is refused rather than stored as U+FFFD.
@@ -177,7 +194,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(database, { path: opts.databasePath ?? ':memory:', db: opts.db });
   await app.register(auth, { ...(opts.adminToken ? { adminToken: opts.adminToken } : {}) });
   await app.register(organizations, { analysis: opts.analysis ?? 'worker' });
-  await app.register(matching, { analysis: opts.analysis ?? 'worker', warm: opts.analysis !== 'inline' });
+  await app.register(matching, { analysis: opts.analysis ?? 'worker', warm: opts.analysis !== 'inline', pressure });
   await app.register(messagesPlugin, opts.mail ?? {});
   await app.register(eventsPlugin);
   await app.register(audit);

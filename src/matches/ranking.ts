@@ -1,4 +1,3 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { MatchingEngine, Suggestion } from '../../matching/index.ts';
 import type { FeaturesRepository } from './features.ts';
 import type { MatchesRepository, RankedPair } from './repository.ts';
@@ -26,13 +25,13 @@ export class Ranker {
     private readonly engine: MatchingEngine,
     private readonly matches: MatchesRepository,
     private readonly features: FeaturesRepository,
-    private readonly options: { topK: number; now?: () => Date; stopped: () => boolean },
+    private readonly options: { topK: number; now?: () => Date; stopped: () => boolean; turn: () => Promise<void> },
   ) {}
 
   /** Re-ranks the pairs of these organisations (their partners' other pairs stay as they are). */
   async some(ids: readonly number[], used: readonly RankedFrom[]): Promise<void> {
     const pairs = new Map<string, RankedPair>();
-    const slice = new Slicer(this.options.stopped);
+    const slice = new Slicer(this.options);
     // Each partner's top K once per ranking, however many of the changed organisations it has pairs with.
     const topOf = new Map<number, Set<number>>();
     for (const id of ids) {
@@ -56,7 +55,7 @@ export class Ranker {
   async all(ids: readonly number[], used: readonly RankedFrom[]): Promise<void> {
     const stamp = this.rankStamp();
     const pairs = new Map<string, RankedPair>();
-    const slice = new Slicer(this.options.stopped);
+    const slice = new Slicer(this.options);
     for (const id of ids) {
       for (const s of this.engine.suggest(id, { limit: this.options.topK, reasons: false })) addPair(pairs, id, s);
       await slice.maybeYield();
@@ -71,13 +70,13 @@ export class Ranker {
     } else {
       for (let i = 0; i < all.length; i += SAVE_CHUNK) {
         this.matches.savePairs(all.slice(i, i + SAVE_CHUNK), stamp);
-        await yieldToEventLoop();
+        await this.options.turn();
       }
       this.matches.dropUnranked('all', stamp);
     }
     for (let i = 0; i < used.length; i += SAVE_CHUNK) {
       this.features.markRanked(used.slice(i, i + SAVE_CHUNK));
-      await yieldToEventLoop();
+      await this.options.turn();
     }
   }
 
@@ -101,14 +100,14 @@ export class Ranker {
   }
 }
 
-/** Long work in slices: yields to the event loop (requests) every few milliseconds. */
+/** Long work in slices of a few milliseconds, each after the requests that came meanwhile (`turn`). */
 class Slicer {
   private since = performance.now();
-  constructor(private readonly stopped: () => boolean) {}
+  constructor(private readonly options: { stopped: () => boolean; turn: () => Promise<void> }) {}
   async maybeYield(): Promise<void> {
     if (performance.now() - this.since < SLICE_MS) return;
-    await yieldToEventLoop();
-    if (this.stopped()) throw new Error('matching service stopped');
+    await this.options.turn();
+    if (this.options.stopped()) throw new Error('matching service stopped');
     this.since = performance.now();
   }
 }

@@ -85,6 +85,18 @@ export function createMatchesRepository(db: Db) {
     return new Set(dropped.flatMap((d) => [d.a, d.b]));
   };
 
+  const count = (where: SQL | undefined) => db.select({ n: sql<number>`count(*)` }).from(matches).where(where).get()?.n ?? 0;
+  /**
+   * How many pairs the review queue has for this query. Without a rule asked for, vetoed pairs are
+   * left out: counted as all pairs less the vetoed ones, which the indexes answer (a count of
+   * "rule is not 'vetoed'" reads every row: 20 ms at 275,000 pairs).
+   */
+  const countOf = (query: MatchQuery): number => {
+    if (query.rule) return count(and(...filters(query)));
+    const others = filters(query, { vetoed: 'any' });
+    return count(and(...others)) - count(and(...others, eq(matches.rule, 'vetoed')));
+  };
+
   return {
     /** Called after every committed change to pairs: the organisations whose pairs changed, or all. */
     onChange(listener: (change: MatchesChange) => void): void {
@@ -123,7 +135,7 @@ export function createMatchesRepository(db: Db) {
       const key = JSON.stringify([query.status, query.rule, query.minScore, query.organizationId, query.country, query.kind, query.sector, query.q]);
       let total = totals.get(key);
       if (total === undefined) {
-        total = db.select({ n: sql<number>`count(*)` }).from(matches).where(where).get()?.n ?? 0;
+        total = countOf(query);
         if (totals.size >= 1_000) totals.clear();
         totals.set(key, total);
       }
@@ -244,13 +256,13 @@ export function createMatchesRepository(db: Db) {
 
 export type MatchesRepository = ReturnType<typeof createMatchesRepository>;
 
-/** Filters on either side of the pair: a pair "is Mongolian" if one of its organisations is. */
-function filters(q: MatchQuery): SQL[] {
+/** Filters on either side of the pair: a pair "is Mongolian" if one of its organisations is. `vetoed: 'any'` keeps vetoed pairs in (for counting them apart). */
+function filters(q: MatchQuery, opts: { vetoed?: 'any' } = {}): SQL[] {
   const out: SQL[] = [];
   if (q.status) out.push(eq(matches.status, q.status));
   if (q.rule === 'none') out.push(isNull(matches.rule));
   else if (q.rule) out.push(eq(matches.rule, q.rule));
-  else out.push(sql`${matches.rule} is not 'vetoed'`);
+  else if (opts.vetoed !== 'any') out.push(sql`${matches.rule} is not 'vetoed'`);
   if (q.minScore !== undefined) out.push(gte(matches.score, q.minScore));
   if (q.organizationId !== undefined) out.push(or(eq(matches.orgAId, q.organizationId), eq(matches.orgBId, q.organizationId))!);
   const side = (condition: SQL) => sql`exists (select 1 from ${organizations} o where o.id in (${matches.orgAId}, ${matches.orgBId}) and ${condition})`;

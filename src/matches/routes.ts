@@ -89,8 +89,9 @@ export default async function matchRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      // Never waits for background work: the index answers as it is now (a write's own route waits
-      // until its profile is indexed, so a writer reads what it wrote).
+      // Waits only for single writes still being analysed (a profile just created or edited, a few
+      // milliseconds each: its writer reads what it wrote); never for an import or a ranking.
+      await app.matching.whenWritten();
       const self = app.matching.profile(request.params.id);
       if (!self) {
         if (!app.organizations.get(request.params.id)) throw notFound(`Organisation ${request.params.id}`);
@@ -167,6 +168,7 @@ export default async function matchRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
+      await app.matching.whenWritten([request.params.id, request.params.partnerId]);
       return partnerView(app, request.params.id, request.params.partnerId, request.principal?.role === 'matchmaker');
     },
   );

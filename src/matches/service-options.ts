@@ -4,6 +4,7 @@ import type { IndexDump } from '../../matching/inverted-index.ts';
 import type { FeatureAnalyser } from '../matching-worker/analyser.ts';
 import type { Snapshot } from '../matching-worker/snapshot.ts';
 import type { FeaturesRepository } from './features.ts';
+import type { RequestPressure } from './pressure.ts';
 
 export interface MatchingServiceOptions {
   /** Partners kept per organisation in the review queue. */
@@ -24,7 +25,7 @@ export interface MatchingServiceOptions {
   onError?: (error: unknown, attempt: number) => void;
   /** The app's clock, for ranking stamps. */
   now?: () => Date;
-  /** Profiles per analysis task (default 50): a single edit waits at most for one task ahead of it. */
+  /** Profiles per analysis task (default 20): a single edit waits at most for one task ahead of it. */
   chunk?: number;
   /** Reads a search query into concepts (where kuromoji is: the text worker in the service). */
   readQuery: (query: string) => QueryReading;
@@ -35,6 +36,8 @@ export interface MatchingServiceOptions {
   };
   /** Cached suggestion answers (default 5,000). */
   cacheSize?: number;
+  /** Requests being answered: background work runs between them (default: none counted, never waits). */
+  pressure?: RequestPressure;
 }
 
 /** What GET /health shows. */

@@ -4,6 +4,7 @@ import type { PairSignals, ScoreWeights } from '../../matching/score.ts';
 import { textsHash } from '../matching-worker/fingerprint.ts';
 import type { OrganizationChange, OrganizationsRepository } from '../organizations/repository.ts';
 import { type Answer, AnswersCache } from './answers-cache.ts';
+import { RequestPressure } from './pressure.ts';
 import { featuresOf, indexStored } from './index-stored.ts';
 import type { MatchingProgress, MatchingServiceOptions } from './service-options.ts';
 import { Jobs } from './jobs.ts';
@@ -22,12 +23,13 @@ const EXPLAINED_KEPT = 5_000;
  * engine, without holding up requests:
  * - texts are analysed by the analyser (a worker thread), and the features are stored
  *   (organization_features), so a restart rebuilds the index from them without analysing again;
- * - the index follows writes as change events, single edits first; `whenIndexed` tells a write's
- *   route when its profile is searchable (read-your-writes), reads never wait;
+ * - the index follows writes as change events, single edits first, each in its own analysis task;
+ *   a write is answered once stored, and reads of the index about a profile a single write is
+ *   still analysing wait for it (`whenWritten`: a writer reads what it wrote); nothing else waits;
  * - re-ranking runs as jobs one after the other, in time slices that yield to requests, each tried
  *   again on failure and, after the last try, followed by a rebuild from the database;
- * - suggestion answers are cached per question and dropped by any change to the index or to the
- *   organisation's pairs.
+ * - suggestion answers are cached per question and dropped by the writes that can change them
+ *   (see `changed`) or a change to the organisation's pairs.
  */
 export class MatchingService {
   private readonly jobs: Jobs;
@@ -42,6 +44,8 @@ export class MatchingService {
   private readonly waiters = new Map<number, (() => void)[]>();
   /** The texts hash each indexed organisation was indexed with (to record what a ranking used). */
   private readonly indexedHash = new Map<number, string>();
+  /** Organisations written by single writes and not indexed yet (see `whenWritten`). */
+  private readonly written = new Set<number>();
   /** Organisations whose pairs must be re-ranked; `rankAll` when most did. */
   private readonly toRank = new Set<number>();
   private rankAllPending = false;
@@ -57,6 +61,7 @@ export class MatchingService {
   /** Pairs explained lately (`explain`), dropped with the cached answers. */
   private readonly explained = new Map<string, { a: number; b: number; value: Suggestion | null }>();
   private readonly ranker: Ranker;
+  private readonly pressure: RequestPressure;
 
   constructor(
     private readonly engine: MatchingEngine,
@@ -72,7 +77,13 @@ export class MatchingService {
       stopped: () => this.stopping,
       lastResort: () => this.rebuild(),
     });
-    this.ranker = new Ranker(engine, matches, options.features, { topK: options.topK, now: options.now, stopped: () => this.stopping });
+    this.pressure = options.pressure ?? new RequestPressure();
+    this.ranker = new Ranker(engine, matches, options.features, {
+      topK: options.topK,
+      now: options.now,
+      stopped: () => this.stopping,
+      turn: () => this.pressure.turn(),
+    });
     matches.onChange((change) => this.answers.pairsChanged(change));
   }
 
@@ -173,15 +184,26 @@ export class MatchingService {
     const urgent = change.upserted.length <= URGENT_UP_TO;
     for (const id of change.upserted) {
       this.dirty.add(id);
-      if (urgent) this.urgent.add(id);
+      if (urgent) {
+        this.urgent.add(id);
+        this.written.add(id);
+      }
     }
     if (!this.started) return Promise.resolve();
     return this.pump();
   }
 
-  /** Resolves once these organisations are in the index as they are in the database now. */
-  whenIndexed(ids: readonly number[]): Promise<void> {
-    const waiting = ids.filter((id) => this.dirty.has(id));
+  /**
+   * Resolves once the single writes (an edit, a new profile; not an import's rows) to these
+   * organisations are in the index, or to any organisation without `ids`. A write is answered once
+   * it is stored; what reads the index for the written organisation waits here, so that a writer
+   * reads what it wrote and nobody else waits for it.
+   */
+  whenWritten(ids?: readonly number[]): Promise<void> {
+    return this.waitFor(ids ? ids.filter((id) => this.written.has(id)) : [...this.written]);
+  }
+
+  private waitFor(waiting: readonly number[]): Promise<void> {
     if (!waiting.length || !this.started) return Promise.resolve();
     return Promise.all(waiting.map((id) => new Promise<void>((resolve) => this.waiters.set(id, [...(this.waiters.get(id) ?? []), resolve])))).then(
       () => undefined,
@@ -311,6 +333,7 @@ export class MatchingService {
   }
 
   private release(id: number): void {
+    this.written.delete(id);
     const waiting = this.waiters.get(id);
     if (!waiting) return;
     this.waiters.delete(id);
@@ -326,13 +349,20 @@ export class MatchingService {
   }
 
   private async drain(): Promise<void> {
-    const chunk = this.options.chunk ?? 50;
+    // Small enough that a single write arriving meanwhile waits for little more than its own analysis.
+    const chunk = this.options.chunk ?? 20;
     const attempts = this.options.attempts ?? 3;
     let failedTries = 0;
     while (this.dirty.size && !this.stopping) {
-      const ids = [...take(this.urgent, chunk)];
+      // Single writes go alone: their writers wait for them (read-your-writes), not for import rows.
+      let ids = [...take(this.urgent, chunk)];
       const urgent = ids.length > 0;
-      if (ids.length < chunk) for (const id of take(this.dirty, chunk - ids.length, this.urgent)) ids.push(id);
+      if (!urgent) {
+        // An import's rows wait for a moment without requests (or a few milliseconds at most).
+        await this.pressure.turn();
+        if (this.urgent.size) continue;
+        ids = [...take(this.dirty, chunk, this.urgent)];
+      }
       // Part of a long import with more to come: posted at once, but weights are refreshed and
       // cached answers dropped once at its end (or at the next single write), not at every chunk
       // (a refresh is O(every posting); dropping the cache makes every read compute again).

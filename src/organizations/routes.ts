@@ -66,9 +66,9 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
+      // Answered once stored; what reads the matching index for it (its suggestions, a partner page)
+      // waits for its analysis (whenWritten), so its writer reads what it wrote and nobody else waits.
       const row = profiles.create(request.body as OrganizationInput);
-      // Answered once the profile is in the matching index: its writer reads its suggestions next.
-      await app.matching.whenIndexed([row.id]);
       return reply.code(201).header('location', `/api/organizations/${row.id}`).send(toView(row, true));
     },
   );
@@ -161,7 +161,6 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const row = profiles.replace(request.params.id, request.body as OrganizationInput, principalOf(request));
-      await app.matching.whenIndexed([row.id]);
       return toView(row, true);
     },
   );
@@ -180,7 +179,6 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const row = profiles.patch(request.params.id, request.body, principalOf(request));
-      await app.matching.whenIndexed([row.id]);
       return toView(row, true);
     },
   );

@@ -8,6 +8,7 @@ import { readSnapshot, writeSnapshot } from '../matching-worker/snapshot.ts';
 import { createFeaturesRepository } from '../matches/features.ts';
 import { createMatchesRepository, type MatchesRepository } from '../matches/repository.ts';
 import { createWeightsRepository } from '../matches/weights-repository.ts';
+import type { RequestPressure } from '../matches/pressure.ts';
 import { MatchingService } from '../matches/service.ts';
 
 declare module 'fastify' {
@@ -26,6 +27,8 @@ export interface MatchingPluginOptions {
   analysis: AnalysisMode;
   /** Load kuromoji in the worker as soon as the index is ready, so that the first edit does not wait for it. */
   warm?: boolean;
+  /** The requests being answered (counted by the app): background work runs between them. */
+  pressure?: RequestPressure;
 }
 
 /** Seconds a client is asked to wait while the index loads. */
@@ -54,6 +57,7 @@ export default fp(
     const service = new MatchingService(engine, app.organizations, matches, {
       topK: 20,
       fullRerankAbove: 200,
+      ...(opts.pressure ? { pressure: opts.pressure } : {}),
       analyser,
       readQuery: app.texts.readQuery,
       features: createFeaturesRepository(app.db),

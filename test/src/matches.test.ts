@@ -208,6 +208,15 @@ describe('review queue', () => {
     expect(t.app.matches.list({ kind: 'education', limit: 1, offset: 0 }).total).toBeGreaterThan(before);
     kindOf.run(miner.json().kind, ids['mn-miner']);
     expect(t.app.matches.list({ kind: 'education', limit: 1, offset: 0 }).total).toBe(before);
+    // A veto takes the pair out of the queue's totals (all pairs less the vetoed ones) and into the vetoed filter's.
+    const all = (await queue()).total;
+    const pendingNow = (await queue('?status=pending')).total;
+    const vetoed = (await queue('?status=pending')).items.at(-1)!;
+    expect((await t.call({ method: 'PUT', url: `/api/matches/${vetoed.id}/rules`, payload: { rule: 'vetoed' } })).statusCode).toBe(200);
+    expect((await queue()).total).toBe(all - 1);
+    expect((await queue('?status=pending')).total).toBe(pendingNow - 1);
+    expect((await queue('?status=rejected&rule=vetoed')).total).toBe(1);
+    expect((await queue('?rule=vetoed')).items.map((m) => m.id)).toEqual([vetoed.id]);
   });
 
   it('records a decision with its note, and refuses a bad one', async () => {

@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { generateProfiles } from '../../bench/generate.ts';
 import { buildApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/db/client.ts';
+import { RequestPressure } from '../../src/matches/pressure.ts';
 import { ADMIN_TOKEN, admin, profile, testApp, type TestApp } from '../helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'musubi-scale-'));
@@ -257,6 +258,37 @@ describe('profile reads', () => {
     } finally {
       await t.app.close();
     }
+  });
+});
+
+describe('background work between requests', () => {
+  const elapsed = async (p: Promise<void>) => {
+    const t0 = performance.now();
+    await p;
+    return performance.now() - t0;
+  };
+
+  it('runs at once without requests, after the last answer with some, and after the longest wait at the latest', async () => {
+    const pressure = new RequestPressure(200);
+    expect(await elapsed(pressure.turn())).toBeLessThan(150);
+    pressure.started();
+    pressure.started();
+    let ran = false;
+    const turn = pressure.turn().then(() => {
+      ran = true;
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    pressure.finished();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(ran).toBe(false);
+    pressure.finished();
+    await turn;
+    expect(ran).toBe(true);
+    // A request that never ends (or is never counted as ended) holds background work up to the longest wait only.
+    pressure.started();
+    const held = await elapsed(pressure.turn());
+    expect(held).toBeGreaterThanOrEqual(190);
+    expect(held).toBeLessThan(5_000);
   });
 });
 

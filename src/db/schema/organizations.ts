@@ -78,6 +78,8 @@ export const matches = sqliteTable(
     uniqueIndex('matches_pair_unique').on(t.orgAId, t.orgBId),
     index('matches_b_idx').on(t.orgBId),
     index('matches_score_idx').on(t.score),
+    // The review queue leaves vetoed pairs out: its total is every pair less the (few) vetoed ones.
+    index('matches_rule_idx').on(t.rule),
     check('matches_order_check', sql`${t.orgAId} < ${t.orgBId}`),
     check('matches_status_check', sql`${t.status} in ('pending', 'approved', 'rejected')`),
   ],

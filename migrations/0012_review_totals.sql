@@ -1,0 +1,1 @@
+CREATE INDEX `matches_rule_idx` ON `matches` (`rule`);

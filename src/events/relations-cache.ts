@@ -14,8 +14,9 @@ export function cachedRelations(
   size = 5_000,
 ): (organizationId: number) => Map<number, Relation> {
   const cache = new Map<number, { relations: Map<number, Relation>; at: number; until: number }>();
-  watchTables(db, ['meeting_requests', 'meetings', 'attendees'], () => cache.clear());
+  const watch = watchTables(db, ['meeting_requests', 'meetings', 'attendees'], () => cache.clear());
   return (organizationId) => {
+    watch.sync();
     const at = now().getTime();
     const hit = cache.get(organizationId);
     // A clock set back (tests, a corrected system clock) may bring back a request that had expired.

@@ -49,7 +49,7 @@ export function createMatchesRepository(db: Db) {
   // The review queue's totals (a count over every pair: ~1 ms at 35,000 pairs) kept per filter,
   // dropped by any write to pairs or organisations (the filters read both).
   const totals = new Map<string, number>();
-  watchTables(db, ['matches', 'organizations'], () => totals.clear());
+  const totalsWatch = watchTables(db, ['matches', 'organizations'], () => totals.clear());
   /** Writes a ranking's pairs; returns the organisations of the pairs that are new (a known pair only gets its new score). */
   const writePairs = (pairs: readonly RankedPair[], at: string): Set<number> => {
     const added = new Set<number>();
@@ -133,6 +133,7 @@ export function createMatchesRepository(db: Db) {
         .offset(query.offset)
         .all();
       const key = JSON.stringify([query.status, query.rule, query.minScore, query.organizationId, query.country, query.kind, query.sector, query.q]);
+      totalsWatch.sync();
       let total = totals.get(key);
       if (total === undefined) {
         total = countOf(query);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { watchTables } from '../db/table-watch.ts';
+import { ANY_ROW, type TableWatch, watchTables } from '../db/table-watch.ts';
 import { apiTokens, type ApiTokenRow, type TokenRole } from '../db/schema.ts';
 
 export function hashToken(token: string): string {
@@ -29,15 +29,17 @@ export function createTokensRepository(db: Db) {
   // Watched from the first sign-in on (scripts that only issue a token add no triggers).
   const live = new Map<string, ApiTokenRow>();
   const hashOfRow = new Map<number, string>();
-  let watching = false;
-  const watch = () => {
-    watching = true;
-    watchTables(db, ['api_tokens'], (_table, id) => {
-      const hash = hashOfRow.get(id);
-      if (hash === undefined) return;
-      hashOfRow.delete(id);
-      live.delete(hash);
-    });
+  let watch: TableWatch | null = null;
+  const forget = (id: number) => {
+    if (id === ANY_ROW) {
+      live.clear();
+      hashOfRow.clear();
+      return;
+    }
+    const hash = hashOfRow.get(id);
+    if (hash === undefined) return;
+    hashOfRow.delete(id);
+    live.delete(hash);
   };
   return {
     issue(role: TokenRole, organizationId: number | null, label: string | null, attendeeId: number | null = null): IssuedToken {
@@ -52,7 +54,9 @@ export function createTokensRepository(db: Db) {
 
     /** The live token with this secret, or null (unknown or revoked). */
     findActive(token: string): ApiTokenRow | null {
-      if (!watching) watch();
+      watch ??= watchTables(db, ['api_tokens'], (_table, id) => forget(id));
+      // Another process may have revoked a token (its writes fire no trigger here).
+      watch.sync();
       const hash = hashToken(token);
       const kept = live.get(hash);
       if (kept) return kept;

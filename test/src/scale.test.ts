@@ -261,6 +261,30 @@ describe('profile reads', () => {
   });
 });
 
+describe('writes by another process', () => {
+  it('are seen by every cached read at once: a profile, a token, the review queue totals', async () => {
+    const file = join(dir, 'two-processes.db');
+    const t = await testApp({ seed: 'demo', databasePath: file });
+    try {
+      const token = (await t.call({ method: 'POST', url: '/api/organizations/2/tokens', payload: { label: 'other process' } })).json().token as string;
+      const asOrg = { authorization: `Bearer ${token}` };
+      expect((await t.call({ method: 'GET', url: '/api/organizations/2', headers: asOrg })).json().city).not.toBe('Choibalsan');
+      const total = (await t.call({ method: 'GET', url: '/api/matches?limit=1' })).json().total as number;
+      // Another connection to the same file, as `npm run import` would be: no trigger of the service fires.
+      const other = openDatabase(file);
+      other.$client.prepare(`update organizations set city = 'Choibalsan' where id = 2`).run();
+      expect((await t.call({ method: 'GET', url: '/api/organizations/2', headers: asOrg })).json().city).toBe('Choibalsan');
+      other.$client.prepare(`delete from matches where id = (select min(id) from matches where rule is null)`).run();
+      expect((await t.call({ method: 'GET', url: '/api/matches?limit=1' })).json().total).toBe(total - 1);
+      other.$client.prepare(`update api_tokens set revoked_at = '2026-12-01T00:00:00.000Z' where label = 'other process'`).run();
+      expect((await t.call({ method: 'GET', url: '/api/organizations/2', headers: asOrg })).statusCode).toBe(401);
+      other.$client.close();
+    } finally {
+      await t.app.close();
+    }
+  });
+});
+
 describe('background work between requests', () => {
   const elapsed = async (p: Promise<void>) => {
     const t0 = performance.now();

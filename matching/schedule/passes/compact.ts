@@ -44,6 +44,8 @@ export interface CompactOptions {
   compactBudget: number;
   /** Search cost (a break weighs 6 idle slots) a worse move may add at first with probability 1/e, cooling to 0. */
   compactTemperature: number;
+  /** Stop after this many moves per placed meeting without a better plan. */
+  compactStall: number;
   seed: number;
 }
 
@@ -303,16 +305,20 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
     }
   };
 
-  const noteBest = () => {
+  /** The move that last found a better plan, and how many more may pass without one. */
+  let lastBetter = 0;
+  const stall = options.compactStall * n;
+  const noteBest = (m: number) => {
     if (overflow !== 0 || days.totalBreaks > best[0]) return;
     const now: [number, number, number] = [days.totalBreaks, days.worst(), days.totalGaps];
     if (better(now, best)) {
       best = now;
       bestSlot = slot.slice();
+      lastBetter = m;
     }
   };
 
-  for (let m = 0; m < moves && work < options.compactBudget; m++) {
+  for (let m = 0; m < moves && work < options.compactBudget && m - lastBetter <= stall; m++) {
     work++;
     if (m % PENALTY_PERIOD === 0 && m > 0) {
       penalty = overflow > 0 ? Math.min(PENALTY_MAX, penalty * PENALTY_STEP) : Math.max(PENALTY_MIN, penalty / PENALTY_STEP);
@@ -384,7 +390,7 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
     clearChain();
     overflow += overDelta;
     for (const k of touched) days.update(k);
-    noteBest();
+    noteBest(m);
     if (days.totalBreaks === 0 && overflow === 0 && days.totalGaps === 0) break;
   }
   if (bestSlot === null) return;

@@ -22,7 +22,8 @@
  * day to the other end (the agenda slides by one slot); the rest are random. The search weighs a
  * break as 6 idle slots, so that shrinking a gap counts as progress; the best plan by (breaks,
  * worst attendee-day, idle slots) is the answer. The budget is counted in moves and steps, not
- * seconds, so the plan never depends on the machine.
+ * seconds, so the plan never depends on the machine; the search also ends after `compactStall`
+ * moves per meeting without a better plan (below ~800 the UdG forums lose breaks; 1,600 is kept).
  */
 import { mulberry32 } from '../../random.ts';
 import { FREE as PLAN_FREE, type Plan } from '../plan.ts';

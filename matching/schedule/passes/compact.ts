@@ -202,9 +202,9 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
    * taken the other way. False when there is none or it does not fit.
    */
   const interpreterChain = (q0: number, s: number, t: number): boolean => {
-    apply();
+    applySlots();
     const fits = interpretersFit(s) && interpretersFit(t);
-    apply();
+    applySlots();
     if (fits) return true;
     const need = interpsOf[q0]!;
     holders.length = 0;
@@ -218,6 +218,17 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
   const holders: number[] = [];
   const clearChain = () => {
     for (const q of moved) inChain[q] = 0;
+  };
+  /** apply() on the slots' member lists alone, all the interpreter check reads (same order, so a second call undoes it). */
+  const applySlots = () => {
+    for (let k = 0; k < moved.length; k++) {
+      const q = moved[k]!;
+      const from = slot[q]!;
+      slotRemove(q, from);
+      slotAdd(q, movedTo[k]!);
+      slot[q] = movedTo[k]!;
+      movedTo[k] = from;
+    }
   };
   /** Makes the built move; movedTo then holds where each meeting came from, so a second call undoes it. */
   const apply = () => {

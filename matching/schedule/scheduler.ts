@@ -59,7 +59,7 @@
  * Files: problem.ts (the input indexed once), plan.ts (the mutable state with its undo log),
  * passes/insert.ts (cheapest option, shared orders), passes/fairness.ts (passes 1 and 2),
  * passes/chains.ts (pass 3), passes/ruin-recreate.ts (pass 4), passes/pins.ts (pass 0),
- * passes/compact.ts (pass 5, with passes/day-breaks.ts counting breaks as it moves), explain.ts (reasons for pairs left out), breaks.ts (counting breaks
+ * passes/compact.ts (pass 5, with passes/day-breaks.ts counting breaks as it moves and passes/slot-interpreters.ts checking interpreters), explain.ts (reasons for pairs left out), breaks.ts (counting breaks
  * and idle time), days.ts (days and parts of the day); this file runs them in order and writes the
  * result.
  */

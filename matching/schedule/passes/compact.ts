@@ -28,6 +28,7 @@
 import { mulberry32 } from '../../random.ts';
 import { FREE as PLAN_FREE, type Plan } from '../plan.ts';
 import { DayBreaks } from './day-breaks.ts';
+import { interpreterCheck } from './slot-interpreters.ts';
 
 // Module-level copies: under tsx an imported binding is a getter call, and these sit in the hottest loops.
 const FREE = PLAN_FREE;
@@ -137,30 +138,7 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
     }
   };
   for (let q = 0; q < n; q++) slotAdd(q, slot[q]!);
-  /** Whether every interpreted meeting in slot s can have an interpreter of its own (Kuhn's matching). */
-  const holder = new Int32Array(pr.interpreterIds.length);
-  const seen = new Int32Array(pr.interpreterIds.length);
-  let stamp = 0;
-  const augment = (q: number, s: number): boolean => {
-    for (const i of interpsOf[q]!) {
-      if (seen[i] === stamp || pr.interpOpen[i * S + s] !== 1) continue;
-      seen[i] = stamp;
-      if (holder[i] === -1 || augment(holder[i]!, s)) {
-        holder[i] = q;
-        return true;
-      }
-    }
-    return false;
-  };
-  const interpretersFit = (s: number): boolean => {
-    holder.fill(-1);
-    for (const q of inSlot[s]!) {
-      if (!interpsOf[q]) continue;
-      stamp++;
-      if (!augment(q, s)) return false;
-    }
-    return true;
-  };
+  const interpretersFit = interpreterCheck(pr, interpsOf, inSlot);
 
   // The move being built: meetings, the slot each goes to.
   const moved: number[] = [];

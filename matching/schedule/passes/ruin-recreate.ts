@@ -174,6 +174,10 @@ export function ruinAndRecreate(plan: Plan, options: Required<SchedulerOptions>)
   }
   const start = plan.work;
   let best = snapshot(plan);
+  const pairMark = new Int32Array(pr.pairs.length);
+  const orgMark = new Int32Array(pr.orgIds.length);
+  const slotMark = new Int32Array(plan.S);
+  let candidateStamp = 0;
   // A small session needs fewer tries than the cap: about forty per pair.
   const iterations = Math.min(options.searchIterations, 1000 + 40 * pr.pairs.length);
   for (let iteration = 0; iteration < iterations && plan.work < limit; iteration++) {
@@ -182,19 +186,34 @@ export function ruinAndRecreate(plan: Plan, options: Required<SchedulerOptions>)
     plan.forget();
     const { removed, focus } = ruin(plan, random, open);
     if (removed.length === 0 && focus.length === 0) continue;
-    const candidates = new Set(removed.map((r) => r.p));
-    for (const o of new Set([...focus, ...open])) for (const p of pr.orgPairs[o]!) if (!plan.isPlaced(p)) candidates.add(p);
-    for (const s of new Set(removed.map((r) => r.s))) {
-      let n = 0;
-      for (const p of slotPairs[s]!) {
-        if (n >= options.slotCandidates) break;
-        if (!plan.isPlaced(p) && !candidates.has(p)) {
-          candidates.add(p);
-          n++;
-        }
+    // The candidates in the order first met (the order recreate's noise is drawn in), each once:
+    // marks by stamp rather than sets, as this runs thousands of times.
+    const stamp = ++candidateStamp;
+    const candidates: number[] = [];
+    const add = (p: number) => {
+      if (pairMark[p] === stamp) return false;
+      pairMark[p] = stamp;
+      candidates.push(p);
+      return true;
+    };
+    for (const r of removed) add(r.p);
+    for (const list of [focus, open]) {
+      for (const o of list) {
+        if (orgMark[o] === stamp) continue;
+        orgMark[o] = stamp;
+        for (const p of pr.orgPairs[o]!) if (!plan.isPlaced(p)) add(p);
       }
     }
-    recreate(plan, [...candidates], random);
+    for (const r of removed) {
+      if (slotMark[r.s] === stamp) continue;
+      slotMark[r.s] = stamp;
+      let n = 0;
+      for (const p of slotPairs[r.s]!) {
+        if (n >= options.slotCandidates) break;
+        if (!plan.isPlaced(p) && add(p)) n++;
+      }
+    }
+    recreate(plan, candidates, random);
     const progress = Math.max(iteration / iterations, (plan.work - start) / options.searchBudget);
     const temperature = options.temperature * (1 - progress);
     const loss = score - plan.score;

@@ -88,6 +88,26 @@ describe('the compacting pass under the rules', () => {
   });
 });
 
+describe('the compacting pass’s stop when it stalls (compactStall)', () => {
+  it('stops early without losing a rule, and with the default stop finds as few breaks as without any', () => {
+    let cut = 0;
+    for (const input of [smallForum(1), smallForum(2), randomSession(1), randomSession(2)]) {
+      const never = scheduleMeetings(input, { compactStall: Number.POSITIVE_INFINITY });
+      const early = scheduleMeetings(input, { compactStall: 0 });
+      const standard = scheduleMeetings(input);
+      for (const result of [never, early, standard]) {
+        expect(checkPlan(input, result)).toEqual([]);
+        expect(meetings(result)).toEqual(meetings(never));
+      }
+      expect(standard.breaks).toEqual(never.breaks);
+      expect(early.breaks.total).toBeGreaterThanOrEqual(never.breaks.total);
+      if (early.breaks.total > never.breaks.total) cut++;
+    }
+    // A stop after the first move that finds nothing better leaves breaks a longer search removes.
+    expect(cut).toBeGreaterThan(0);
+  });
+});
+
 /**
  * A small forum in the UdG benchmark's manner: every requested meeting can be placed, some in the
  * morning or the afternoon only, few tables; so the exact minimum of breaks is the second model's.

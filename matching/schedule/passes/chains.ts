@@ -22,7 +22,12 @@ interface Chain {
   workLimit: number;
   /** Meetings tried as the one to displace for a shared resource. */
   candidates: number;
+  /** Each pair's position in the order by score (best first): sorting by it is sorting by score. */
+  rank: Int32Array;
 }
+
+// Module-level copy: under tsx an imported binding is a getter call, and this sits in the hottest loop.
+const isOpen = optionIsOpen;
 
 function exhausted(chain: Chain): boolean {
   return chain.plan.work >= chain.workLimit;
@@ -55,31 +60,46 @@ function extendChain(chain: Chain, p: number, depth: number, visited: Uint8Array
   }
   if (depth === 0) return false;
   const combos = pr.pairs[p]!.combos;
+  const { rank } = chain;
+  const byRank = (x: number, y: number) => rank[x]! - rank[y]!;
   for (let c = 0; c < combos.length; c++) {
     const combo = combos[c]!;
-    for (const s of combo.slots) {
+    const slots = combo.slots;
+    for (let k = 0; k < slots.length; k++) {
+      const s = slots[k]!;
       if (exhausted(chain)) return false;
-      if (!optionIsOpen(pr, combo, s)) continue;
-      const forced: number[] = [];
-      for (const who of [combo.a, combo.b]) {
-        const holder = plan.attAt[who * S + s]!;
-        if (holder >= 0 && !forced.includes(holder)) forced.push(holder);
-      }
-      for (const m of forced) plan.unplace(m);
-      const choices: (number | null)[] = plan.fits(p, c, s) ? [null] : holdersInTheWay(chain, combo, s);
+      if (!isOpen(pr, combo, s)) continue;
+      // The attendees' own meetings in the slot go first (one meeting when they meet each other).
+      const holderA = plan.attAt[combo.a * S + s]!;
+      let holderB = plan.attAt[combo.b * S + s]!;
+      if (holderB === holderA) holderB = -1;
+      if (holderA >= 0) plan.unplace(holderA);
+      if (holderB >= 0) plan.unplace(holderB);
+      const choices: number[] = plan.fits(p, c, s) ? NONE : holdersInTheWay(chain, combo, s);
       for (const choice of choices) {
         const mark = plan.mark();
-        if (choice !== null) plan.unplace(choice);
+        if (choice >= 0) plan.unplace(choice);
         if (plan.fits(p, c, s)) {
           plan.place(p, c, s);
-          const displaced = choice === null ? forced : [...forced, choice];
-          for (const m of [...displaced].sort(byScore(pr))) insert(plan, m);
+          const displaced: number[] = [];
+          if (holderA >= 0) displaced.push(holderA);
+          if (holderB >= 0) displaced.push(holderB);
+          if (choice >= 0) displaced.push(choice);
+          for (const m of displaced.slice().sort(byRank)) insert(plan, m);
           if (improved(chain)) return true;
-          const stranded = [...new Set(displaced.flatMap((m) => [pr.pairs[m]!.orgA, pr.pairs[m]!.orgB]))].filter((o) => plan.orgCount[o] === 0);
-          const y = stranded[0];
-          if (stranded.length === 1 && depth > 1 && !visited[y!]) {
-            visited[y!] = 1;
-            const next = pr.orgPairs[y!]!.filter((q) => !plan.isPlaced(q)).sort(byScore(pr));
+          // One organisation left without a meeting: the chain goes on from it.
+          let stranded = -1;
+          let count = 0;
+          for (const m of displaced) {
+            for (const o of [pr.pairs[m]!.orgA, pr.pairs[m]!.orgB]) {
+              if (plan.orgCount[o] !== 0 || o === stranded) continue;
+              if (count === 0) stranded = o;
+              count++;
+            }
+          }
+          if (count === 1 && depth > 1 && !visited[stranded]) {
+            visited[stranded] = 1;
+            const next = pr.orgPairs[stranded]!.filter((q) => !plan.isPlaced(q)).sort(byRank);
             for (const q of next) if (extendChain(chain, q, depth - 1, visited)) return true;
           }
         }
@@ -90,6 +110,9 @@ function extendChain(chain: Chain, p: number, depth: number, visited: Uint8Array
   }
   return false;
 }
+
+/** The one choice when the pair fits once the attendees' own meetings are out: no further meeting to take. */
+const NONE = [-1];
 
 /**
  * When the attendees are free but the option still does not fit, the meetings one of which must go:
@@ -112,7 +135,8 @@ function holdersInTheWay(chain: Chain, combo: Combo, s: number): number[] {
   if (holders.length === 0 && combo.interps) {
     for (const i of combo.interps) if (plan.interpAt[i * S + s]! >= 0) holders.push(plan.interpAt[i * S + s]!);
   }
-  const cheapestFirst = [...new Set(holders)].sort(byScore(pr)).reverse();
+  const { rank } = chain;
+  const cheapestFirst = [...new Set(holders)].sort((x, y) => rank[y]! - rank[x]!);
   const spare = cheapestFirst.filter((q) => plan.orgCount[pr.pairs[q]!.orgA]! > 1 && plan.orgCount[pr.pairs[q]!.orgB]! > 1);
   return [...new Set([...spare.slice(0, chain.candidates), ...cheapestFirst.slice(0, chain.candidates)])];
 }
@@ -123,7 +147,22 @@ function holdersInTheWay(chain: Chain, combo: Combo, s: number): number[] {
  */
 export function chainPass(plan: Plan, orgOrder: number[], pairOrder: number[], options: Required<SchedulerOptions>) {
   const pr = plan.pr;
-  const chain: Chain = { plan, goal: 'cover', baseCoverage: 0, baseScore: 0, workLimit: plan.work + options.chainBudget, candidates: options.chainCandidates };
+  const rank = new Int32Array(pr.pairs.length);
+  pr.pairs
+    .map((_, p) => p)
+    .sort(byScore(pr))
+    .forEach((p, k) => {
+      rank[p] = k;
+    });
+  const chain: Chain = {
+    plan,
+    goal: 'cover',
+    baseCoverage: 0,
+    baseScore: 0,
+    workLimit: plan.work + options.chainBudget,
+    candidates: options.chainCandidates,
+    rank,
+  };
   const visited = new Uint8Array(pr.orgIds.length);
   const attempt = (p: number, goal: Chain['goal'], depth: number, from: number[]) => {
     chain.goal = goal;

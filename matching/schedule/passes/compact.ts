@@ -22,11 +22,13 @@
  * day to the other end (the agenda slides by one slot); the rest are random. The search weighs a
  * break as 6 idle slots, so that shrinking a gap counts as progress; the best plan by (breaks,
  * worst attendee-day, idle slots) is the answer. The budget is counted in moves and steps, not
- * seconds, so the plan never depends on the machine.
+ * seconds, so the plan never depends on the machine; the search also ends after `compactStall`
+ * moves per meeting without a better plan (below ~800 the UdG forums lose breaks; 1,600 is kept).
  */
 import { mulberry32 } from '../../random.ts';
 import { FREE as PLAN_FREE, type Plan } from '../plan.ts';
 import { DayBreaks } from './day-breaks.ts';
+import { interpreterCheck } from './slot-interpreters.ts';
 
 // Module-level copies: under tsx an imported binding is a getter call, and these sit in the hottest loops.
 const FREE = PLAN_FREE;
@@ -44,6 +46,8 @@ export interface CompactOptions {
   compactBudget: number;
   /** Search cost (a break weighs 6 idle slots) a worse move may add at first with probability 1/e, cooling to 0. */
   compactTemperature: number;
+  /** Stop after this many moves per placed meeting without a better plan. */
+  compactStall: number;
   seed: number;
 }
 
@@ -134,30 +138,7 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
     }
   };
   for (let q = 0; q < n; q++) slotAdd(q, slot[q]!);
-  /** Whether every interpreted meeting in slot s can have an interpreter of its own (Kuhn's matching). */
-  const holder = new Int32Array(pr.interpreterIds.length);
-  const seen = new Int32Array(pr.interpreterIds.length);
-  let stamp = 0;
-  const augment = (q: number, s: number): boolean => {
-    for (const i of interpsOf[q]!) {
-      if (seen[i] === stamp || pr.interpOpen[i * S + s] !== 1) continue;
-      seen[i] = stamp;
-      if (holder[i] === -1 || augment(holder[i]!, s)) {
-        holder[i] = q;
-        return true;
-      }
-    }
-    return false;
-  };
-  const interpretersFit = (s: number): boolean => {
-    holder.fill(-1);
-    for (const q of inSlot[s]!) {
-      if (!interpsOf[q]) continue;
-      stamp++;
-      if (!augment(q, s)) return false;
-    }
-    return true;
-  };
+  const interpretersFit = interpreterCheck(pr, interpsOf, inSlot);
 
   // The move being built: meetings, the slot each goes to.
   const moved: number[] = [];
@@ -199,9 +180,9 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
    * taken the other way. False when there is none or it does not fit.
    */
   const interpreterChain = (q0: number, s: number, t: number): boolean => {
-    apply();
+    applySlots();
     const fits = interpretersFit(s) && interpretersFit(t);
-    apply();
+    applySlots();
     if (fits) return true;
     const need = interpsOf[q0]!;
     holders.length = 0;
@@ -215,6 +196,17 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
   const holders: number[] = [];
   const clearChain = () => {
     for (const q of moved) inChain[q] = 0;
+  };
+  /** apply() on the slots' member lists alone, all the interpreter check reads (same order, so a second call undoes it). */
+  const applySlots = () => {
+    for (let k = 0; k < moved.length; k++) {
+      const q = moved[k]!;
+      const from = slot[q]!;
+      slotRemove(q, from);
+      slotAdd(q, movedTo[k]!);
+      slot[q] = movedTo[k]!;
+      movedTo[k] = from;
+    }
   };
   /** Makes the built move; movedTo then holds where each meeting came from, so a second call undoes it. */
   const apply = () => {
@@ -303,16 +295,20 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
     }
   };
 
-  const noteBest = () => {
+  /** The move that last found a better plan, and how many more may pass without one. */
+  let lastBetter = 0;
+  const stall = options.compactStall * n;
+  const noteBest = (m: number) => {
     if (overflow !== 0 || days.totalBreaks > best[0]) return;
     const now: [number, number, number] = [days.totalBreaks, days.worst(), days.totalGaps];
     if (better(now, best)) {
       best = now;
       bestSlot = slot.slice();
+      lastBetter = m;
     }
   };
 
-  for (let m = 0; m < moves && work < options.compactBudget; m++) {
+  for (let m = 0; m < moves && work < options.compactBudget && m - lastBetter <= stall; m++) {
     work++;
     if (m % PENALTY_PERIOD === 0 && m > 0) {
       penalty = overflow > 0 ? Math.min(PENALTY_MAX, penalty * PENALTY_STEP) : Math.max(PENALTY_MIN, penalty / PENALTY_STEP);
@@ -384,7 +380,7 @@ export function compactPass(plan: Plan, options: CompactOptions): void {
     clearChain();
     overflow += overDelta;
     for (const k of touched) days.update(k);
-    noteBest();
+    noteBest(m);
     if (days.totalBreaks === 0 && overflow === 0 && days.totalGaps === 0) break;
   }
   if (bestSlot === null) return;

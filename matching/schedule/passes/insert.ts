@@ -28,27 +28,33 @@ export function bestOption(plan: Plan, p: number, maxClass = NEVER): { c: number
   const pr = plan.pr;
   const S = plan.S;
   const combos = pr.pairs[p]!.combos;
-  let best: { c: number; s: number } | null = null;
+  // The plan's arrays in locals: this loop runs for every option of every pair each pass tries.
+  const { attAt, onsite, interpreted, interpretersOpen } = plan;
+  const tableCap = pr.tableCap;
+  let bestC = -1;
+  let bestS = -1;
   let bestCost = Infinity;
   for (let c = 0; c < combos.length; c++) {
     const combo = combos[c]!;
-    const { a, b } = combo;
+    const { a, b, online, interps, slots } = combo;
     if (comboClass(combo) > maxClass) continue;
     if (plan.attCount[a]! >= pr.attMax[a]! || plan.attCount[b]! >= pr.attMax[b]!) continue;
-    for (const s of combo.slots) {
-      plan.work++;
-      if (plan.attAt[a * S + s] !== FREE || plan.attAt[b * S + s] !== FREE) continue;
-      if (!combo.online && plan.onsite[s]! >= pr.tableCap[s]!) continue;
-      if (combo.interps && plan.interpreted[s]! >= plan.interpretersOpen[s]!) continue;
+    plan.work += slots.length;
+    for (let k = 0; k < slots.length; k++) {
+      const s = slots[k]!;
+      if (attAt[a * S + s] !== FREE || attAt[b * S + s] !== FREE) continue;
+      if (!online && onsite[s]! >= tableCap[s]!) continue;
+      if (interps && interpreted[s]! >= interpretersOpen[s]!) continue;
       // The cost first: the augmenting-path search is only worth running for a better option.
       const cost = optionCost(plan, combo, s);
       if (cost >= bestCost - EPSILON) continue;
-      if (combo.interps && !plan.findInterpreter(s, combo.interps, p, false)) continue;
+      if (interps && !plan.findInterpreter(s, interps, p, false)) continue;
       bestCost = cost;
-      best = { c, s };
+      bestC = c;
+      bestS = s;
     }
   }
-  return best;
+  return bestC < 0 ? null : { c: bestC, s: bestS };
 }
 
 export function insert(plan: Plan, p: number): boolean {

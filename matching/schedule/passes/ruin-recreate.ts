@@ -6,13 +6,14 @@
  * construction leaves behind.
  */
 import { mulberry32 } from '../../random.ts';
-import { EPSILON as PLAN_EPSILON, restore, snapshot, type Plan } from '../plan.ts';
+import { FREE as PLAN_FREE, EPSILON as PLAN_EPSILON, restore, snapshot, type Plan } from '../plan.ts';
 import { optionIsOpen, type Combo } from '../problem.ts';
 import type { SchedulerOptions } from '../scheduler.ts';
 import { byScore, insert, partnerOf } from './insert.ts';
 
 // Module-level copies: under tsx an imported binding is a getter call, and these sit in the hottest loops.
 const EPSILON = PLAN_EPSILON;
+const FREE = PLAN_FREE;
 
 interface Removed {
   p: number;
@@ -130,17 +131,30 @@ export function recreate(plan: Plan, candidates: number[], random: () => number)
     .sort((x, y) => noisy[y]! - noisy[x]! || candidates[x]! - candidates[y]!)
     .map((k) => candidates[k]!);
   // A pair that did not fit will not fit later in the same pass: the plan only fills up.
-  const tried = new Set<number>();
-  for (const need of [2, 1, 0]) {
-    for (const p of order) {
-      if (plan.isPlaced(p) || tried.has(p)) continue;
+  const tried = triedMarks(pr.pairs.length);
+  const stamp = ++tried.stamp;
+  const { pSlot, orgCount } = plan;
+  for (let need = 2; need >= 0; need--) {
+    for (let k = 0; k < order.length; k++) {
+      const p = order[k]!;
+      if (pSlot[p] !== FREE || tried.marks[p] === stamp) continue;
       const pair = pr.pairs[p]!;
-      const gain = (plan.orgCount[pair.orgA] === 0 ? 1 : 0) + (plan.orgCount[pair.orgB] === 0 && pair.orgB !== pair.orgA ? 1 : 0);
+      const gain = (orgCount[pair.orgA] === 0 ? 1 : 0) + (orgCount[pair.orgB] === 0 && pair.orgB !== pair.orgA ? 1 : 0);
       if (gain < need) continue;
-      tried.add(p);
+      tried.marks[p] = stamp;
       insert(plan, p);
     }
   }
+}
+
+/**
+ * Marks of the pairs a recreate tried, by stamp: one array for all the calls of a search instead of
+ * a set per call (ruin and recreate runs thousands of them). Only the stamp changes between calls.
+ */
+let triedCache: { marks: Int32Array; stamp: number } = { marks: new Int32Array(0), stamp: 0 };
+function triedMarks(pairs: number) {
+  if (triedCache.marks.length < pairs || triedCache.stamp > 2_000_000_000) triedCache = { marks: new Int32Array(pairs), stamp: 0 };
+  return triedCache;
 }
 
 export function ruinAndRecreate(plan: Plan, options: Required<SchedulerOptions>) {
@@ -160,6 +174,10 @@ export function ruinAndRecreate(plan: Plan, options: Required<SchedulerOptions>)
   }
   const start = plan.work;
   let best = snapshot(plan);
+  const pairMark = new Int32Array(pr.pairs.length);
+  const orgMark = new Int32Array(pr.orgIds.length);
+  const slotMark = new Int32Array(plan.S);
+  let candidateStamp = 0;
   // A small session needs fewer tries than the cap: about forty per pair.
   const iterations = Math.min(options.searchIterations, 1000 + 40 * pr.pairs.length);
   for (let iteration = 0; iteration < iterations && plan.work < limit; iteration++) {
@@ -168,19 +186,34 @@ export function ruinAndRecreate(plan: Plan, options: Required<SchedulerOptions>)
     plan.forget();
     const { removed, focus } = ruin(plan, random, open);
     if (removed.length === 0 && focus.length === 0) continue;
-    const candidates = new Set(removed.map((r) => r.p));
-    for (const o of new Set([...focus, ...open])) for (const p of pr.orgPairs[o]!) if (!plan.isPlaced(p)) candidates.add(p);
-    for (const s of new Set(removed.map((r) => r.s))) {
-      let n = 0;
-      for (const p of slotPairs[s]!) {
-        if (n >= options.slotCandidates) break;
-        if (!plan.isPlaced(p) && !candidates.has(p)) {
-          candidates.add(p);
-          n++;
-        }
+    // The candidates in the order first met (the order recreate's noise is drawn in), each once:
+    // marks by stamp rather than sets, as this runs thousands of times.
+    const stamp = ++candidateStamp;
+    const candidates: number[] = [];
+    const add = (p: number) => {
+      if (pairMark[p] === stamp) return false;
+      pairMark[p] = stamp;
+      candidates.push(p);
+      return true;
+    };
+    for (const r of removed) add(r.p);
+    for (const list of [focus, open]) {
+      for (const o of list) {
+        if (orgMark[o] === stamp) continue;
+        orgMark[o] = stamp;
+        for (const p of pr.orgPairs[o]!) if (!plan.isPlaced(p)) add(p);
       }
     }
-    recreate(plan, [...candidates], random);
+    for (const r of removed) {
+      if (slotMark[r.s] === stamp) continue;
+      slotMark[r.s] = stamp;
+      let n = 0;
+      for (const p of slotPairs[r.s]!) {
+        if (n >= options.slotCandidates) break;
+        if (!plan.isPlaced(p) && add(p)) n++;
+      }
+    }
+    recreate(plan, candidates, random);
     const progress = Math.max(iteration / iterations, (plan.work - start) / options.searchBudget);
     const temperature = options.temperature * (1 - progress);
     const loss = score - plan.score;

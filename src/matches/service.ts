@@ -196,8 +196,8 @@ export class MatchingService {
   /**
    * Resolves once the single writes (an edit, a new profile; not an import's rows) to these
    * organisations are in the index, or to any organisation without `ids`. A write is answered once
-   * it is stored; what reads the index for the written organisation waits here, so that a writer
-   * reads what it wrote and nobody else waits for it.
+   * it is stored; reads of the index that its writer may make next wait here (a few milliseconds),
+   * so that a writer reads what it wrote; an import's rows are never waited for.
    */
   whenWritten(ids?: readonly number[]): Promise<void> {
     return this.waitFor(ids ? ids.filter((id) => this.written.has(id)) : [...this.written]);

@@ -66,8 +66,8 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      // Answered once stored; what reads the matching index for it (its suggestions, a partner page)
-      // waits for its analysis (whenWritten), so its writer reads what it wrote and nobody else waits.
+      // Answered once stored; suggestions and partner pages wait for its analysis (whenWritten), so
+      // its writer reads what it wrote.
       const row = profiles.create(request.body as OrganizationInput);
       return reply.code(201).header('location', `/api/organizations/${row.id}`).send(toView(row, true));
     },

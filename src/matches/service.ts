@@ -217,6 +217,8 @@ export class MatchingService {
   async stop(): Promise<void> {
     this.stopping = true;
     await this.idle().catch(() => undefined);
+    // Reads still waiting for a write's analysis are let go (answered from the index as it is).
+    for (const id of [...this.waiters.keys()]) this.release(id);
     try {
       this.saveSnapshot();
     } catch (error) {

@@ -24,8 +24,8 @@ const EXPLAINED_KEPT = 5_000;
  * - texts are analysed by the analyser (a worker thread), and the features are stored
  *   (organization_features), so a restart rebuilds the index from them without analysing again;
  * - the index follows writes as change events, single edits first, each in its own analysis task;
- *   a write is answered once stored, and reads of the index about a profile a single write is
- *   still analysing wait for it (`whenWritten`: a writer reads what it wrote); nothing else waits;
+ *   a write is answered once stored; suggestions and partner pages wait for the single writes
+ *   still being analysed (`whenWritten`: a writer reads what it wrote), never for an import or a ranking;
  * - re-ranking runs as jobs one after the other, in time slices that yield to requests, each tried
  *   again on failure and, after the last try, followed by a rebuild from the database;
  * - suggestion answers are cached per question and dropped by the writes that can change them

@@ -3,7 +3,9 @@ import type { MatchingEngine, Profile, Suggestion, SuggestOptions } from '../../
 import type { PairSignals, ScoreWeights } from '../../matching/score.ts';
 import { textsHash } from '../matching-worker/fingerprint.ts';
 import type { OrganizationChange, OrganizationsRepository } from '../organizations/repository.ts';
-import { type Answer, AnswersCache } from './answers-cache.ts';
+import type { Answer } from './answers-cache.ts';
+import { PendingWrites } from './pending-writes.ts';
+import { ReadCaches } from './read-caches.ts';
 import { RequestPressure } from './pressure.ts';
 import { featuresOf, indexStored } from './index-stored.ts';
 import type { MatchingProgress, MatchingServiceOptions } from './service-options.ts';
@@ -13,10 +15,6 @@ import type { MatchesRepository } from './repository.ts';
 
 /** Single writes (an edit, a new profile) are analysed before the rows of a running import. */
 const URGENT_UP_TO = 10;
-/** Above this many organisations written at once, every cached answer is dropped rather than checked one by one. */
-const REACH_UP_TO = 200;
-/** Pairs whose reasons are kept (a review queue page is twenty). */
-const EXPLAINED_KEPT = 5_000;
 
 /**
  * Keeps the engine's index in step with the database and the review queue in step with the
@@ -41,11 +39,10 @@ export class MatchingService {
   private readonly dirty = new Set<number>();
   private readonly urgent = new Set<number>();
   private pumping: Promise<void> | null = null;
-  private readonly waiters = new Map<number, (() => void)[]>();
   /** The texts hash each indexed organisation was indexed with (to record what a ranking used). */
   private readonly indexedHash = new Map<number, string>();
-  /** Organisations written by single writes and not indexed yet (see `whenWritten`). */
-  private readonly written = new Set<number>();
+  /** Organisations written by single writes and not indexed yet, and the reads waiting for them. */
+  private readonly written = new PendingWrites();
   /** Organisations whose pairs must be re-ranked; `rankAll` when most did. */
   private readonly toRank = new Set<number>();
   private rankAllPending = false;
@@ -53,13 +50,9 @@ export class MatchingService {
   private snapshotWanted = false;
   /** Chunks of a long import indexed without a refresh or dropping cached answers yet (see `drain`): their organisations. */
   private readonly bulkPending = new Set<number>();
-  /** The index's epoch the cached answers were last checked against (see `changed`). */
-  private epochSeen = -1;
   /** Any document added or removed since the start's load (the snapshot, if any, is then out of date). */
   private changedSinceLoad = false;
-  private readonly answers: AnswersCache;
-  /** Pairs explained lately (`explain`), dropped with the cached answers. */
-  private readonly explained = new Map<string, { a: number; b: number; value: Suggestion | null }>();
+  private readonly caches: ReadCaches;
   private readonly ranker: Ranker;
   private readonly pressure: RequestPressure;
 
@@ -69,7 +62,7 @@ export class MatchingService {
     matches: MatchesRepository,
     private readonly options: MatchingServiceOptions,
   ) {
-    this.answers = new AnswersCache(options.cacheSize);
+    this.caches = new ReadCaches(engine, options.cacheSize);
     this.jobs = new Jobs({
       attempts: options.attempts,
       retryDelayMs: options.retryDelayMs,
@@ -84,7 +77,7 @@ export class MatchingService {
       stopped: () => this.stopping,
       turn: () => this.pressure.turn(),
     });
-    matches.onChange((change) => this.answers.pairsChanged(change));
+    matches.onChange((change) => this.caches.pairsChanged(change));
   }
 
   get indexed(): number {
@@ -200,14 +193,7 @@ export class MatchingService {
    * so that a writer reads what it wrote; an import's rows are never waited for.
    */
   whenWritten(ids?: readonly number[]): Promise<void> {
-    return this.waitFor(ids ? ids.filter((id) => this.written.has(id)) : [...this.written]);
-  }
-
-  private waitFor(waiting: readonly number[]): Promise<void> {
-    if (!waiting.length || !this.started) return Promise.resolve();
-    return Promise.all(waiting.map((id) => new Promise<void>((resolve) => this.waiters.set(id, [...(this.waiters.get(id) ?? []), resolve])))).then(
-      () => undefined,
-    );
+    return this.started ? this.written.wait(ids) : Promise.resolve();
   }
 
   /**
@@ -218,7 +204,7 @@ export class MatchingService {
     this.stopping = true;
     await this.idle().catch(() => undefined);
     // Reads still waiting for a write's analysis are let go (answered from the index as it is).
-    for (const id of [...this.waiters.keys()]) this.release(id);
+    this.written.releaseAll();
     try {
       this.saveSnapshot();
     } catch (error) {
@@ -253,7 +239,7 @@ export class MatchingService {
    * (a decision, a re-rank): then the next request computes it again.
    */
   cached<T>(id: number, key: string, compute: () => Answer<T>): T {
-    return this.answers.get(id, key, compute);
+    return this.caches.suggestions(id, key, compute);
   }
 
   /** The score's weights in use (matches/learning.ts changes them). */
@@ -286,13 +272,7 @@ export class MatchingService {
    * they depend on the two profiles only.
    */
   explain(orgAId: number, orgBId: number): Suggestion | null {
-    const key = `${orgAId}:${orgBId}`;
-    const hit = this.explained.get(key);
-    if (hit) return hit.value;
-    const value = this.engine.score(orgAId, orgBId);
-    this.explained.set(key, { a: orgAId, b: orgBId, value });
-    if (this.explained.size > EXPLAINED_KEPT) this.explained.delete(this.explained.keys().next().value!);
-    return value;
+    return this.caches.explain(orgAId, orgBId);
   }
 
   /** The directory's search by concept (any language), best first: ids only. */
@@ -314,32 +294,12 @@ export class MatchingService {
     this.dirty.delete(id);
     this.urgent.delete(id);
     this.toRank.delete(id);
-    this.release(id);
+    this.written.release(id);
   }
 
-  /**
-   * Drops the cached answers these written organisations can change (none given: all of them).
-   * Within one epoch of the index only the lists they are in, or now reach, can change; a new
-   * epoch (every weight recomputed) or a very large write drops everything.
-   */
+  /** Drops the cached answers these written organisations can change (none given: all of them). */
   private changed(ids?: readonly number[]): void {
-    if (!ids || this.engine.epoch !== this.epochSeen || ids.length > REACH_UP_TO) {
-      this.epochSeen = this.engine.epoch;
-      this.answers.indexChanged();
-      this.explained.clear();
-      return;
-    }
-    this.answers.profilesChanged(ids, (id, floorOf) => this.engine.reach(id, floorOf));
-    const written = new Set(ids);
-    for (const [key, { a, b }] of this.explained) if (written.has(a) || written.has(b)) this.explained.delete(key);
-  }
-
-  private release(id: number): void {
-    this.written.delete(id);
-    const waiting = this.waiters.get(id);
-    if (!waiting) return;
-    this.waiters.delete(id);
-    for (const resolve of waiting) resolve();
+    this.caches.changed(ids);
   }
 
   /** Drains `dirty` (one drain at a time), then queues the ranking of what changed. */
@@ -386,7 +346,7 @@ export class MatchingService {
         // (their stored features do not match their texts). Writes waiting for them are let go.
         this.jobs.failures++;
         failedTries = 0;
-        for (const id of ids) this.release(id);
+        for (const id of ids) this.written.release(id);
       }
     }
     this.settleBulk();
@@ -426,7 +386,7 @@ export class MatchingService {
     if (bulk) for (const id of ids) this.bulkPending.add(id);
     else this.changed(ids);
     // A profile edited again meanwhile is dirty again: its writer waits for that round.
-    for (const id of ids) if (!this.dirty.has(id)) this.release(id);
+    for (const id of ids) if (!this.dirty.has(id)) this.written.release(id);
   }
 
   private scheduleRanking(): void {
@@ -456,7 +416,7 @@ export class MatchingService {
   fromSnapshot = 0;
   /** Suggestion lists computed since the start (the others were answered from the cache). */
   get answersComputed(): number {
-    return this.answers.computed;
+    return this.caches.computed;
   }
   /** Jobs that failed every try (each followed by a full rebuild). */
   get failures(): number {

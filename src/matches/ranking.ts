@@ -4,8 +4,8 @@ import type { MatchesRepository, RankedPair } from './repository.ts';
 
 /** Ranking work runs this long between two looks at the event loop. */
 const SLICE_MS = 8;
-/** Pairs per transaction when a large ranking is written in parts. */
-const SAVE_CHUNK = 2_000;
+/** Pairs per transaction when a large ranking is written in parts (~5 ms each). */
+const SAVE_CHUNK = 500;
 
 /** Which texts an organisation was ranked from (its stored features are marked with it). */
 export interface RankedFrom {
@@ -47,7 +47,7 @@ export class Ranker {
       }
       await slice.maybeYield();
     }
-    this.matches.saveRanking([...pairs.values()], { organizations: ids }, this.rankStamp());
+    await this.save([...pairs.values()], { organizations: ids }, this.rankStamp());
     this.features.markRanked(used);
   }
 
@@ -64,20 +64,28 @@ export class Ranker {
       const s = this.engine.score(row.orgAId, row.orgBId, { reasons: false });
       if (s) addPair(pairs, row.orgAId, s);
     }
-    const all = [...pairs.values()];
-    if (all.length <= SAVE_CHUNK) {
-      this.matches.saveRanking(all, 'all', stamp);
-    } else {
-      for (let i = 0; i < all.length; i += SAVE_CHUNK) {
-        this.matches.savePairs(all.slice(i, i + SAVE_CHUNK), stamp);
-        await this.options.turn();
-      }
-      this.matches.dropUnranked('all', stamp);
-    }
+    await this.save([...pairs.values()], 'all', stamp);
     for (let i = 0; i < used.length; i += SAVE_CHUNK) {
       this.features.markRanked(used.slice(i, i + SAVE_CHUNK));
       await this.options.turn();
     }
+  }
+
+  /**
+   * Writes a ranking: in one transaction when small, else in parts with requests served between
+   * them (no transaction holds the service up), then the pairs it no longer holds dropped once.
+   * Meanwhile a pair is either as before or as re-ranked; decisions are never touched.
+   */
+  private async save(pairs: RankedPair[], scope: { organizations: readonly number[] } | 'all', stamp: string): Promise<void> {
+    if (pairs.length <= SAVE_CHUNK) {
+      this.matches.saveRanking(pairs, scope, stamp);
+      return;
+    }
+    for (let i = 0; i < pairs.length; i += SAVE_CHUNK) {
+      this.matches.savePairs(pairs.slice(i, i + SAVE_CHUNK), stamp);
+      await this.options.turn();
+    }
+    this.matches.dropUnranked(scope, stamp);
   }
 
   /** Whether a pending pair outside the changed organisation's top K is in its partner's. */

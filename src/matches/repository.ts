@@ -234,13 +234,13 @@ export function createMatchesRepository(db: Db) {
      * pair is either as before or as re-ranked; decisions are never touched.
      */
     savePairs(pairs: readonly RankedPair[], at: string): void {
-      db.transaction(() => writePairs(pairs, at));
-      emit('all');
+      const added = db.transaction(() => writePairs(pairs, at));
+      emit({ organizations: [...added] });
     },
 
     dropUnranked(scope: { organizations: readonly number[] } | 'all', at: string): void {
-      db.transaction((tx) => dropUnranked(tx, scope, at));
-      emit('all');
+      const dropped = db.transaction((tx) => dropUnranked(tx, scope, at));
+      emit(scope === 'all' ? 'all' : { organizations: [...dropped] });
     },
 
     /** Decided pairs outside a set of ids, to re-score them after a full re-rank. */

@@ -1,19 +1,35 @@
+import type { Principal } from '../policy.ts';
+
+/** Who wrote: one key per token (the configured matchmaker token has none of its own). */
+export function writerOf(principal: Principal | null): string {
+  return principal?.tokenId != null ? `token:${principal.tokenId}` : `configured:${principal?.role ?? 'none'}`;
+}
+
 /**
- * Organisations written by single writes (an edit, a new profile; not an import's rows) whose
- * analysis is not in the index yet, and the reads waiting for them: a write is answered once
- * stored, and what its writer reads next from the index waits here (a few milliseconds).
+ * Organisations written by single writes (an edit, a new profile, an import of a few rows) whose
+ * analysis is not in the index yet, who wrote them, and the reads waiting for them. A write is
+ * answered once stored; what its writer reads next from the index waits here (a few milliseconds);
+ * nobody else waits for it.
  */
 export class PendingWrites {
-  private readonly written = new Set<number>();
+  /** Each pending organisation and the writers who wrote it. */
+  private readonly written = new Map<number, Set<string>>();
   private readonly waiters = new Map<number, (() => void)[]>();
 
   add(id: number): void {
-    this.written.add(id);
+    if (!this.written.has(id)) this.written.set(id, new Set());
   }
 
-  /** Resolves once these organisations (or, without `ids`, every one written) are released. */
-  wait(ids?: readonly number[]): Promise<void> {
-    const waiting = ids ? ids.filter((id) => this.written.has(id)) : [...this.written];
+  /** Records who wrote these organisations (those still pending; an import's rows are not). */
+  by(writer: string, ids: readonly number[]): void {
+    for (const id of ids) this.written.get(id)?.add(writer);
+  }
+
+  /** Resolves once these organisations, and those this writer wrote, are released. */
+  wait(opts: { ids?: readonly number[]; writer?: string }): Promise<void> {
+    const waiting = [...this.written]
+      .filter(([id, writers]) => opts.ids?.includes(id) || (opts.writer !== undefined && writers.has(opts.writer)))
+      .map(([id]) => id);
     if (!waiting.length) return Promise.resolve();
     return Promise.all(waiting.map((id) => new Promise<void>((resolve) => this.waiters.set(id, [...(this.waiters.get(id) ?? []), resolve])))).then(
       () => undefined,
@@ -31,6 +47,6 @@ export class PendingWrites {
 
   /** Lets every waiting read go (the service is stopping). */
   releaseAll(): void {
-    for (const id of [...this.written, ...this.waiters.keys()]) this.release(id);
+    for (const id of [...this.written.keys(), ...this.waiters.keys()]) this.release(id);
   }
 }

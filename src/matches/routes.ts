@@ -24,6 +24,7 @@ import {
 } from '../schemas/matches.ts';
 import { decideMany, historyOf, queueCsv } from './review.ts';
 import { partnerView } from './partners.ts';
+import { writerOf } from './pending-writes.ts';
 import type { MatchRow } from '../db/schema.ts';
 
 const MatchRef = Type.Ref('Match');
@@ -89,9 +90,9 @@ export default async function matchRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      // Waits only for single writes still being analysed (a profile just created or edited, a few
-      // milliseconds each: its writer reads what it wrote); never for an import or a ranking.
-      await app.matching.whenWritten();
+      // Waits only for this organisation's and this caller's own single writes still being analysed
+      // (a few milliseconds: a writer reads what it wrote); never for others', an import or a ranking.
+      await app.matching.whenWritten({ ids: [request.params.id], writer: writerOf(request.principal) });
       const self = app.matching.profile(request.params.id);
       if (!self) {
         if (!app.organizations.get(request.params.id)) throw notFound(`Organisation ${request.params.id}`);
@@ -168,7 +169,7 @@ export default async function matchRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      await app.matching.whenWritten([request.params.id, request.params.partnerId]);
+      await app.matching.whenWritten({ ids: [request.params.id, request.params.partnerId], writer: writerOf(request.principal) });
       return partnerView(app, request.params.id, request.params.partnerId, request.principal?.role === 'matchmaker');
     },
   );

@@ -19,6 +19,7 @@ import { prepareImport, rowsFromJson } from './import.ts';
 import { toView } from './model.ts';
 import { createProfiles } from './profiles.ts';
 import { ProfileViews } from './view-cache.ts';
+import { writerOf } from '../matches/pending-writes.ts';
 
 const OrganizationRef = Type.Ref('Organization');
 const InputRef = Type.Ref('OrganizationInput');
@@ -66,9 +67,10 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      // Answered once stored; suggestions and partner pages wait for its analysis (whenWritten), so
-      // its writer reads what it wrote.
+      // Answered once stored; its writer's next suggestions and partner pages wait for its analysis
+      // (whenWritten), so the writer reads what it wrote; nobody else waits.
       const row = profiles.create(request.body as OrganizationInput);
+      app.matching.wroteAs(writerOf(request.principal), [row.id]);
       return reply.code(201).header('location', `/api/organizations/${row.id}`).send(toView(row, true));
     },
   );
@@ -116,6 +118,11 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
         const sheet = isCsv ? (request.body as DecodedSheet) : null;
         const rows = sheet ? readProfilesCsv(sheet.text) : rowsFromJson(request.body);
         const items = repo.upsertMany(prepareImport(rows));
+        // A few rows are analysed like single writes, and waited for by their writer's next reads.
+        app.matching.wroteAs(
+          writerOf(request.principal),
+          items.map((i) => i.id),
+        );
         const created = items.filter((i) => i.status === 'created').length;
         app.audit.record(request, 'organizations.imported', 'organization', null, { created, updated: items.length - created });
         return { created, updated: items.length - created, items, ...(sheet ? { csv: { encoding: sheet.encoding, recognised: sheet.recognised } } : {}) };
@@ -161,6 +168,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const row = profiles.replace(request.params.id, request.body as OrganizationInput, principalOf(request));
+      app.matching.wroteAs(writerOf(request.principal), [row.id]);
       return toView(row, true);
     },
   );
@@ -179,6 +187,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const row = profiles.patch(request.params.id, request.body, principalOf(request));
+      app.matching.wroteAs(writerOf(request.principal), [row.id]);
       return toView(row, true);
     },
   );

@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { generateProfiles } from '../../bench/generate.ts';
 import { buildApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/db/client.ts';
+import { writerOf } from '../../src/matches/pending-writes.ts';
 import { RequestPressure } from '../../src/matches/pressure.ts';
 import { ADMIN_TOKEN, admin, profile, testApp, type TestApp } from '../helpers.ts';
 
@@ -339,5 +340,31 @@ describe('analysis in a worker thread', () => {
     expect(items.map((i) => i.organization.externalId)).toEqual(['mn']);
     expect(items[0]!.reasons.map((r) => r.concept?.id)).toContain('yarn');
     expect(app.matching.analysed).toBe(2);
+  });
+
+  it("makes a writer's next reads wait for its own write's analysis, and nobody else's", async () => {
+    const app = await appOn(':memory:', 'worker');
+    const post = async (p: Record<string, unknown>) =>
+      (await app.inject({ method: 'POST', url: '/api/organizations', headers: admin, payload: profile(p) })).json().id as number;
+    const [a, b] = [await post({ externalId: 'mn-a' }), await post({ externalId: 'jp-b', country: 'JP', name: '株式会社テスト', languages: ['ja'] })];
+    await app.matching.idle();
+    const tokenOf = async (id: number) => (await app.inject({ method: 'POST', url: `/api/organizations/${id}/tokens`, headers: admin, payload: {} })).json();
+    const [tokenA, tokenB] = [await tokenOf(a), await tokenOf(b)];
+    const edit = await app.inject({
+      method: 'PATCH',
+      url: `/api/organizations/${a}`,
+      headers: { authorization: `Bearer ${tokenA.token}` },
+      payload: { offers: ['Ноолууран утас, сүлжмэл бүтээгдэхүүн нийлүүлнэ'] },
+    });
+    expect(edit.statusCode).toBe(200);
+    // Answered once stored: its analysis (in the worker thread) is still to come.
+    const order: string[] = [];
+    await Promise.all([
+      app.matching.whenWritten({ writer: writerOf({ role: 'organization', tokenId: tokenA.id, organizationId: a }) }).then(() => order.push('writer')),
+      app.matching.whenWritten({ ids: [b], writer: writerOf({ role: 'organization', tokenId: tokenB.id, organizationId: b }) }).then(() => order.push('other')),
+    ]);
+    expect(order).toEqual(['other', 'writer']);
+    // Its writer's next read of the index shows the edit.
+    expect(app.matching.profile(a)!.offers).toEqual([{ mn: 'Ноолууран утас, сүлжмэл бүтээгдэхүүн нийлүүлнэ' }]);
   });
 });

@@ -234,44 +234,10 @@ export class MatchingEngine {
   /**
    * Changes whenever every weight is recomputed (`refresh`, or the drift of a write): then any pair's
    * score may have moved. Within one epoch a pair's score depends on its two profiles only, so a
-   * write moves the scores of the written profile's pairs and of no others (see `reach`).
+   * write moves the scores of the written profile's pairs and of no others.
    */
   get epoch(): number {
     return this.index.epoch;
-  }
-
-  /**
-   * The profiles whose suggestions this one now enters or ties with, and the score it has there (as
-   * `suggest(other)` computes it, before any `accept`). `floorOf(other)` is the score a newcomer must
-   * reach in `other`'s list (-Infinity: any score; undefined: that list does not matter). With
-   * `epoch`, this says exactly which suggestion lists a write can change: a list that has the written
-   * profile, or whose floor it reaches. Empty for a profile not in the index.
-   */
-  reach(id: number, floorOf: (otherId: number) => number | undefined): Map<number, number> {
-    const self = this.profiles.get(id);
-    const slot = this.index.slot(id);
-    const out = new Map<number, number>();
-    if (!self || slot === undefined) return out;
-    const acc = this.accumulator();
-    // Seen from the other side: their needs against these offers, their offers against these needs.
-    this.index.accumulate(this.index.field(slot, 'offers'), 'needs', 'fwd', acc);
-    this.index.accumulate(this.index.field(slot, 'needs'), 'offers', 'back', acc);
-    this.index.accumulate(this.index.field(slot, 'about'), 'about', 'about', acc);
-    const { fwd, back, about } = acc.scores;
-    const bound = this.short.size > 0 ? this.shortScale : 1;
-    for (let i = 0; i < acc.count; i++) {
-      const s = acc.touched[i]!;
-      const otherId = this.index.keyAt(s);
-      const floor = otherId === id ? undefined : floorOf(otherId);
-      if (floor === undefined) continue;
-      // As in `suggest`: the text score bounds the final one, so most lists are ruled out here.
-      if (textScore({ fwd: fwd[s]!, back: back[s]!, about: about[s]! }, this.weights) * bound + 1e-3 < floor) continue;
-      const other = this.profiles.get(otherId)!;
-      const signals = this.signals(other, self, fwd[s]!, back[s]!, about[s]!);
-      const score = combineScore(signals, this.weights) * (this.short.has(otherId) || this.short.has(id) ? this.shortScale : 1);
-      if (score >= floor) out.set(otherId, score);
-    }
-    return out;
   }
 
   /** A profile's features, analysed with this engine's analyzer and lexicon (for storing them). */

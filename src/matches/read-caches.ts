@@ -22,7 +22,7 @@ export class ReadCaches {
     private readonly engine: MatchingEngine,
     size?: number,
   ) {
-    this.answers = new AnswersCache(size);
+    this.answers = new AnswersCache((id, partner) => this.engine.score(id, partner, { reasons: false })?.score ?? null, size);
   }
 
   /** Suggestion lists computed (not found valid in the cache) so far. */
@@ -47,8 +47,9 @@ export class ReadCaches {
 
   /**
    * Drops what these written organisations can change (none given: everything). Within one epoch
-   * of the index only the lists they are in, or now reach, and their pairs' reasons can change; a
-   * new epoch (every weight recomputed) or a very large write drops everything.
+   * of the index only the lists they are in, or whose floor they now reach, and their pairs'
+   * reasons can change (the lists are checked when read: AnswersCache); a new epoch (every weight
+   * recomputed) or a very large write drops everything.
    */
   changed(ids?: readonly number[]): void {
     if (!ids || this.engine.epoch !== this.epochSeen || ids.length > REACH_UP_TO) {
@@ -57,7 +58,7 @@ export class ReadCaches {
       this.explained.clear();
       return;
     }
-    this.answers.profilesChanged(ids, (id, floorOf) => this.engine.reach(id, floorOf));
+    this.answers.profilesChanged(ids);
     const written = new Set(ids);
     for (const [key, { a, b }] of this.explained) if (written.has(a) || written.has(b)) this.explained.delete(key);
   }

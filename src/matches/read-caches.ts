@@ -2,8 +2,8 @@ import type { MatchingEngine, Suggestion } from '../../matching/index.ts';
 import { type Answer, AnswersCache } from './answers-cache.ts';
 import type { MatchesChange } from './repository.ts';
 
-/** Above this many organisations written at once, every cached answer is dropped rather than checked one by one. */
-const REACH_UP_TO = 200;
+/** Above this many organisations written at once, every cached answer is dropped rather than checked when read. */
+const DROP_ALL_ABOVE = 200;
 /** Pairs whose reasons are kept (a review queue page is twenty). */
 const EXPLAINED_KEPT = 5_000;
 
@@ -52,7 +52,7 @@ export class ReadCaches {
    * recomputed) or a very large write drops everything.
    */
   changed(ids?: readonly number[]): void {
-    if (!ids || this.engine.epoch !== this.epochSeen || ids.length > REACH_UP_TO) {
+    if (!ids || this.engine.epoch !== this.epochSeen || ids.length > DROP_ALL_ABOVE) {
       this.epochSeen = this.engine.epoch;
       this.answers.indexChanged();
       this.explained.clear();

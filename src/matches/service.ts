@@ -28,7 +28,7 @@ const URGENT_UP_TO = 10;
  * - re-ranking runs as jobs one after the other, in time slices that yield to requests, each tried
  *   again on failure and, after the last try, followed by a rebuild from the database;
  * - suggestion answers are cached per question and dropped by the writes that can change them
- *   (see `changed`) or a change to the organisation's pairs.
+ *   (see ReadCaches.changed) or a change to the organisation's pairs.
  */
 export class MatchingService {
   private readonly jobs: Jobs;
@@ -156,7 +156,7 @@ export class MatchingService {
     // Every weight with the idf of the whole corpus, as after a restart (between rebuilds weights
     // follow the corpus within 10 %).
     if (this.engine.size) this.engine.refresh();
-    this.changed();
+    this.caches.changed();
     // Most of the index came from elsewhere than a snapshot: one is written for the next start.
     if (this.options.snapshot && this.engine.size - fromSnapshot > Math.max(100, this.engine.size / 10)) this.snapshotWanted = true;
   }
@@ -174,7 +174,7 @@ export class MatchingService {
   /** Follows one committed write: removals at once, new texts through the analyser. */
   apply(change: OrganizationChange): Promise<void> {
     for (const id of change.removed) this.forget(id);
-    if (change.removed.length) this.changed(change.removed);
+    if (change.removed.length) this.caches.changed(change.removed);
     const urgent = change.upserted.length <= URGENT_UP_TO;
     for (const id of change.upserted) {
       this.dirty.add(id);
@@ -261,7 +261,7 @@ export class MatchingService {
   useWeights(weights: ScoreWeights): Promise<void> {
     return this.jobs.enqueue(async () => {
       this.engine.setWeights(weights);
-      this.changed();
+      this.caches.changed();
       await this.rerankAll();
     });
   }
@@ -301,11 +301,6 @@ export class MatchingService {
     this.urgent.delete(id);
     this.toRank.delete(id);
     this.written.release(id);
-  }
-
-  /** Drops the cached answers these written organisations can change (none given: all of them). */
-  private changed(ids?: readonly number[]): void {
-    this.caches.changed(ids);
   }
 
   /** Drains `dirty` (one drain at a time), then queues the ranking of what changed. */
@@ -367,7 +362,7 @@ export class MatchingService {
     // As for single writes: every weight is recomputed once the index has drifted by a tenth (a
     // long import), not after each burst of small imports (a refresh is O(every posting) and blocks).
     this.engine.refreshIfDrifted();
-    this.changed(ids);
+    this.caches.changed(ids);
   }
 
   /** Indexes these organisations as the database has them now, analysing the texts that changed. */
@@ -390,7 +385,7 @@ export class MatchingService {
       this.toRank.add(r.profile.id);
     }
     if (bulk) for (const id of ids) this.bulkPending.add(id);
-    else this.changed(ids);
+    else this.caches.changed(ids);
     // A profile edited again meanwhile is dirty again: its writer waits for that round.
     for (const id of ids) if (!this.dirty.has(id)) this.written.release(id);
   }

@@ -70,7 +70,9 @@ export function explainPair(input: ReasonInput, perDirection = 4): Reason[] {
     const conceptPhrases = new Set<string>();
     // Wider concepts of a concept already given as a reason ("mining" beside "coal") say nothing more.
     const covered = new Set<string>();
-    for (const { id, weight, aSource: aCode, bSource: bCode } of shared) {
+    for (const { id, weight: exact, aSource: aCode, bSource: bCode } of shared) {
+      // Four decimals, like scores: enough to compare, and not 17 digits in every answer.
+      const weight = Math.round(exact * 1e4) / 1e4;
       const name = input.featureName(id);
       const aSource = input.source(aCode);
       const bSource = input.source(bCode);
@@ -153,4 +155,21 @@ export function sameWord(a: string, b: string): boolean {
   // Japanese words meet on their base form; the marked words differ only in their kana ending (売り, 売ら).
   if (/^[\p{Script=Han}\p{Script=Katakana}]/u.test(x)) return common >= 1;
   return common >= 3 && common >= 0.75 * Math.min(x.length, y.length);
+}
+
+/**
+ * The `n` reasons a list shows of a pair's `reasons` (as `explainPair` gives them: by direction,
+ * strongest first): the strongest of each direction in turn, so that both sides' needs show before
+ * a third reason of one side; kept in their order.
+ */
+export function strongestReasons(reasons: readonly Reason[], n: number): Reason[] {
+  if (reasons.length <= n) return reasons.slice();
+  const byDirection = new Map<Direction, number[]>();
+  reasons.forEach((r, i) => {
+    byDirection.set(r.direction, [...(byDirection.get(r.direction) ?? []), i]);
+  });
+  const taken = new Set<number>();
+  for (let round = 0; taken.size < n; round++)
+    for (const indexes of byDirection.values()) if (round < indexes.length && taken.size < n) taken.add(indexes[round]!);
+  return reasons.filter((_, i) => taken.has(i));
 }

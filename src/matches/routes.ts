@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Profile } from '../../matching/index.ts';
+import { strongestReasons } from '../../matching/reasons.ts';
 import { strengthOf } from '../../matching/score.ts';
 import { notFound } from '../domain/errors.ts';
 import { HttpProblem } from '../http/problem.ts';
@@ -99,14 +100,14 @@ export default async function matchRoutes(fastify: FastifyInstance) {
         reply.header('retry-after', '1');
         throw new HttpProblem(503, 'indexing', `Organisation ${request.params.id} is being analysed (it was just imported); try again in a moment`);
       }
-      const { limit, country, kind, city } = request.query;
+      const { limit, country, kind, city, reasons: reasonsShown } = request.query;
       const cityKey = city?.trim().toLowerCase();
       const hideRejected = request.principal?.role !== 'matchmaker';
       // An organisation at an event run "approved pairs only" sees nothing a matchmaker has not approved.
       const approvedOnly = hideRejected && app.events.approvedOnlyFor(self.id);
       // Everything the answer depends on besides the index and this organisation's pairs, whose
       // changes drop the cached answers (MatchingService.cached).
-      const key = JSON.stringify([self.id, limit, country ?? null, kind ?? null, cityKey ?? null, hideRejected, approvedOnly]);
+      const key = JSON.stringify([self.id, limit, country ?? null, kind ?? null, cityKey ?? null, hideRejected, approvedOnly, reasonsShown]);
       const suggestionJson = reply.compileSerializationSchema(SUGGESTION_ITEM);
       const cachedItems = app.matching.cached(self.id, key, () => {
         const statuses = app.matches.statusesFor(self.id);
@@ -134,7 +135,8 @@ export default async function matchRoutes(fastify: FastifyInstance) {
               score: s.score,
               strength: s.strength,
               signals: s.signals,
-              reasons: s.reasons,
+              reasons: strongestReasons(s.reasons, reasonsShown),
+              reasonCount: s.reasons.length,
               match: statusOf(s.profileId),
             }),
           ),

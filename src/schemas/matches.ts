@@ -82,6 +82,13 @@ export const SuggestionQuery = Type.Object(
     country: Type.Optional(Type.String({ format: 'country', description: "Partners from this country (default: any country but the organisation's own)" })),
     kind: Type.Optional(Kind),
     city: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    reasons: Type.Integer({
+      minimum: 0,
+      maximum: 12,
+      default: 4,
+      description:
+        'Reasons per partner at most: the strongest of each direction in turn (`reasonCount` says how many there are; the partner page gives them all)',
+    }),
   },
   { additionalProperties: false },
 );
@@ -106,7 +113,8 @@ export const SuggestionList = Type.Object(
         score: Type.Number(),
         strength: Strength,
         signals: Signals,
-        reasons: Type.Array(Reason, { description: 'a is the organisation asked about, b the suggested partner' }),
+        reasons: Type.Array(Reason, { description: 'a is the organisation asked about, b the suggested partner; at most `reasons` of them' }),
+        reasonCount: Type.Integer({ minimum: 0, description: 'How many reasons the pair has in all' }),
         match: Type.Union([Type.Object({ id: Type.Integer(), status: Type.String() }), Type.Null()], {
           description: 'The pair in the review queue, if it is there',
         }),
@@ -123,6 +131,7 @@ export const SuggestionList = Type.Object(
           strength: 'strong',
           signals: signalsExample,
           reasons: [reasonExample],
+          reasonCount: 1,
           match: { id: 12, status: 'approved' },
         },
       ],

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MatchingEngine, loadMatchingToolkit, type MatchingToolkit, type Profile } from '../../matching/index.ts';
-import { sameWord } from '../../matching/reasons.ts';
+import { type Reason, sameWord, strongestReasons } from '../../matching/reasons.ts';
 import { strengthOf } from '../../matching/score.ts';
 
 let toolkit: MatchingToolkit;
@@ -62,5 +62,38 @@ describe('reasons people trust', () => {
     expect(strengthOf(0.12)).toBe('strong');
     expect(strengthOf(0.05)).toBe('good');
     expect(strengthOf(0.01)).toBe('weak');
+  });
+});
+
+describe('the reasons a list shows', () => {
+  const reason = (direction: Reason['direction'], id: string): Reason => ({
+    direction,
+    concept: { id, group: 'theme', label: { ja: id, mn: id, en: id } },
+    term: null,
+    weight: 0.1,
+    a: { field: 'needs', item: 0, lang: 'en', text: id, spans: [] },
+    b: { field: 'offers', item: 0, lang: 'en', text: id, spans: [] },
+  });
+  const all = [
+    reason('a-needs-b-offers', 'n1'),
+    reason('a-needs-b-offers', 'n2'),
+    reason('a-needs-b-offers', 'n3'),
+    reason('b-needs-a-offers', 'o1'),
+    reason('both-about', 'x1'),
+    reason('both-about', 'x2'),
+  ];
+  const ids = (rs: Reason[]) => rs.map((r) => r.concept!.id);
+
+  it('takes the strongest of each direction in turn, in their order', () => {
+    expect(ids(strongestReasons(all, 1))).toEqual(['n1']);
+    expect(ids(strongestReasons(all, 3))).toEqual(['n1', 'o1', 'x1']);
+    expect(ids(strongestReasons(all, 4))).toEqual(['n1', 'n2', 'o1', 'x1']);
+    expect(ids(strongestReasons(all, 5))).toEqual(['n1', 'n2', 'o1', 'x1', 'x2']);
+  });
+
+  it('gives all of them when there are no more than asked, and none for 0', () => {
+    expect(ids(strongestReasons(all, 6))).toEqual(ids(all));
+    expect(ids(strongestReasons(all, 12))).toEqual(ids(all));
+    expect(strongestReasons(all, 0)).toEqual([]);
   });
 });

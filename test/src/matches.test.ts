@@ -100,6 +100,29 @@ describe('suggestions', () => {
     expect(items[0]!.match).toEqual({ id: expect.any(Number), status: 'pending' });
   });
 
+  it('gives at most `reasons` reasons per partner, the strongest of each side first, and how many there are', async () => {
+    type Item = { organization: { id: number }; reasons: { direction: string }[]; reasonCount: number };
+    const ask = async (query: string) =>
+      (await t.call({ method: 'GET', url: `/api/organizations/${ids['jp-buyer']}/suggestions${query}` })).json().items as Item[];
+    const all = await ask('?reasons=12');
+    const top = all[0]!;
+    expect(top.reasonCount).toBe(top.reasons.length);
+    expect(top.reasonCount).toBeGreaterThan(2);
+    // The default (asked after: the cached answer of one is not the other's).
+    const shown = await ask('');
+    expect(shown[0]!.reasons.length).toBe(Math.min(4, top.reasonCount));
+    expect(shown[0]!.reasonCount).toBe(top.reasonCount);
+    const two = await ask('?reasons=2');
+    expect(two[0]!.reasons.map((r) => r.direction)).toEqual(['a-needs-b-offers', 'b-needs-a-offers']);
+    expect((await ask('?reasons=0'))[0]!.reasons).toEqual([]);
+    // The partner page has them all.
+    const partner = (await t.call({ method: 'GET', url: `/api/organizations/${ids['jp-buyer']}/partners/${top.organization.id}` })).json();
+    expect(partner.reasons).toHaveLength(top.reasonCount);
+    const bad = await t.call({ method: 'GET', url: `/api/organizations/${ids['jp-buyer']}/suggestions?reasons=13` });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('reasons');
+  });
+
   it('filters partners by country, kind and city, and limits', async () => {
     expect((await suggestions(ids['jp-buyer']!, '?city=darkhan')).map((i) => i.organization.externalId)).toEqual(['mn-spinner']);
     expect(await suggestions(ids['jp-buyer']!, '?kind=ngo')).toEqual([]);

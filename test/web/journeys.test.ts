@@ -358,6 +358,16 @@ describe('the web app in Chromium', () => {
       await setLanguage(page, 'en');
       expect(await accessibilityProblems(page)).toEqual([]);
       await screenshots(page, 'suggestions');
+      // A card shows its strongest reasons; one that has more links to the partner's page, which shows them.
+      const card = cards.filter({ has: page.locator('.more-reasons a') }).first();
+      const more = card.locator('.more-reasons a');
+      expect(await card.locator('.reasons > li').count()).toBe(4);
+      const moreCount = Number((await more.innerText()).match(/\d+/)![0]);
+      await more.click();
+      await page.locator('section.partner').waitFor();
+      expect(await page.locator('section.partner .reasons > li').count()).toBe(Math.min(8, 4 + moreCount));
+      await page.goBack();
+      await cards.first().waitFor();
 
       const first = cards.first();
       await first.getByRole('button', { name: 'Request a meeting' }).click();

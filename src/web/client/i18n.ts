@@ -66,6 +66,7 @@ const messages = {
   strengthStrong: { ja: '強い', mn: 'Хүчтэй', en: 'strong' },
   strengthGood: { ja: '良い', mn: 'Сайн', en: 'good' },
   strengthWeak: { ja: '弱い', mn: 'Сул', en: 'weak' },
+  moreReasons: { ja: 'ほかに理由が {n} 件あります', mn: 'Өөр {n} шалтгаан бий', en: '{n} more reasons' },
   noReasons: { ja: '共通の概念は見つかりませんでした。', mn: 'Нийтлэг ойлголт олдсонгүй.', en: 'No shared concepts found.' },
   directionTheyOffer: { ja: '― 貴団体のニーズに相手が応えられます', mn: '— танай хэрэгцээг тэд хангана', en: '— they offer what you need' },
   directionYouOffer: { ja: '― 相手のニーズに貴団体が応えられます', mn: '— тэдний хэрэгцээг та хангана', en: '— you offer what they need' },

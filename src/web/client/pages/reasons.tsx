@@ -21,41 +21,59 @@ const DIRECTION: Record<string, { first: MessageKey; mine: MessageKey; theirs: M
  * Why two organisations were matched: for each piece of evidence, the concept in the reader's
  * language, and the phrase on each side in the language it was written in, the matching words marked.
  */
-export function Reasons({ reasons, names, limit = 4 }: { reasons: ReasonT[]; names: [Localized, Localized]; limit?: number }) {
+export function Reasons({
+  reasons,
+  names,
+  limit = 4,
+  total = reasons.length,
+  moreHref,
+}: {
+  reasons: ReasonT[];
+  names: [Localized, Localized];
+  limit?: number;
+  /** How many reasons the pair has, when `reasons` are some of them (a suggestions list); `moreHref` shows them all. */
+  total?: number;
+  moreHref?: string;
+}) {
   const t = useT();
   const { lang, me } = useSession();
   const thirdPerson = me?.role === 'matchmaker';
   const [a, b] = names.map((n) => readableNameText(n, null, lang));
   if (!reasons.length) return <p class="muted">{t('noReasons')}</p>;
+  const more = total - Math.min(limit, reasons.length);
+  const moreText = more > 0 ? t('moreReasons', { n: String(more) }) : '';
   return (
-    <ul class="reasons">
-      {reasons.slice(0, limit).map((reason) => {
-        const d = DIRECTION[reason.direction] ?? DIRECTION['both-about']!;
-        return (
-          <li>
-            <p class="reason-head">
-              <span class="concept" lang={reason.concept ? lang : reason.term?.lang}>
-                {reason.concept ? reason.concept.label[lang] : reason.term?.text}
-              </span>{' '}
-              <span class="muted">{thirdPerson ? t(THIRD_PERSON[reason.direction] ?? 'directionSharedThird', { a: a ?? '', b: b ?? '' }) : t(d.first)}</span>
-            </p>
-            <div class="phrases">
-              <blockquote>
-                <small class="side">
-                  <LText text={names[0]} /> · {t(d.mine)}
-                </small>
-                <Marked text={reason.a.text} spans={reason.a.spans} lang={reason.a.lang} /> {reason.a.lang !== lang && <LangMark lang={reason.a.lang} />}
-              </blockquote>
-              <blockquote>
-                <small class="side">
-                  <LText text={names[1]} /> · {t(d.theirs)}
-                </small>
-                <Marked text={reason.b.text} spans={reason.b.spans} lang={reason.b.lang} /> {reason.b.lang !== lang && <LangMark lang={reason.b.lang} />}
-              </blockquote>
-            </div>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul class="reasons">
+        {reasons.slice(0, limit).map((reason) => {
+          const d = DIRECTION[reason.direction] ?? DIRECTION['both-about']!;
+          return (
+            <li>
+              <p class="reason-head">
+                <span class="concept" lang={reason.concept ? lang : reason.term?.lang}>
+                  {reason.concept ? reason.concept.label[lang] : reason.term?.text}
+                </span>{' '}
+                <span class="muted">{thirdPerson ? t(THIRD_PERSON[reason.direction] ?? 'directionSharedThird', { a: a ?? '', b: b ?? '' }) : t(d.first)}</span>
+              </p>
+              <div class="phrases">
+                <blockquote>
+                  <small class="side">
+                    <LText text={names[0]} /> · {t(d.mine)}
+                  </small>
+                  <Marked text={reason.a.text} spans={reason.a.spans} lang={reason.a.lang} /> {reason.a.lang !== lang && <LangMark lang={reason.a.lang} />}
+                </blockquote>
+                <blockquote>
+                  <small class="side">
+                    <LText text={names[1]} /> · {t(d.theirs)}
+                  </small>
+                  <Marked text={reason.b.text} spans={reason.b.spans} lang={reason.b.lang} /> {reason.b.lang !== lang && <LangMark lang={reason.b.lang} />}
+                </blockquote>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {more > 0 && <p class="muted more-reasons">{moreHref ? <a href={moreHref}>{moreText}</a> : moreText}</p>}
+    </>
   );
 }

@@ -64,7 +64,12 @@ export function SuggestionCard({ suggestion, context, canRequest = true }: { sug
           <Score value={suggestion.score} strength={suggestion.strength} /> <RelationBadges relation={suggestion.relation} />
         </p>
       </header>
-      <Reasons reasons={suggestion.reasons} names={[context.me.name, o.name]} />
+      <Reasons
+        reasons={suggestion.reasons}
+        names={[context.me.name, o.name]}
+        total={suggestion.reasonCount}
+        moreHref={me?.role === 'matchmaker' ? undefined : profileHref}
+      />
       {canRequest && (
         <footer>
           {!asking && (

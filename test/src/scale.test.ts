@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { generateProfiles } from '../../bench/generate.ts';
 import { buildApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/db/client.ts';
+import { OTHER_WRITES_SEEN_WITHIN_MS } from '../../src/db/table-watch.ts';
 import { writerOf } from '../../src/matches/pending-writes.ts';
 import { RequestPressure } from '../../src/matches/pressure.ts';
 import { ADMIN_TOKEN, admin, profile, testApp, type TestApp } from '../helpers.ts';
@@ -263,7 +264,8 @@ describe('profile reads', () => {
 });
 
 describe('writes by another process', () => {
-  it('are seen by every cached read at once: a profile, a token, the review queue totals', async () => {
+  it('are seen by every cached read within a millisecond: a profile, a token, the review queue totals', async () => {
+    const seen = () => new Promise((resolve) => setTimeout(resolve, 2 * OTHER_WRITES_SEEN_WITHIN_MS));
     const file = join(dir, 'two-processes.db');
     const t = await testApp({ seed: 'demo', databasePath: file });
     try {
@@ -274,10 +276,13 @@ describe('writes by another process', () => {
       // Another connection to the same file, as `npm run import` would be: no trigger of the service fires.
       const other = openDatabase(file);
       other.$client.prepare(`update organizations set city = 'Choibalsan' where id = 2`).run();
+      await seen();
       expect((await t.call({ method: 'GET', url: '/api/organizations/2', headers: asOrg })).json().city).toBe('Choibalsan');
       other.$client.prepare(`delete from matches where id = (select min(id) from matches where rule is null)`).run();
+      await seen();
       expect((await t.call({ method: 'GET', url: '/api/matches?limit=1' })).json().total).toBe(total - 1);
       other.$client.prepare(`update api_tokens set revoked_at = '2026-12-01T00:00:00.000Z' where label = 'other process'`).run();
+      await seen();
       expect((await t.call({ method: 'GET', url: '/api/organizations/2', headers: asOrg })).statusCode).toBe(401);
       other.$client.close();
     } finally {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet, { type HelmetOptions } from 'helmet';
@@ -17,7 +17,7 @@ const WRITES = ['POST', 'PUT', 'PATCH', 'DELETE'];
 /** Who a request counts against: its bearer token (hashed, never kept in clear), else its IP. */
 function rateKey(request: FastifyRequest): string {
   const token = request.headers.authorization?.match(/^Bearer\s+(\S+)/i)?.[1];
-  return token ? `t:${createHash('sha256').update(token).digest('base64url').slice(0, 22)}` : `ip:${request.ip}`;
+  return token ? `t:${hash('sha256', token, 'base64url').slice(0, 22)}` : `ip:${request.ip}`;
 }
 
 /** The headers helmet's middleware sets for these options, collected once. */

@@ -1,11 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { ANY_ROW, type TableWatch, watchTables } from '../db/table-watch.ts';
 import { apiTokens, type ApiTokenRow, type TokenRole } from '../db/schema.ts';
 
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hash('sha256', token, 'hex');
 }
 
 /** 256 random bits; the prefix tells a reader (and a secret scanner) what kind of token it is. */

@@ -196,6 +196,8 @@ interface Walk {
 export class MongolianVocabulary {
   private readonly root: TrieNode = { next: new Map(), word: false };
   private readonly cache = new Map<string, string>();
+  /** `knows` per Latin word: a walk tries every spelling along the trie (thousands of steps), and words repeat. */
+  private readonly known = new Map<string, boolean>();
 
   constructor(words: Iterable<string> = []) {
     this.add(words);
@@ -217,13 +219,19 @@ export class MongolianVocabulary {
       node.word = true;
     }
     this.cache.clear();
+    this.known.clear();
   }
 
   /** Whether a whole Latin word reads as a known word. */
   knows(latinWord: string): boolean {
+    const cached = this.known.get(latinWord);
+    if (cached !== undefined) return cached;
     const key = latinKey(latinWord);
     const best = this.walk(key);
-    return best !== null && best.depth === key.length && best.word;
+    const known = best !== null && best.depth === key.length && best.word;
+    if (this.known.size > 50_000) this.known.clear();
+    this.known.set(latinWord, known);
+    return known;
   }
 
   /**

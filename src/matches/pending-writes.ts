@@ -5,6 +5,9 @@ export function writerOf(principal: Principal | null): string {
   return principal?.tokenId != null ? `token:${principal.tokenId}` : `configured:${principal?.role ?? 'none'}`;
 }
 
+/** Longest wait of a writer's read for its own writes to organisations other than the ones read (ms). */
+export const WRITER_WAIT_MS = 50;
+
 /**
  * Organisations written by single writes (an edit, a new profile, an import of a few rows) whose
  * analysis is not in the index yet, who wrote them, and the reads waiting for them. A write is
@@ -25,15 +28,30 @@ export class PendingWrites {
     for (const id of ids) this.written.get(id)?.add(writer);
   }
 
-  /** Resolves once these organisations, and those this writer wrote, are released. */
-  wait(opts: { ids?: readonly number[]; writer?: string }): Promise<void> {
-    const waiting = [...this.written]
-      .filter(([id, writers]) => opts.ids?.includes(id) || (opts.writer !== undefined && writers.has(opts.writer)))
-      .map(([id]) => id);
-    if (!waiting.length) return Promise.resolve();
-    return Promise.all(waiting.map((id) => new Promise<void>((resolve) => this.waiters.set(id, [...(this.waiters.get(id) ?? []), resolve])))).then(
-      () => undefined,
-    );
+  /**
+   * Resolves once these organisations are released, then once those this writer wrote are too, or
+   * `writerWaitMs` later at most: the organisations read are always waited for; the writer's writes
+   * to others are waited for as long as their analysis normally takes (a few milliseconds), never
+   * longer, so that a busy service does not hold a read up for writes it is not about.
+   */
+  async wait(opts: { ids?: readonly number[]; writer?: string }, writerWaitMs = WRITER_WAIT_MS): Promise<void> {
+    const read: number[] = [];
+    const others: number[] = [];
+    for (const [id, writers] of this.written) {
+      if (opts.ids?.includes(id)) read.push(id);
+      else if (opts.writer !== undefined && writers.has(opts.writer)) others.push(id);
+    }
+    if (read.length) await this.released(read);
+    // Those released meanwhile need no wait.
+    const pending = others.filter((id) => this.written.has(id));
+    if (!pending.length) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.released(pending), new Promise<void>((resolve) => (timer = setTimeout(resolve, writerWaitMs)))]);
+    clearTimeout(timer);
+  }
+
+  private released(ids: readonly number[]): Promise<unknown> {
+    return Promise.all(ids.map((id) => new Promise<void>((resolve) => this.waiters.set(id, [...(this.waiters.get(id) ?? []), resolve]))));
   }
 
   /** The organisation is in the index as written (or its analysis failed for good, or it is gone). */

@@ -22,9 +22,9 @@ const URGENT_UP_TO = 10;
  * - texts are analysed by the analyser (a worker thread), and the features are stored
  *   (organization_features), so a restart rebuilds the index from them without analysing again;
  * - the index follows writes as change events, single edits first, each in its own analysis task;
- *   a write is answered once stored; suggestions and partner pages wait for their reader's own
- *   single writes still being analysed (`whenWritten`: a writer reads what it wrote), never for
- *   anyone else's, an import or a ranking;
+ *   a write is answered once stored; suggestions and partner pages wait for the single writes to
+ *   their organisations still being analysed, and their reader's own to others a moment at most
+ *   (`whenWritten`: a writer reads what it wrote), never for anyone else's, an import or a ranking;
  * - re-ranking runs as jobs one after the other, in time slices that yield to requests, each tried
  *   again on failure and, after the last try, followed by a rebuild from the database;
  * - suggestion answers are cached per question and dropped by the writes that can change them
@@ -189,9 +189,10 @@ export class MatchingService {
 
   /**
    * Resolves once the single writes (an edit, a new profile, an import of a few rows) to these
-   * organisations, and those `writer` made (see `wroteAs`), are in the index. A write is answered
-   * once it is stored; what its writer reads next from the index waits here (a few milliseconds), so
-   * a writer reads what it wrote and nobody else waits for it; an import's rows are never waited for.
+   * organisations are in the index, then those `writer` made to others (see `wroteAs`), or 50 ms
+   * later at most (PendingWrites.wait). A write is answered once it is stored; what its writer reads
+   * next from the index waits here (a few milliseconds), so a writer reads what it wrote and nobody
+   * else waits for it; an import's rows are never waited for.
    */
   whenWritten(opts: { ids?: readonly number[]; writer?: string }): Promise<void> {
     return this.started ? this.written.wait(opts) : Promise.resolve();

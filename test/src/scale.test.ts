@@ -7,7 +7,7 @@ import { generateProfiles } from '../../bench/generate.ts';
 import { buildApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { OTHER_WRITES_SEEN_WITHIN_MS } from '../../src/db/table-watch.ts';
-import { writerOf } from '../../src/matches/pending-writes.ts';
+import { PendingWrites, writerOf } from '../../src/matches/pending-writes.ts';
 import { RequestPressure } from '../../src/matches/pressure.ts';
 import { ADMIN_TOKEN, admin, profile, testApp, type TestApp } from '../helpers.ts';
 
@@ -338,6 +338,8 @@ describe('analysis in a worker thread', () => {
       })
     ).json().id as number;
     await post({ externalId: 'mn' });
+    // The buyer's read waits for the buyer's analysis (kuromoji loads first: ~2 s); the other profile's a moment at most.
+    await app.matching.idle();
     const items = (await get(app, `/api/organizations/${buyer}/suggestions`)).json().items as {
       organization: { externalId: string };
       reasons: { concept: { id: string } | null }[];
@@ -365,11 +367,44 @@ describe('analysis in a worker thread', () => {
     // Answered once stored: its analysis (in the worker thread) is still to come.
     const order: string[] = [];
     await Promise.all([
-      app.matching.whenWritten({ writer: writerOf({ role: 'organization', tokenId: tokenA.id, organizationId: a }) }).then(() => order.push('writer')),
+      app.matching
+        .whenWritten({ ids: [a], writer: writerOf({ role: 'organization', tokenId: tokenA.id, organizationId: a }) })
+        .then(() => order.push('writer')),
       app.matching.whenWritten({ ids: [b], writer: writerOf({ role: 'organization', tokenId: tokenB.id, organizationId: b }) }).then(() => order.push('other')),
     ]);
     expect(order).toEqual(['other', 'writer']);
     // Its writer's next read of the index shows the edit.
     expect(app.matching.profile(a)!.offers).toEqual([{ mn: 'Ноолууран утас, сүлжмэл бүтээгдэхүүн нийлүүлнэ' }]);
+  });
+
+  it("waits for the organisations read until they are analysed, then for the writer's other writes a moment at most", async () => {
+    const pending = new PendingWrites();
+    for (const id of [1, 2]) pending.add(id);
+    pending.by('token:7', [1, 2]);
+    const t0 = performance.now();
+    const order: string[] = [];
+    const reads = [
+      pending.wait({ ids: [3], writer: 'token:7' }, 30).then(() => order.push(`others after ${Math.round(performance.now() - t0)} ms`)),
+      pending.wait({ ids: [1], writer: 'token:7' }, 30).then(() => order.push('the one read')),
+      pending.wait({ ids: [3], writer: 'token:8' }).then(() => order.push('someone else')),
+    ];
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Organisation 1 is still being analysed: its reader still waits; the writer's read of another went on after 30 ms.
+    expect(order).toHaveLength(2);
+    expect(order[0]).toBe('someone else');
+    expect(Number(order[1]!.match(/\d+/)![0])).toBeGreaterThanOrEqual(29);
+    expect(Number(order[1]!.match(/\d+/)![0])).toBeLessThan(140);
+    pending.release(1);
+    await Promise.all(reads);
+    expect(order[2]).toBe('the one read');
+    // Released in time, the writer's other writes are seen: the read goes on as soon as they are.
+    pending.release(2);
+    pending.add(4);
+    pending.by('token:7', [4]);
+    const t1 = performance.now();
+    const quick = pending.wait({ ids: [3], writer: 'token:7' }, 10_000);
+    setTimeout(() => pending.release(4), 20);
+    await quick;
+    expect(performance.now() - t1).toBeLessThan(1_000);
   });
 });

@@ -56,18 +56,8 @@ export function Reasons({
                 <span class="muted">{thirdPerson ? t(THIRD_PERSON[reason.direction] ?? 'directionSharedThird', { a: a ?? '', b: b ?? '' }) : t(d.first)}</span>
               </p>
               <div class="phrases">
-                <blockquote>
-                  <small class="side">
-                    <LText text={names[0]} /> · {t(d.mine)}
-                  </small>
-                  <Marked text={reason.a.text} spans={reason.a.spans} lang={reason.a.lang} /> {reason.a.lang !== lang && <LangMark lang={reason.a.lang} />}
-                </blockquote>
-                <blockquote>
-                  <small class="side">
-                    <LText text={names[1]} /> · {t(d.theirs)}
-                  </small>
-                  <Marked text={reason.b.text} spans={reason.b.spans} lang={reason.b.lang} /> {reason.b.lang !== lang && <LangMark lang={reason.b.lang} />}
-                </blockquote>
+                <Side name={names[0]} field={t(d.mine)} phrase={reason.a} />
+                <Side name={names[1]} field={t(d.theirs)} phrase={reason.b} />
               </div>
             </li>
           );
@@ -75,5 +65,18 @@ export function Reasons({
       </ul>
       {more > 0 && <p class="muted more-reasons">{moreHref ? <a href={moreHref}>{moreText}</a> : moreText}</p>}
     </>
+  );
+}
+
+/** One side of a reason: whose phrase and from which field, the phrase with its words marked, its language when not the reader's. */
+function Side({ name, field, phrase }: { name: Localized; field: string; phrase: ReasonT['a'] }) {
+  const { lang } = useSession();
+  return (
+    <blockquote>
+      <small class="side">
+        <LText text={name} /> · {field}
+      </small>
+      <Marked text={phrase.text} spans={phrase.spans} lang={phrase.lang} /> {phrase.lang !== lang && <LangMark lang={phrase.lang} />}
+    </blockquote>
   );
 }

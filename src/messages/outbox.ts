@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { hashToken } from '../tokens/repository.ts';
 import {
   messageLinks,
   messageOptOuts,
@@ -38,8 +39,6 @@ export interface MessageQuery {
 
 export type LinkPurpose = MessageLinkRow['purpose'];
 
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
-
 /**
  * The outbox as stored: rows in, rows out. Every write is one statement on the caller's connection,
  * so a message enqueued inside a domain transaction commits or rolls back with it.
@@ -71,7 +70,7 @@ export function createOutbox(db: Db, now: () => Date) {
             nextAttemptAt: at,
             // Derived from the cause, so a message delivered twice (a crash between the server's yes and
             // our note of it) carries the same Message-ID and a mail client shows it once.
-            messageId: `<${hash(m.key).slice(0, 32)}@musubi>`,
+            messageId: `<${hash('sha256', m.key, 'hex').slice(0, 32)}@musubi>`,
             createdAt: at,
           })
           .onConflictDoNothing({ target: outbox.idempotencyKey })
@@ -193,7 +192,7 @@ export function createOutbox(db: Db, now: () => Date) {
     createLink(values: Omit<typeof messageLinks.$inferInsert, 'tokenHash' | 'createdAt'>): string {
       const token = randomBytes(32).toString('base64url');
       db.insert(messageLinks)
-        .values({ ...values, tokenHash: hash(token), createdAt: stamp() })
+        .values({ ...values, tokenHash: hashToken(token), createdAt: stamp() })
         .run();
       return token;
     },
@@ -201,7 +200,7 @@ export function createOutbox(db: Db, now: () => Date) {
       db
         .select()
         .from(messageLinks)
-        .where(and(eq(messageLinks.tokenHash, hash(token)), purpose ? eq(messageLinks.purpose, purpose) : undefined))
+        .where(and(eq(messageLinks.tokenHash, hashToken(token)), purpose ? eq(messageLinks.purpose, purpose) : undefined))
         .get() ?? null,
   };
 }

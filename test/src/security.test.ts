@@ -6,13 +6,25 @@ let app: FastifyInstance;
 afterEach(() => app.close());
 
 describe('security', () => {
-  it('sends security headers with a Content-Security-Policy', async () => {
+  it('sends security headers with a Content-Security-Policy: for pages the one the web app needs, for JSON answers one that allows nothing', async () => {
     ({ app } = await testApp());
-    const res = await app.inject({ method: 'GET', url: '/health' });
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    const page = await app.inject({ method: 'GET', url: '/' });
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    for (const url of ['/health', '/api/organizations', '/api/organizations/1']) {
+      const res = await app.inject({ method: 'GET', url, headers: admin });
+      expect(res.headers['content-type'], url).toMatch(/^application\/(problem\+)?json/);
+      expect(res.headers['content-security-policy'], url).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
+      expect(res.headers['strict-transport-security'], url).toMatch(/^max-age=/);
+      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(res.headers['cross-origin-opener-policy'], url).toBeUndefined();
+    }
   });
 
   it('slows down token guessing: after too many failed sign-ins from one address, 429 — but valid tokens from it still get in', async () => {

@@ -229,7 +229,7 @@ export function exchangePass(plan: Plan, pairClass: Int8Array, options: Exchange
         // One more meeting of the slot holding what p lacks: an interpreter, or a table.
         const holders = [...plan.slotMembers[s]!].filter((q) => {
           const held = pr.pairs[q]!.combos[plan.pCombo[q]!]!;
-          return !pr.pairs[q]!.pinned && (interps ? held.interps !== null && held.interps.some((i) => interps.includes(i)) : !online && !held.online);
+          return !pr.pairs[q]!.pinned && (interps ? held.interps?.some((i) => interps.includes(i)) === true : !online && !held.online);
         });
         for (const h of holders.slice(0, MAX_HOLDERS)) {
           const inner = plan.mark();

@@ -264,7 +264,7 @@ export function exchangePass(plan: Plan, pairClass: Int8Array, options: Exchange
   }
 }
 
-/** Side 0 or 1 per organisation, by breadth-first search along the pairs. */
+/** Side 0 or 1 per organisation, alternating along the pairs from each uncoloured one (a depth-first walk). */
 function twoSides(plan: Plan, O: number): Uint8Array {
   const pr = plan.pr;
   const side = new Uint8Array(O).fill(2);

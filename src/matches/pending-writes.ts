@@ -6,7 +6,7 @@ export function writerOf(principal: Principal | null): string {
 }
 
 /** Longest wait of a writer's read for its own writes to organisations other than the ones read (ms). */
-export const WRITER_WAIT_MS = 50;
+export const WRITER_WAIT_MS = 20;
 
 /**
  * Organisations written by single writes (an edit, a new profile, an import of a few rows) whose

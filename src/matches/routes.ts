@@ -92,7 +92,7 @@ export default async function matchRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       // Waits only for this organisation's single writes still being analysed, and this caller's own to
-      // others 50 ms at most (a few milliseconds: a writer reads what it wrote); never for others', an
+      // others 20 ms at most (a few milliseconds: a writer reads what it wrote); never for others', an
       // import or a ranking.
       await app.matching.whenWritten({ ids: [request.params.id], writer: writerOf(request.principal) });
       const self = app.matching.profile(request.params.id);

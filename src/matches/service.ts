@@ -189,7 +189,7 @@ export class MatchingService {
 
   /**
    * Resolves once the single writes (an edit, a new profile, an import of a few rows) to these
-   * organisations are in the index, then those `writer` made to others (see `wroteAs`), or 50 ms
+   * organisations are in the index, then those `writer` made to others (see `wroteAs`), or 20 ms
    * later at most (PendingWrites.wait). A write is answered once it is stored; what its writer reads
    * next from the index waits here (a few milliseconds), so a writer reads what it wrote and nobody
    * else waits for it; an import's rows are never waited for.

@@ -56,6 +56,8 @@ export class MatchingService {
   private readonly caches: ReadCaches;
   private readonly ranker: Ranker;
   private readonly pressure: RequestPressure;
+  /** Ends the drain's wait for a turn (set while it waits): a single write has arrived. */
+  private urgentArrived: (() => void) | null = null;
 
   constructor(
     private readonly engine: MatchingEngine,
@@ -183,6 +185,7 @@ export class MatchingService {
         this.written.add(id);
       }
     }
+    if (urgent && change.upserted.length) this.urgentArrived?.();
     if (!this.started) return Promise.resolve();
     return this.pump();
   }
@@ -322,8 +325,10 @@ export class MatchingService {
       let ids = [...take(this.urgent, chunk)];
       const urgent = ids.length > 0;
       if (!urgent) {
-        // An import's rows wait for a moment without requests (or a few milliseconds at most).
-        await this.pressure.turn();
+        // An import's rows wait for a moment without requests (or a few milliseconds at most); a
+        // single write arriving meanwhile ends the wait: its writer is waiting for it.
+        await Promise.race([this.pressure.turn(), new Promise<void>((resolve) => (this.urgentArrived = resolve))]);
+        this.urgentArrived = null;
         if (this.urgent.size) continue;
         ids = [...take(this.dirty, chunk, this.urgent)];
       }

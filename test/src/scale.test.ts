@@ -9,6 +9,11 @@ import { openDatabase } from '../../src/db/client.ts';
 import { OTHER_WRITES_SEEN_WITHIN_MS } from '../../src/db/table-watch.ts';
 import { PendingWrites, writerOf } from '../../src/matches/pending-writes.ts';
 import { RequestPressure } from '../../src/matches/pressure.ts';
+import { createIndexEngine } from '../../matching/index.ts';
+import { createAnalyser } from '../../src/matching-worker/analyser.ts';
+import { createFeaturesRepository } from '../../src/matches/features.ts';
+import { createMatchesRepository } from '../../src/matches/repository.ts';
+import { MatchingService } from '../../src/matches/service.ts';
 import { ADMIN_TOKEN, admin, profile, testApp, type TestApp } from '../helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'musubi-scale-'));
@@ -319,6 +324,44 @@ describe('background work between requests', () => {
     const held = await elapsed(pressure.turn());
     expect(held).toBeGreaterThanOrEqual(190);
     expect(held).toBeLessThan(5_000);
+  });
+});
+
+describe('a single write during an import', () => {
+  it("is analysed without waiting for the import rows' turn between requests", async () => {
+    // A service of its own on the test app's database, with a request that never ends: an import's
+    // rows wait for their turn (a minute here); a single write arriving meanwhile must not.
+    const { app } = await testApp();
+    open.push(app);
+    const imported = await app.inject({ method: 'POST', url: '/api/organizations/import', headers: admin, payload: generateProfiles(30) });
+    expect(imported.statusCode).toBe(200);
+    const ids = (await get(app, '/api/organizations?limit=100')).json().items.map((o: { id: number }) => o.id) as number[];
+    const pressure = new RequestPressure(60_000);
+    const service = new MatchingService(createIndexEngine({ lexicon: app.texts.lexicon }), app.organizations, createMatchesRepository(app.db), {
+      topK: 20,
+      fullRerankAbove: 200,
+      analyser: createAnalyser('inline'),
+      readQuery: app.texts.readQuery,
+      features: createFeaturesRepository(app.db),
+      fingerprint: 'test',
+      pressure,
+    });
+    await service.start();
+    pressure.started();
+    try {
+      // Every row again, as an import does (too many for single writes): they wait for a turn.
+      const rows = service.apply({ upserted: ids, removed: [] });
+      await new Promise((r) => setTimeout(r, 20));
+      expect(service.progress().analysing).toBeGreaterThan(0);
+      const t0 = performance.now();
+      void service.apply({ upserted: [ids[0]!], removed: [] });
+      await service.whenWritten({ ids: [ids[0]!] });
+      expect(performance.now() - t0).toBeLessThan(5_000);
+      pressure.finished();
+      await rows;
+    } finally {
+      await service.stop();
+    }
   });
 });
 

@@ -1,9 +1,9 @@
-import { hash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet, { type HelmetOptions } from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import { HttpProblem } from '../http/problem.ts';
+import { hashToken } from '../tokens/repository.ts';
 
 export interface SecurityOptions {
   /** Writes (POST, PUT, PATCH, DELETE) per token, or per IP without one, per minute. */
@@ -17,7 +17,7 @@ const WRITES = ['POST', 'PUT', 'PATCH', 'DELETE'];
 /** Who a request counts against: its bearer token (hashed, never kept in clear), else its IP. */
 function rateKey(request: FastifyRequest): string {
   const token = request.headers.authorization?.match(/^Bearer\s+(\S+)/i)?.[1];
-  return token ? `t:${hash('sha256', token, 'base64url').slice(0, 22)}` : `ip:${request.ip}`;
+  return token ? `t:${hashToken(token)}` : `ip:${request.ip}`;
 }
 
 /** The API's answers are JSON (or CSV, calendars): every path under /api/, and /health. */

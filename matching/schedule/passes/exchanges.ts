@@ -184,21 +184,12 @@ export function exchangePass(plan: Plan, pairClass: Int8Array, options: Exchange
     const work0 = plan.work;
     repairLimit = work0 + REPAIR_WORK;
     adding.sort((x, y) => optionsOf(x) - optionsOf(y));
-    for (const p of adding) {
-      if (!placeMovingOthers(p, REPAIR_DEPTH)) {
-        budget -= plan.work - work0;
-        plan.rollback(start);
-        banned[p] = 1;
-        return false;
-      }
-    }
+    const failed = adding.find((p) => !placeMovingOthers(p, REPAIR_DEPTH));
     budget -= plan.work - work0;
-    if (plan.score <= before + EPSILON || plan.coverage < coverage) {
-      plan.rollback(start);
-      banned[adding[0]!] = 1;
-      return false;
-    }
-    return true;
+    if (failed === undefined && plan.score > before + EPSILON && plan.coverage >= coverage) return true;
+    plan.rollback(start);
+    banned[failed ?? adding[0]!] = 1;
+    return false;
   };
   /**
    * Places p into its cheapest option, or else into an option where only meetings that can move

@@ -57,8 +57,8 @@ export function createMatchesRepository(db: Db) {
     // more than the writes themselves.
     for (const p of pairs) {
       const row = { a: p.orgAId, b: p.orgBId, score: p.score, signals: JSON.stringify(p.signals), at };
-      if (insertPair.run(row).changes) added.add(p.orgAId).add(p.orgBId);
-      else rescorePair.run(row);
+      // Most pairs of a re-rank are known already: a new score, one statement.
+      if (!rescorePair.run(row).changes && insertPair.run(row).changes) added.add(p.orgAId).add(p.orgBId);
     }
     return added;
   };

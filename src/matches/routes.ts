@@ -62,16 +62,18 @@ export default async function matchRoutes(fastify: FastifyInstance) {
     return row ? summary(profileFromRow(row), latin) : { id, externalId: '', name: {}, nameLatin: '', country: '', kind: '', city: '', languages: [] };
   };
 
-  /** A stored pair with its reasons, computed now from the current profiles. */
-  const view = (row: MatchRow, latin = app.organizations.latinNames([row.orgAId, row.orgBId])) => {
+  /** A stored pair with its reasons (`shown` of them at most, the strongest), computed now from the current profiles. */
+  const view = (row: MatchRow, latin = app.organizations.latinNames([row.orgAId, row.orgBId]), shown = Number.POSITIVE_INFINITY) => {
     const explained = app.matching.explain(row.orgAId, row.orgBId);
+    const reasons = explained?.reasons ?? [];
     return {
       ...row,
       strength: strengthOf(row.score),
       a: summaryOf(row.orgAId, latin),
       b: summaryOf(row.orgBId, latin),
       signals: explained?.signals ?? row.signals,
-      reasons: explained?.reasons ?? [],
+      reasons: reasons.length > shown ? strongestReasons(reasons, shown) : reasons,
+      reasonCount: reasons.length,
     };
   };
 
@@ -191,7 +193,7 @@ export default async function matchRoutes(fastify: FastifyInstance) {
     async (request) => {
       const { rows, total } = app.matches.list(request.query);
       const latin = app.organizations.latinNames(rows.flatMap((r) => [r.orgAId, r.orgBId]));
-      return { items: rows.map((row) => view(row, latin)), total, limit: request.query.limit, offset: request.query.offset };
+      return { items: rows.map((row) => view(row, latin, request.query.reasons)), total, limit: request.query.limit, offset: request.query.offset };
     },
   );
 

@@ -23,7 +23,7 @@ export interface OrganizationsPluginOptions {
 export default fp(
   async function organizations(app: FastifyInstance, opts: OrganizationsPluginOptions) {
     const texts = await createTextTools(opts.analysis);
-    const latin = { name: texts.romanizeName, text: texts.romanizeText };
+    const latin = { name: keptByName(texts.romanizeName), text: texts.romanizeText };
     const repo = createOrganizationsRepository(app.db, app.now, latin.name);
     repo.fillLatinNames(latin.name);
     app.decorate('texts', texts);
@@ -33,3 +33,24 @@ export default fp(
   },
   { name: 'organizations', dependencies: ['database'] },
 );
+
+/** Latin names kept by the name they come from (the oldest dropped first when full). */
+const NAMES_KEPT = 10_000;
+
+/**
+ * A Japanese name is romanised by kuromoji in the text worker, the request waiting for it; most
+ * writes (an edit of the city, a re-import) keep their name, so its Latin form is kept by name.
+ */
+function keptByName(romanize: (name: LocalizedText) => string): (name: LocalizedText) => string {
+  const kept = new Map<string, string>();
+  return (name) => {
+    const key = JSON.stringify(name);
+    let latin = kept.get(key);
+    if (latin === undefined) {
+      latin = romanize(name);
+      if (kept.size >= NAMES_KEPT) kept.delete(kept.keys().next().value!);
+      kept.set(key, latin);
+    }
+    return latin;
+  };
+}

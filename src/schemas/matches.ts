@@ -76,19 +76,20 @@ const summaryExample = (id: number, externalId: string, name: Record<string, str
 });
 const signalsExample = { fwd: 0.41, back: 0.33, about: 0.18, sdgs: 0.5, kinds: 1, language: 0 };
 
+/** How many reasons a list gives per pair (the strongest of each direction in turn); a list of every reason is heavy. */
+function reasonsShown(description: string) {
+  return Type.Integer({ minimum: 0, maximum: 12, default: 4, description });
+}
+
 export const SuggestionQuery = Type.Object(
   {
     limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
     country: Type.Optional(Type.String({ format: 'country', description: "Partners from this country (default: any country but the organisation's own)" })),
     kind: Type.Optional(Kind),
     city: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    reasons: Type.Integer({
-      minimum: 0,
-      maximum: 12,
-      default: 4,
-      description:
-        'Reasons per partner at most: the strongest of each direction in turn (`reasonCount` says how many there are; the partner page gives them all)',
-    }),
+    reasons: reasonsShown(
+      'Reasons per partner at most: the strongest of each direction in turn (`reasonCount` says how many there are; the partner page gives them all)',
+    ),
   },
   { additionalProperties: false },
 );
@@ -158,7 +159,8 @@ export const Match = Type.Object(
     a: OrganizationSummary,
     b: OrganizationSummary,
     signals: Signals,
-    reasons: Type.Array(Reason),
+    reasons: Type.Array(Reason, { description: 'Every reason for one pair; in the list, at most `reasons` of them' }),
+    reasonCount: Type.Integer({ minimum: 0, description: 'How many reasons the pair has in all' }),
   },
   {
     $id: 'Match',
@@ -177,6 +179,7 @@ export const Match = Type.Object(
       b: summaryExample(57, 'mn-001', { mn: 'Цагаан Сүрэг Кашемир ХХК', en: 'White Herd Cashmere LLC' }, 'MN', 'Ulaanbaatar', ['mn', 'en']),
       signals: signalsExample,
       reasons: [reasonExample],
+      reasonCount: 1,
     },
   },
 );
@@ -201,6 +204,9 @@ export const MatchQuery = Type.Object(
       description: 'score: best first; score-asc: weakest first; decided: most recently decided first',
       'x-message': 'must be one of: score, score-asc, decided',
     }),
+    reasons: reasonsShown(
+      'Reasons per pair at most: the strongest of each direction in turn (`reasonCount` says how many there are; GET /api/matches/{id} gives them all)',
+    ),
     ...Paging,
   },
   { additionalProperties: false },

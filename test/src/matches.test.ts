@@ -123,6 +123,28 @@ describe('suggestions', () => {
     expect(bad.body).toContain('reasons');
   });
 
+  it('gives the review queue the strongest reasons of each pair and how many there are; one pair has them all', async () => {
+    type Pair = { id: number; reasons: { direction: string; weight: number }[]; reasonCount: number };
+    const queue = async (query: string) => (await t.call({ method: 'GET', url: `/api/matches${query}` })).json().items as Pair[];
+    const pairs = await queue('?reasons=12');
+    const rich = pairs.find((p) => p.reasonCount > 2)!;
+    expect(rich).toBeDefined();
+    expect(rich.reasons).toHaveLength(rich.reasonCount);
+    const one = (await t.call({ method: 'GET', url: `/api/matches/${rich.id}` })).json() as Pair;
+    expect(one.reasons).toEqual(rich.reasons);
+    expect(one.reasonCount).toBe(rich.reasonCount);
+    expect((await queue('')).find((p) => p.id === rich.id)!.reasons).toHaveLength(Math.min(4, rich.reasonCount));
+    const shown = (await queue('?reasons=2')).find((p) => p.id === rich.id)!;
+    expect(shown.reasons).toHaveLength(2);
+    expect(shown.reasonCount).toBe(rich.reasonCount);
+    // The strongest of each direction in turn, each one of the pair's own.
+    expect(shown.reasons.every((r) => one.reasons.some((o) => JSON.stringify(o) === JSON.stringify(r)))).toBe(true);
+    expect((await queue('?reasons=0')).every((p) => p.reasons.length === 0)).toBe(true);
+    const bad = await t.call({ method: 'GET', url: '/api/matches?reasons=13' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('reasons');
+  });
+
   it('filters partners by country, kind and city, and limits', async () => {
     expect((await suggestions(ids['jp-buyer']!, '?city=darkhan')).map((i) => i.organization.externalId)).toEqual(['mn-spinner']);
     expect(await suggestions(ids['jp-buyer']!, '?kind=ngo')).toEqual([]);

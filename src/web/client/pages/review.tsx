@@ -32,6 +32,8 @@ function useSettled<T>(value: T, ms = 300): T {
 }
 
 const PAGE = 25;
+/** Reasons shown for the pair in view (the list carries these; the side-by-side view asks for every one). */
+const REASONS_SHOWN = 6;
 const STATUSES = ['pending', 'approved', 'rejected'] as const;
 
 /**
@@ -58,7 +60,7 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
   const settled = useSettled(filters);
   const query = { ...settled, organizationId, minScore: settled.minScore ? Number(settled.minScore) : undefined };
   const { data, error, loading, reload } = useLoad(
-    () => get<Page<MatchT>>('/api/matches', { ...query, limit: PAGE }),
+    () => get<Page<MatchT>>('/api/matches', { ...query, limit: PAGE, reasons: REASONS_SHOWN }),
     [JSON.stringify(settled), organizationId],
   );
   const [chosen, setChosen] = useState<Set<number>>(new Set());
@@ -286,7 +288,7 @@ export function ReviewPage({ organizationId }: { organizationId?: number }) {
               {COUNTRY[current.a.country]?.[lang]} · {current.a.city} · {KIND[current.a.kind]?.[lang]} ⇄ {COUNTRY[current.b.country]?.[lang]} · {current.b.city}{' '}
               · {KIND[current.b.kind]?.[lang]}
             </p>
-            <Reasons reasons={current.reasons} names={[current.a.name, current.b.name]} limit={6} />
+            <Reasons reasons={current.reasons} names={[current.a.name, current.b.name]} limit={REASONS_SHOWN} total={current.reasonCount} />
             <button type="button" class="outline" aria-expanded={comparing} onClick={() => setComparing((c) => !c)}>
               {t('sideBySide')}
             </button>

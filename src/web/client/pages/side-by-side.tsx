@@ -85,9 +85,15 @@ function Profile({ o, spans }: { o: OrganizationT; spans: Spans }) {
 /** Both full profiles of a pair side by side, every word that carries the pair's evidence marked. */
 export function SideBySide({ pair }: { pair: MatchT }) {
   const t = useT();
+  // The queue's list carries a pair's strongest reasons only: every piece of evidence is marked here.
   const { data, error, loading } = useLoad(
-    () => Promise.all([get<OrganizationT>(`/api/organizations/${pair.a.id}`), get<OrganizationT>(`/api/organizations/${pair.b.id}`)]),
-    [pair.a.id, pair.b.id],
+    () =>
+      Promise.all([
+        get<OrganizationT>(`/api/organizations/${pair.a.id}`),
+        get<OrganizationT>(`/api/organizations/${pair.b.id}`),
+        get<MatchT>(`/api/matches/${pair.id}`),
+      ]),
+    [pair.id, pair.a.id, pair.b.id],
   );
   return (
     <article class="compare" aria-label={t('sideBySide')}>
@@ -95,8 +101,8 @@ export function SideBySide({ pair }: { pair: MatchT }) {
       <Loading when={loading && !data} error={error} />
       {data && (
         <div class="side-by-side">
-          <Profile o={data[0]} spans={evidence(pair, 'a')} />
-          <Profile o={data[1]} spans={evidence(pair, 'b')} />
+          <Profile o={data[0]} spans={evidence(data[2], 'a')} />
+          <Profile o={data[1]} spans={evidence(data[2], 'b')} />
         </div>
       )}
     </article>

@@ -1,5 +1,3 @@
-import type { MatchesChange } from './repository.ts';
-
 /** A suggestion list as it is cached: what it says, who is in it, and the lowest score that got in. */
 export interface Answer<T> {
   value: T;
@@ -30,7 +28,7 @@ const CHECK_UP_TO = 64;
  * - a profile is written that is in it, is the organisation itself, or now scores at least its
  *   floor with the organisation: between two recomputations of the weights a pair's score depends
  *   on its two profiles only, so no other write can change it,
- * - or the organisation's pairs change (a decision, a re-rank: `pairsChanged`);
+ * - or a decision changes whom the organisation may be suggested (`decided`);
  * then the next request computes it again. Writes are only logged (`profilesChanged`): a list is
  * checked against the profiles written since it was last checked when it is read, one pair score
  * each (`scoreOf`), and computed again when more than a few were written meanwhile. A write costs
@@ -88,12 +86,13 @@ export class AnswersCache {
     }
   }
 
-  pairsChanged(change: MatchesChange): void {
-    if (change === 'all') {
+  /** A decision about these organisations' pairs (or everyone's). */
+  decided(organizations: readonly number[] | 'all'): void {
+    if (organizations === 'all') {
       this.indexChanged();
       return;
     }
-    for (const id of change.organizations) this.pairVersion.set(id, (this.pairVersion.get(id) ?? 0) + 1);
+    for (const id of organizations) this.pairVersion.set(id, (this.pairVersion.get(id) ?? 0) + 1);
   }
 
   /** Whether none of the profiles written since the list was last checked changes it (then it is checked up to now). */

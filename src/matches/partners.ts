@@ -40,8 +40,7 @@ export function partnerView(deps: PartnerDeps, selfId: number, partnerId: number
   const self = deps.organizations.get(selfId) ?? notFound(`Organisation ${selfId}`).throw();
   const partner = deps.organizations.get(partnerId) ?? notFound(`Organisation ${partnerId}`).throw();
   const relation = deps.requests.relationsOf(self.id).get(partner.id) ?? {};
-  const key = self.id < partner.id ? `${self.id}:${partner.id}` : `${partner.id}:${self.id}`;
-  const match = deps.matches.statusesFor(self.id).get(key) ?? null;
+  const match = deps.matches.statusesFor(self.id).get(partner.id) ?? null;
   const dealing = Boolean(relation.requested || relation.received || relation.meeting);
   if (!asMatchmaker && !dealing && partner.id !== self.id) {
     if (match?.status === 'rejected') throw forbidden('This organisation is not among your partners');

@@ -2,6 +2,9 @@ import type { MatchingEngine, Suggestion } from '../../matching/index.ts';
 import { type Answer, AnswersCache } from './answers-cache.ts';
 import type { MatchesChange } from './repository.ts';
 
+/** An organisation's pairs in the review queue by partner: the pair's id, status and whether it is vetoed. */
+export type PairMarks = ReadonlyMap<number, { id: number; status: string; vetoed: boolean }>;
+
 /** Above this many organisations written at once, every cached answer is dropped rather than checked when read. */
 const DROP_ALL_ABOVE = 200;
 /** Pairs whose reasons are kept (a review queue page is twenty). */
@@ -15,12 +18,13 @@ const EXPLAINED_KEPT = 5_000;
 export class ReadCaches {
   private readonly answers: AnswersCache;
   private readonly explained = new Map<string, { a: number; b: number; value: Suggestion | null }>();
+  private readonly marks = new Map<number, PairMarks>();
   /** The index's epoch the cached answers were last checked against. */
   private epochSeen = -1;
 
   constructor(
     private readonly engine: MatchingEngine,
-    size?: number,
+    private readonly size = 5_000,
   ) {
     this.answers = new AnswersCache((id, partner) => this.engine.score(id, partner, { reasons: false })?.score ?? null, size);
   }
@@ -63,7 +67,24 @@ export class ReadCaches {
     for (const [key, { a, b }] of this.explained) if (written.has(a) || written.has(b)) this.explained.delete(key);
   }
 
+  /**
+   * An organisation's pairs by partner, kept until its pairs change. Suggestion answers are cached
+   * without them: a ranking (new pending pairs for an import's every row) changes only these marks,
+   * a decision also whom the organisation may be suggested (a rejected or vetoed pair).
+   */
+  pairMarks(id: number, compute: () => PairMarks): PairMarks {
+    let marks = this.marks.get(id);
+    if (!marks) {
+      marks = compute();
+      if (this.marks.size >= this.size) this.marks.delete(this.marks.keys().next().value!);
+      this.marks.set(id, marks);
+    }
+    return marks;
+  }
+
   pairsChanged(change: MatchesChange): void {
-    this.answers.pairsChanged(change);
+    if (change.organizations === 'all') this.marks.clear();
+    else for (const id of change.organizations) this.marks.delete(id);
+    if (change.by === 'decision') this.answers.decided(change.organizations);
   }
 }

@@ -12,8 +12,12 @@ export interface RankedPair {
   signals: Record<string, number>;
 }
 
-/** Whose pairs changed: a status or rule, or pairs added or dropped (after a ranking of some organisations, not a new score). */
-export type MatchesChange = { organizations: readonly number[] } | 'all';
+/**
+ * Whose pairs changed (or everyone's), and how: by a decision (a status or rule: whom an
+ * organisation may be suggested) or by a ranking (pending pairs added or dropped; a new score is
+ * no change).
+ */
+export type MatchesChange = { organizations: readonly number[] | 'all'; by: 'decision' | 'ranking' };
 
 export interface MatchQuery {
   status?: MatchStatus;
@@ -39,6 +43,11 @@ export function createMatchesRepository(db: Db) {
      select :a, :b, :score, :signals, :at
      where exists (select 1 from organizations where id = :a) and exists (select 1 from organizations where id = :b)
      on conflict (org_a_id, org_b_id) do nothing`,
+  );
+  // Two indexed lookups (an OR over both columns would scan the table).
+  const pairsOf = db.$client.prepare(
+    `select id, org_b_id as partner, status, rule from matches where org_a_id = :id
+     union all select id, org_a_id, status, rule from matches where org_b_id = :id`,
   );
   const rescorePair = db.$client.prepare('update matches set score = :score, signals = :signals, ranked_at = :at where org_a_id = :a and org_b_id = :b');
   // Cached suggestions show each pair's status: they follow every decision and every ranking.
@@ -111,14 +120,11 @@ export function createMatchesRepository(db: Db) {
       ...db.select().from(matches).where(eq(matches.orgBId, orgId)).all(),
     ],
 
-    /** Pair statuses keyed "a:b", for marking suggestions. */
-    statusesFor(orgId: number): Map<string, { id: number; status: MatchStatus; vetoed: boolean }> {
-      const out = new Map<string, { id: number; status: MatchStatus; vetoed: boolean }>();
-      const columns = { id: matches.id, orgAId: matches.orgAId, orgBId: matches.orgBId, status: matches.status, rule: matches.rule };
-      for (const where of [eq(matches.orgAId, orgId), eq(matches.orgBId, orgId)]) {
-        for (const row of db.select(columns).from(matches).where(where).all())
-          out.set(`${row.orgAId}:${row.orgBId}`, { id: row.id, status: row.status, vetoed: row.rule === 'vetoed' });
-      }
+    /** An organisation's pairs by partner: id, status and whether vetoed, for marking suggestions. */
+    statusesFor(orgId: number): Map<number, { id: number; status: MatchStatus; vetoed: boolean }> {
+      const out = new Map<number, { id: number; status: MatchStatus; vetoed: boolean }>();
+      for (const row of pairsOf.all({ id: orgId }) as { id: number; partner: number; status: MatchStatus; rule: string | null }[])
+        out.set(row.partner, { id: row.id, status: row.status, vetoed: row.rule === 'vetoed' });
       return out;
     },
 
@@ -161,13 +167,13 @@ export function createMatchesRepository(db: Db) {
           .where(eq(matches.id, id))
           .returning()
           .get() ?? null;
-      if (row) emit({ organizations: [row.orgAId, row.orgBId] });
+      if (row) emit({ organizations: [row.orgAId, row.orgBId], by: 'decision' });
       return row;
     },
 
     /** Decides many pairs in one transaction; null when one of them does not exist (then none is changed). */
     decideMany(ids: readonly number[], status: MatchStatus, note: string | null | undefined, by: string, at: string): MatchRow[] | null {
-      return db.transaction((tx) => {
+      const rows = db.transaction((tx) => {
         const found = tx
           .select({ id: matches.id })
           .from(matches)
@@ -189,6 +195,8 @@ export function createMatchesRepository(db: Db) {
               .get()!,
         );
       });
+      if (rows) emit({ organizations: [...new Set(rows.flatMap((r) => [r.orgAId, r.orgBId]))], by: 'decision' });
+      return rows;
     },
 
     /** The ids of a list's pairs that do not exist, for naming them. */
@@ -212,7 +220,7 @@ export function createMatchesRepository(db: Db) {
           .where(eq(matches.id, id))
           .returning()
           .get() ?? null;
-      if (row) emit({ organizations: [row.orgAId, row.orgBId] });
+      if (row) emit({ organizations: [row.orgAId, row.orgBId], by: 'decision' });
       return row;
     },
 
@@ -225,7 +233,7 @@ export function createMatchesRepository(db: Db) {
       const changed = db.transaction((tx) => [...writePairs(pairs, at), ...dropUnranked(tx, scope, at)]);
       // A pair that comes or goes names both sides; a new score changes no organisation's list of
       // pairs (what cached suggestions show of a pair is its id, status and rule).
-      emit(scope === 'all' ? 'all' : { organizations: [...new Set(changed)] });
+      emit({ organizations: scope === 'all' ? 'all' : [...new Set(changed)], by: 'ranking' });
     },
 
     /**
@@ -235,12 +243,12 @@ export function createMatchesRepository(db: Db) {
      */
     savePairs(pairs: readonly RankedPair[], at: string): void {
       const added = db.transaction(() => writePairs(pairs, at));
-      emit({ organizations: [...added] });
+      emit({ organizations: [...added], by: 'ranking' });
     },
 
     dropUnranked(scope: { organizations: readonly number[] } | 'all', at: string): void {
       const dropped = db.transaction((tx) => dropUnranked(tx, scope, at));
-      emit(scope === 'all' ? 'all' : { organizations: [...dropped] });
+      emit({ organizations: scope === 'all' ? 'all' : [...dropped], by: 'ranking' });
     },
 
     /** Decided pairs outside a set of ids, to re-score them after a full re-rank. */

@@ -20,6 +20,7 @@ import {
   PartnerParams,
   PartnerView,
   RerankResult,
+  SuggestionItem,
   SuggestionList,
   SuggestionQuery,
 } from '../schemas/matches.ts';
@@ -29,16 +30,19 @@ import { writerOf } from './pending-writes.ts';
 import type { MatchRow } from '../db/schema.ts';
 
 const MatchRef = Type.Ref('Match');
-/** One suggestion as the response schema has it: cached answers keep their items serialised by it. */
-const SUGGESTION_ITEM = SuggestionList.properties.items.items as unknown as Record<string, unknown>;
-// A suggestions answer is put together from bytes: each cached item's JSON up to its relation, then the relation.
+/** One suggestion as the response schema has it, but its pair in the queue and its relation: cached answers keep their items serialised by it. */
+const SUGGESTION_CACHED = Type.Omit(SuggestionItem, ['match', 'relation']) as unknown as Record<string, unknown>;
+// A suggestions answer is put together from bytes: each cached item's JSON up to its pair in the
+// queue, then the pair and the relation, which change without the index (rankings, decisions,
+// requests, meetings).
 const ITEMS_OPEN = Buffer.from('{"items":[');
 const ITEMS_CLOSE = Buffer.from(']}');
 const COMMA = Buffer.from(',');
 const EMPTY = Buffer.alloc(0);
+const NO_MATCH = Buffer.from('null,"relation":');
 const NO_RELATION = Buffer.from('{}}');
-/** An item's JSON (an object) without its closing brace, followed by `,"relation":`. */
-const itemHead = (json: string) => Buffer.from(`${json.slice(0, -1)},"relation":`);
+/** An item's JSON (an object) without its closing brace, followed by `,"match":`. */
+const itemHead = (json: string) => Buffer.from(`${json.slice(0, -1)},"match":`);
 
 const summary = (p: Profile, latin: Map<number, string>) => ({
   id: p.id,
@@ -111,10 +115,10 @@ export default async function matchRoutes(fastify: FastifyInstance) {
       // Everything the answer depends on besides the index and this organisation's pairs, whose
       // changes drop the cached answers (MatchingService.cached).
       const key = JSON.stringify([self.id, limit, country ?? null, kind ?? null, cityKey ?? null, hideRejected, approvedOnly, reasonsShown]);
-      const suggestionJson = reply.compileSerializationSchema(SUGGESTION_ITEM);
+      const suggestionJson = reply.compileSerializationSchema(SUGGESTION_CACHED);
+      const marks = app.matching.pairMarks(self.id, () => app.matches.statusesFor(self.id));
+      const statusOf = (partnerId: number) => marks.get(partnerId);
       const cachedItems = app.matching.cached(self.id, key, () => {
-        const statuses = app.matches.statusesFor(self.id);
-        const statusOf = (partnerId: number) => statuses.get(self.id < partnerId ? `${self.id}:${partnerId}` : `${partnerId}:${self.id}`) ?? null;
         const suggestions = app.matching.suggest(self.id, {
           limit,
           accept: (partner) =>
@@ -140,19 +144,24 @@ export default async function matchRoutes(fastify: FastifyInstance) {
               signals: s.signals,
               reasons: strongestReasons(s.reasons, reasonsShown),
               reasonCount: s.reasons.length,
-              match: statusOf(s.profileId),
             }),
           ),
         }));
         // Who is in it and the score a newcomer must reach: the writes that can change it (AnswersCache).
         return { value, partners: suggestions.map((s) => s.profileId), floor: suggestions.length < limit ? -Infinity : suggestions.at(-1)!.score };
       });
-      // Requests and meetings change without touching the index: what stands between the two is added to every answer.
+      // The pair in the queue, requests and meetings change without touching the index: added to every answer.
       const relations = app.requests.relationsOf(self.id);
       const parts: Buffer[] = [ITEMS_OPEN];
       cachedItems.forEach(({ partnerId, head }, i) => {
+        const match = statusOf(partnerId);
         const relation = relations.get(partnerId);
-        parts.push(i ? COMMA : EMPTY, head, relation ? Buffer.from(`${JSON.stringify(relation)}}`) : NO_RELATION);
+        parts.push(
+          i ? COMMA : EMPTY,
+          head,
+          match ? Buffer.from(`{"id":${match.id},"status":${JSON.stringify(match.status)}},"relation":`) : NO_MATCH,
+          relation ? Buffer.from(`${JSON.stringify(relation)}}`) : NO_RELATION,
+        );
       });
       parts.push(ITEMS_CLOSE);
       // Already JSON (each item by the schema, then its relation): sent as it is.

@@ -5,7 +5,7 @@ import { textsHash } from '../matching-worker/fingerprint.ts';
 import type { OrganizationChange, OrganizationsRepository } from '../organizations/repository.ts';
 import type { Answer } from './answers-cache.ts';
 import { PendingWrites } from './pending-writes.ts';
-import { ReadCaches } from './read-caches.ts';
+import { type PairMarks, ReadCaches } from './read-caches.ts';
 import { RequestPressure } from './pressure.ts';
 import { featuresOf, indexStored } from './index-stored.ts';
 import type { MatchingProgress, MatchingServiceOptions } from './service-options.ts';
@@ -28,7 +28,7 @@ const URGENT_UP_TO = 10;
  * - re-ranking runs as jobs one after the other, in time slices that yield to requests, each tried
  *   again on failure and, after the last try, followed by a rebuild from the database;
  * - suggestion answers are cached per question and dropped by the writes that can change them
- *   (see ReadCaches.changed) or a change to the organisation's pairs.
+ *   (see ReadCaches.changed) or a decision about the organisation's pairs.
  */
 export class MatchingService {
   private readonly jobs: Jobs;
@@ -245,11 +245,16 @@ export class MatchingService {
 
   /**
    * A cached suggestion list for `key` about organisation `id`, or `compute()`'s. It stays valid
-   * until a write can change it (see AnswersCache and `changed`) or the organisation's pairs change
-   * (a decision, a re-rank): then the next request computes it again.
+   * until a write can change it (see AnswersCache and `changed`) or a decision about the
+   * organisation's pairs: then the next request computes it again.
    */
   cached<T>(id: number, key: string, compute: () => Answer<T>): T {
     return this.caches.suggestions(id, key, compute);
+  }
+
+  /** The organisation's pairs by partner, kept until they change (ReadCaches.pairMarks). */
+  pairMarks(id: number, compute: () => PairMarks): PairMarks {
+    return this.caches.pairMarks(id, compute);
   }
 
   /** The score's weights in use (matches/learning.ts changes them). */

@@ -106,22 +106,22 @@ export const Relation = Type.Object({
   meeting: Type.Optional(Type.Object({ meetingId: Type.Integer(), eventId: Type.Integer(), start: Type.String() }, { description: 'A booked meeting' })),
 });
 
+export const SuggestionItem = Type.Object({
+  organization: OrganizationSummary,
+  score: Type.Number(),
+  strength: Strength,
+  signals: Signals,
+  reasons: Type.Array(Reason, { description: 'a is the organisation asked about, b the suggested partner; at most `reasons` of them' }),
+  reasonCount: Type.Integer({ minimum: 0, description: 'How many reasons the pair has in all' }),
+  match: Type.Union([Type.Object({ id: Type.Integer(), status: Type.String() }), Type.Null()], {
+    description: 'The pair in the review queue, if it is there',
+  }),
+  relation: Type.Optional(Relation),
+});
+
 export const SuggestionList = Type.Object(
   {
-    items: Type.Array(
-      Type.Object({
-        organization: OrganizationSummary,
-        score: Type.Number(),
-        strength: Strength,
-        signals: Signals,
-        reasons: Type.Array(Reason, { description: 'a is the organisation asked about, b the suggested partner; at most `reasons` of them' }),
-        reasonCount: Type.Integer({ minimum: 0, description: 'How many reasons the pair has in all' }),
-        match: Type.Union([Type.Object({ id: Type.Integer(), status: Type.String() }), Type.Null()], {
-          description: 'The pair in the review queue, if it is there',
-        }),
-        relation: Type.Optional(Relation),
-      }),
-    ),
+    items: Type.Array(SuggestionItem),
   },
   {
     example: {

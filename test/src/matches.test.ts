@@ -167,6 +167,43 @@ describe('suggestions', () => {
     expect(other.statusCode).toBe(403);
   });
 
+  it('hides a partner at once when a matchmaker rejects the pair among many (bulk), from a cached answer too', async () => {
+    const token = (await t.call({ method: 'POST', url: `/api/organizations/${ids['jp-buyer']}/tokens`, payload: {} })).json().token;
+    const asOrg = { authorization: `Bearer ${token}` };
+    const mine = await suggestions(ids['jp-buyer']!, '', asOrg);
+    expect(mine.map((i) => i.organization.externalId)).toEqual(['mn-producer', 'mn-spinner']);
+    const bulk = await t.call({ method: 'POST', url: '/api/matches/decisions', payload: { ids: [mine[1]!.match!.id], status: 'rejected' } });
+    expect(bulk.statusCode, bulk.body).toBe(200);
+    expect((await suggestions(ids['jp-buyer']!, '', asOrg)).map((i) => i.organization.externalId)).toEqual(['mn-producer']);
+    expect((await suggestions(ids['jp-buyer']!)).map((i) => i.match?.status)).toEqual(['pending', 'rejected']);
+  });
+
+  it("marks each partner with the pair's place in the queue as rankings change it, without computing the list again", async () => {
+    const buyer = ids['jp-buyer']!;
+    const before = await suggestions(buyer);
+    const producer = ids['mn-producer']!;
+    expect(before[0]!.organization.externalId).toBe('mn-producer');
+    const computed = t.app.matching.answersComputed;
+    // A ranking of the buyer that no longer holds the producer drops their pending pair.
+    const ranked = t.app.matches.forOrganization(buyer).map((m) => ({ orgAId: m.orgAId, orgBId: m.orgBId, score: m.score, signals: m.signals }));
+    const rank = (pairs: typeof ranked, at: string) => t.app.matches.saveRanking(pairs, { organizations: [buyer] }, at);
+    rank(
+      ranked.filter((m) => m.orgAId !== producer && m.orgBId !== producer),
+      '2030-01-01T00:00:00.000Z',
+    );
+    const dropped = await suggestions(buyer);
+    expect(dropped.map((i) => [i.organization.externalId, i.match?.status ?? null])).toEqual([
+      ['mn-producer', null],
+      ['mn-spinner', 'pending'],
+    ]);
+    // The next ranking brings the pair back, with a new id.
+    rank(ranked, '2030-01-01T00:00:01.000Z');
+    const back = await suggestions(buyer);
+    expect(back[0]!.match).toEqual({ id: expect.any(Number), status: 'pending' });
+    expect(back[0]!.match!.id).not.toBe(before[0]!.match!.id);
+    expect(t.app.matching.answersComputed).toBe(computed);
+  });
+
   it('shows organisations at an "approved pairs only" event nothing but approved pairs', async () => {
     const token = (await t.call({ method: 'POST', url: `/api/organizations/${ids['jp-buyer']}/tokens`, payload: {} })).json().token;
     const asOrg = { authorization: `Bearer ${token}` };

@@ -28,6 +28,7 @@ import { decideMany, historyOf, queueCsv } from './review.ts';
 import { partnerView } from './partners.ts';
 import { writerOf } from './pending-writes.ts';
 import type { MatchRow } from '../db/schema.ts';
+import type { PairMarks } from './read-caches.ts';
 
 const MatchRef = Type.Ref('Match');
 /** One suggestion as the response schema has it, but its pair in the queue and its relation: cached answers keep their items serialised by it. */
@@ -57,6 +58,8 @@ const summary = (p: Profile, latin: Map<number, string>) => ({
 
 export default async function matchRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  /** The last answer put together from each cached list, and the marks and relations it was put together with. */
+  const assembled = new WeakMap<object, { marks: PairMarks; relations: ReadonlyMap<number, unknown>; body: Buffer }>();
 
   /** An organisation as the index has it, or (not indexed yet) as the database has it. */
   const summaryOf = (id: number, latin: Map<number, string>) => {
@@ -152,20 +155,27 @@ export default async function matchRoutes(fastify: FastifyInstance) {
       });
       // The pair in the queue, requests and meetings change without touching the index: added to every answer.
       const relations = app.requests.relationsOf(self.id);
-      const parts: Buffer[] = [ITEMS_OPEN];
-      cachedItems.forEach(({ partnerId, head }, i) => {
-        const match = statusOf(partnerId);
-        const relation = relations.get(partnerId);
-        parts.push(
-          i ? COMMA : EMPTY,
-          head,
-          match ? Buffer.from(`{"id":${match.id},"status":${JSON.stringify(match.status)}},"relation":`) : NO_MATCH,
-          relation ? Buffer.from(`${JSON.stringify(relation)}}`) : NO_RELATION,
-        );
-      });
-      parts.push(ITEMS_CLOSE);
+      // The same list with the same marks and relations (each kept until it changes) is the same answer.
+      const last = assembled.get(cachedItems);
+      let body = last?.marks === marks && last.relations === relations ? last.body : null;
+      if (!body) {
+        const parts: Buffer[] = [ITEMS_OPEN];
+        cachedItems.forEach(({ partnerId, head }, i) => {
+          const match = statusOf(partnerId);
+          const relation = relations.get(partnerId);
+          parts.push(
+            i ? COMMA : EMPTY,
+            head,
+            match ? Buffer.from(`{"id":${match.id},"status":${JSON.stringify(match.status)}},"relation":`) : NO_MATCH,
+            relation ? Buffer.from(`${JSON.stringify(relation)}}`) : NO_RELATION,
+          );
+        });
+        parts.push(ITEMS_CLOSE);
+        body = Buffer.concat(parts);
+        assembled.set(cachedItems, { marks, relations, body });
+      }
       // Already JSON (each item by the schema, then its relation): sent as it is.
-      return reply.type('application/json; charset=utf-8').send(Buffer.concat(parts) as never);
+      return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );
 

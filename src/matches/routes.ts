@@ -115,8 +115,8 @@ export default async function matchRoutes(fastify: FastifyInstance) {
       const hideRejected = request.principal?.role !== 'matchmaker';
       // An organisation at an event run "approved pairs only" sees nothing a matchmaker has not approved.
       const approvedOnly = hideRejected && app.events.approvedOnlyFor(self.id);
-      // Everything the answer depends on besides the index and this organisation's pairs, whose
-      // changes drop the cached answers (MatchingService.cached).
+      // Everything the answer depends on besides the index and the decisions about this
+      // organisation's pairs, whose changes drop the cached answers (MatchingService.cached).
       const key = JSON.stringify([self.id, limit, country ?? null, kind ?? null, cityKey ?? null, hideRejected, approvedOnly, reasonsShown]);
       const suggestionJson = reply.compileSerializationSchema(SUGGESTION_CACHED);
       const marks = app.matching.pairMarks(self.id, () => app.matches.statusesFor(self.id));

@@ -1,5 +1,4 @@
 import type { MatchingService } from './service.ts';
-import type { MatchesRepository } from './repository.ts';
 import type { OrganizationsRepository } from '../organizations/repository.ts';
 import type { EventsRepository } from '../events/repository.ts';
 import type { Relation, Requests } from '../events/requests.ts';
@@ -23,8 +22,7 @@ export interface PartnerView {
 }
 
 export interface PartnerDeps {
-  matching: Pick<MatchingService, 'explain' | 'profile'>;
-  matches: Pick<MatchesRepository, 'statusesFor'>;
+  matching: Pick<MatchingService, 'explain' | 'profile' | 'pairMarks'>;
   organizations: Pick<OrganizationsRepository, 'get'>;
   events: Pick<EventsRepository, 'approvedOnlyFor'>;
   requests: Pick<Requests, 'relationsOf'>;
@@ -40,7 +38,7 @@ export function partnerView(deps: PartnerDeps, selfId: number, partnerId: number
   const self = deps.organizations.get(selfId) ?? notFound(`Organisation ${selfId}`).throw();
   const partner = deps.organizations.get(partnerId) ?? notFound(`Organisation ${partnerId}`).throw();
   const relation = deps.requests.relationsOf(self.id).get(partner.id) ?? {};
-  const match = deps.matches.statusesFor(self.id).get(partner.id) ?? null;
+  const match = deps.matching.pairMarks(self.id).get(partner.id) ?? null;
   const dealing = Boolean(relation.requested || relation.received || relation.meeting);
   if (!asMatchmaker && !dealing && partner.id !== self.id) {
     if (match?.status === 'rejected') throw forbidden('This organisation is not among your partners');

@@ -119,7 +119,7 @@ export default async function matchRoutes(fastify: FastifyInstance) {
       // organisation's pairs, whose changes drop the cached answers (MatchingService.cached).
       const key = JSON.stringify([self.id, limit, country ?? null, kind ?? null, cityKey ?? null, hideRejected, approvedOnly, reasonsShown]);
       const suggestionJson = reply.compileSerializationSchema(SUGGESTION_CACHED);
-      const marks = app.matching.pairMarks(self.id, () => app.matches.statusesFor(self.id));
+      const marks = app.matching.pairMarks(self.id);
       const statusOf = (partnerId: number) => marks.get(partnerId);
       const cachedItems = app.matching.cached(self.id, key, () => {
         const suggestions = app.matching.suggest(self.id, {

@@ -62,7 +62,7 @@ export class MatchingService {
   constructor(
     private readonly engine: MatchingEngine,
     private readonly organizations: OrganizationsRepository,
-    matches: MatchesRepository,
+    private readonly matches: MatchesRepository,
     private readonly options: MatchingServiceOptions,
   ) {
     this.caches = new ReadCaches(engine, options.cacheSize);
@@ -253,8 +253,8 @@ export class MatchingService {
   }
 
   /** The organisation's pairs by partner, kept until they change (ReadCaches.pairMarks). */
-  pairMarks(id: number, compute: () => PairMarks): PairMarks {
-    return this.caches.pairMarks(id, compute);
+  pairMarks(id: number): PairMarks {
+    return this.caches.pairMarks(id, () => this.matches.statusesFor(id));
   }
 
   /** The score's weights in use (matches/learning.ts changes them). */

@@ -19,7 +19,8 @@ import { generateProfiles } from './generate.ts';
  *   - GET /api/organizations/{id}, GET /api/organizations/{id}/suggestions: each first asked once
  *     per organisation with empty caches, then warm in `--rounds` rounds of bare route, organisation,
  *     suggestions (`--seconds` in all for each), each beside the bare run of its round: the median
- *     round is shown with its bare run, every round's ratio in the note;
+ *     round is shown with its bare run, every round's ratio in the note; suggestions also from a
+ *     client that takes no gzip (every other request accepts it, as browsers and `fetch` do);
  *   - reads (both routes) while a `--import`-row import is stored, analysed and ranked;
  *   - a mixed load: reads, small imports, edits and new profiles; no 5xx and no lost write allowed;
  *     then the same with each organisation's reads and edits made with its own token (as at an
@@ -37,7 +38,9 @@ const { values } = parseArgs({
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const importRows = Number(values.import);
-const auth = { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' };
+/** What a browser (and `fetch`) sends with every request: the service gzips answers of 2 KB or more for it. */
+const browser = { 'accept-encoding': 'gzip, deflate, br' };
+const auth = { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json', ...browser };
 const serve = fileURLToPath(new URL('./serve.ts', import.meta.url));
 
 const dir = mkdtempSync(join(tmpdir(), 'musubi-load-'));
@@ -72,6 +75,9 @@ const run = (server: Child, opts: autocannon.Options): Promise<Run> =>
 const get = (path: () => string) => ({ method: 'GET' as const, headers: auth, setupRequest: (req: autocannon.Request) => ({ ...req, path: path() }) });
 const orgRead = get(() => `/api/organizations/${nextId()}`);
 const suggestionsRead = get(() => `/api/organizations/${nextId()}/suggestions`);
+/** The same from a client that takes no gzip (autocannon's own default): 21 KB answers rather than 3.5 KB. */
+const { 'accept-encoding': _, ...plainAuth } = auth;
+const suggestionsPlain = { ...suggestionsRead, headers: plainAuth };
 
 const rows: Record<string, string | number>[] = [];
 let bareRps = 0;
@@ -109,13 +115,14 @@ const suggestionsFirst = await firstAsked(suggestionsRead);
 // them, `--seconds` in all for each): this machine's speed drifts by a third over minutes, so each
 // ratio is taken against the bare route measured a moment before, and the median round is reported.
 const rounds = Number(values.rounds);
-const warm = { bare: [] as Run[], org: [] as Run[], suggestions: [] as Run[] };
+const warm = { bare: [] as Run[], org: [] as Run[], suggestions: [] as Run[], plain: [] as Run[] };
 await run(bare, { url: `${bare.url}/bare`, connections, duration: 1 }); // its JIT warmed as the service's is
 for (let round = 0; round < rounds; round++) {
   const duration = seconds / rounds;
   warm.bare.push(await run(bare, { url: `${bare.url}/bare`, connections, duration }));
   warm.org.push(await run(service, { url: service.url, connections, duration, requests: [orgRead] }));
   warm.suggestions.push(await run(service, { url: service.url, connections, duration, requests: [suggestionsRead] }));
+  warm.plain.push(await run(service, { url: service.url, connections, duration, requests: [suggestionsPlain] }));
 }
 await bare.stop();
 const perSecond = (r: Run) => r.result.requests.total / r.result.duration;
@@ -129,6 +136,7 @@ const medianRound = (runs: Run[]) => {
 for (const [name, runs] of [
   ['GET /api/organizations/{id}', warm.org],
   ['GET /api/organizations/{id}/suggestions', warm.suggestions],
+  ['GET /api/organizations/{id}/suggestions, no Accept-Encoding', warm.plain],
 ] as const) {
   const { i, note } = medianRound(runs);
   add('bare Fastify JSON route', warm.bare[i]!, { note: `the bare run of the median round below` });
@@ -180,7 +188,7 @@ async function mixedRun(name: string, tag: string, asOrganization: (id: number) 
     method: 'GET' as const,
     setupRequest: (req: autocannon.Request) => {
       const id = nextId();
-      return { ...req, ...extra, path: path(id), headers: { ...asOrganization(id), 'content-type': 'application/json' } };
+      return { ...req, ...extra, path: path(id), headers: { ...asOrganization(id), 'content-type': 'application/json', ...browser } };
     },
   });
   await service.ask('SIGUSR2', 'timings'); // from here on: this run's
@@ -207,7 +215,7 @@ async function mixedRun(name: string, tag: string, asOrganization: (id: number) 
           return {
             ...req,
             path: `/api/organizations/${id}`,
-            headers: { ...asOrganization(id), 'content-type': 'application/json' },
+            headers: { ...asOrganization(id), 'content-type': 'application/json', ...browser },
             body: JSON.stringify({ city: `City ${n++}` }),
           };
         },

@@ -5,6 +5,7 @@ import type { Profile } from '../../matching/index.ts';
 import { strongestReasons } from '../../matching/reasons.ts';
 import { strengthOf } from '../../matching/score.ts';
 import { notFound } from '../domain/errors.ts';
+import { kept } from '../http/compress.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { profileFromRow } from '../organizations/model.ts';
 import { actorOf } from '../plugins/audit.ts';
@@ -171,7 +172,7 @@ export default async function matchRoutes(fastify: FastifyInstance) {
           );
         });
         parts.push(ITEMS_CLOSE);
-        body = Buffer.concat(parts);
+        body = kept(Buffer.concat(parts));
         assembled.set(cachedItems, { marks, relations, body });
       }
       // Already JSON (each item by the schema, then its relation): sent as it is.

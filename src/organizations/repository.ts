@@ -82,7 +82,7 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
      * `ranked`: the ids the matching engine found for `q` by concept, best first (any language);
      * they come first, then the profiles where every word of `q` appears as written.
      */
-    list(query: OrganizationQuery, ranked: readonly number[] = []): { rows: OrganizationRow[]; total: number } {
+    listIds(query: OrganizationQuery, ranked: readonly number[] = []): { ids: number[]; total: number } {
       const where = and(...filters(query, ranked));
       // A profile whose own name (in any script, or its Latin form) holds every word is what a
       // search for a name wants: it comes before profiles that only share a concept.
@@ -101,16 +101,18 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
             asc(organizations.id),
           ]
         : [...nameFirst, asc(organizations.id)];
-      const rows = db
-        .select()
+      // Ids only: the profiles themselves are sent from the bytes kept for single reads (ProfileViews).
+      const ids = db
+        .select({ id: organizations.id })
         .from(organizations)
         .where(where)
         .orderBy(...order)
         .limit(query.limit)
         .offset(query.offset)
-        .all();
+        .all()
+        .map((r) => r.id);
       const total = db.select({ n: count() }).from(organizations).where(where).get()?.n ?? 0;
-      return { rows, total };
+      return { ids, total };
     },
 
     create(profile: StoredProfile): OrganizationRow {

@@ -1,14 +1,16 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { type DecodedSheet, decodeSheet } from '../http/decode.ts';
 import { notFound } from '../domain/errors.ts';
+import { kept } from '../http/compress.ts';
 import { IdParams, problems } from '../schemas/common.ts';
 import { principalOf } from '../plugins/auth.ts';
 import {
   ImportBody,
   ImportCsv,
   ImportResult,
+  Organization,
   OrganizationList,
   OrganizationPatch,
   OrganizationQuery,
@@ -16,6 +18,7 @@ import {
 } from '../schemas/organizations.ts';
 import { readProfilesCsv } from './csv.ts';
 import { prepareImport, rowsFromJson } from './import.ts';
+import type { OrganizationRow } from '../db/schema.ts';
 import { toView } from './model.ts';
 import { createProfiles } from './profiles.ts';
 import { ProfileViews } from './view-cache.ts';
@@ -24,12 +27,26 @@ import { writerOf } from '../matches/pending-writes.ts';
 const OrganizationRef = Type.Ref('Organization');
 const InputRef = Type.Ref('OrganizationInput');
 const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
+const ITEMS_OPEN = Buffer.from('{"items":[');
+const COMMA = Buffer.from(',');
+/** The schema a profile is serialised by, alone or in a list (without its `$id`, which names the shared one). */
+const { $id: _, ...ORGANIZATION } = Organization as unknown as Record<string, unknown>;
 
 export default async function organizationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const repo = app.organizations;
   const profiles = createProfiles(repo, (id) => app.meetings.scheduledFor(id));
   const views = new ProfileViews(app.db);
+
+  /**
+   * A profile's JSON as the single read and the list send it (by the Organization schema), kept
+   * until its row changes; null when there is no such profile.
+   */
+  const viewBytes = (reply: FastifyReply, id: number, contact: boolean, rowOf: (id: number) => OrganizationRow | null | undefined) =>
+    views.get(id, contact, () => {
+      const row = rowOf(id);
+      return row ? kept(Buffer.from(reply.compileSerializationSchema(ORGANIZATION)(toView(row, contact)))) : null;
+    });
 
   /** Contact details are private: matchmakers, and the organisation's own tokens (its attendees' too). */
   const canSeeContact = (request: FastifyRequest, id: number) => {
@@ -47,12 +64,21 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
         response: { 200: OrganizationList, ...problems(400, 401, 403) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       // q matches concepts across languages first (カシミヤ, ноолуур and cashmere alike), then words as written.
       // The index as it is now: a read never waits for background work.
-      const ranked = request.query.q ? app.matching.search(request.query.q) : [];
-      const { rows, total } = repo.list(request.query, ranked);
-      return { items: rows.map((row) => toView(row, canSeeContact(request, row.id))), total, limit: request.query.limit, offset: request.query.offset };
+      const { q, limit, offset } = request.query;
+      const { ids, total } = repo.listIds(request.query, q ? app.matching.search(q) : []);
+      // Each profile as the single read sends it (kept bytes); those not kept are read in one query.
+      let rows: Map<number, OrganizationRow> | undefined;
+      const rowOf = (id: number) => {
+        rows ??= new Map(repo.byIds(ids).map((row) => [row.id, row]));
+        return rows.get(id);
+      };
+      const items = ids.flatMap((id) => viewBytes(reply, id, canSeeContact(request, id), rowOf) ?? []);
+      const parts = items.flatMap((bytes, i) => (i ? [COMMA, bytes] : [bytes]));
+      const body = Buffer.concat([ITEMS_OPEN, ...parts, Buffer.from(`],"total":${total},"limit":${limit},"offset":${offset}}`)]);
+      return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );
 
@@ -143,11 +169,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const { id } = request.params;
-      const contact = canSeeContact(request, id);
-      const bytes = views.get(id, contact, () => {
-        const row = repo.get(id);
-        return row ? Buffer.from(reply.serialize(toView(row, contact)) as string) : null;
-      });
+      const bytes = viewBytes(reply, id, canSeeContact(request, id), repo.get);
       if (!bytes) throw notFound(`Organisation ${id}`);
       // Already JSON, serialised by the response schema when it was kept.
       return reply.type('application/json; charset=utf-8').send(bytes as never);

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { acceptsGzip } from '../http/compress.ts';
 import { webBundle, type Asset } from './bundle.ts';
 import { SERVICE_WORKER } from './service-worker.ts';
 
@@ -24,7 +25,7 @@ function page(js: Asset, css: Asset): string {
 function send(request: FastifyRequest, reply: FastifyReply, asset: Asset) {
   reply.header('etag', asset.etag).header('cache-control', 'no-cache').header('vary', 'accept-encoding').type(asset.type);
   if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
-  if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(asset.gzip);
+  if (acceptsGzip(request)) return reply.header('content-encoding', 'gzip').send(asset.gzip);
   return reply.send(asset.body);
 }
 

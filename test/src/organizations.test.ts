@@ -181,6 +181,25 @@ describe('listing organisations', () => {
     expect(res.json().items.map((o: { externalId: string }) => o.externalId)).toEqual(['jp-1', 'mn-2']);
   });
 
+  it('lists each profile exactly as its single read gives it, and follows edits and deletions at once', async () => {
+    const list = async () => (await t.call({ method: 'GET', url: '/api/organizations' })).json();
+    const one = async (id: number) => (await t.call({ method: 'GET', url: `/api/organizations/${id}` })).json();
+    const first = await list();
+    for (const item of first.items) expect(item).toEqual(await one(item.id));
+    const [a, b] = first.items as { id: number }[];
+    // Kept bytes of a profile are dropped by a write to it, whichever route or statement wrote it.
+    await t.call({ method: 'PATCH', url: `/api/organizations/${a!.id}`, payload: { city: 'Erdenet' } });
+    t.db.$client.prepare('update organizations set kind = ? where id = ?').run('ngo', b!.id);
+    const edited = await list();
+    expect(edited.items.map((o: { city: string; kind: string }) => [o.city, o.kind]).slice(0, 2)).toEqual([
+      ['Erdenet', first.items[0].kind],
+      [first.items[1].city, 'ngo'],
+    ]);
+    await t.call({ method: 'DELETE', url: `/api/organizations/${a!.id}` });
+    expect((await list()).items.map((o: { id: number }) => o.id)).toEqual(first.items.slice(1).map((o: { id: number }) => o.id));
+    expect((await list()).total).toBe(2);
+  });
+
   it('answers 400 naming the parameter for a bad filter', async () => {
     const res = await t.call({ method: 'GET', url: '/api/organizations?country=Japan&limit=0' });
     expect(res.statusCode).toBe(400);

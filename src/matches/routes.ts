@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Profile } from '../../matching/index.ts';
+import type { Profile, Suggestion } from '../../matching/index.ts';
 import { strongestReasons } from '../../matching/reasons.ts';
 import { strengthOf } from '../../matching/score.ts';
 import { notFound } from '../domain/errors.ts';
 import { kept } from '../http/compress.ts';
+import { listAnswer } from '../http/json-bytes.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { profileFromRow } from '../organizations/model.ts';
 import { actorOf } from '../plugins/audit.ts';
@@ -13,6 +14,7 @@ import { IdParams, problems } from '../schemas/common.ts';
 import {
   BulkDecision,
   BulkDecisionResult,
+  Match,
   MatchDecision,
   MatchExportQuery,
   MatchHistory,
@@ -34,6 +36,10 @@ import type { PairMarks } from './read-caches.ts';
 const MatchRef = Type.Ref('Match');
 /** One suggestion as the response schema has it, but its pair in the queue and its relation: cached answers keep their items serialised by it. */
 const SUGGESTION_CACHED = Type.Omit(SuggestionItem, ['match', 'relation']) as unknown as Record<string, unknown>;
+/** One pair as the queue lists it (without the `$id` that names the shared schema). */
+const { $id: _, ...MATCH_ITEM } = Match as unknown as Record<string, unknown>;
+/** Pairs kept serialised for the review queue: a few pages of every filter a matchmaker uses. */
+const QUEUE_ITEMS_KEPT = 5_000;
 // A suggestions answer is put together from bytes: each cached item's JSON up to its pair in the
 // queue, then the pair and the relation, which change without the index (rankings, decisions,
 // requests, meetings).
@@ -59,6 +65,8 @@ const summary = (p: Profile, latin: Map<number, string>) => ({
 
 export default async function matchRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  /** The review queue's pairs as it sends them (JSON), with what each was made from. */
+  const queueItems = new Map<number, { made: string; explained: Suggestion; a: Profile; b: Profile; bytes: Buffer }>();
   /** The last answer put together from each cached list, and the marks and relations it was put together with. */
   const assembled = new WeakMap<object, { marks: PairMarks; relations: ReadonlyMap<number, unknown>; body: Buffer }>();
 
@@ -210,10 +218,41 @@ export default async function matchRoutes(fastify: FastifyInstance) {
         response: { 200: MatchList, ...problems(400, 401, 403, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      const { limit, offset, reasons: shown } = request.query;
       const { rows, total } = app.matches.list(request.query);
       const latin = app.organizations.latinNames(rows.flatMap((r) => [r.orgAId, r.orgBId]));
-      return { items: rows.map((row) => view(row, latin, request.query.reasons)), total, limit: request.query.limit, offset: request.query.offset };
+      const serialize = reply.compileSerializationSchema(MATCH_ITEM);
+      const items = rows.map((row) => {
+        // A pair's JSON is kept while its row, its reasons (the same cached explanation: dropped by a
+        // write to either side or new weights), both profiles and their Latin names are the same.
+        const explained = app.matching.explain(row.orgAId, row.orgBId);
+        const a = app.matching.profile(row.orgAId);
+        const b = app.matching.profile(row.orgBId);
+        const made = JSON.stringify([
+          shown,
+          latin.get(row.orgAId),
+          latin.get(row.orgBId),
+          row.score,
+          row.status,
+          row.note,
+          row.decidedAt,
+          row.decidedBy,
+          row.rankedAt,
+          row.part,
+          row.rule,
+        ]);
+        const last = queueItems.get(row.id);
+        if (last && last.explained === explained && last.a === a && last.b === b && last.made === made) return last.bytes;
+        const bytes = Buffer.from(serialize(view(row, latin, shown)));
+        if (explained && a && b) {
+          queueItems.delete(row.id);
+          queueItems.set(row.id, { made, explained, a, b, bytes });
+          if (queueItems.size > QUEUE_ITEMS_KEPT) queueItems.delete(queueItems.keys().next().value!);
+        }
+        return bytes;
+      });
+      return reply.type('application/json; charset=utf-8').send(listAnswer(items, { total, limit, offset }) as never);
     },
   );
 

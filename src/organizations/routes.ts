@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { type DecodedSheet, decodeSheet } from '../http/decode.ts';
 import { notFound } from '../domain/errors.ts';
 import { kept } from '../http/compress.ts';
+import { listAnswer } from '../http/json-bytes.ts';
 import { IdParams, problems } from '../schemas/common.ts';
 import { principalOf } from '../plugins/auth.ts';
 import {
@@ -27,8 +28,6 @@ import { writerOf } from '../matches/pending-writes.ts';
 const OrganizationRef = Type.Ref('Organization');
 const InputRef = Type.Ref('OrganizationInput');
 const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
-const ITEMS_OPEN = Buffer.from('{"items":[');
-const COMMA = Buffer.from(',');
 /** The schema a profile is serialised by, alone or in a list (without its `$id`, which names the shared one). */
 const { $id: _, ...ORGANIZATION } = Organization as unknown as Record<string, unknown>;
 
@@ -76,9 +75,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
         return rows.get(id);
       };
       const items = ids.flatMap((id) => viewBytes(reply, id, canSeeContact(request, id), rowOf) ?? []);
-      const parts = items.flatMap((bytes, i) => (i ? [COMMA, bytes] : [bytes]));
-      const body = Buffer.concat([ITEMS_OPEN, ...parts, Buffer.from(`],"total":${total},"limit":${limit},"offset":${offset}}`)]);
-      return reply.type('application/json; charset=utf-8').send(body as never);
+      return reply.type('application/json; charset=utf-8').send(listAnswer(items, { total, limit, offset }) as never);
     },
   );
 

@@ -26,6 +26,27 @@ describe('the review queue of a real event', () => {
     expect(history[0]).toMatchObject({ actor: 'matchmaker', status: 'approved', note: 'Programme meeting' });
   });
 
+  it('lists each pair as its own page gives it, and follows a decision, a new Latin name and a profile edit at once', async () => {
+    type Listed = Pair & { note: string | null; nameLatin?: string; reasons: { concept: { id: string } | null }[]; reasonCount: number };
+    const url = '/api/matches?limit=5&reasons=12';
+    const queue = async () => (await t.call({ method: 'GET', url })).json().items as Listed[];
+    const first = await queue();
+    expect(await queue()).toEqual(first);
+    for (const pair of first) expect(pair).toEqual((await t.call({ method: 'GET', url: `/api/matches/${pair.id}` })).json());
+    const [one] = first;
+    await t.call({ method: 'PATCH', url: `/api/matches/${one!.id}`, payload: { status: 'pending', note: 'Ask about volumes' } });
+    await t.call({ method: 'PATCH', url: `/api/organizations/${one!.a.id}`, payload: { nameLatin: 'Minato Test Latin' } });
+    const renamed = (await queue()).find((p) => p.id === one!.id)!;
+    expect([renamed.note, (renamed.a as { nameLatin?: string }).nameLatin]).toEqual(['Ask about volumes', 'Minato Test Latin']);
+    // A profile that no longer says what the pair shared has fewer reasons for it.
+    await t.call({ method: 'PATCH', url: `/api/organizations/${one!.b.id}`, payload: { description: 'Wholesale of office furniture.', offers: ['Chairs'], needs: ['Desks'] } });
+    await t.app.matching.idle();
+    const edited = (await queue()).find((p) => p.id === one!.id);
+    const now = (await t.call({ method: 'GET', url: `/api/matches/${one!.id}` })).json();
+    expect(now.reasonCount).toBeLessThan(one!.reasonCount);
+    if (edited) expect(edited).toEqual(now);
+  });
+
   it('changes none when one pair does not exist, naming it', async () => {
     const one = (await t.call({ method: 'GET', url: '/api/matches?status=pending&limit=1' })).json().items[0] as Pair;
     const before = dbSnapshot(t.db);

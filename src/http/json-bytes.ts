@@ -1,0 +1,13 @@
+const ITEMS_OPEN = Buffer.from('{"items":[');
+const COMMA = Buffer.from(',');
+
+/** A list answer, `{"items":[…],"total":…,…}`, from items already serialised (kept bytes) and the page's figures. */
+export function listAnswer(items: readonly Buffer[], page: Record<string, number>): Buffer {
+  const parts: Buffer[] = [ITEMS_OPEN];
+  items.forEach((item, i) => parts.push(...(i ? [COMMA, item] : [item])));
+  const tail = Object.entries(page)
+    .map(([key, value]) => `,${JSON.stringify(key)}:${value}`)
+    .join('');
+  parts.push(Buffer.from(`]${tail}}`));
+  return Buffer.concat(parts);
+}

@@ -7,8 +7,8 @@ export type PairMarks = ReadonlyMap<number, { id: number; status: string; vetoed
 
 /** Above this many organisations written at once, every cached answer is dropped rather than checked when read. */
 const DROP_ALL_ABOVE = 200;
-/** Pairs whose reasons are kept (a review queue page is twenty). */
-const EXPLAINED_KEPT = 5_000;
+/** Pairs whose reasons are kept (a review queue page is twenty, a suggestion list ten). */
+const EXPLAINED_KEPT = 10_000;
 
 /**
  * What the matching service keeps of the index's answers: suggestion lists (AnswersCache) and the
@@ -18,6 +18,8 @@ const EXPLAINED_KEPT = 5_000;
 export class ReadCaches {
   private readonly answers: AnswersCache;
   private readonly explained = new Map<string, { a: number; b: number; value: Suggestion | null }>();
+  /** The keys of `explained` by organisation (either side), so that a write finds its pairs without a scan. */
+  private readonly explainedOf = new Map<number, Set<string>>();
   private readonly marks = new Map<number, PairMarks>();
   /** The index's epoch the cached answers were last checked against. */
   private epochSeen = -1;
@@ -45,8 +47,24 @@ export class ReadCaches {
     if (hit) return hit.value;
     const value = this.engine.score(orgAId, orgBId);
     this.explained.set(key, { a: orgAId, b: orgBId, value });
-    if (this.explained.size > EXPLAINED_KEPT) this.explained.delete(this.explained.keys().next().value!);
+    for (const id of [orgAId, orgBId]) {
+      const keys = this.explainedOf.get(id);
+      if (keys) keys.add(key);
+      else this.explainedOf.set(id, new Set([key]));
+    }
+    if (this.explained.size > EXPLAINED_KEPT) this.forget(this.explained.keys().next().value!);
     return value;
+  }
+
+  private forget(key: string): void {
+    const entry = this.explained.get(key);
+    if (!entry) return;
+    this.explained.delete(key);
+    for (const id of [entry.a, entry.b]) {
+      const keys = this.explainedOf.get(id);
+      keys?.delete(key);
+      if (keys?.size === 0) this.explainedOf.delete(id);
+    }
   }
 
   /**
@@ -60,11 +78,16 @@ export class ReadCaches {
       this.epochSeen = this.engine.epoch;
       this.answers.indexChanged();
       this.explained.clear();
+      this.explainedOf.clear();
       return;
     }
     this.answers.profilesChanged(ids);
-    const written = new Set(ids);
-    for (const [key, { a, b }] of this.explained) if (written.has(a) || written.has(b)) this.explained.delete(key);
+    this.reindexed(ids);
+  }
+
+  /** These organisations' pairs' reasons are stale (their texts were indexed again; a long import's lists follow later). */
+  reindexed(ids: readonly number[]): void {
+    for (const id of ids) for (const key of this.explainedOf.get(id) ?? []) this.forget(key);
   }
 
   /**

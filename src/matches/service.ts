@@ -239,8 +239,14 @@ export class MatchingService {
     }
   }
 
+  /**
+   * An organisation's best partners now. Their reasons come from the explanations kept per pair
+   * (`explain`): a list computed again because others were written since mostly has the same
+   * partners, whose reasons did not change (the same engine call makes both).
+   */
   suggest(id: number, opts: SuggestOptions): Suggestion[] {
-    return this.engine.suggest(id, opts);
+    const found = this.engine.suggest(id, { ...opts, reasons: false });
+    return opts.reasons === false ? found : found.map((s) => ({ ...s, reasons: this.caches.explain(id, s.profileId)?.reasons ?? [] }));
   }
 
   /**
@@ -395,8 +401,10 @@ export class MatchingService {
       this.indexedHash.set(r.profile.id, r.hash);
       this.toRank.add(r.profile.id);
     }
-    if (bulk) for (const id of ids) this.bulkPending.add(id);
-    else this.caches.changed(ids);
+    if (bulk) {
+      for (const id of ids) this.bulkPending.add(id);
+      this.caches.reindexed(ids);
+    } else this.caches.changed(ids);
     // A profile edited again meanwhile is dirty again: its writer waits for that round.
     for (const id of ids) if (!this.dirty.has(id)) this.written.release(id);
   }

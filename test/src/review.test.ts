@@ -39,7 +39,11 @@ describe('the review queue of a real event', () => {
     const renamed = (await queue()).find((p) => p.id === one!.id)!;
     expect([renamed.note, (renamed.a as { nameLatin?: string }).nameLatin]).toEqual(['Ask about volumes', 'Minato Test Latin']);
     // A profile that no longer says what the pair shared has fewer reasons for it.
-    await t.call({ method: 'PATCH', url: `/api/organizations/${one!.b.id}`, payload: { description: 'Wholesale of office furniture.', offers: ['Chairs'], needs: ['Desks'] } });
+    await t.call({
+      method: 'PATCH',
+      url: `/api/organizations/${one!.b.id}`,
+      payload: { description: 'Wholesale of office furniture.', offers: ['Chairs'], needs: ['Desks'] },
+    });
     await t.app.matching.idle();
     const edited = (await queue()).find((p) => p.id === one!.id);
     const now = (await t.call({ method: 'GET', url: `/api/matches/${one!.id}` })).json();

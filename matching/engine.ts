@@ -231,6 +231,20 @@ export class MatchingEngine {
     this.index.refreshIfDrifted();
   }
 
+  /** Whether the index has grown or shrunk by a tenth since every weight was last computed. */
+  get drifted(): boolean {
+    return this.index.drifted;
+  }
+
+  /**
+   * `refresh()` in steps, for a caller that answers requests meanwhile: profiles may be added,
+   * replaced and removed between two steps, and the new weights replace the old ones at once in the
+   * last step (the epoch moves then). See InvertedIndex.refreshSteps.
+   */
+  refreshSteps(docsPerStep?: number): Generator<void, void, void> {
+    return this.index.refreshSteps(docsPerStep);
+  }
+
   /**
    * Changes whenever every weight is recomputed (`refresh`, or the drift of a write): then any pair's
    * score may have moved. Within one epoch a pair's score depends on its two profiles only, so a

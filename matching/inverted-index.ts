@@ -53,7 +53,9 @@ export class InvertedIndex {
   private readonly featureNames: string[] = [];
   private readonly featureTypeWeight: number[] = [];
   private readonly df: number[] = [];
-  private readonly postings: Record<Field, (Posting | undefined)[]> = { offers: [], needs: [], about: [] };
+  private postings: Record<Field, (Posting | undefined)[]> = { offers: [], needs: [], about: [] };
+  /** A recomputation of every weight under way in steps (`refreshSteps`), swapped in at its end. */
+  private job: RefreshJob | null = null;
   private readonly langCodes = new Map<string, number>();
   private readonly langNames: string[] = [];
 
@@ -137,6 +139,7 @@ export class InvertedIndex {
   private place(key: number, fieldOf: (field: Field) => RawField): void {
     if (this.slotOf.has(key)) this.remove(key);
     const slot = this.freeSlots.pop() ?? this.keyOfSlot.length;
+    this.job?.touched.add(slot);
     this.slotOf.set(key, slot);
     this.keyOfSlot[slot] = key;
     const doc = {} as Record<Field, DocField>;
@@ -167,12 +170,13 @@ export class InvertedIndex {
   remove(key: number): boolean {
     const slot = this.slotOf.get(key);
     if (slot === undefined) return false;
+    this.job?.touched.add(slot);
     const doc = this.docs[slot]!;
     const seen = new Set<number>();
     for (const field of FIELDS) {
       for (const id of doc[field].ids) {
         seen.add(id);
-        this.removePosting(field, id, slot);
+        removePosting(this.postings, field, id, slot);
       }
     }
     for (const id of seen) this.df[id]!--;
@@ -203,6 +207,8 @@ export class InvertedIndex {
 
   /** Recomputes every document's weights with the current idf. O(total postings). */
   refresh(): void {
+    // (A recomputation in steps under way is superseded.)
+    this.job = null;
     // Postings sized first (one count per field and feature), so that none grows on the way.
     for (const field of FIELDS) {
       const sizes = new Int32Array(this.featureNames.length);
@@ -219,6 +225,104 @@ export class InvertedIndex {
     for (const slot of this.slotOf.values()) this.index(slot, idfs);
     this.documentsAtRefresh = this.documents;
     this.refreshes++;
+  }
+
+  /**
+   * `refresh()` in steps, for a caller that must not block for the whole of it (a service answering
+   * requests: 50 ms at 12,000 documents): each `next()` weighs up to `docsPerStep` more documents into
+   * new postings, beside the ones in use, which go on answering, and on changing as documents are
+   * added, replaced and removed. The last step weighs again those changed meanwhile and swaps the new
+   * weights in at once: the epoch moves then, never halfway. The weights are those of the idf when the
+   * steps began. A `refresh()` meanwhile supersedes it (its next step ends it unfinished).
+   */
+  *refreshSteps(docsPerStep = 200): Generator<void, void, void> {
+    const documents = this.documents;
+    const idfs = new Float64Array(this.featureNames.length);
+    for (let id = 0; id < idfs.length; id++) idfs[id] = smoothIdf(documents, this.df[id] ?? 0);
+    // Features first named meanwhile: their idf as it would have been.
+    const idfOf = (id: number) => (id < idfs.length ? idfs[id]! : smoothIdf(documents, this.df[id] ?? 0));
+    const job: RefreshJob = { postings: { offers: [], needs: [], about: [] }, values: [], posted: [], touched: new Set() };
+    this.job = job;
+    let finished = false;
+    try {
+      const slots = [...this.slotOf.values()];
+      // Postings sized first (one count per field and feature), so that few grow on the way.
+      const sizes = { offers: new Int32Array(idfs.length), needs: new Int32Array(idfs.length), about: new Int32Array(idfs.length) };
+      for (let i = 0; i < slots.length; i++) {
+        if (i && i % (docsPerStep * 8) === 0) {
+          yield;
+          if (this.job !== job) return;
+        }
+        for (const field of FIELDS) for (const id of this.docs[slots[i]!]![field].ids) if (id < idfs.length) sizes[field][id]!++;
+      }
+      for (const field of FIELDS) {
+        for (let id = 0; id < idfs.length; id++) {
+          const n = sizes[field][id]!;
+          if (n) job.postings[field][id] = { slots: new Int32Array(n), weights: new Float32Array(n), length: 0 };
+        }
+      }
+      for (let i = 0; i < slots.length; i++) {
+        if (i % docsPerStep === 0) {
+          yield;
+          if (this.job !== job) return;
+        }
+        if (!job.touched.has(slots[i]!)) this.weighInto(job, slots[i]!, idfOf);
+      }
+      // Documents added, replaced or removed meanwhile: out of the new postings, and in as they are now.
+      for (const slot of job.touched) {
+        const posted = job.posted[slot];
+        if (posted) for (const field of FIELDS) for (const id of posted[field]) removePosting(job.postings, field, id, slot);
+        job.posted[slot] = undefined;
+        job.values[slot] = undefined;
+        if (this.docs[slot]) this.weighInto(job, slot, idfOf);
+      }
+      for (const slot of this.slotOf.values()) {
+        const doc = this.docs[slot]!;
+        const values = job.values[slot]!;
+        for (const field of FIELDS) doc[field].values = values[field];
+      }
+      this.postings = job.postings;
+      this.documentsAtRefresh = documents;
+      this.refreshes++;
+      finished = true;
+    } finally {
+      // Left unfinished (its caller stopped): nothing of it is used.
+      if (this.job === job) this.job = null;
+      if (!finished) job.touched.clear();
+    }
+  }
+
+  /** Whether the number of documents has drifted by more than `refreshDrift` since the last refresh. */
+  get drifted(): boolean {
+    return Math.abs(this.documents - this.documentsAtRefresh) > this.options.refreshDrift * Math.max(this.documentsAtRefresh, 1);
+  }
+
+  /** One document weighed with `idfOf` into a stepped refresh's postings (its own weights not touched yet). */
+  private weighInto(job: RefreshJob, slot: number, idfOf: (id: number) => number): void {
+    const doc = this.docs[slot]!;
+    const values = {} as Record<Field, Float32Array>;
+    const posted = {} as Record<Field, Int32Array>;
+    for (const field of FIELDS) {
+      const { ids } = doc[field];
+      values[field] = this.weigh(doc[field], idfOf);
+      posted[field] = ids;
+      for (let i = 0; i < ids.length; i++) addPosting(job.postings, field, ids[i]!, slot, values[field][i]!);
+    }
+    job.values[slot] = values;
+    job.posted[slot] = posted;
+  }
+
+  /** A field's weights: sublinear tf × idf × the feature's type weight, scaled to unit length. */
+  private weigh({ ids, counts }: DocField, idfOf: (id: number) => number, into: Float32Array = new Float32Array(ids.length)): Float32Array {
+    let sum = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const w = sublinearTf(counts[i]!) * idfOf(ids[i]!) * this.featureTypeWeight[ids[i]!]!;
+      into[i] = w;
+      sum += w * w;
+    }
+    const inv = sum > 0 ? 1 / Math.sqrt(sum) : 0;
+    for (let i = 0; i < ids.length; i++) into[i]! *= inv;
+    return into;
   }
 
   /** Every document as it was added (ids, counts, sources per field), for a snapshot of the index. */
@@ -315,8 +419,7 @@ export class InvertedIndex {
 
   /** Refreshes once the number of documents has drifted by more than `refreshDrift` since the last refresh. */
   refreshIfDrifted(): void {
-    const drift = Math.abs(this.documents - this.documentsAtRefresh);
-    if (drift > this.options.refreshDrift * Math.max(this.documentsAtRefresh, 1)) this.refresh();
+    if (this.drifted) this.refresh();
   }
 
   private featureId(name: string): number {
@@ -344,51 +447,52 @@ export class InvertedIndex {
   /** Weighs a document's fields with the current idf (unit length per field) and posts them. */
   private index(slot: number, idfs?: Float64Array): void {
     const doc = this.docs[slot]!;
+    const idfOf = idfs ? (id: number) => idfs[id]! : (id: number) => this.idf(id);
     for (const field of FIELDS) {
-      const { ids, counts, values } = doc[field];
-      let sum = 0;
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i]!;
-        const w = sublinearTf(counts[i]!) * (idfs ? idfs[id]! : this.idf(id)) * this.featureTypeWeight[id]!;
-        values[i] = w;
-        sum += w * w;
-      }
-      const inv = sum > 0 ? 1 / Math.sqrt(sum) : 0;
-      for (let i = 0; i < ids.length; i++) {
-        values[i]! *= inv;
-        this.addPosting(field, ids[i]!, slot, values[i]!);
-      }
+      const { ids, values } = doc[field];
+      this.weigh(doc[field], idfOf, values);
+      for (let i = 0; i < ids.length; i++) addPosting(this.postings, field, ids[i]!, slot, values[i]!);
     }
   }
+}
 
-  private removePosting(field: Field, id: number, slot: number): void {
-    const posting = this.postings[field][id];
-    if (!posting) return;
-    const at = posting.slots.subarray(0, posting.length).indexOf(slot);
-    if (at < 0) return;
-    // Swap-remove: the order inside a posting does not matter.
-    posting.length--;
-    posting.slots[at] = posting.slots[posting.length]!;
-    posting.weights[at] = posting.weights[posting.length]!;
-  }
+/** A stepped refresh's new postings and weights (see `refreshSteps`). */
+interface RefreshJob {
+  postings: Record<Field, (Posting | undefined)[]>;
+  /** Each weighed slot's new weights, and the feature ids they were posted under (to take them out again). */
+  values: (Record<Field, Float32Array> | undefined)[];
+  posted: (Record<Field, Int32Array> | undefined)[];
+  /** Slots whose document was added, replaced or removed since the steps began. */
+  touched: Set<number>;
+}
 
-  private addPosting(field: Field, id: number, slot: number, weight: number): void {
-    let posting = this.postings[field][id];
-    if (!posting) {
-      posting = { slots: new Int32Array(4), weights: new Float32Array(4), length: 0 };
-      this.postings[field][id] = posting;
-    } else if (posting.length === posting.slots.length) {
-      const slots = new Int32Array(posting.length * 2);
-      slots.set(posting.slots);
-      const weights = new Float32Array(posting.length * 2);
-      weights.set(posting.weights);
-      posting.slots = slots;
-      posting.weights = weights;
-    }
-    posting.slots[posting.length] = slot;
-    posting.weights[posting.length] = weight;
-    posting.length++;
+function removePosting(postings: Record<Field, (Posting | undefined)[]>, field: Field, id: number, slot: number): void {
+  const posting = postings[field][id];
+  if (!posting) return;
+  const at = posting.slots.subarray(0, posting.length).indexOf(slot);
+  if (at < 0) return;
+  // Swap-remove: the order inside a posting does not matter.
+  posting.length--;
+  posting.slots[at] = posting.slots[posting.length]!;
+  posting.weights[at] = posting.weights[posting.length]!;
+}
+
+function addPosting(postings: Record<Field, (Posting | undefined)[]>, field: Field, id: number, slot: number, weight: number): void {
+  let posting = postings[field][id];
+  if (!posting) {
+    posting = { slots: new Int32Array(4), weights: new Float32Array(4), length: 0 };
+    postings[field][id] = posting;
+  } else if (posting.length === posting.slots.length) {
+    const slots = new Int32Array(posting.length * 2);
+    slots.set(posting.slots);
+    const weights = new Float32Array(posting.length * 2);
+    weights.set(posting.weights);
+    posting.slots = slots;
+    posting.weights = weights;
   }
+  posting.slots[posting.length] = slot;
+  posting.weights[posting.length] = weight;
+  posting.length++;
 }
 
 /** A field's features sorted by id, as parallel arrays. */

@@ -109,7 +109,7 @@ export class Ranker {
 }
 
 /** Long work in slices of a few milliseconds, each after the requests that came meanwhile (`turn`). */
-class Slicer {
+export class Slicer {
   private since = performance.now();
   constructor(private readonly options: { stopped: () => boolean; turn: () => Promise<void> }) {}
   async maybeYield(): Promise<void> {

@@ -174,6 +174,113 @@ describe('MatchingEngine', () => {
   });
 });
 
+describe('recomputing every weight in steps', () => {
+  const cashmere = (country: 'JP' | 'MN', i: number) =>
+    org({
+      country,
+      description: { en: `Company ${i} in textiles and ${i % 3 ? 'cashmere' : 'wool'} trade` },
+      offers: [{ en: country === 'MN' ? `Cashmere yarn and ${i % 2 ? 'knitwear' : 'felt'} supply` : `Sales channels to department stores in Japan ${i}` }],
+      needs: [{ en: country === 'MN' ? 'Japanese buyers and sales channels' : `Stable supply of cashmere yarn ${i % 4 ? '' : 'and wool'}` }],
+    });
+  const lists = (engine: MatchingEngine, ids: number[]) => ids.map((id) => engine.suggest(id, { limit: 20, reasons: false }));
+
+  it('gives the same weights as a refresh when nothing changes meanwhile, and moves the epoch once, at the end', () => {
+    const everyone = Array.from({ length: 30 }, (_, i) => cashmere(i % 2 ? 'JP' : 'MN', i));
+    const stepped = new MatchingEngine(toolkit);
+    const whole = new MatchingEngine(toolkit);
+    for (const engine of [stepped, whole]) {
+      engine.upsert(everyone.slice(0, 10));
+      engine.upsert(everyone.slice(10));
+    }
+    whole.refresh();
+    const epoch = stepped.epoch;
+    const before = lists(
+      stepped,
+      everyone.map((p) => p.id),
+    );
+    let steps = 0;
+    for (const _ of stepped.refreshSteps(4)) {
+      steps++;
+      // Until the last step, reads see the weights in use, unchanged.
+      expect(stepped.epoch).toBe(epoch);
+      expect(lists(stepped, [everyone[0]!.id, everyone[1]!.id])).toEqual(before.slice(0, 2));
+    }
+    expect(steps).toBeGreaterThan(5);
+    expect(stepped.epoch).toBe(epoch + 1);
+    expect(stepped.drifted).toBe(false);
+    expect(
+      lists(
+        stepped,
+        everyone.map((p) => p.id),
+      ),
+    ).toEqual(
+      lists(
+        whole,
+        everyone.map((p) => p.id),
+      ),
+    );
+  });
+
+  it('keeps every profile added, replaced or removed between its steps, each list matching its pairs’ own scores', () => {
+    const everyone = Array.from({ length: 65 }, (_, i) => cashmere(i % 2 ? 'JP' : 'MN', i));
+    const engine = new MatchingEngine(toolkit);
+    engine.upsert(everyone.slice(0, 60));
+    // (Within a tenth of the index: a larger write would refresh every weight at once, superseding the steps.)
+    const added = everyone.slice(60);
+    let step = 0;
+    for (const _ of engine.refreshSteps(10)) {
+      // A new profile, an edit, a removal, and a removed slot reused by a newcomer, between the steps.
+      engine.upsert(added.slice(step, step + 1));
+      if (step === 1) engine.upsert([{ ...everyone[2]!, offers: [{ en: 'Wool felt and cashmere knitwear for Japanese brands' }] }]);
+      if (step === 2) engine.remove(everyone[3]!.id);
+      if (step === 3) engine.remove(everyone[5]!.id);
+      step++;
+    }
+    expect(step).toBeGreaterThanOrEqual(5);
+    const present = everyone.filter((p) => p.id !== everyone[3]!.id && p.id !== everyone[5]!.id);
+    expect(engine.size).toBe(present.length);
+    for (const p of present) {
+      const list = engine.suggest(p.id, { limit: 50, accept: () => true, reasons: false });
+      // From the postings (the list) and from the two profiles' weights (the pair): the same.
+      for (const s of list) expect([p.id, s.profileId, engine.score(p.id, s.profileId)!.signals]).toEqual([p.id, s.profileId, s.signals]);
+      expect(list.map((s) => s.profileId)).not.toContain(everyone[3]!.id);
+      expect(list.map((s) => s.profileId)).not.toContain(everyone[5]!.id);
+    }
+    // The newcomers are found by others, and the edit with its new words.
+    expect(engine.suggest(everyone[1]!.id, { limit: 50, reasons: false }).map((s) => s.profileId)).toEqual(
+      expect.arrayContaining(added.filter((p) => p.country === 'MN').map((p) => p.id)),
+    );
+  });
+
+  it('stops unfinished when a refresh supersedes it or its caller leaves, without changing anything', () => {
+    const everyone = Array.from({ length: 20 }, (_, i) => cashmere(i % 2 ? 'JP' : 'MN', i));
+    const engine = new MatchingEngine(toolkit);
+    engine.upsert(everyone.slice(0, 10));
+    engine.upsert(everyone.slice(10));
+    const epoch = engine.epoch;
+    const steps = engine.refreshSteps(3);
+    steps.next();
+    engine.refresh();
+    expect(engine.epoch).toBe(epoch + 1);
+    const after = lists(
+      engine,
+      everyone.map((p) => p.id),
+    );
+    expect([...steps]).toEqual([]);
+    expect(engine.epoch).toBe(epoch + 1);
+    const left = engine.refreshSteps(3);
+    left.next();
+    left.return();
+    expect(engine.epoch).toBe(epoch + 1);
+    expect(
+      lists(
+        engine,
+        everyone.map((p) => p.id),
+      ),
+    ).toEqual(after);
+  });
+});
+
 describe('one-line profiles', () => {
   it('ranks a profile with no description beside an equal one whose description says nothing shared', () => {
     const engine = new MatchingEngine(toolkit);

@@ -243,7 +243,6 @@ export class InvertedIndex {
     const idfOf = (id: number) => (id < idfs.length ? idfs[id]! : smoothIdf(documents, this.df[id] ?? 0));
     const job: RefreshJob = { postings: { offers: [], needs: [], about: [] }, values: [], posted: [], touched: new Set() };
     this.job = job;
-    let finished = false;
     try {
       const slots = [...this.slotOf.values()];
       // Postings sized first (one count per field and feature), so that few grow on the way.
@@ -253,7 +252,9 @@ export class InvertedIndex {
           yield;
           if (this.job !== job) return;
         }
-        for (const field of FIELDS) for (const id of this.docs[slots[i]!]![field].ids) if (id < idfs.length) sizes[field][id]!++;
+        // (A document removed meanwhile is not counted; one written meanwhile is weighed at the end.)
+        const doc = job.touched.has(slots[i]!) ? undefined : this.docs[slots[i]!];
+        if (doc) for (const field of FIELDS) for (const id of doc[field].ids) if (id < idfs.length) sizes[field][id]!++;
       }
       for (const field of FIELDS) {
         for (let id = 0; id < idfs.length; id++) {
@@ -284,11 +285,9 @@ export class InvertedIndex {
       this.postings = job.postings;
       this.documentsAtRefresh = documents;
       this.refreshes++;
-      finished = true;
     } finally {
-      // Left unfinished (its caller stopped): nothing of it is used.
+      // Done, or left unfinished by its caller (then nothing of it is used).
       if (this.job === job) this.job = null;
-      if (!finished) job.touched.clear();
     }
   }
 

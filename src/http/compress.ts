@@ -17,8 +17,9 @@ const compressed = new WeakMap<Buffer, Buffer | number>();
 /**
  * Marks an answer a route keeps and sends again as it is (an organisation's suggestions, a profile):
  * from 2 KB on, it goes gzipped to clients that take gzip from its second sending on, compressed
- * once and kept beside it for as long as the route keeps it (an answer sent once is not compressed). An organisation's suggestions are 21 KB as JSON and
- * 3.5 KB gzipped: the page everybody refreshes, on a venue's shared Wi-Fi.
+ * once and kept beside it for as long as the route keeps it (an answer sent once is not compressed).
+ * An organisation's suggestions are 21 KB as JSON and 3.5 KB gzipped: the page everybody refreshes,
+ * on a venue's shared Wi-Fi.
  *
  * Answers made for one request (lists, the review queue) go plain: gzipping 40 KB costs the one
  * thread that answers every request about 0.5 ms, more than the bytes cost on the way.

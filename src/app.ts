@@ -1,7 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Db } from './db/client.ts';
-import { addCompression } from './http/compress.ts';
 import { decodeBody } from './http/decode.ts';
 import { HttpProblem, problemType } from './http/problem.ts';
 import { sendProblem } from './plugins/errors.ts';
@@ -151,7 +150,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     pressure.finished();
     done();
   });
-  addCompression(app);
 
   // Only JSON (and, on the import route, CSV) bodies are accepted; anything else is a 415.
   app.removeContentTypeParser('text/plain');

@@ -1,5 +1,5 @@
 import negotiate from '@fastify/accept-negotiator';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { gzipSync } from 'node:zlib';
 
 /** Smaller answers go as they are: under one network packet, compressing them saves nothing. */
@@ -29,23 +29,23 @@ export const kept = (body: Buffer): Buffer => {
   return body;
 };
 
-/** Sends kept answers gzipped to the clients that take it (see `kept`). */
-export function addCompression(app: FastifyInstance) {
-  app.addHook('onSend', (request, reply, payload, done) => {
-    if (!Buffer.isBuffer(payload) || payload.length < THRESHOLD || !compressed.has(payload) || reply.hasHeader('content-encoding')) {
-      return done(null, payload);
-    }
-    reply.header('vary', 'accept-encoding');
-    const known = compressed.get(payload);
-    if (known === 0) {
-      // Its first sending: plain (many answers are never asked for again before they change).
-      compressed.set(payload, 1);
-      return done(null, payload);
-    }
-    if (!acceptsGzip(request)) return done(null, payload);
-    const body = Buffer.isBuffer(known) ? known : gzipSync(payload);
-    compressed.set(payload, body);
-    reply.header('content-encoding', 'gzip').removeHeader('content-length');
-    done(null, body);
-  });
+/**
+ * Sends a kept JSON answer (see `kept`): gzipped to a client that takes it from its second sending
+ * on, as it is otherwise. Called by the routes themselves rather than from an `onSend` hook, which
+ * every other answer would pass through.
+ */
+export function sendKept(request: FastifyRequest, reply: FastifyReply, body: Buffer): FastifyReply {
+  reply.type('application/json; charset=utf-8');
+  const known = compressed.get(body);
+  if (body.length < THRESHOLD || known === undefined) return reply.send(body);
+  reply.header('vary', 'accept-encoding');
+  if (known === 0) {
+    // Its first sending: plain (many answers are never asked for again before they change).
+    compressed.set(body, 1);
+    return reply.send(body);
+  }
+  if (!acceptsGzip(request)) return reply.send(body);
+  const gzipped = Buffer.isBuffer(known) ? known : gzipSync(body);
+  compressed.set(body, gzipped);
+  return reply.header('content-encoding', 'gzip').send(gzipped);
 }

@@ -5,7 +5,7 @@ import type { Profile, Suggestion } from '../../matching/index.ts';
 import { strongestReasons } from '../../matching/reasons.ts';
 import { strengthOf } from '../../matching/score.ts';
 import { notFound } from '../domain/errors.ts';
-import { kept } from '../http/compress.ts';
+import { kept, sendKept } from '../http/compress.ts';
 import { listAnswer } from '../http/json-bytes.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { profileFromRow } from '../organizations/model.ts';
@@ -184,7 +184,7 @@ export default async function matchRoutes(fastify: FastifyInstance) {
         assembled.set(cachedItems, { marks, relations, body });
       }
       // Already JSON (each item by the schema, then its relation): sent as it is.
-      return reply.type('application/json; charset=utf-8').send(body as never);
+      return sendKept(request, reply, body);
     },
   );
 

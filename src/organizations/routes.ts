@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { type DecodedSheet, decodeSheet } from '../http/decode.ts';
 import { notFound } from '../domain/errors.ts';
-import { kept } from '../http/compress.ts';
+import { kept, sendKept } from '../http/compress.ts';
 import { listAnswer } from '../http/json-bytes.ts';
 import { IdParams, problems } from '../schemas/common.ts';
 import { principalOf } from '../plugins/auth.ts';
@@ -169,7 +169,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
       const bytes = viewBytes(reply, id, canSeeContact(request, id), repo.get);
       if (!bytes) throw notFound(`Organisation ${id}`);
       // Already JSON, serialised by the response schema when it was kept.
-      return reply.type('application/json; charset=utf-8').send(bytes as never);
+      return sendKept(request, reply, bytes);
     },
   );
 

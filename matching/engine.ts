@@ -226,11 +226,6 @@ export class MatchingEngine {
     this.index.refresh();
   }
 
-  /** `refresh()` only once the index has grown or shrunk by a tenth since the last one (what single writes do). */
-  refreshIfDrifted(): void {
-    this.index.refreshIfDrifted();
-  }
-
   /** Whether the index has grown or shrunk by a tenth since every weight was last computed. */
   get drifted(): boolean {
     return this.index.drifted;

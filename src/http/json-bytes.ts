@@ -14,3 +14,12 @@ export function listAnswer(items: readonly Buffer[], page: Record<string, number
   parts.push(Buffer.from(`]${tail}}`));
   return Buffer.concat(parts);
 }
+
+/**
+ * A shared response schema to serialise items by on their own (`reply.compileSerializationSchema`),
+ * without the `$id` that names the shared copy: compiled again under that name, the two collide.
+ */
+export function itemSchema(schema: object): Record<string, unknown> {
+  const { $id: _, ...rest } = schema as Record<string, unknown>;
+  return rest;
+}

@@ -6,7 +6,7 @@ import { strongestReasons } from '../../matching/reasons.ts';
 import { strengthOf } from '../../matching/score.ts';
 import { notFound } from '../domain/errors.ts';
 import { kept, sendKept } from '../http/compress.ts';
-import { listAnswer } from '../http/json-bytes.ts';
+import { itemSchema, listAnswer } from '../http/json-bytes.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { profileFromRow } from '../organizations/model.ts';
 import { actorOf } from '../plugins/audit.ts';
@@ -36,17 +36,13 @@ import type { PairMarks } from './read-caches.ts';
 const MatchRef = Type.Ref('Match');
 /** One suggestion as the response schema has it, but its pair in the queue and its relation: cached answers keep their items serialised by it. */
 const SUGGESTION_CACHED = Type.Omit(SuggestionItem, ['match', 'relation']) as unknown as Record<string, unknown>;
-/** One pair as the queue lists it (without the `$id` that names the shared schema). */
-const { $id: _, ...MATCH_ITEM } = Match as unknown as Record<string, unknown>;
+/** One pair as the queue lists it. */
+const MATCH_ITEM = itemSchema(Match);
 /** Pairs kept serialised for the review queue: a few pages of every filter a matchmaker uses. */
 const QUEUE_ITEMS_KEPT = 5_000;
 // A suggestions answer is put together from bytes: each cached item's JSON up to its pair in the
 // queue, then the pair and the relation, which change without the index (rankings, decisions,
 // requests, meetings).
-const ITEMS_OPEN = Buffer.from('{"items":[');
-const ITEMS_CLOSE = Buffer.from(']}');
-const COMMA = Buffer.from(',');
-const EMPTY = Buffer.alloc(0);
 const NO_MATCH = Buffer.from('null,"relation":');
 const NO_RELATION = Buffer.from('{}}');
 /** An item's JSON (an object) without its closing brace, followed by `,"match":`. */
@@ -168,19 +164,16 @@ export default async function matchRoutes(fastify: FastifyInstance) {
       const last = assembled.get(cachedItems);
       let body = last?.marks === marks && last.relations === relations ? last.body : null;
       if (!body) {
-        const parts: Buffer[] = [ITEMS_OPEN];
-        cachedItems.forEach(({ partnerId, head }, i) => {
+        const items = cachedItems.map(({ partnerId, head }) => {
           const match = statusOf(partnerId);
           const relation = relations.get(partnerId);
-          parts.push(
-            i ? COMMA : EMPTY,
+          return Buffer.concat([
             head,
             match ? Buffer.from(`{"id":${match.id},"status":${JSON.stringify(match.status)}},"relation":`) : NO_MATCH,
             relation ? Buffer.from(`${JSON.stringify(relation)}}`) : NO_RELATION,
-          );
+          ]);
         });
-        parts.push(ITEMS_CLOSE);
-        body = kept(Buffer.concat(parts));
+        body = kept(listAnswer(items, {}));
         assembled.set(cachedItems, { marks, relations, body });
       }
       // Already JSON (each item by the schema, then its relation): sent as it is.

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { type DecodedSheet, decodeSheet } from '../http/decode.ts';
 import { notFound } from '../domain/errors.ts';
 import { kept, sendKept } from '../http/compress.ts';
-import { listAnswer } from '../http/json-bytes.ts';
+import { itemSchema, listAnswer } from '../http/json-bytes.ts';
 import { IdParams, problems } from '../schemas/common.ts';
 import { principalOf } from '../plugins/auth.ts';
 import {
@@ -28,8 +28,8 @@ import { writerOf } from '../matches/pending-writes.ts';
 const OrganizationRef = Type.Ref('Organization');
 const InputRef = Type.Ref('OrganizationInput');
 const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
-/** The schema a profile is serialised by, alone or in a list (without its `$id`, which names the shared one). */
-const { $id: _, ...ORGANIZATION } = Organization as unknown as Record<string, unknown>;
+/** The schema a profile is serialised by, alone or in a list. */
+const ORGANIZATION = itemSchema(Organization);
 
 export default async function organizationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -52,12 +52,11 @@ export function createTokensRepository(db: Db) {
       return { row, token };
     },
 
-    /** The live token with this secret, or null (unknown or revoked). */
-    findActive(token: string): ApiTokenRow | null {
+    /** The live token whose secret has this hash (`hashToken`), or null (unknown or revoked). */
+    findActive(hash: string): ApiTokenRow | null {
       watch ??= watchTables(db, ['api_tokens'], (_table, id) => forget(id));
       // Another process may have revoked a token (its writes fire no trigger here).
       watch.sync();
-      const hash = hashToken(token);
       const kept = live.get(hash);
       if (kept) return kept;
       const row = db

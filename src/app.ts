@@ -54,17 +54,34 @@ export interface AppOptions {
 
 type NumericSchema = { properties?: Record<string, { type?: string }> };
 
-function nonCanonicalNumbers(values: Record<string, unknown> | undefined, schema: NumericSchema | undefined, part: string) {
-  const out: { field: string; message: string; code: string }[] = [];
-  for (const [key, property] of Object.entries(schema?.properties ?? {})) {
-    const raw = values?.[key];
+/** The integer and number fields of a params or querystring schema, found once per schema. */
+const numericFields = new WeakMap<NumericSchema, [string, 'integer' | 'number'][]>();
+function numericFieldsOf(schema: NumericSchema): [string, 'integer' | 'number'][] {
+  let fields = numericFields.get(schema);
+  if (!fields) {
+    fields = Object.entries(schema.properties ?? {}).flatMap(([key, property]) =>
+      property.type === 'integer' || property.type === 'number' ? [[key, property.type] as [string, 'integer' | 'number']] : [],
+    );
+    numericFields.set(schema, fields);
+  }
+  return fields;
+}
+
+function nonCanonicalNumbers(
+  out: { field: string; message: string; code: string }[],
+  values: Record<string, unknown> | undefined,
+  schema: NumericSchema | undefined,
+  part: string,
+) {
+  if (!schema || !values) return;
+  for (const [key, type] of numericFieldsOf(schema)) {
+    const raw = values[key];
     if (typeof raw !== 'string') continue;
-    if (property.type === 'integer' && !/^-?(0|[1-9][0-9]*)$/.test(raw))
+    if (type === 'integer' && !/^-?(0|[1-9][0-9]*)$/.test(raw))
       out.push({ field: `${part}.${key}`, message: 'must be a whole number written in digits', code: 'digits' });
-    if (property.type === 'number' && !/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(raw))
+    if (type === 'number' && !/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(raw))
       out.push({ field: `${part}.${key}`, message: 'must be a number written in digits', code: 'digits' });
   }
-  return out;
 }
 
 const MAX_JSON_DEPTH = 32;
@@ -180,10 +197,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Per-request hooks take a callback rather than returning a promise (one microtask hop fewer each).
   app.addHook('preValidation', (request, _reply, done) => {
     const schema = request.routeOptions.schema as { params?: NumericSchema; querystring?: NumericSchema } | undefined;
-    const problems = [
-      ...nonCanonicalNumbers(request.params as Record<string, unknown>, schema?.params, 'params'),
-      ...nonCanonicalNumbers(request.query as Record<string, unknown>, schema?.querystring, 'querystring'),
-    ];
+    const problems: { field: string; message: string; code: string }[] = [];
+    nonCanonicalNumbers(problems, request.params as Record<string, unknown>, schema?.params, 'params');
+    nonCanonicalNumbers(problems, request.query as Record<string, unknown>, schema?.querystring, 'querystring');
     if (!problems.length) return done();
     done(new HttpProblem(400, 'validation', `${problems.length} parameter${problems.length > 1 ? 's are' : ' is'} invalid`, problems, 'Invalid request'));
   });

@@ -125,7 +125,6 @@ export default async function matchRoutes(fastify: FastifyInstance) {
       const key = JSON.stringify([self.id, limit, country ?? null, kind ?? null, cityKey ?? null, hideRejected, approvedOnly, reasonsShown]);
       const suggestionJson = reply.compileSerializationSchema(SUGGESTION_CACHED);
       const marks = app.matching.pairMarks(self.id);
-      const statusOf = (partnerId: number) => marks.get(partnerId);
       const cachedItems = app.matching.cached(self.id, key, () => {
         const suggestions = app.matching.suggest(self.id, {
           limit,
@@ -133,10 +132,10 @@ export default async function matchRoutes(fastify: FastifyInstance) {
             (country ? partner.country === country : partner.country !== self.country) &&
             (!kind || partner.kind === kind) &&
             (!cityKey || partner.city.toLowerCase() === cityKey) &&
-            !(hideRejected && statusOf(partner.id)?.status === 'rejected') &&
+            !(hideRejected && marks.get(partner.id)?.status === 'rejected') &&
             // A vetoed pair is never suggested again, not even to a matchmaker.
-            !statusOf(partner.id)?.vetoed &&
-            !(approvedOnly && statusOf(partner.id)?.status !== 'approved'),
+            !marks.get(partner.id)?.vetoed &&
+            !(approvedOnly && marks.get(partner.id)?.status !== 'approved'),
         });
         const latin = app.organizations.latinNames(suggestions.map((s) => s.profileId));
         // Kept as JSON (the response schema's fields exactly, without `relation`): a cached answer is
@@ -165,7 +164,7 @@ export default async function matchRoutes(fastify: FastifyInstance) {
       let body = last?.marks === marks && last.relations === relations ? last.body : null;
       if (!body) {
         const items = cachedItems.map(({ partnerId, head }) => {
-          const match = statusOf(partnerId);
+          const match = marks.get(partnerId);
           const relation = relations.get(partnerId);
           return Buffer.concat([
             head,

@@ -45,7 +45,7 @@ export default fp(
 
     // Per-request hooks take a callback rather than returning a promise (one microtask hop fewer
     // each); what they throw is caught by Fastify's hook runner and answered like any error.
-    app.addHook('onRequest', (request, _reply, done) => {
+    app.addHook('onRequest', (request, reply, done) => {
       // Unknown routes answer 404 to everyone rather than 401 to strangers: nothing to protect there.
       if (request.is404 || request.routeOptions.config.public === true) return done();
       let principal: Principal;
@@ -60,6 +60,9 @@ export default fp(
         throw error;
       }
       request.principal = principal;
+      // What a signed-in caller reads (tokens, contacts, agendas) is theirs alone: no cache keeps it.
+      // Set here rather than in an onSend hook, which every answer would go through.
+      reply.header('cache-control', 'no-store');
       const access = request.routeOptions.config.access ?? 'matchmaker';
       if (isRoleRule(access)) checkRole(access, ruleInput(request, principal));
       done();
@@ -71,12 +74,6 @@ export default fp(
       if (access && !isRoleRule(access) && request.principal)
         checkResource(access, ruleInput(request, request.principal), { events: app.events, meetings: app.meetings });
       done();
-    });
-
-    // What a signed-in caller reads (tokens, contacts, agendas) is theirs alone: no cache keeps it.
-    app.addHook('onSend', (request, reply, payload, done) => {
-      if (request.principal && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-      done(null, payload);
     });
   },
   { name: 'auth', dependencies: ['database', 'errors', 'security'] },

@@ -371,6 +371,11 @@ describe('11. smaller findings', () => {
       expect(res.headers['cache-control']).toBe('no-store');
     }
     expect((await call({ method: 'GET', url: `/api/organizations/${jp.id}` })).headers['cache-control']).toBe('no-store');
+    // Refusals and errors to a signed-in caller too; a stranger's 401 and the public pages keep their own.
+    const missing = await call({ method: 'GET', url: '/api/organizations/999999' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['cache-control']).toBe('no-store');
+    expect((await app.inject({ method: 'GET', url: '/' })).headers['cache-control']).toBe('no-cache');
   });
 
   it('neutralises formulas in CSV cells, full-width ＝ ＋ － ＠ and leading spaces included', () => {

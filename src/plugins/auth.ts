@@ -47,7 +47,9 @@ export default fp(
     // each); what they throw is caught by Fastify's hook runner and answered like any error.
     app.addHook('onRequest', (request, reply, done) => {
       // Unknown routes answer 404 to everyone rather than 401 to strangers: nothing to protect there.
-      if (request.is404 || request.routeOptions.config.public === true) return done();
+      if (request.is404) return done();
+      const { config } = request.routeOptions;
+      if (config.public === true) return done();
       let principal: Principal;
       try {
         principal = authenticate(request, tokens, adminHash, hashes, app.now());
@@ -63,7 +65,7 @@ export default fp(
       // What a signed-in caller reads (tokens, contacts, agendas) is theirs alone: no cache keeps it.
       // Set here rather than in an onSend hook, which every answer would go through.
       reply.header('cache-control', 'no-store');
-      const access = request.routeOptions.config.access ?? 'matchmaker';
+      const access = config.access ?? 'matchmaker';
       if (isRoleRule(access)) checkRole(access, ruleInput(request, principal));
       done();
     });

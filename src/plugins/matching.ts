@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { createIndexEngine } from '../../matching/index.ts';
 import { HttpProblem } from '../http/problem.ts';
@@ -100,12 +100,19 @@ export default fp(
       );
     });
 
-    // Per-request hooks take a callback rather than returning a promise (one microtask hop fewer each).
-    app.addHook('onRequest', (request, reply, done) => {
-      if (!request.routeOptions.config.needsIndex || service.isReady) return done();
+    // Routes that need the index answer 503 while it loads: a hook of their own, run after sign-in
+    // (route hooks come after the global ones), and none on the other routes. A callback rather than
+    // a promise: one microtask hop fewer.
+    const whileLoading: onRequestHookHandler = (_request, reply, done) => {
+      if (service.isReady) return done();
       const { indexed, total } = service.progress();
       reply.header('retry-after', String(RETRY_AFTER_S));
       done(new HttpProblem(503, 'starting', `The matching index is loading (${indexed} of ${total} organisations); try again in a few seconds`));
+    };
+    app.addHook('onRoute', (route) => {
+      if (!route.config?.needsIndex) return;
+      const hooks = [route.onRequest ?? []].flat();
+      if (!hooks.includes(whileLoading)) route.onRequest = [...hooks, whileLoading];
     });
 
     app.addHook('onClose', async () => {

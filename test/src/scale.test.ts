@@ -60,6 +60,9 @@ describe('start-up on a large database', () => {
     expect(early.headers['retry-after']).toBe('2');
     expect(early.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(early.json()).toMatchObject({ status: 503, type: 'urn:musubi:problem:starting' });
+    // Every route that needs the index, and only once signed in: a stranger learns nothing more than 401.
+    expect((await get(app, '/api/matches')).statusCode).toBe(503);
+    expect((await app.inject({ method: 'GET', url: '/api/organizations/1/suggestions' })).statusCode).toBe(401);
     // Reads that do not need the index are served at once.
     expect((await get(app, '/api/organizations/1')).statusCode).toBe(200);
 

@@ -19,10 +19,10 @@ import {
   DEFAULT_WEIGHTS,
   jaccard,
   kindFit,
+  pairScore,
   sharesLanguage,
   shortPairScale,
   strengthOf,
-  textScore,
   type PairSignals,
   type ScoreWeights,
   type Strength,
@@ -282,23 +282,39 @@ export class MatchingEngine {
     const selfShort = this.short.has(id);
     // A pair with a one-line profile is scaled up (shortScale), so the bound must allow for it.
     const bound = selfShort || this.short.size > 0 ? this.shortScale : 1;
-    for (let i = 0; i < acc.count; i++) {
-      const s = acc.touched[i]!;
+    // textScore, written out over the accumulator's arrays: this loop sees every profile that
+    // shares a feature with this one (most of them, in a large corpus).
+    const { reciprocal, oneSided, about: aboutWeight } = this.weights;
+    /** Once the list is full: the score its last member has, which a candidate's bound must reach. */
+    let floor = Number.NEGATIVE_INFINITY;
+    const { touched, count } = acc;
+    for (let i = 0; i < count; i++) {
+      const s = touched[i]!;
       // The structured fit only scales the text score down, so the text score bounds the final one:
       // once the list is full, most candidates are dropped here without building their signals.
-      if (best.length === limit && textScore({ fwd: fwd[s]!, back: back[s]!, about: about[s]! }, this.weights) * bound + 1e-3 < best[limit - 1]!.score)
-        continue;
+      const f = fwd[s]!;
+      const b = back[s]!;
+      const text = reciprocal * (f > 0 && b > 0 ? (2 * f * b) / (f + b) : 0) + oneSided * ((f + b) / 2) + aboutWeight * about[s]!;
+      if (text * bound + 1e-3 < floor) continue;
       const partnerId = this.index.keyAt(s);
       if (partnerId === id) continue;
       const partner = this.profiles.get(partnerId)!;
       if (!accept(partner, self)) continue;
-      const signals = this.signals(self, partner, fwd[s]!, back[s]!, about[s]!);
-      const score = combineScore(signals, this.weights) * (selfShort || this.short.has(partnerId) ? this.shortScale : 1);
+      // The signals as this.signals() rounds them, and their score, before any object is made for them.
+      const fr = round(f);
+      const br = round(b);
+      const ar = round(about[s]!);
+      const sdgs = round(jaccard(self.sdgs, partner.sdgs));
+      const kinds = kindFit(self.kind, partner.kind);
+      const language = sharesLanguage(self.languages, partner.languages);
+      const score = pairScore(fr, br, ar, sdgs, kinds, language, this.weights) * (selfShort || this.short.has(partnerId) ? this.shortScale : 1);
       if (best.length === limit && !outranks(score, partnerId, best[limit - 1]!)) continue;
+      const signals: PairSignals = { fwd: fr, back: br, about: ar, sdgs, kinds, language };
       let at = best.length;
       while (at > 0 && outranks(score, partnerId, best[at - 1]!)) at--;
       best.splice(at, 0, { profileId: partnerId, score, signals });
       if (best.length > limit) best.pop();
+      if (best.length === limit) floor = best[limit - 1]!.score;
     }
     return best.map((r) => ({
       ...r,

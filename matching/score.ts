@@ -79,13 +79,22 @@ export function structuredFit(s: PairSignals, w: ScoreWeights = DEFAULT_WEIGHTS)
 }
 
 export function combineScore(s: PairSignals, w: ScoreWeights = DEFAULT_WEIGHTS): number {
-  return textScore(s, w) * (1 - w.structure + w.structure * structuredFit(s, w));
+  return pairScore(s.fwd, s.back, s.about, s.sdgs, s.kinds, s.language, w);
 }
 
+/** combineScore from the signals one by one (the same arithmetic), for loops that build no object per candidate. */
+export function pairScore(fwd: number, back: number, about: number, sdgs: number, kinds: number, language: number, w: ScoreWeights): number {
+  const text = w.reciprocal * harmonicMean(fwd, back) + w.oneSided * ((fwd + back) / 2) + w.about * about;
+  const total = w.sdgs + w.kinds + w.language;
+  const fit = total > 0 ? (w.sdgs * sdgs + w.kinds * kinds + w.language * language) / total : 0;
+  return text * (1 - w.structure + w.structure * fit);
+}
+
+/** Shared items over all items; the lists are short (SDG numbers), so no set is built. */
 export function jaccard(a: readonly number[], b: readonly number[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const set = new Set(a);
-  const shared = b.filter((x) => set.has(x)).length;
+  let shared = 0;
+  for (const x of b) if (a.includes(x)) shared++;
   return shared / (a.length + b.length - shared);
 }
 

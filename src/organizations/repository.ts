@@ -52,6 +52,7 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
   const insertImported = db.$client.prepare(
     `insert into organizations (${imported.map(([, c]) => c.name).join(', ')}, created_at) values (${imported.map(() => '?').join(', ')}, ?) returning id`,
   );
+  const selectLatinNames = db.$client.prepare('select id, name_latin as nameLatin from organizations where id in (select value from json_each(?))');
   const updateImported = db.$client.prepare(`update organizations set ${imported.map(([, c]) => `${c.name} = ?`).join(', ')} where id = ?`);
   /** A profile's values for those statements, in their columns' order. */
   const importedValues = (p: StoredProfile, stamp: string): unknown[] => {
@@ -140,18 +141,11 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
       return deleted;
     },
 
-    /** Latin names by id. */
+    /** Latin names by id (asked for every list of partners: one prepared statement, the ids as one JSON parameter). */
     latinNames(ids: readonly number[]): Map<number, string> {
       const out = new Map<number, string>();
-      const unique = [...new Set(ids)];
-      for (let i = 0; i < unique.length; i += INSERT_CHUNK) {
-        for (const row of db
-          .select({ id: organizations.id, nameLatin: organizations.nameLatin })
-          .from(organizations)
-          .where(inArray(organizations.id, unique.slice(i, i + INSERT_CHUNK)))
-          .all())
-          out.set(row.id, row.nameLatin);
-      }
+      if (ids.length === 0) return out;
+      for (const row of selectLatinNames.all(JSON.stringify(ids)) as { id: number; nameLatin: string }[]) out.set(row.id, row.nameLatin);
       return out;
     },
 

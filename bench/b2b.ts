@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import { scheduleMeetings } from '../matching/schedule/scheduler.ts';
-import { check, meetingSlots, readInstance, toScheduleInput } from './b2b/instance.ts';
+import { type B2bInstance, check, meetingSlots, readInstance, toScheduleInput, variantOf } from './b2b/instance.ts';
 
 /**
  * `npm run bench:b2b -- FILE.dzn...`: the scheduler on the UdG B2B meeting-scheduling instances
@@ -15,6 +16,9 @@ import { check, meetingSlots, readInstance, toScheduleInput } from './b2b/instan
  *
  *   --json   only [{ "instance": "<file name>", "schedule": [[meetingIndex, slot], ...] }]
  *            (meetingIndex 0-based in `requested`, slot 1-based), for others to check
+ *   --variants K   after each file, K variants of it (`variantOf`: a tenth of the meetings fixed
+ *            where the file's plan put them, forbidden slots for a third of the businesses where
+ *            that plan leaves them free), named FILE+v1..vK, with no published optimum
  */
 
 /** Table 3 of Bofill et al. (JAIR 74, 2022): optimal total breaks, fairness d = 2. */
@@ -41,11 +45,18 @@ const PUBLISHED: Record<string, number> = {
   'ticf-14crafa': 0,
 };
 
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-const files = args.filter((a) => !a.startsWith('--'));
+const { values, positionals: files } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, variants: { type: 'string', default: '0' } },
+  allowPositionals: true,
+});
+const json = values.json;
+const variants = Number(values.variants);
+if (!Number.isInteger(variants) || variants < 0) {
+  console.error('--variants takes a whole number');
+  process.exit(2);
+}
 if (files.length === 0) {
-  console.error('usage: npm run bench:b2b -- [--json] FILE.dzn...');
+  console.error('usage: npm run bench:b2b -- [--json] [--variants K] FILE.dzn...');
   process.exit(2);
 }
 
@@ -54,6 +65,12 @@ const schedules: { instance: string; schedule: [number, number][] }[] = [];
 for (const file of files) {
   const inst = readInstance(readFileSync(file, 'utf8'));
   if (inst.precedences.some((set) => set.length > 0)) console.error(`${basename(file)}: its precedences are not rules of the scheduler and are not checked`);
+  const slots = run(basename(file), inst);
+  for (let k = 1; k <= variants; k++) run(`${basename(file)}+v${k}`, variantOf(inst, slots, k));
+}
+
+/** Schedules one instance and adds its row (and its schedule, for --json); returns the slots. */
+function run(name: string, inst: B2bInstance): number[] {
   const input = toScheduleInput(inst);
   const c0 = process.cpuUsage();
   const t0 = performance.now();
@@ -61,7 +78,6 @@ for (const file of files) {
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
   const slots = meetingSlots(inst, result);
-  const name = basename(file);
   schedules.push({ instance: name, schedule: slots.flatMap((s, m) => (s > 0 ? [[m, s] as [number, number]] : [])) });
   const c = check(inst, slots);
   const met = c.breaks.filter((_, b) => slots.some((s, m) => s > 0 && inst.requested[m]!.slice(0, 2).includes(b + 1)));
@@ -79,6 +95,7 @@ for (const file of files) {
     'cpu s': +((cpu.user + cpu.system) / 1e6).toFixed(2),
   });
   if (!json && c.violations.length) console.error(`${name}: ${c.violations.slice(0, 5).join('; ')}`);
+  return slots;
 }
 
 if (json) console.log(JSON.stringify(schedules));

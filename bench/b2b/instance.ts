@@ -7,6 +7,7 @@
  * fixed → a booked meeting; nTables → tables. Slots 1..nMorningSlots are the morning, all one day.
  */
 import type { FixedMeeting, ScheduleInput, ScheduleResult } from '../../matching/schedule/types.ts';
+import { mulberry32 } from '../../matching/random.ts';
 
 export interface B2bInstance {
   nBusiness: number;
@@ -191,4 +192,33 @@ export function check(inst: B2bInstance, slots: readonly number[]): B2bCheck {
     return n;
   });
   return { placed, violations, breaks };
+}
+
+/**
+ * A variant of the kind the benchmark's other files are (fixed meetings, forbidden slots), made
+ * from `inst` and a plan `slots` that fits it: about a tenth of the meetings fixed in the slot the
+ * plan gave them, and for about a third of the businesses up to three forbidden slots among those
+ * the plan leaves them free. The plan still fits the variant, so a scheduler must place every
+ * meeting without breaking a rule; deterministic for a seed.
+ */
+export function variantOf(inst: B2bInstance, slots: readonly number[], seed: number): B2bInstance {
+  const random = mulberry32(seed);
+  const busy = Array.from({ length: inst.nBusiness }, () => new Set<number>());
+  inst.requested.forEach(([a, b], m) => {
+    busy[a - 1]!.add(slots[m]!);
+    busy[b - 1]!.add(slots[m]!);
+  });
+  return {
+    ...inst,
+    fixed: inst.requested.map((_, m) => inst.fixed[m] || (random() < 0.1 ? slots[m]! : 0)),
+    forbidden: inst.forbidden.map((set, b) => {
+      const out = [...set];
+      if (random() < 0.3)
+        for (let k = 0; k < 3; k++) {
+          const s = 1 + Math.floor(random() * inst.nTotalSlots);
+          if (!busy[b]!.has(s) && !out.includes(s)) out.push(s);
+        }
+      return out;
+    }),
+  };
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { check, meetingSlots, parseDzn, readInstance, toScheduleInput } from '../../bench/b2b/instance.ts';
+import { check, meetingSlots, parseDzn, readInstance, toScheduleInput, variantOf } from '../../bench/b2b/instance.ts';
 import { scheduleMeetings } from '../../matching/schedule/scheduler.ts';
 
 const tiny = readFileSync(new URL('../fixtures/b2b/tiny.dzn', import.meta.url), 'utf8');
@@ -69,6 +69,26 @@ describe('the UdG B2B instances', () => {
       'meeting 4: fixed to 2, placed in 3',
       'slot 1: 3 meetings at 2 tables',
     ]);
+  });
+
+  it('makes variants with fixed meetings and forbidden slots that the first plan still fits, and schedules them within every rule', () => {
+    const inst = readInstance(tiny);
+    const first = meetingSlots(inst, scheduleMeetings(toScheduleInput(inst)));
+    let fixed = 0;
+    let forbidden = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const variant = variantOf(inst, first, seed);
+      expect(variantOf(inst, first, seed)).toEqual(variant);
+      expect(check(variant, first).violations).toEqual([]);
+      fixed += variant.fixed.filter((slot, m) => slot && !inst.fixed[m]).length;
+      forbidden += variant.forbidden.flat().length - inst.forbidden.flat().length;
+      const slots = meetingSlots(variant, scheduleMeetings(toScheduleInput(variant)));
+      const result = check(variant, slots);
+      expect(result.violations).toEqual([]);
+      expect(result.placed).toBe(inst.requested.length);
+    }
+    expect(fixed).toBeGreaterThan(0);
+    expect(forbidden).toBeGreaterThan(0);
   });
 
   it('prints with --json only the schedules, each meeting by its 0-based index and its 1-based slot', () => {

@@ -23,6 +23,7 @@ import {
   sharesLanguage,
   shortPairScale,
   strengthOf,
+  textScore,
   type PairSignals,
   type ScoreWeights,
   type Strength,
@@ -282,9 +283,6 @@ export class MatchingEngine {
     const selfShort = this.short.has(id);
     // A pair with a one-line profile is scaled up (shortScale), so the bound must allow for it.
     const bound = selfShort || this.short.size > 0 ? this.shortScale : 1;
-    // textScore, written out over the accumulator's arrays: this loop sees every profile that
-    // shares a feature with this one (most of them, in a large corpus).
-    const { reciprocal, oneSided, about: aboutWeight } = this.weights;
     /** Once the list is full: the score its last member has, which a candidate's bound must reach. */
     let floor = Number.NEGATIVE_INFINITY;
     const { touched, count } = acc;
@@ -294,8 +292,7 @@ export class MatchingEngine {
       // once the list is full, most candidates are dropped here without building their signals.
       const f = fwd[s]!;
       const b = back[s]!;
-      const text = reciprocal * (f > 0 && b > 0 ? (2 * f * b) / (f + b) : 0) + oneSided * ((f + b) / 2) + aboutWeight * about[s]!;
-      if (text * bound + 1e-3 < floor) continue;
+      if (textScore(f, b, about[s]!, this.weights) * bound + 1e-3 < floor) continue;
       const partnerId = this.index.keyAt(s);
       if (partnerId === id) continue;
       const partner = this.profiles.get(partnerId)!;

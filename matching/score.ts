@@ -51,8 +51,9 @@ export function harmonicMean(a: number, b: number): number {
   return a > 0 && b > 0 ? (2 * a * b) / (a + b) : 0;
 }
 
-export function textScore(s: Pick<PairSignals, 'fwd' | 'back' | 'about'>, w: ScoreWeights = DEFAULT_WEIGHTS): number {
-  return w.reciprocal * harmonicMean(s.fwd, s.back) + w.oneSided * ((s.fwd + s.back) / 2) + w.about * s.about;
+/** The text part of a pair's score, from its three text signals (numbers, so that loops over candidates make no object). */
+export function textScore(fwd: number, back: number, about: number, w: ScoreWeights = DEFAULT_WEIGHTS): number {
+  return w.reciprocal * harmonicMean(fwd, back) + w.oneSided * ((fwd + back) / 2) + w.about * about;
 }
 
 /**
@@ -73,18 +74,16 @@ export function withoutAbout(w: ScoreWeights): ScoreWeights {
   return { ...w, reciprocal: w.reciprocal * scale, oneSided: w.oneSided * scale, about: 0 };
 }
 
-export function structuredFit(s: PairSignals, w: ScoreWeights = DEFAULT_WEIGHTS): number {
-  const total = w.sdgs + w.kinds + w.language;
-  return total > 0 ? (w.sdgs * s.sdgs + w.kinds * s.kinds + w.language * s.language) / total : 0;
-}
-
 export function combineScore(s: PairSignals, w: ScoreWeights = DEFAULT_WEIGHTS): number {
   return pairScore(s.fwd, s.back, s.about, s.sdgs, s.kinds, s.language, w);
 }
 
-/** combineScore from the signals one by one (the same arithmetic), for loops that build no object per candidate. */
+/**
+ * combineScore from the signals one by one, for loops that build no object per candidate: the text
+ * score scaled by the structured fit (SDGs, kinds, a shared language), which only lowers it.
+ */
 export function pairScore(fwd: number, back: number, about: number, sdgs: number, kinds: number, language: number, w: ScoreWeights): number {
-  const text = w.reciprocal * harmonicMean(fwd, back) + w.oneSided * ((fwd + back) / 2) + w.about * about;
+  const text = textScore(fwd, back, about, w);
   const total = w.sdgs + w.kinds + w.language;
   const fit = total > 0 ? (w.sdgs * sdgs + w.kinds * kinds + w.language * language) / total : 0;
   return text * (1 - w.structure + w.structure * fit);

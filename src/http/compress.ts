@@ -1,6 +1,7 @@
 import negotiate from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { gzipSync } from 'node:zlib';
+import { JSON_TYPE } from './json-bytes.ts';
 
 /** Smaller answers go as they are: under one network packet, compressing them saves nothing. */
 const THRESHOLD = 2048;
@@ -35,7 +36,7 @@ export const kept = (body: Buffer): Buffer => {
  * every other answer would pass through.
  */
 export function sendKept(request: FastifyRequest, reply: FastifyReply, body: Buffer): FastifyReply {
-  reply.type('application/json; charset=utf-8');
+  reply.type(JSON_TYPE);
   const known = compressed.get(body);
   if (body.length < THRESHOLD || known === undefined) return reply.send(body);
   reply.header('vary', 'accept-encoding');

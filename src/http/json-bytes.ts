@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+
 const ITEMS_OPEN = Buffer.from('{"items":[');
 const COMMA = Buffer.from(',');
 
@@ -22,4 +24,12 @@ export function listAnswer(items: readonly Buffer[], page: Record<string, number
 export function itemSchema(schema: object): Record<string, unknown> {
   const { $id: _, ...rest } = schema as Record<string, unknown>;
   return rest;
+}
+
+/** The content type of every answer sent as JSON bytes. */
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** Sends JSON already serialised (kept bytes, a list put together by `listAnswer`) as it is. */
+export function sendJsonBytes(reply: FastifyReply, body: Buffer): FastifyReply {
+  return reply.type(JSON_TYPE).send(body);
 }

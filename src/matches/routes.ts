@@ -6,7 +6,7 @@ import { strongestReasons } from '../../matching/reasons.ts';
 import { strengthOf } from '../../matching/score.ts';
 import { notFound } from '../domain/errors.ts';
 import { kept, sendKept } from '../http/compress.ts';
-import { itemSchema, listAnswer } from '../http/json-bytes.ts';
+import { itemSchema, listAnswer, sendJsonBytes } from '../http/json-bytes.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { profileFromRow } from '../organizations/model.ts';
 import { actorOf } from '../plugins/audit.ts';
@@ -244,7 +244,7 @@ export default async function matchRoutes(fastify: FastifyInstance) {
         }
         return bytes;
       });
-      return reply.type('application/json; charset=utf-8').send(listAnswer(items, { total, limit, offset }) as never);
+      return sendJsonBytes(reply, listAnswer(items, { total, limit, offset }));
     },
   );
 

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { type DecodedSheet, decodeSheet } from '../http/decode.ts';
 import { notFound } from '../domain/errors.ts';
 import { kept, sendKept } from '../http/compress.ts';
-import { itemSchema, listAnswer } from '../http/json-bytes.ts';
+import { itemSchema, listAnswer, sendJsonBytes } from '../http/json-bytes.ts';
 import { IdParams, problems } from '../schemas/common.ts';
 import { principalOf } from '../plugins/auth.ts';
 import {
@@ -75,7 +75,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
         return rows.get(id);
       };
       const items = ids.flatMap((id) => viewBytes(reply, id, canSeeContact(request, id), rowOf) ?? []);
-      return reply.type('application/json; charset=utf-8').send(listAnswer(items, { total, limit, offset }) as never);
+      return sendJsonBytes(reply, listAnswer(items, { total, limit, offset }));
     },
   );
 

@@ -373,6 +373,7 @@ export default async function matchRoutes(fastify: FastifyInstance) {
     },
     async () => {
       // A command-line import wrote names without their Latin form.
+      await app.texts.loaded();
       app.organizations.fillLatinNames(app.romanize.name);
       await app.matching.load();
       return { pairs: app.matches.list({ limit: 1, offset: 0 }).total };

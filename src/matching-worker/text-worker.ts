@@ -1,5 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
-import { workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { loadMatchingToolkit, readQuery } from '../../matching/index.ts';
 import { loadJapaneseTokenizer } from '../../matching/text/ja.ts';
 import { lexiconPatterns } from '../../matching/lexicon/lexicon.ts';
@@ -21,6 +21,9 @@ patterns
     if (!readLexiconCache(lexiconFile)) writeLexiconCache(lexiconFile, list);
   })
   .catch(() => undefined);
+
+// Writes waiting to romanise a name (TextTools.loaded) go on once this is said, loaded or not.
+Promise.allSettled([toolkit, loadJapaneseTokenizer()]).then(() => parentPort?.postMessage('loaded'));
 
 port.on('message', async ({ id, method, arg }: TextRequest) => {
   let reply: { id: number; value?: unknown; error?: string };

@@ -21,6 +21,12 @@ export interface TextTools {
   lexicon: Lexicon;
   /** Starts loading kuromoji now (the service does once its index is ready), not at the first name. */
   warm(): void;
+  /**
+   * Resolves once kuromoji and the lexicon are loaded (starting the load if need be). Until then a
+   * call above blocks this thread for the load (1–3 s after a start): a route that will call one
+   * awaits this first, so that only its own request waits, not every request meanwhile.
+   */
+  loaded(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,14 +51,24 @@ export async function createTextTools(mode: AnalysisMode): Promise<TextTools> {
     readQuery: (query) => readQuery(query, analyzer, lexicon),
     lexicon,
     warm: () => undefined,
+    loaded: () => LOADED,
     close: async () => undefined,
   };
 }
+
+const LOADED = Promise.resolve();
 
 function textWorker(lexiconFile: string): TextTools {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   let started: { worker: Worker; port: MessagePort } | null = null;
   let exited: Error | null = null;
+  let markLoaded!: () => void;
+  let loaded: Promise<void> = new Promise((resolve) => {
+    markLoaded = () => {
+      loaded = LOADED;
+      resolve();
+    };
+  });
   const start = () => {
     if (started) return started;
     const { port1, port2 } = new MessageChannel();
@@ -70,6 +86,12 @@ function textWorker(lexiconFile: string): TextTools {
     });
     worker.on('exit', (code) => {
       exited ??= new Error(`the text worker stopped (exit code ${code})`);
+      // Nothing to wait for any more: calls now fail at once.
+      markLoaded();
+    });
+    // The worker says so once kuromoji and the lexicon are loaded (or failed to: calls then say why).
+    worker.on('message', (message) => {
+      if (message === 'loaded') markLoaded();
     });
     started = { worker, port: port1 };
     return started;
@@ -107,6 +129,10 @@ function textWorker(lexiconFile: string): TextTools {
     readQuery: (query) => call('readQuery', query) as QueryReading,
     lexicon: serviceLexicon(lexiconFile, () => call('patterns', '') as LexiconPattern[]),
     warm: () => void start(),
+    loaded: () => {
+      if (loaded !== LOADED) start();
+      return loaded;
+    },
     close: async () => {
       await started?.worker.terminate();
     },

@@ -67,6 +67,8 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
       // q matches concepts across languages first (カシミヤ, ноолуур and cashmere alike), then words as written.
       // The index as it is now: a read never waits for background work.
       const { q, limit, offset } = request.query;
+      // Reading q needs kuromoji, which is still loading for a few seconds after a start.
+      if (q) await app.texts.loaded();
       const { ids, total } = repo.listIds(request.query, q ? app.matching.search(q) : []);
       // Each profile as the single read sends it (kept bytes); those not kept are read in one query.
       let rows: Map<number, OrganizationRow> | undefined;
@@ -91,7 +93,10 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       // Answered once stored; its writer's next suggestions and partner pages wait for its analysis
-      // (whenWritten), so the writer reads what it wrote; nobody else waits.
+      // (whenWritten), so the writer reads what it wrote; nobody else waits. Its name is romanised as
+      // it is stored: right after a start, this waits for kuromoji to load (TextTools.loaded) rather
+      // than block every request meanwhile. The same for every write below.
+      await app.texts.loaded();
       const row = profiles.create(request.body as OrganizationInput);
       app.matching.wroteAs(writerOf(request.principal), [row.id]);
       return reply.code(201).header('location', `/api/organizations/${row.id}`).send(toView(row, true));
@@ -140,6 +145,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
         const isCsv = !/^application\/json/i.test(request.headers['content-type'] ?? '');
         const sheet = isCsv ? (request.body as DecodedSheet) : null;
         const rows = sheet ? readProfilesCsv(sheet.text) : rowsFromJson(request.body);
+        await app.texts.loaded();
         const items = repo.upsertMany(prepareImport(rows));
         // A few rows are analysed like single writes, and waited for by their writer's next reads.
         app.matching.wroteAs(
@@ -186,6 +192,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
+      await app.texts.loaded();
       const row = profiles.replace(request.params.id, request.body as OrganizationInput, principalOf(request));
       app.matching.wroteAs(writerOf(request.principal), [row.id]);
       return toView(row, true);
@@ -205,6 +212,7 @@ export default async function organizationRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
+      await app.texts.loaded();
       const row = profiles.patch(request.params.id, request.body, principalOf(request));
       app.matching.wroteAs(writerOf(request.principal), [row.id]);
       return toView(row, true);

@@ -395,6 +395,31 @@ describe('analysis in a worker thread', () => {
     expect(app.matching.analysed).toBe(2);
   });
 
+  it('lets a write that needs kuromoji wait for it to load without holding up other requests', async () => {
+    const app = await appOn(':memory:', 'worker');
+    await app.ready();
+    const order: string[] = [];
+    // Right after a start the text worker has not loaded kuromoji yet (1–3 s): the name below needs it.
+    const write = app
+      .inject({ method: 'POST', url: '/api/organizations', headers: admin, payload: profile({ externalId: 'jp', name: '株式会社ミナト繊維', country: 'JP' }) })
+      .then((res) => {
+        order.push('write');
+        return res;
+      });
+    // Asked once the write is under way (a blocked thread would run this only after the write).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const read = app.inject({ method: 'GET', url: '/api/organizations?limit=5', headers: admin }).then((res) => {
+      order.push('read');
+      return res;
+    });
+    const [written, listed] = await Promise.all([write, read]);
+    expect(listed.statusCode).toBe(200);
+    expect(written.statusCode).toBe(201);
+    // The read was answered while the write waited for kuromoji (1–3 s).
+    expect(order).toEqual(['read', 'write']);
+    expect(written.json().nameLatin).toMatch(/minato/i);
+  });
+
   it("makes a writer's next reads wait for its own write's analysis, and nobody else's", async () => {
     const app = await appOn(':memory:', 'worker');
     const post = async (p: Record<string, unknown>) =>

@@ -28,7 +28,11 @@ export default async function peopleRoutes(fastify: FastifyInstance) {
         response: { 201: Attendee, ...problems(400, 401, 403, 404, 415, 422) },
       },
     },
-    async (request, reply) => reply.code(201).send(sessions.addAttendee(eventOr404(request.params.id), request.body)),
+    async (request, reply) => {
+      // A name is romanised as it is stored: right after a start, wait for kuromoji here (TextTools.loaded).
+      await app.texts.loaded();
+      return reply.code(201).send(sessions.addAttendee(eventOr404(request.params.id), request.body));
+    },
   );
 
   app.get(
@@ -98,7 +102,10 @@ export default async function peopleRoutes(fastify: FastifyInstance) {
         response: { 201: Interpreter, ...problems(400, 401, 403, 404, 415, 422) },
       },
     },
-    async (request, reply) => reply.code(201).send(sessions.addInterpreter(eventOr404(request.params.id), request.body)),
+    async (request, reply) => {
+      await app.texts.loaded();
+      return reply.code(201).send(sessions.addInterpreter(eventOr404(request.params.id), request.body));
+    },
   );
 
   app.get(

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,11 +20,11 @@ export function analysisFingerprint(): string {
 let computed: string | undefined;
 
 function computeFingerprint(): string {
-  const hash = createHash('sha256');
+  const sha = createHash('sha256');
   const files = [...walk(join(MATCHING, 'text')), ...walk(join(MATCHING, 'lexicon')), join(MATCHING, 'features.ts'), join(MATCHING, 'stored-features.ts')];
-  for (const file of files.sort()) hash.update(file.slice(MATCHING.length)).update('\0').update(readFileSync(file)).update('\0');
-  hash.update(kuromojiVersion());
-  return hash.digest('base64url').slice(0, 16);
+  for (const file of files.sort()) sha.update(file.slice(MATCHING.length)).update('\0').update(readFileSync(file)).update('\0');
+  sha.update(kuromojiVersion());
+  return sha.digest('base64url').slice(0, 16);
 }
 
 function walk(dir: string): string[] {
@@ -43,10 +43,10 @@ function kuromojiVersion(): string {
   }
 }
 
-/** The hash a stored feature row is checked against: the analysis fingerprint and the profile's texts. */
+/**
+ * The hash a stored feature row is checked against: the analysis fingerprint and the profile's texts.
+ * One-shot (`crypto.hash`, the same digest as a Hash object fed both): a start-up checks every profile.
+ */
 export function textsHash(fingerprint: string, profile: Profile): string {
-  return createHash('sha1')
-    .update(fingerprint)
-    .update(JSON.stringify(fieldTexts(profile)))
-    .digest('base64url');
+  return hash('sha1', fingerprint + JSON.stringify(fieldTexts(profile)), 'base64url');
 }

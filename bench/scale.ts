@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,8 @@ import { syntheticProfiles } from './synthetic.ts';
  * listening and to ready (suggestions served), RSS, and the suggestions route's latency in the
  * restarted service. Ranking a large import can outlast `--rank-wait` seconds: the row says how
  * many organisations were still waiting, and the restarted service goes on ranking them.
- * `--db file.db` measures only a restart of the service on an existing database.
+ * `--db file.db` measures only a restart of the service on an existing database; `--keep DIR` keeps
+ * each size's database as DIR/scale-<size>.db for it.
  */
 const { values } = parseArgs({
   options: {
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     /** Measure only a restart on this existing database (kept as it is). */
     db: { type: 'string' },
+    /** Keep each size's database in this directory rather than delete it. */
+    keep: { type: 'string' },
   },
 });
 const TOKEN = 'scale-bench-matchmaker-token-0123';
@@ -96,6 +99,8 @@ for (const size of values.db ? [] : values.sizes.split(',').map(Number)) {
   await service.stop();
   const restarted = await restart(start);
   const dbMb = Math.round(statSync(path).size / 1e6);
+  // The database with what lies beside it (the index snapshot, `scale.db.index`).
+  if (values.keep) for (const f of readdirSync(dir)) renameSync(join(dir, f), join(values.keep, f.replace('scale.db', `scale-${size}.db`)));
   rmSync(dir, { recursive: true, force: true });
   rows.push({
     organisations: size,

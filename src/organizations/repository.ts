@@ -116,23 +116,19 @@ export function createOrganizationsRepository(db: Db, now: () => Date = () => ne
       return { ids, total };
     },
 
+    // Single writes through the import's statements too (drizzle built each query anew: a third of an edit's time).
     create(profile: StoredProfile): OrganizationRow {
-      const row = db.insert(organizations).values(derived(profile)).returning().get();
-      emit({ upserted: [row.id], removed: [] });
-      return row;
+      const stamp = now().toISOString();
+      const { id } = insertImported.get(...importedValues(profile, stamp), stamp) as { id: number };
+      emit({ upserted: [id], removed: [] });
+      return byId(id)!;
     },
 
     /** Replaces a stored profile; null when there is no such organisation. */
     update(id: number, profile: StoredProfile): OrganizationRow | null {
-      const row =
-        db
-          .update(organizations)
-          .set({ ...derived(profile), updatedAt: now().toISOString() })
-          .where(eq(organizations.id, id))
-          .returning()
-          .get() ?? null;
-      if (row) emit({ upserted: [id], removed: [] });
-      return row;
+      if (updateImported.run(...importedValues(profile, now().toISOString()), id).changes === 0) return null;
+      emit({ upserted: [id], removed: [] });
+      return byId(id);
     },
 
     delete(id: number): boolean {
